@@ -1,0 +1,118 @@
+// Package screen is Vigil's screening engine: given a subject, it finds the
+// listed records that may be the same identity, scores each from 0 to 1 and
+// explains the score.
+package screen
+
+import (
+	"context"
+
+	"github.com/vigil-screening/vigil/entity"
+)
+
+// Subject is what is known of a person or organisation to be screened.
+// Only a name is required; every other field qualifies the match.
+type Subject struct {
+	// ID is the caller's identifier, echoed in results.
+	ID string `json:"id,omitempty"`
+	// Kind is "person", "organization", "vessel", "aircraft" or "" (any).
+	Kind entity.Kind `json:"type,omitempty"`
+	// Name is the full name in any order and script; FirstName, MiddleName
+	// and LastName may be given instead or as well.
+	Name       string `json:"name,omitempty"`
+	FirstName  string `json:"first_name,omitempty"`
+	MiddleName string `json:"middle_name,omitempty"`
+	LastName   string `json:"last_name,omitempty"`
+	// Gender is "male", "female" or "".
+	Gender string `json:"gender,omitempty"`
+	// DateOfBirth is "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+	DateOfBirth  string `json:"date_of_birth,omitempty"`
+	PlaceOfBirth string `json:"place_of_birth,omitempty"`
+	// Nationality and Country take country names or ISO codes.
+	Nationality string `json:"nationality,omitempty"`
+	Country     string `json:"country,omitempty"`
+	// Documents are identity documents (passport, national id, ...).
+	Documents []entity.Document `json:"documents,omitempty"`
+	// Crypto addresses, vessel IMO number.
+	Crypto []string `json:"crypto,omitempty"`
+	IMO    string   `json:"imo,omitempty"`
+}
+
+// Options tune one screening.
+type Options struct {
+	// Threshold is the lowest score reported; 0 means DefaultThreshold.
+	Threshold float64
+	// Limit is the most hits reported; 0 means 10.
+	Limit int
+	// Lists restricts the screening to these list names; empty means all.
+	Lists []string
+}
+
+// Ref names one record of one list.
+type Ref struct {
+	List     string `json:"list"`
+	SourceID string `json:"source_id"`
+}
+
+// Hit is one listed identity that may be the subject.
+type Hit struct {
+	Score    float64 `json:"score"`
+	List     string  `json:"list"`
+	SourceID string  `json:"source_id"`
+	// Name is the record's primary name; MatchedName the name of the record
+	// that matched best.
+	Name        string      `json:"name"`
+	MatchedName string      `json:"matched_name"`
+	Kind        entity.Kind `json:"type,omitempty"`
+	// Also lists the same identity's records on other lists.
+	Also        []Ref       `json:"also,omitempty"`
+	Explanation Explanation `json:"explanation"`
+}
+
+// Explanation says why a hit scored what it did.
+type Explanation struct {
+	// NameScore is the similarity of the best-matching names, 0..1.
+	NameScore float64 `json:"name_score"`
+	// Parts aligns the query's name parts with the listed name's.
+	Parts []PartMatch `json:"parts"`
+	// Qualifiers are the attributes compared beyond the name.
+	Qualifiers []Qualifier `json:"qualifiers,omitempty"`
+}
+
+// PartMatch is one aligned pair of name parts. Query or Listed is empty
+// when a part has no counterpart (a dropped middle name).
+type PartMatch struct {
+	Query      string  `json:"query"`
+	Listed     string  `json:"listed"`
+	Similarity float64 `json:"similarity"`
+	// Weight is the part's share of the name score, from its rarity.
+	Weight float64 `json:"weight"`
+	// How says how the parts matched: "exact", "variant", "phonetic",
+	// "fuzzy", "initial", "missing".
+	How string `json:"how"`
+}
+
+// Verdict is the outcome of comparing one attribute.
+type Verdict string
+
+// Verdicts.
+const (
+	Agree      Verdict = "agree"
+	Contradict Verdict = "contradict"
+	Missing    Verdict = "missing"
+)
+
+// Qualifier is one compared attribute and its effect on the score.
+type Qualifier struct {
+	Attribute string  `json:"attribute"` // "date_of_birth", "gender", "nationality", "passport", ...
+	Query     string  `json:"query,omitempty"`
+	Listed    string  `json:"listed,omitempty"`
+	Verdict   Verdict `json:"verdict"`
+	// Effect is the change this attribute made to the score (signed).
+	Effect float64 `json:"effect"`
+	Detail string  `json:"detail,omitempty"`
+}
+
+// Screener is the engine's interface as the rest of Vigil uses it.
+type Screener interface {
+	Screen(ctx context.Context, s Subject, opts Options) ([]Hit, error)
+}

@@ -1,0 +1,48 @@
+// Package snapshot defines a loaded edition of one list source and the
+// differences between two editions.
+package snapshot
+
+import (
+	"time"
+
+	"github.com/vigil-screening/vigil/entity"
+)
+
+// Snapshot is one accepted edition of one source: its identity and its records.
+type Snapshot struct {
+	// Source is the stable list name ("us_ofac_sdn", "un_sc", ...).
+	Source string `json:"source"`
+	// Format is the reader's format name ("ofac_csv", "un_xml", ...).
+	Format string `json:"format"`
+	// Edition is the publication date of the edition as the file says it
+	// (or, when the file does not say, the file's date), "YYYY-MM-DD".
+	Edition string `json:"edition"`
+	// Hash is the hex SHA-256 over the content of all files of the edition,
+	// in file-name order: the snapshot's identity.
+	Hash     string           `json:"hash"`
+	Files    []File           `json:"files"`
+	LoadedAt time.Time        `json:"loaded_at"`
+	Entities []*entity.Entity `json:"-"`
+}
+
+// File is one file of an edition.
+type File struct {
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+// Meta is a snapshot without its records, for listings.
+type Meta struct {
+	Source   string    `json:"source"`
+	Format   string    `json:"format"`
+	Edition  string    `json:"edition"`
+	Hash     string    `json:"hash"`
+	Records  int       `json:"records"`
+	LoadedAt time.Time `json:"loaded_at"`
+}
+
+// Meta returns the snapshot's metadata.
+func (s *Snapshot) Meta() Meta {
+	return Meta{Source: s.Source, Format: s.Format, Edition: s.Edition, Hash: s.Hash, Records: len(s.Entities), LoadedAt: s.LoadedAt}
+}
