@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/urfave/cli/v3"
+)
+
+// env carries what every command needs: its output streams and logger.
+// Commands take it instead of reaching for globals, so tests can run the
+// whole program in-process.
+type env struct {
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+// run is the whole program: it parses args and runs the chosen command.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	e := &env{stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
+	root := &cli.Command{
+		Name:      "vigil",
+		Usage:     "screen people and organisations against watchlists",
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "data-dir", Value: "vigil-data", Sources: cli.EnvVars("VIGIL_DATA_DIR"), Usage: "folder for the database and downloaded lists"},
+			&cli.StringFlag{Name: "db", Sources: cli.EnvVars("VIGIL_DB"), Usage: "database: a postgres:// URL, or empty for SQLite in the data folder"},
+		},
+		Commands: commands(e),
+	}
+	return root.Run(ctx, args)
+}
+
+// dataDir returns the --data-dir flag, creating the folder.
+func dataDir(cmd *cli.Command) (string, error) {
+	d := cmd.String("data-dir")
+	return d, os.MkdirAll(d, 0o750)
+}

@@ -1,0 +1,18 @@
+package main
+
+import "github.com/urfave/cli/v3"
+
+// commands lists every sub-command; each lives in its own file.
+func commands(e *env) []*cli.Command {
+	return []*cli.Command{
+		listsCommand(e),
+		screenCommand(e),
+		compareCommand(e),
+		evalCommand(e),
+		benchCommand(e),
+		serveCommand(e),
+		usersCommand(e),
+		keysCommand(e),
+		auditCommand(e),
+	}
+}
