@@ -14,14 +14,14 @@ type Code string
 
 // Error codes.
 const (
-	Invalid      Code = "invalid"       // bad input: 400
-	Unauthorized Code = "unauthorized"  // no or bad credentials: 401
-	Forbidden    Code = "forbidden"     // role not allowed: 403
-	NotFound     Code = "not_found"     // 404
-	Conflict     Code = "conflict"      // concurrent edit, duplicate: 409
-	TooLarge     Code = "too_large"     // body or batch over the limit: 413
-	Unavailable  Code = "unavailable"   // not ready (lists not loaded): 503
-	Internal     Code = "internal"      // anything else: 500
+	Invalid      Code = "invalid"      // bad input: 400
+	Unauthorized Code = "unauthorized" // no or bad credentials: 401
+	Forbidden    Code = "forbidden"    // role not allowed: 403
+	NotFound     Code = "not_found"    // 404
+	Conflict     Code = "conflict"     // concurrent edit, duplicate: 409
+	TooLarge     Code = "too_large"    // body or batch over the limit: 413
+	Unavailable  Code = "unavailable"  // not ready (lists not loaded): 503
+	Internal     Code = "internal"     // anything else: 500
 )
 
 // Error is an error with a code and a user-safe message.
