@@ -1,0 +1,198 @@
+package ftm
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/reader"
+)
+
+// maxPairs bounds the relations one relationship entity may give (its
+// subjects times its objects), so that a hostile line of a megabyte cannot
+// make billions of them. Real files stay far below: at most 21 holders of
+// one Occupancy in sa_wiki_peps.
+const maxPairs = 10_000
+
+// build maps the things to entities, then attaches what the other
+// entities say about them. It returns the entities in file order.
+func (p *parser) build() ([]*entity.Entity, error) {
+	p.things = make(map[string]*entity.Entity)
+	var out []*entity.Entity
+	for _, r := range p.order {
+		if _, ok := thingKinds[r.Schema]; ok {
+			e := p.thing(r)
+			p.addressEntities(r, e)
+			p.things[r.ID] = e
+			out = append(out, e)
+		}
+	}
+	for _, r := range p.order {
+		if l, ok := links[r.Schema]; ok {
+			if err := p.link(r, l); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		switch r.Schema {
+		case "Sanction":
+			p.sanction(r)
+		case "Passport", "Identification":
+			p.document(r)
+		}
+	}
+	return out, nil
+}
+
+// link attaches the relation r describes to both of its endpoints.
+func (p *parser) link(r *raw, l link) error {
+	subjects, objects := r.props[l.subject], r.props[l.object]
+	if len(subjects) == 0 || len(objects) == 0 {
+		p.st.Incomplete++
+		return nil
+	}
+	if len(subjects)*len(objects) > maxPairs {
+		return &reader.ParseError{File: p.name, Line: r.line, Record: r.ID, Field: "properties." + l.subject,
+			Err: fmt.Errorf("%d %s times %d %s: more than %d relations", len(subjects), l.subject, len(objects), l.object, maxPairs)}
+	}
+	p.st.Links[l.typ]++
+	base := entity.Relation{Type: l.typ, Source: "ftm:" + r.Schema + ":" + r.ID, Share: p.share(r)}
+	if l.role != "" {
+		base.Role = strings.Join(r.props[l.role], "; ")
+	}
+	if ds := p.dates(r.props["startDate"]); len(ds) > 0 {
+		base.Start = ds[0]
+	}
+	if ds := p.dates(r.props["endDate"]); len(ds) > 0 {
+		base.End = ds[0]
+	}
+	for _, s := range subjects {
+		for _, o := range objects {
+			p.attach(base, s, o, true)
+			p.attach(base, o, s, false)
+		}
+	}
+	return nil
+}
+
+// attach adds rel to the entity from, pointing at to; it counts a
+// dangling reference when to is not in the file.
+func (p *parser) attach(rel entity.Relation, from, to string, outgoing bool) {
+	if p.byID[to] == nil {
+		p.st.Dangling++
+	}
+	e := p.things[from]
+	if e == nil {
+		return
+	}
+	rel.TargetID, rel.Outgoing = to, outgoing
+	if t := p.things[to]; t != nil {
+		rel.TargetName = t.PrimaryName()
+		if t.List != e.List {
+			rel.TargetList = t.List
+		}
+	} else if t := p.byID[to]; t != nil {
+		rel.TargetName = t.name() // a Position, for an Occupancy
+	}
+	if rel.Type == entity.RelOccupancy && outgoing && rel.TargetName != "" {
+		e.Positions = appendNew(e.Positions, rel.TargetName)
+	}
+	e.Relations = append(e.Relations, rel)
+	p.st.Relations++
+}
+
+// share parses an ownership percentage ("50", "50.5%"), 0 when absent.
+func (p *parser) share(r *raw) float64 {
+	v := strings.TrimSpace(strings.TrimSuffix(r.first("percentage"), "%"))
+	if v == "" {
+		return 0
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+	if err != nil || f < 0 || f > 100 {
+		p.st.Skipped++
+		return 0
+	}
+	return f
+}
+
+// sanction adds a Sanction's programme and listing date to the entities
+// it names.
+func (p *parser) sanction(r *raw) {
+	programs := r.props["programId"]
+	if len(programs) == 0 {
+		programs = r.props["program"]
+	}
+	if len(programs) == 0 {
+		programs = r.props["authority"]
+	}
+	listed := p.dates(r.props["listingDate"])
+	if len(listed) == 0 {
+		listed = p.dates(r.props["startDate"])
+	}
+	for _, id := range r.props["entity"] {
+		e := p.things[id]
+		if e == nil {
+			if p.byID[id] == nil {
+				p.st.Dangling++
+			}
+			continue
+		}
+		for _, prog := range programs {
+			e.Programs = appendNew(e.Programs, prog)
+		}
+		for _, d := range listed {
+			e.ListedOn = appendNew(e.ListedOn, d)
+		}
+	}
+}
+
+// document adds a Passport or Identification to its holder.
+func (p *parser) document(r *raw) {
+	num := r.first("number")
+	if num == "" {
+		p.st.Skipped++
+		return
+	}
+	doc := entity.Document{Type: entity.DocNationalID, Number: num, Note: r.first("type")}
+	if r.Schema == "Passport" {
+		doc.Type = entity.DocPassport
+	}
+	doc.Country, _ = countryCode(r.first("country"))
+	for _, id := range r.props["holder"] {
+		if e := p.things[id]; e != nil {
+			e.Documents = appendNew(e.Documents, doc)
+		} else if p.byID[id] == nil {
+			p.st.Dangling++
+		}
+	}
+}
+
+// addressEntities resolves the entity's addressEntity references.
+func (p *parser) addressEntities(r *raw, e *entity.Entity) {
+	for _, id := range r.props["addressEntity"] {
+		a := p.byID[id]
+		if a == nil || a.Schema != "Address" {
+			p.st.Skipped++
+			continue
+		}
+		ad := entity.Address{Full: a.first("full"), Street: a.first("street"), City: a.first("city"),
+			Region: a.first("region"), PostalCode: a.first("postalCode")}
+		ad.Country, _ = countryCode(a.first("country"))
+		if ad.Full == "" {
+			ad.Full = a.Caption
+		}
+		if !hasAddress(e.Addresses, ad.Full) {
+			e.Addresses = append(e.Addresses, ad)
+		}
+	}
+}
+
+func hasAddress(as []entity.Address, full string) bool {
+	for _, a := range as {
+		if a.Full == full {
+			return true
+		}
+	}
+	return false
+}
