@@ -1,0 +1,219 @@
+package dfat_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/dfat"
+)
+
+func currentPath(t testing.TB) string {
+	return testdata.Path(t, "lists", "current", "au-dfat-2024-11", "regulation8_consolidated.xlsx")
+}
+
+func readAll(t testing.TB, path string) map[string]*entity.Entity {
+	t.Helper()
+	got := make(map[string]*entity.Entity)
+	err := dfat.Read(context.Background(), path, func(e *entity.Entity) error {
+		if got[e.ID] != nil {
+			t.Fatalf("record %s emitted twice", e.ID)
+		}
+		got[e.ID] = e
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	return got
+}
+
+// Expected counts come from a Python script reading the workbook with
+// zipfile + ElementTree: 9,553 non-blank name rows (7 blank rows at the
+// end), 3,062 distinct leading numbers of Reference, the Type of each
+// reference's rows, distinct names per reference (9,518) by their first
+// Name Type (an "aka" written with no Latin letter counted as original
+// script), and distinct addresses (enumerated and ";"-separated).
+func TestRead_Current(t *testing.T) {
+	got := readAll(t, currentPath(t))
+	kinds := map[entity.Kind]int{}
+	types := map[entity.NameType]int{}
+	var names, addrs int
+	for _, e := range got {
+		kinds[e.Kind]++
+		names += len(e.Names)
+		addrs += len(e.Addresses)
+		for _, n := range e.Names {
+			types[n.Type]++
+		}
+	}
+	checks := []struct {
+		what      string
+		got, want int
+	}{
+		{"records", len(got), 3062},
+		{"persons", kinds[entity.KindPerson], 2316},
+		{"organizations", kinds[entity.KindOrganization], 746},
+		{"names", names, 9518},
+		{"primary", types[entity.NamePrimary], 3062},
+		{"aliases", types[entity.NameAlias], 5983},
+		{"original script", types[entity.NameOriginalScript], 469},
+		{"former", types[entity.NameFormer], 4},
+		{"addresses", addrs, 1549},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %d, want %d", c.what, c.got, c.want)
+		}
+	}
+}
+
+func TestRead_SpotChecks(t *testing.T) {
+	got := readAll(t, currentPath(t))
+	tests := []struct {
+		id, primary string
+		kind        entity.Kind
+		names       int
+		check       func(*entity.Entity) bool
+	}{
+		{"2", "MOHAMMAD HASSAN AKHUND", entity.KindPerson, 2, func(e *entity.Entity) bool {
+			return e.Names[1].Script == "Arab" && dates(e.BirthDates) == "~1955/1958 ~1945/1950" &&
+				join(e.Programs) == "1988 (Taliban)" && dates(e.AmendedOn) == "2014-12-15" && len(e.Addresses) == 0 &&
+				strings.Contains(e.Remarks, "Listing: Listed by UN 1267 Committee on 25 January 2001")
+		}},
+		{"7986", "Igor Olegovich TURASHEV", entity.KindPerson, 3, func(e *entity.Entity) bool {
+			return dates(e.BirthDates) == "1981-06-15" && join(e.Citizenships) == "RU" &&
+				join(e.Programs) == "Autonomous (Thematic - Cyber)" && dates(e.AmendedOn) == "2024-10-02" &&
+				e.Names[1].Full == "Enki" && e.Names[1].Type == entity.NameAlias
+		}},
+		{"34", "Abdul Jalil Haqqani Wali Mohammad", entity.KindPerson, 9, func(e *entity.Entity) bool {
+			return e.Names[4].Full == "اختر محمد ولد نور محمد" && e.Names[4].Type == entity.NameOriginalScript &&
+				dates(e.BirthDates) == "~1963 1965 1955" && dates(e.AmendedOn) == "2014-05-19"
+		}},
+		{"1140", "Yasin Ali Baynah", entity.KindPerson, 16, func(e *entity.Entity) bool {
+			return dates(e.BirthDates) == "1965-12-24" && len(e.Addresses) == 2 &&
+				e.Addresses[0].Full == "Rinkeby, Stockholm, Sweden" && e.Addresses[1].Full == "Mogadishu, Somalia"
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			e := got[tt.id]
+			if e == nil {
+				t.Fatalf("record %s missing", tt.id)
+			}
+			if e.PrimaryName() != tt.primary || e.Kind != tt.kind || len(e.Names) != tt.names {
+				t.Errorf("got %q %s with %d names, want %q %s with %d", e.PrimaryName(), e.Kind, len(e.Names), tt.primary, tt.kind, tt.names)
+			}
+			if tt.check != nil && !tt.check(e) {
+				t.Errorf("details wrong: %+v", e)
+			}
+		})
+	}
+}
+
+func join(s []string) string { return strings.Join(s, "|") }
+
+func dates(ds []entity.Date) string {
+	var s []string
+	for _, d := range ds {
+		s = append(s, d.String())
+	}
+	return strings.Join(s, " ")
+}
+
+var header = []any{"Reference", "Name of Individual or Entity", "Type", "Name Type", "Date of Birth",
+	"Place of Birth", "Citizenship", "Address", "Additional Information", "Listing Information", "Committees", "Control Date"}
+
+// writeWorkbook saves a one-sheet workbook with the given rows.
+func writeWorkbook(t *testing.T, rows ...[]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "w.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestRead_Bad(t *testing.T) {
+	good := []any{"1", "A B", "Individual", "Primary Name", 29752}
+	tests := []struct {
+		name  string
+		rows  [][]any
+		line  int
+		field string
+	}{
+		{"no expected sheet", [][]any{{"Name", "Street"}, {"x", "y"}}, 1, ""},
+		{"header only", [][]any{header}, 0, ""},
+		{"bad reference", [][]any{header, good, {"x1", "A", "Individual", "aka"}}, 3, "Reference"},
+		{"bad type", [][]any{header, {"1", "A", "Planet", "aka"}}, 2, "Type"},
+		{"no name", [][]any{header, {"1", "", "Individual", "aka"}}, 2, "Name of Individual or Entity"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeWorkbook(t, tt.rows...)
+			n := 0
+			err := dfat.Read(context.Background(), path, func(*entity.Entity) error { n++; return nil })
+			var pe *reader.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want *reader.ParseError", err)
+			}
+			if pe.File != path || pe.Line != tt.line || pe.Field != tt.field {
+				t.Errorf("error %q: at line %d field %q, want line %d field %q", err, pe.Line, pe.Field, tt.line, tt.field)
+			}
+			if n != 0 {
+				t.Errorf("%d records emitted before the error", n)
+			}
+		})
+	}
+}
+
+func TestParse_NotWorkbook(t *testing.T) {
+	for name, in := range map[string]string{
+		"empty":          "",
+		"csv":            "Reference,Name\n1,x\n",
+		"truncated zip":  "PK\x03\x04\x14\x00\x00\x00",
+		"binary garbage": "\x00\xff\xfe\x01garbage",
+	} {
+		t.Run(name, func(t *testing.T) {
+			err := dfat.Parse(context.Background(), strings.NewReader(in), "in.xlsx", func(*entity.Entity) error { return nil })
+			var pe *reader.ParseError
+			if !errors.As(err, &pe) || pe.File != "in.xlsx" {
+				t.Fatalf("err = %v, want *reader.ParseError naming in.xlsx", err)
+			}
+		})
+	}
+}
+
+func TestDetectWorkbook(t *testing.T) {
+	if ok, err := dfat.DetectWorkbook(currentPath(t)); !ok || err != nil {
+		t.Errorf("DetectWorkbook(DFAT) = %v, %v", ok, err)
+	}
+	ofsi := testdata.Path(t, "lists", "current", "uk-ofsi-2025-04", "ConList.xlsx")
+	if ok, err := dfat.DetectWorkbook(ofsi); ok || err != nil {
+		t.Errorf("DetectWorkbook(OFSI) = %v, %v", ok, err)
+	}
+}
+
+func BenchmarkRead(b *testing.B) {
+	path := currentPath(b)
+	for b.Loop() {
+		if err := dfat.Read(context.Background(), path, func(*entity.Entity) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
