@@ -1,40 +1,254 @@
 package screen
 
 import (
+	"cmp"
 	"context"
-	"errors"
+	"fmt"
+	"slices"
+	"sync"
 
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/index"
+	"github.com/vigil-screening/vigil/match"
+	"github.com/vigil-screening/vigil/names"
 )
 
-// DefaultThreshold is the documented alert threshold.
-// TODO(engine): calibrate on the dev set and document in docs/accuracy.md.
+// DefaultThreshold is the documented alert threshold, calibrated on the
+// development set with all current lists loaded (see docs/accuracy.md).
 const DefaultThreshold = 0.80
 
 // Config tunes an Engine at build time.
-type Config struct{}
+type Config struct {
+	// Candidates is how many listed names are scored per query name;
+	// 0 means 64.
+	Candidates int
+}
 
 // Engine screens subjects against an in-memory index of listed records.
 // It is safe for concurrent use.
 type Engine struct {
 	entities []*entity.Entity
+	byKey    map[string]int32
+	ix       *index.Index
+	weak     []bool     // per indexed name: a weak alias
+	idKeys   [][]uint64 // per record: identity keys of its names
+	cands    int
+	work     sync.Pool
 }
+
+// weakAliasFactor scales the score of a match on a weak alias (nickname,
+// low-quality a.k.a.).
+const weakAliasFactor = 0.95
 
 // New indexes the records. The slice and the records must not be changed
 // afterwards.
 func New(entities []*entity.Entity, cfg Config) (*Engine, error) {
-	return &Engine{entities: entities}, nil
+	e := &Engine{entities: entities, byKey: make(map[string]int32, len(entities)), cands: cfg.Candidates}
+	if e.cands <= 0 {
+		e.cands = 64
+	}
+	entries, keys := analyzeAll(entities)
+	e.idKeys = keys
+	for i, ent := range entities {
+		if ent == nil {
+			return nil, fmt.Errorf("screen: record %d is nil", i)
+		}
+		e.byKey[ent.Key()] = int32(i)
+	}
+	e.weak = make([]bool, len(entries))
+	for i, en := range entries {
+		e.weak[i] = en.weak
+	}
+	e.ix = index.Build(entryList(entries))
+	e.work.New = func() any { return &work{sc: e.ix.NewScratch()} }
+	return e, nil
+}
+
+// work is per-goroutine scratch memory.
+type work struct {
+	sc   *index.Scratch
+	res  match.Result
+	best []best
+}
+
+// best is the best-scoring name of one candidate record.
+type best struct {
+	ent   int32
+	name  int32
+	score float32
 }
 
 // Screen returns the hits for s at or above the threshold, best first.
 func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, error) {
-	return nil, errors.New("screen: engine not implemented yet")
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	q, err := parseSubject(s)
+	if err != nil {
+		return nil, err
+	}
+	threshold, limit := opts.Threshold, opts.Limit
+	if threshold <= 0 {
+		threshold = DefaultThreshold
+	}
+	if limit <= 0 {
+		limit = 10
+	}
+	qn := e.ix.Vocab().Prepare(q.name, names.Analyze(q.name, q.kind), false)
+	w := e.work.Get().(*work)
+	defer e.work.Put(w)
+	e.bestNames(&qn, kindFilter(s.Kind), opts.Lists, w)
+	var hits []Hit
+	for _, b := range w.best {
+		// Attributes can add at most match.MaxBoost: skip names that
+		// cannot reach the threshold.
+		if float64(b.score)+match.MaxBoost < threshold {
+			continue
+		}
+		ent := e.entities[b.ent]
+		effect, _ := match.Qualify(&q.attrs, ent, float64(b.score), nil)
+		if score := clamp(float64(b.score) + effect); score >= threshold {
+			hits = append(hits, e.hit(&qn, &q, b, w))
+		}
+	}
+	slices.SortFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	hits = e.mergeAlso(hits)
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}
+
+// bestNames scores the candidates of qn and keeps the best name per record.
+func (e *Engine) bestNames(qn *match.Name, allow func(uint8) bool, lists []string, w *work) {
+	w.best = w.best[:0]
+	for _, c := range e.ix.Candidates(qn, e.cands, allow, w.sc) {
+		ent := e.ix.Owner(c)
+		if len(lists) > 0 && !slices.Contains(lists, e.entities[ent].List) {
+			continue
+		}
+		match.Compare(qn, e.ix.Name(c), &w.res)
+		score := w.res.Score
+		if e.weak[c] {
+			score *= weakAliasFactor
+		}
+		if i := slices.IndexFunc(w.best, func(b best) bool { return b.ent == ent }); i >= 0 {
+			if score > w.best[i].score {
+				w.best[i] = best{ent, c, score}
+			}
+			continue
+		}
+		w.best = append(w.best, best{ent, c, score})
+	}
+}
+
+// hit builds the hit and its explanation for a candidate record.
+func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) Hit {
+	ent := e.entities[b.ent]
+	ln := e.ix.Name(b.name)
+	match.Compare(qn, ln, &w.res)
+	ex := Explanation{NameScore: round(float64(b.score)), Parts: partMatches(qn, ln, &w.res)}
+	effect, quals := match.Qualify(&q.attrs, ent, float64(b.score), []match.Qualifier{})
+	for _, mq := range quals {
+		ex.Qualifiers = append(ex.Qualifiers, Qualifier{Attribute: mq.Attribute, Query: mq.Query, Listed: mq.Listed,
+			Verdict: Verdict(mq.Verdict), Effect: round(mq.Effect), Detail: mq.Detail})
+	}
+	return Hit{
+		Score: round(clamp(float64(b.score) + effect)), List: ent.List, SourceID: ent.ID,
+		Name: ent.PrimaryName(), MatchedName: ln.Raw, Kind: ent.Kind, Explanation: ex,
+	}
+}
+
+// partMatches turns an alignment into the explanation's part pairs, with
+// each pair's weight given as its share of the name score.
+func partMatches(qn, ln *match.Name, r *match.Result) []PartMatch {
+	var total float32
+	for i := 0; i < r.N; i++ {
+		total += r.Pairs[i].Weight
+	}
+	out := make([]PartMatch, 0, r.N)
+	for i := 0; i < r.N; i++ {
+		p := r.Pairs[i]
+		pm := PartMatch{Query: partText(qn, p.Q, p.Q2), Listed: partText(ln, p.L, p.L2), Similarity: round(float64(p.Sim)), How: p.How.String()}
+		if total > 0 {
+			pm.Weight = round(float64(p.Weight / total))
+		}
+		out = append(out, pm)
+	}
+	return out
+}
+
+func partText(n *match.Name, i, j int8) string {
+	if i < 0 {
+		return ""
+	}
+	if j < 0 {
+		return n.Parts[i].Text
+	}
+	return n.Parts[i].Text + " " + n.Parts[j].Text
 }
 
 // Compare scores subject b as if it were a listed record, against a.
 func (e *Engine) Compare(ctx context.Context, a, b Subject) (Hit, error) {
-	return Hit{}, errors.New("screen: compare not implemented yet")
+	if err := ctx.Err(); err != nil {
+		return Hit{}, err
+	}
+	qa, err := parseSubject(a)
+	if err != nil {
+		return Hit{}, err
+	}
+	qb, err := parseSubject(b)
+	if err != nil {
+		return Hit{}, err
+	}
+	v := e.ix.Vocab()
+	qn := v.Prepare(qa.name, names.Analyze(qa.name, qa.kind), false)
+	ln := v.Prepare(qb.name, names.Analyze(qb.name, qb.kind), false)
+	ent := subjectEntity(b, qb)
+	w := e.work.Get().(*work)
+	defer e.work.Put(w)
+	match.Compare(&qn, &ln, &w.res)
+	ex := Explanation{NameScore: round(float64(w.res.Score)), Parts: partMatches(&qn, &ln, &w.res)}
+	effect, quals := match.Qualify(&qa.attrs, ent, float64(w.res.Score), []match.Qualifier{})
+	for _, mq := range quals {
+		ex.Qualifiers = append(ex.Qualifiers, Qualifier{Attribute: mq.Attribute, Query: mq.Query, Listed: mq.Listed,
+			Verdict: Verdict(mq.Verdict), Effect: round(mq.Effect), Detail: mq.Detail})
+	}
+	return Hit{Score: round(clamp(float64(w.res.Score) + effect)), SourceID: b.ID, Name: qb.name, MatchedName: qb.name,
+		Kind: b.Kind, Explanation: ex}, nil
+}
+
+// subjectEntity turns a parsed subject into a record for Compare.
+func subjectEntity(s Subject, q query) *entity.Entity {
+	ent := &entity.Entity{ID: s.ID, Kind: s.Kind, Names: []entity.Name{{Full: q.name, Type: entity.NamePrimary}},
+		Nationalities: q.attrs.Countries, Documents: s.Documents}
+	if !q.attrs.BirthDate.IsZero() {
+		ent.BirthDates = []entity.Date{q.attrs.BirthDate}
+	}
+	if q.attrs.Gender != "" {
+		ent.Genders = []entity.Gender{q.attrs.Gender}
+	}
+	if s.PlaceOfBirth != "" {
+		ent.BirthPlaces = []string{s.PlaceOfBirth}
+	}
+	for _, c := range s.Crypto {
+		ent.Crypto = append(ent.Crypto, entity.CryptoAddress{Address: c})
+	}
+	if s.IMO != "" {
+		ent.Vessel = &entity.Vessel{IMO: s.IMO}
+	}
+	return ent
 }
 
 // Entity returns the record list/id, or nil.
-func (e *Engine) Entity(list, id string) *entity.Entity { return nil }
+func (e *Engine) Entity(list, id string) *entity.Entity {
+	if i, ok := e.byKey[list+"/"+id]; ok {
+		return e.entities[i]
+	}
+	return nil
+}
+
+func clamp(x float64) float64 { return min(max(x, 0), 1) }
+
+// round keeps three decimals, for readable explanations.
+func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }

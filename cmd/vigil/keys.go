@@ -1,8 +1,89 @@
 package main
 
-import "github.com/urfave/cli/v3"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"text/tabwriter"
 
-// TODO: replace this placeholder.
+	"github.com/urfave/cli/v3"
+
+	"github.com/vigil-screening/vigil/store"
+)
+
+// withStore opens the database of the global flags, runs fn and closes it.
+func withStore(ctx context.Context, cmd *cli.Command, fn func(db *store.DB) error) error {
+	db, err := openStore(ctx, cmd)
+	if err != nil {
+		return err
+	}
+	err = fn(db)
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close database: %w", cerr)
+	}
+	return err
+}
+
 func keysCommand(e *env) *cli.Command {
-	return &cli.Command{Name: "keys", Usage: "(not built yet)"}
+	return &cli.Command{
+		Name:  "keys",
+		Usage: "create, list and revoke API keys",
+		Commands: []*cli.Command{
+			{
+				Name:  "create",
+				Usage: "create an API key for a user and print it (it is shown only once)",
+				Flags: []cli.Flag{&cli.StringFlag{Name: "user", Required: true, Usage: "the user the key acts as"}},
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					return withStore(ctx, cmd, func(db *store.DB) error {
+						k, key, err := db.CreateKey(ctx, cliActor, cmd.String("user"))
+						if err != nil {
+							return err
+						}
+						fmt.Fprintf(e.stderr, "created key %s for %s; it is shown only once:\n", k.ID, k.Username)
+						fmt.Fprintln(e.stdout, key)
+						return nil
+					})
+				},
+			},
+			{
+				Name:  "list",
+				Usage: "list API keys (never their secrets)",
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					return withStore(ctx, cmd, func(db *store.DB) error {
+						keys, err := db.ListKeys(ctx)
+						if err != nil {
+							return err
+						}
+						w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+						fmt.Fprintln(w, "ID\tUSER\tSTATUS\tCREATED")
+						for _, k := range keys {
+							status := "active"
+							if k.Revoked {
+								status = "revoked"
+							}
+							fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", k.ID, k.Username, status, k.CreatedAt.Format("2006-01-02 15:04"))
+						}
+						return w.Flush()
+					})
+				},
+			},
+			{
+				Name:      "revoke",
+				Usage:     "revoke an API key",
+				ArgsUsage: "ID",
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					if cmd.NArg() != 1 {
+						return errors.New("keys revoke: want one key id")
+					}
+					return withStore(ctx, cmd, func(db *store.DB) error {
+						if err := db.RevokeKey(ctx, cliActor, cmd.Args().First()); err != nil {
+							return err
+						}
+						fmt.Fprintf(e.stdout, "revoked key %s\n", cmd.Args().First())
+						return nil
+					})
+				},
+			},
+		},
+	}
 }

@@ -1,8 +1,239 @@
 package main
 
-import "github.com/urfave/cli/v3"
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"time"
 
-// TODO: replace this placeholder.
+	"github.com/schollz/progressbar/v3"
+	"github.com/urfave/cli/v3"
+	"golang.org/x/term"
+
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil/snapshot"
+	"github.com/vigil-screening/vigil/source"
+	"github.com/vigil-screening/vigil/subject"
+)
+
 func screenCommand(e *env) *cli.Command {
-	return &cli.Command{Name: "screen", Usage: "(not built yet)"}
+	return &cli.Command{
+		Name:      "screen",
+		Usage:     "screen subjects from a CSV or JSON Lines file, writing one JSON line of hits per subject",
+		UsageText: "vigil screen --lists DIR [--in FILE] [--out FILE] [--threshold T] [--limit N] [--workers N]",
+		Flags: []cli.Flag{
+			listsFlag(),
+			&cli.StringFlag{Name: "in", Value: "-", Usage: "subjects file (CSV or JSON Lines); - for stdin"},
+			&cli.StringFlag{Name: "out", Value: "-", Usage: "results file (JSON Lines); - for stdout"},
+			&cli.StringFlag{Name: "format", Value: "auto", Usage: "input format: auto, csv or jsonl"},
+			&cli.FloatFlag{Name: "threshold", Usage: fmt.Sprintf("lowest score reported (default %.2f)", screen.DefaultThreshold)},
+			&cli.IntFlag{Name: "limit", Value: 10, Usage: "most hits per subject"},
+			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "screening goroutines"},
+		},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			format, err := subject.ParseFormat(cmd.String("format"))
+			if err != nil {
+				return err
+			}
+			opts := screen.Options{Threshold: cmd.Float("threshold"), Limit: int(cmd.Int("limit"))}
+			if opts.Threshold < 0 || opts.Threshold > 1 {
+				return fmt.Errorf("--threshold %g is not in 0..1", opts.Threshold)
+			}
+			l, err := loadLists(ctx, e, cmd.String("lists"))
+			if err != nil {
+				return err
+			}
+			return e.screenFile(ctx, l.engine, cmd.String("in"), cmd.String("out"), format, opts, int(cmd.Int("workers")))
+		},
+	}
+}
+
+func listsFlag() cli.Flag {
+	return &cli.StringFlag{Name: "lists", Sources: cli.EnvVars("VIGIL_LISTS"), Usage: "folder of list files to screen against", Required: true}
+}
+
+// loaded is what a command screens against.
+type loaded struct {
+	engine    *screen.Engine
+	snaps     []*snapshot.Snapshot
+	records   int
+	loadTime  time.Duration // reading and parsing the list files
+	indexTime time.Duration // building the engine's index
+}
+
+// loadLists reads every list in dir and indexes it.
+func loadLists(ctx context.Context, e *env, dir string) (*loaded, error) {
+	start := time.Now()
+	snaps, err := source.LoadDir(ctx, dir)
+	if err != nil {
+		return nil, fmt.Errorf("load lists: %w", err)
+	}
+	if len(snaps) == 0 {
+		return nil, fmt.Errorf("load lists: no list files found in %s", dir)
+	}
+	l := &loaded{snaps: snaps, loadTime: time.Since(start)}
+	var ents []*entity.Entity
+	for _, s := range snaps {
+		ents = append(ents, s.Entities...)
+	}
+	start = time.Now()
+	if l.engine, err = screen.New(ents, screen.Config{}); err != nil {
+		return nil, fmt.Errorf("index lists: %w", err)
+	}
+	l.indexTime, l.records = time.Since(start), len(ents)
+	e.log.Info("lists loaded", "lists", len(snaps), "records", l.records,
+		"load", l.loadTime.Round(time.Millisecond), "index", l.indexTime.Round(time.Millisecond))
+	return l, nil
+}
+
+// screenStats sums up a screening run.
+type screenStats struct {
+	rows, errors, alerts int
+	elapsed              time.Duration
+}
+
+func (s screenStats) String() string {
+	rate := float64(s.rows) / max(s.elapsed.Seconds(), 1e-9)
+	return fmt.Sprintf("screened %d subjects in %s (%.0f/s): %d with hits, %d malformed rows",
+		s.rows, s.elapsed.Round(time.Millisecond), rate, s.alerts, s.errors)
+}
+
+// screenFile screens the subjects of in and writes their results to out.
+func (e *env) screenFile(ctx context.Context, sc subject.Screener, in, out string, format subject.Format, opts screen.Options, workers int) error {
+	f, name, closeIn, err := e.openInput(in)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+	bar := e.progress(f)
+	rd, err := subject.NewReader(f, name, format)
+	if err != nil {
+		return err
+	}
+	w, closeOut, err := e.openOutput(out)
+	if err != nil {
+		return err
+	}
+	stats, err := screenRows(ctx, sc, rd, w, opts, workers, func(row subject.Row) {
+		if row.Err != nil {
+			e.log.Warn("skipped malformed row", "line", row.Line, "err", row.Err)
+		}
+		if bar != nil {
+			_ = bar.Add(1)
+		}
+	})
+	if bar != nil {
+		_ = bar.Finish()
+		fmt.Fprintln(e.stderr)
+	}
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stderr, stats)
+	return nil
+}
+
+// screenRows screens every row of rd and writes one JSON line per row to
+// w, in input order. each is called for every row written.
+func screenRows(ctx context.Context, sc subject.Screener, rd *subject.Reader, w io.Writer, opts screen.Options, workers int, each func(subject.Row)) (screenStats, error) {
+	var stats screenStats
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	start := time.Now()
+	err := subject.ScreenAll(ctx, sc, opts, workers, rd.Next, func(row subject.Row, res subject.Result) error {
+		stats.rows++
+		switch {
+		case res.Error != "":
+			stats.errors++
+		case len(res.Hits) > 0:
+			stats.alerts++
+		}
+		each(row)
+		if err := enc.Encode(res); err != nil {
+			return fmt.Errorf("write result: %w", err)
+		}
+		return nil
+	})
+	stats.elapsed = time.Since(start)
+	return stats, err
+}
+
+// openInput opens a file, or stdin for "-".
+func (e *env) openInput(path string) (f *os.File, name string, closeFn func(), err error) {
+	if path == "-" || path == "" {
+		return os.Stdin, "stdin", func() {}, nil
+	}
+	if f, err = os.Open(path); err != nil {
+		return nil, "", nil, fmt.Errorf("open subjects: %w", err)
+	}
+	return f, path, func() { f.Close() }, nil
+}
+
+// countLines counts the lines of a regular file, for the progress bar,
+// and rewinds it. It returns -1 when f cannot be rewound.
+func countLines(f *os.File) int64 {
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return -1
+	}
+	var n int64
+	buf := make([]byte, 256<<10)
+	for {
+		k, err := f.Read(buf)
+		n += int64(bytes.Count(buf[:k], []byte("\n")))
+		if err != nil {
+			break
+		}
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return -1
+	}
+	return max(n-1, 1)
+}
+
+// openOutput creates a file, or writes to stdout for "-". The returned
+// close function flushes and closes.
+func (e *env) openOutput(path string) (io.Writer, func() error, error) {
+	if path == "-" || path == "" {
+		bw := bufio.NewWriter(e.stdout)
+		return bw, bw.Flush, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("create results file: %w", err)
+	}
+	bw := bufio.NewWriter(f)
+	return bw, func() error {
+		if err := bw.Flush(); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return f.Close()
+	}, nil
+}
+
+// progress returns a progress bar on stderr when it is a terminal, else
+// nil. When in is a regular file the bar knows the total and shows an ETA.
+func (e *env) progress(in *os.File) *progressbar.ProgressBar {
+	tty, ok := e.stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(tty.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions64(countLines(in),
+		progressbar.OptionSetWriter(tty),
+		progressbar.OptionSetDescription("screening"),
+		progressbar.OptionSetItsString("subjects"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+	)
 }

@@ -1,0 +1,75 @@
+package auth
+
+import "slices"
+
+// Action is an operation a principal may be allowed to do.
+type Action string
+
+// Actions, for every operation of screening, review, audit and
+// administration.
+const (
+	ActionScreen      Action = "screen"       // screen a subject (ad hoc or recorded)
+	ActionCompare     Action = "compare"      // compare two subjects
+	ActionViewEntity  Action = "view_entity"  // read a list record
+	ActionViewSubject Action = "view_subject" // read a recorded subject and its history
+	ActionListAlerts  Action = "list_alerts"  // list and read alerts
+	ActionReview      Action = "review"       // work an alert: move, note, decide
+	ActionApprove     Action = "approve"      // approve or reject a four-eyes proposal
+	ActionReassign    Action = "reassign"     // assign an alert to someone else
+	ActionReadAudit   Action = "read_audit"   // read, export and verify the audit trail
+	ActionManageUsers Action = "manage_users" // add, list, disable users
+	ActionManageKeys  Action = "manage_keys"  // create and revoke API keys
+	ActionImportLists Action = "import_lists" // load list editions
+)
+
+// permissions is the one table of who may do what. The HTTP layer and
+// the CLI consult it through Allowed.
+var permissions = map[Action][]Role{
+	ActionScreen:      {RoleScreener, RoleAnalyst, RoleSupervisor},
+	ActionCompare:     {RoleScreener, RoleAnalyst, RoleSupervisor},
+	ActionViewEntity:  {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor},
+	ActionViewSubject: {RoleAnalyst, RoleSupervisor, RoleAuditor},
+	ActionListAlerts:  {RoleAnalyst, RoleSupervisor, RoleAuditor},
+	ActionReview:      {RoleAnalyst, RoleSupervisor},
+	ActionApprove:     {RoleSupervisor},
+	ActionReassign:    {RoleSupervisor},
+	ActionReadAudit:   {RoleAuditor, RoleAdmin},
+	ActionManageUsers: {RoleAdmin},
+	ActionManageKeys:  {RoleAdmin},
+	ActionImportLists: {RoleAdmin},
+}
+
+// Actions returns every action, in a stable order.
+func Actions() []Action {
+	out := make([]Action, 0, len(permissions))
+	for a := range permissions {
+		out = append(out, a)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// RolesFor returns the roles that may do a (nil for an unknown action).
+func RolesFor(a Action) []Role {
+	return slices.Clone(permissions[a])
+}
+
+// Allowed reports whether p holds a role that may do a. Unknown actions
+// are never allowed.
+func Allowed(p Principal, a Action) bool {
+	for _, r := range permissions[a] {
+		if p.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// ValidRole reports whether r is one of the defined roles.
+func ValidRole(r Role) bool {
+	switch r {
+	case RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleAdmin:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bufio"
+	"database/sql"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "modernc.org/sqlite"
+
+	"github.com/vigil-screening/vigil/audit"
+)
+
+// TestAdminCommands runs users, keys and audit against a SQLite database
+// in a temporary data folder, then tampers with the audit table.
+func TestAdminCommands(t *testing.T) {
+	dir := t.TempDir()
+	vigil := func(args ...string) (string, string, error) {
+		t.Helper()
+		return runVigil(t, append([]string{"--data-dir", dir}, args...)...)
+	}
+	mustRun := func(args ...string) string {
+		t.Helper()
+		out, errOut, err := vigil(args...)
+		if err != nil {
+			t.Fatalf("vigil %v: %v\n%s", args, err, errOut)
+		}
+		return out
+	}
+	mustRun("users", "add", "ana", "--role", "analyst")
+	mustRun("users", "add", "sue", "--role", "supervisor,auditor")
+	if _, _, err := vigil("users", "add", "ana", "--role", "analyst"); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("duplicate user: %v", err)
+	}
+	if _, _, err := vigil("users", "add", "bob", "--role", "king"); err == nil || !strings.Contains(err.Error(), "unknown role") {
+		t.Fatalf("bad role: %v", err)
+	}
+	key := strings.TrimSpace(mustRun("keys", "create", "--user", "ana"))
+	if !strings.HasPrefix(key, "vgl_") || len(key) != 4+12+1+64 {
+		t.Fatalf("keys create printed %q", key)
+	}
+	id := key[4:16]
+	if out := mustRun("keys", "list"); !strings.Contains(out, id) || strings.Contains(out, key[17:]) {
+		t.Fatalf("keys list:\n%s", out)
+	}
+	mustRun("keys", "revoke", id)
+	if out := mustRun("keys", "list"); !strings.Contains(out, "revoked") {
+		t.Fatalf("keys list after revoke:\n%s", out)
+	}
+	mustRun("users", "disable", "ana")
+	out := mustRun("users", "list")
+	if !strings.Contains(out, "ana") || !strings.Contains(out, "disabled") || !strings.Contains(out, "supervisor") {
+		t.Fatalf("users list:\n%s", out)
+	}
+	if _, _, err := vigil("users", "disable", "nobody"); err == nil {
+		t.Fatal("disabled an unknown user")
+	}
+
+	// 2 users + key create + key revoke + disable = 5 entries.
+	if out := mustRun("audit", "verify"); !strings.Contains(out, "intact: 5 entries") {
+		t.Fatalf("audit verify: %q", out)
+	}
+	file := filepath.Join(dir, "audit.jsonl")
+	mustRun("audit", "export", "--out", file)
+	actions := exportedActions(t, file)
+	want := "user.create user.create key.create key.revoke user.disable"
+	if strings.Join(actions, " ") != want {
+		t.Fatalf("exported %v, want %s", actions, want)
+	}
+	if out := mustRun("audit", "export", "--from", "2999-01-01"); out != "" {
+		t.Fatalf("future window exported %q", out)
+	}
+
+	db, err := sql.Open("sqlite", filepath.Join(dir, "vigil.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE audit_log SET actor = 'mallory' WHERE seq = 3`); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = vigil("audit", "verify")
+	if err == nil || !strings.Contains(err.Error(), "entry 3 altered") {
+		t.Fatalf("verify after tampering: %v", err)
+	}
+}
+
+func exportedActions(t *testing.T, file string) []string {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var e audit.Entry
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatalf("%q: %v", sc.Text(), err)
+		}
+		out = append(out, string(e.Action))
+	}
+	return out
+}

@@ -1,0 +1,43 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/vigil-screening/vigil/auth"
+)
+
+// HandlerFunc handles one request. It returns an error instead of writing
+// one; the server turns the error into the JSON error response.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// PermPublic marks a route that needs no credentials.
+const PermPublic auth.Action = ""
+
+// Route is one entry of the route table: the method and path pattern (Go
+// ServeMux syntax), the permission required and the handler. The table is
+// what the server registers, what the OpenAPI test checks against
+// openapi.json and what role tests walk.
+type Route struct {
+	Method     string
+	Path       string
+	Permission auth.Action // the action the caller must be allowed; PermPublic for none
+	Handler    HandlerFunc
+}
+
+// Pattern returns the ServeMux pattern "METHOD /path".
+func (rt Route) Pattern() string { return rt.Method + " " + rt.Path }
+
+// Routes returns the server's route table: its own routes followed by
+// Config.Routes.
+func (s *Server) Routes() []Route {
+	rs := []Route{
+		{"GET", "/healthz", PermPublic, s.healthz},
+		{"GET", "/readyz", PermPublic, s.readyz},
+		{"GET", "/openapi.json", PermPublic, s.openAPI},
+		{"GET", "/v1/lists", auth.ActionViewEntity, s.listLists},
+		{"GET", "/v1/entities/{list}/{id}", auth.ActionViewEntity, s.getEntity},
+		{"POST", "/v1/screen", auth.ActionScreen, s.screen},
+		{"POST", "/v1/compare", auth.ActionCompare, s.compare},
+	}
+	return append(rs, s.extra...)
+}

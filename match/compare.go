@@ -1,0 +1,177 @@
+package match
+
+import "github.com/vigil-screening/vigil/names"
+
+// Costs of unmatched parts, as a share of their weight. A listed part the
+// query lacks (a middle name the caller did not give) costs less than a
+// query part the listed name lacks (evidence that this is someone else).
+const (
+	unmatchedListed = 0.25
+	unmatchedQuery  = 1.0
+)
+
+// Pair is one aligned pair of parts. Q or L is -1 when the part has no
+// counterpart; Q2 or L2 is the second part of a joined pair, else -1.
+type Pair struct {
+	Q, Q2, L, L2 int8
+	Sim          float32
+	Weight       float32
+	How          How
+}
+
+// Result is the outcome of comparing two names.
+type Result struct {
+	Score float32
+	// extra is weight counted against the score beyond the pairs: the
+	// part of a name an initial leaves unsaid.
+	extra float32
+	Pairs [2 * MaxParts]Pair
+	N     int
+}
+
+// Compare aligns the parts of query q with those of listed name l and
+// fills r with the score and the alignment. It does not allocate.
+func Compare(q, l *Name, r *Result) {
+	r.N, r.extra = 0, 0
+	var usedQ, usedL uint32
+	matchJoins(q, l, r, &usedQ, &usedL)
+	alignGreedy(q, l, r, &usedQ, &usedL)
+	num, den := float32(0), r.extra
+	anyPlain := false
+	for i := 0; i < r.N; i++ {
+		p := &r.Pairs[i]
+		num += p.Sim * p.Weight
+		den += p.Weight
+		if p.Sim > 0 && (p.L >= 0 && l.Parts[p.L].Class == names.Plain || p.Q >= 0 && q.Parts[p.Q].Class == names.Plain) {
+			anyPlain = true
+		}
+	}
+	for i := range q.Parts {
+		if usedQ&(1<<i) == 0 {
+			w := q.Parts[i].Weight
+			den += w * unmatchedQuery
+			r.add(Pair{Q: int8(i), Q2: -1, L: -1, L2: -1, Weight: w * unmatchedQuery, How: Unmatched})
+		}
+	}
+	for j := range l.Parts {
+		if usedL&(1<<j) == 0 {
+			w := l.Parts[j].Weight
+			den += w * unmatchedListed
+			r.add(Pair{Q: -1, Q2: -1, L: int8(j), L2: -1, Weight: w * unmatchedListed, How: Unmatched})
+		}
+	}
+	if !anyPlain || den == 0 {
+		r.Score = 0
+		return
+	}
+	r.Score = num / den
+}
+
+func (r *Result) add(p Pair) {
+	if r.N < len(r.Pairs) {
+		r.Pairs[r.N] = p
+		r.N++
+	}
+}
+
+// matchJoins pairs two neighbouring parts of one name with a single part
+// of the other when they are the same written together.
+func matchJoins(q, l *Name, r *Result, usedQ, usedL *uint32) {
+	for _, j := range q.Joins {
+		if *usedQ&(3<<j.At) != 0 {
+			continue
+		}
+		for k := range l.Parts {
+			lp := &l.Parts[k]
+			if *usedL&(1<<k) == 0 && joinMeets(j, lp) && !sameTok(lp, &q.Parts[j.At], &q.Parts[j.At+1]) {
+				r.add(Pair{Q: int8(j.At), Q2: int8(j.At + 1), L: int8(k), L2: -1, Sim: simJoined, Weight: lp.Weight, How: Joined})
+				*usedQ |= 3 << j.At
+				*usedL |= 1 << k
+				break
+			}
+		}
+	}
+	for _, j := range l.Joins {
+		if *usedL&(3<<j.At) != 0 {
+			continue
+		}
+		for k := range q.Parts {
+			qp := &q.Parts[k]
+			if *usedQ&(1<<k) == 0 && joinMeets(j, qp) && !sameTok(qp, &l.Parts[j.At], &l.Parts[j.At+1]) {
+				w := l.Parts[j.At].Weight + l.Parts[j.At+1].Weight
+				r.add(Pair{Q: int8(k), Q2: -1, L: int8(j.At), L2: int8(j.At + 1), Sim: simJoined, Weight: w, How: Joined})
+				*usedL |= 3 << j.At
+				*usedQ |= 1 << k
+				break
+			}
+		}
+	}
+}
+
+// sameTok reports whether p is one of a or b: then the parts match
+// singly and joining them would hide the better match.
+func sameTok(p, a, b *Part) bool {
+	return p.Tok >= 0 && (p.Tok == a.Tok || p.Tok == b.Tok)
+}
+
+func joinMeets(j Join, p *Part) bool {
+	if p.Class != names.Plain {
+		return false
+	}
+	return (j.Tok >= 0 && j.Tok == p.Tok) || (j.Skel >= 0 && j.Skel == p.Skel && p.SkelLen >= 4)
+}
+
+// alignGreedy pairs the remaining parts, most similar first. With the
+// handful of parts a name has, this finds the best assignment in all but
+// contrived cases and is far cheaper than an exact solver.
+func alignGreedy(q, l *Name, r *Result, usedQ, usedL *uint32) {
+	var sims [MaxParts][MaxParts]float32
+	var hows [MaxParts][MaxParts]How
+	for i := range q.Parts {
+		if *usedQ&(1<<i) != 0 {
+			continue
+		}
+		for j := range l.Parts {
+			if *usedL&(1<<j) == 0 {
+				sims[i][j], hows[i][j] = partSim(&q.Parts[i], &l.Parts[j])
+			}
+		}
+	}
+	for {
+		bi, bj := -1, -1
+		var best float32
+		for i := range q.Parts {
+			if *usedQ&(1<<i) != 0 {
+				continue
+			}
+			for j := range l.Parts {
+				if *usedL&(1<<j) != 0 || sims[i][j] == 0 {
+					continue
+				}
+				// Most similar first; among equals, the heavier part.
+				key := sims[i][j] + l.Parts[j].Weight*1e-4
+				if key > best {
+					best, bi, bj = key, i, j
+				}
+			}
+		}
+		if bi < 0 {
+			return
+		}
+		*usedQ |= 1 << bi
+		*usedL |= 1 << bj
+		w := l.Parts[bj].Weight
+		if hows[bi][bj] == Initial {
+			// An initial stands for part of the full name's weight; the
+			// rest counts as unmatched on the side that wrote it in full.
+			if q.Parts[bi].Class == names.Initial {
+				w = l.Parts[bj].Weight * initialShare
+				r.extra += l.Parts[bj].Weight * (1 - initialShare) * unmatchedListed
+			} else {
+				w = q.Parts[bi].Weight * initialShare
+				r.extra += q.Parts[bi].Weight * (1 - initialShare) * unmatchedQuery
+			}
+		}
+		r.add(Pair{Q: int8(bi), Q2: -1, L: int8(bj), L2: -1, Sim: sims[bi][bj], Weight: w, How: hows[bi][bj]})
+	}
+}

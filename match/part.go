@@ -1,0 +1,112 @@
+package match
+
+import (
+	"github.com/vigil-screening/vigil/names"
+)
+
+// MaxParts is the most name parts compared; longer names are cut.
+const MaxParts = 12
+
+// Part is an analysed name part ready for fast comparison: ids replace
+// strings wherever equality is all that is needed.
+type Part struct {
+	Text    string
+	Tok     int32 // vocabulary id, -1 when unknown
+	Skel    int32 // skeleton id, -1 when unknown
+	SkelLen uint8
+	Var     int32 // variant group id, -1 when none
+	Class   names.Class
+	Weight  float32
+	// Unvowelled is set for parts written in a script without vowels
+	// (Arabic, Hebrew), which only their skeleton can compare.
+	Unvowelled bool
+	// Mask is the set of letters of Text (see names.LetterMask).
+	Mask uint32
+}
+
+// Join is two adjacent parts written together ("abdul rahman" →
+// "abdulrahman"), so that split and joined spellings meet.
+type Join struct {
+	At   int // index of the first of the two parts
+	Tok  int32
+	Skel int32
+}
+
+// Name is a prepared name: its parts and joins.
+type Name struct {
+	Raw   string
+	Parts []Part
+	Joins []Join
+	// Total is the sum of the weights of the parts.
+	Total float32
+}
+
+// Class weights: the share of its rarity weight a part of each class keeps.
+var classFactor = [...]float32{
+	names.Plain:     1,
+	names.Particle:  0.15,
+	names.Honorific: 0.1,
+	names.Initial:   0.3,
+	names.Legal:     0.3,
+	names.Stop:      0.3,
+}
+
+// shortUnknownFactor scales the weight of unknown parts of 3 letters or fewer.
+const shortUnknownFactor = 0.5
+
+// Prepare turns analysed tokens into a Name. With add set (index time)
+// unknown tokens are interned; otherwise (query time) they get id -1.
+func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
+	n := Name{Raw: raw}
+	for _, t := range toks {
+		if len(n.Parts) == MaxParts {
+			break
+		}
+		n.Parts = append(n.Parts, v.part(t, add))
+	}
+	for i := 0; i+1 < len(n.Parts); i++ {
+		a, b := n.Parts[i], n.Parts[i+1]
+		if a.Class == names.Legal || b.Class == names.Legal || a.Class == names.Initial || b.Class == names.Initial {
+			continue
+		}
+		j := Join{At: i, Tok: v.lookupOrAdd(a.Text+b.Text, false), Skel: -1}
+		if a.SkelLen > 0 && b.SkelLen > 0 {
+			// Only parts with consonants can meet by skeleton: "a" +
+			// "trading" must not pass for "trading".
+			j.Skel = v.SkeletonID(names.Skeleton(a.Text + b.Text))
+		}
+		if j.Tok >= 0 || j.Skel >= 0 {
+			n.Joins = append(n.Joins, j)
+		}
+	}
+	for _, p := range n.Parts {
+		n.Total += p.Weight
+	}
+	return n
+}
+
+func (v *Vocab) part(t names.Token, add bool) Part {
+	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Var: -1, Unvowelled: t.Unvowelled, Mask: names.LetterMask(t.Text)}
+	sk := names.Skeleton(t.Text)
+	p.Skel = v.SkeletonID(sk)
+	p.SkelLen = uint8(min(len(sk), 255))
+	if vr := names.Variant(t.Text); vr != "" {
+		if id, ok := v.vars[vr]; ok {
+			p.Var = id
+		}
+	}
+	p.Weight = v.Weight(p.Tok) * classFactor[t.Class]
+	if p.Tok < 0 && len(t.Text) <= 3 {
+		// A short part no list contains is more likely a typo or an
+		// abbreviation than a rare name: do not give it full rarity.
+		p.Weight *= shortUnknownFactor
+	}
+	return p
+}
+
+func (v *Vocab) lookupOrAdd(tok string, add bool) int32 {
+	if add {
+		return v.intern(tok)
+	}
+	return v.Lookup(tok)
+}

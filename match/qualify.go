@@ -1,0 +1,203 @@
+package match
+
+import (
+	"strings"
+
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/names"
+)
+
+// Attrs are the attributes of a query beyond its name. Empty fields are
+// unknown and say nothing.
+type Attrs struct {
+	BirthDate  entity.Date
+	Gender     entity.Gender
+	Countries  []string // ISO alpha-2 codes of nationality and country
+	BirthPlace string   // folded
+	Documents  []entity.Document
+	Crypto     []string
+	IMO        string
+}
+
+// Verdicts of a qualifier.
+const (
+	Agree      = "agree"
+	Contradict = "contradict"
+	Missing    = "missing"
+)
+
+// Qualifier is one compared attribute and its signed effect on the score.
+type Qualifier struct {
+	Attribute string
+	Query     string
+	Listed    string
+	Verdict   string
+	Effect    float64
+	Detail    string
+}
+
+// Effects. Agreement adds a little, contradiction takes away more; a far
+// birth date or a different document of the same kind sinks a hit.
+const (
+	// MinNameForBoost is the name score below which agreeing attributes add
+	// nothing: no attribute raises a score on its own.
+	MinNameForBoost = 0.7
+	// MaxBoost caps what agreeing attributes add together.
+	MaxBoost = 0.15
+)
+
+// Qualify compares the attributes of a query with a listed record and
+// returns the total effect on the score and, when out is not nil, the
+// qualifiers appended to it.
+func Qualify(a *Attrs, e *entity.Entity, nameScore float64, out []Qualifier) (float64, []Qualifier) {
+	var plus, minus float64
+	add := func(q Qualifier) {
+		if q.Verdict == "" {
+			return
+		}
+		if q.Effect > 0 {
+			if nameScore < MinNameForBoost {
+				q.Effect = 0
+				q.Detail += " (name too weak to count)"
+			}
+			q.Effect = min(q.Effect, MaxBoost-plus)
+			plus += q.Effect
+		} else {
+			minus += q.Effect
+		}
+		if out != nil {
+			out = append(out, q)
+		}
+	}
+	add(qualifyBirthDate(a.BirthDate, e.BirthDates))
+	add(qualifyGender(a.Gender, e.Genders))
+	add(qualifyCountry(a.Countries, e))
+	add(qualifyBirthPlace(a.BirthPlace, e.BirthPlaces))
+	for _, d := range a.Documents {
+		add(qualifyDocument(d, e.Documents))
+	}
+	for _, c := range a.Crypto {
+		add(qualifyCrypto(c, e.Crypto))
+	}
+	if a.IMO != "" {
+		add(qualifyIMO(a.IMO, e.Vessel))
+	}
+	return plus + minus, out
+}
+
+func qualifyGender(q entity.Gender, listed []entity.Gender) Qualifier {
+	if q == "" {
+		return Qualifier{}
+	}
+	if len(listed) == 0 {
+		return Qualifier{Attribute: "gender", Query: string(q), Verdict: Missing}
+	}
+	for _, g := range listed {
+		if g == q {
+			return Qualifier{Attribute: "gender", Query: string(q), Listed: string(g), Verdict: Agree, Effect: 0.01}
+		}
+	}
+	return Qualifier{Attribute: "gender", Query: string(q), Listed: string(listed[0]), Verdict: Contradict, Effect: -0.12}
+}
+
+func qualifyCountry(q []string, e *entity.Entity) Qualifier {
+	if len(q) == 0 {
+		return Qualifier{}
+	}
+	listed := make([]string, 0, len(e.Nationalities)+len(e.Citizenships)+len(e.Countries))
+	listed = append(append(append(listed, e.Nationalities...), e.Citizenships...), e.Countries...)
+	qs := strings.Join(q, ",")
+	if len(listed) == 0 {
+		return Qualifier{Attribute: "nationality", Query: qs, Verdict: Missing}
+	}
+	for _, c := range q {
+		for _, l := range listed {
+			if strings.EqualFold(c, l) {
+				return Qualifier{Attribute: "nationality", Query: qs, Listed: l, Verdict: Agree, Effect: 0.02}
+			}
+		}
+	}
+	// Nationality qualifies identity only and weakly: people hold several,
+	// and lists record residence and registration as countries too.
+	return Qualifier{Attribute: "nationality", Query: qs, Listed: strings.Join(listed, ","), Verdict: Contradict, Effect: -0.03}
+}
+
+func qualifyBirthPlace(q string, listed []string) Qualifier {
+	if q == "" {
+		return Qualifier{}
+	}
+	if len(listed) == 0 {
+		return Qualifier{Attribute: "place_of_birth", Query: q, Verdict: Missing}
+	}
+	for _, l := range listed {
+		fl := names.Fold(l)
+		if strings.Contains(fl, q) || strings.Contains(q, fl) {
+			return Qualifier{Attribute: "place_of_birth", Query: q, Listed: l, Verdict: Agree, Effect: 0.02}
+		}
+	}
+	// Places are free text ("Giza, Egypt" vs "Cairo"): a mismatch is weak.
+	return Qualifier{Attribute: "place_of_birth", Query: q, Listed: listed[0], Verdict: Contradict, Effect: -0.02}
+}
+
+func qualifyDocument(q entity.Document, listed []entity.Document) Qualifier {
+	qn := normDoc(q.Number)
+	if qn == "" {
+		return Qualifier{}
+	}
+	attr := string(q.Type)
+	if attr == "" {
+		attr = "document"
+	}
+	if len(listed) == 0 {
+		return Qualifier{Attribute: attr, Query: q.Number, Verdict: Missing}
+	}
+	var conflict *entity.Document
+	for i, l := range listed {
+		if normDoc(l.Number) == qn {
+			return Qualifier{Attribute: attr, Query: q.Number, Listed: l.Number, Verdict: Agree, Effect: 0.15, Detail: "same document number"}
+		}
+		if q.Type != "" && l.Type == q.Type && q.Country != "" && strings.EqualFold(l.Country, q.Country) {
+			conflict = &listed[i]
+		}
+	}
+	if conflict != nil {
+		return Qualifier{Attribute: attr, Query: q.Number, Listed: conflict.Number, Verdict: Contradict, Effect: -0.2,
+			Detail: "different number of the same document type and issuing country"}
+	}
+	return Qualifier{Attribute: attr, Query: q.Number, Verdict: Missing}
+}
+
+// normDoc keeps the letters and digits of a document number, upper-cased.
+func normDoc(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func qualifyCrypto(q string, listed []entity.CryptoAddress) Qualifier {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return Qualifier{}
+	}
+	for _, l := range listed {
+		if l.Address == q {
+			return Qualifier{Attribute: "crypto", Query: q, Listed: l.Address, Verdict: Agree, Effect: 0.15, Detail: l.Currency}
+		}
+	}
+	return Qualifier{Attribute: "crypto", Query: q, Verdict: Missing}
+}
+
+func qualifyIMO(q string, v *entity.Vessel) Qualifier {
+	qn := normDoc(strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(q)), "IMO"))
+	if v == nil || v.IMO == "" {
+		return Qualifier{Attribute: "imo", Query: q, Verdict: Missing}
+	}
+	if normDoc(strings.TrimPrefix(strings.ToUpper(v.IMO), "IMO")) == qn {
+		return Qualifier{Attribute: "imo", Query: q, Listed: v.IMO, Verdict: Agree, Effect: 0.15}
+	}
+	return Qualifier{Attribute: "imo", Query: q, Listed: v.IMO, Verdict: Contradict, Effect: -0.3, Detail: "different IMO number"}
+}

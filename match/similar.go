@@ -1,0 +1,116 @@
+package match
+
+import (
+	"math/bits"
+
+	"github.com/vigil-screening/vigil/names"
+)
+
+// How says how two parts matched.
+type How uint8
+
+// Ways two parts match, from strongest to weakest.
+const (
+	None How = iota
+	Exact
+	Variant
+	Joined
+	Phonetic
+	Fuzzy
+	Initial
+	Legal
+	Unmatched
+)
+
+var howNames = [...]string{"none", "exact", "variant", "joined", "phonetic", "fuzzy", "initial", "legal", "missing"}
+
+func (h How) String() string { return howNames[h] }
+
+// Similarities given to each way of matching.
+const (
+	simVariant  = 0.95
+	simJoined   = 0.95
+	simPhonetic = 0.88
+	simInitial  = 0.9
+	simLegalMis = 0.5 // two different legal forms
+	minFuzzy    = 0.6 // below this two parts do not match
+	editCost    = 0.03
+	// minPhoneticFuzzy is the spelling similarity two Latin parts with
+	// equal skeletons need to count as phonetic matches.
+	minPhoneticFuzzy = 0.5
+	// initialShare is the share of the listed part's weight an initial
+	// stands for: "J." tells less than "Jamal".
+	initialShare = 0.5
+)
+
+// partSim compares a query part with a listed part and returns their
+// similarity in 0..1 and how they matched.
+func partSim(q, l *Part) (float32, How) {
+	if q.Class == names.Legal || l.Class == names.Legal {
+		return legalSim(q, l)
+	}
+	if q.Tok >= 0 && q.Tok == l.Tok || (q.Tok < 0 || l.Tok < 0) && q.Text == l.Text {
+		return 1, Exact
+	}
+	if q.Var >= 0 && q.Var == l.Var {
+		return simVariant, Variant
+	}
+	if q.Class == names.Initial || l.Class == names.Initial {
+		if q.Text[0] == l.Text[0] && q.Class != l.Class {
+			return simInitial, Initial
+		}
+		if q.Text == l.Text {
+			return 1, Exact
+		}
+		return 0, None
+	}
+	fuzzy := fuzzySim(q, l)
+	// Equal skeletons count when one side comes from a script that does
+	// not write vowels, or when the spellings are otherwise close: Latin
+	// "William" and "Lam" share a skeleton but are different names.
+	if q.Skel >= 0 && q.Skel == l.Skel && q.SkelLen >= 2 && (q.Unvowelled || l.Unvowelled || fuzzy >= minPhoneticFuzzy) {
+		return max(fuzzy, simPhonetic), Phonetic
+	}
+	if fuzzy >= minFuzzy {
+		return fuzzy, Fuzzy
+	}
+	return 0, None
+}
+
+func legalSim(q, l *Part) (float32, How) {
+	switch {
+	case q.Class != l.Class:
+		return 0, None
+	case q.Text == l.Text:
+		return 1, Exact
+	default:
+		return simLegalMis, Legal
+	}
+}
+
+// fuzzySim is 1 - d/len, with d the optimal-string-alignment distance
+// (edits, including swaps of neighbours) and len the longer length, less
+// editCost per edit. Parts shorter than three letters must match exactly.
+func fuzzySim(q, l *Part) float32 {
+	a, b := q.Text, l.Text
+	if a == b {
+		return 1
+	}
+	la, lb := len(a), len(b)
+	if min(la, lb) < 3 || la > 64 || lb > 64 {
+		return 0
+	}
+	longer := float32(max(la, lb))
+	// The most edits that still reach minFuzzy.
+	maxD := int((1 - minFuzzy) * longer / (1 + editCost*longer))
+	if bits.OnesCount32(q.Mask&^l.Mask) > maxD || bits.OnesCount32(l.Mask&^q.Mask) > maxD {
+		return 0
+	}
+	d := names.DistanceAtMost(a, b, maxD)
+	if d > maxD {
+		return 0
+	}
+	// Each edit also costs a little on its own, so that two edits in a
+	// long name still weigh.
+	return 1 - float32(d)/longer - editCost*float32(d)
+}

@@ -1,0 +1,154 @@
+// Package match compares names and attributes of a query with those of a
+// listed record and explains the result.
+//
+// Names are compared part by part: each query part is aligned with the
+// listed part it resembles most (order does not matter), parts are
+// weighted by rarity learned from all listed names, and unmatched listed
+// parts (a dropped middle name) cost less than unmatched query parts.
+// Attributes (birth dates, gender, countries, documents) then qualify the
+// name score; they never raise a score on their own.
+package match
+
+import (
+	"math"
+
+	"github.com/vigil-screening/vigil/names"
+)
+
+// Vocab interns the tokens of all listed names and learns their weights
+// from how often they occur. Build it with AddName for every listed name,
+// then call Freeze; afterwards it is read-only and safe for concurrent use.
+type Vocab struct {
+	ids    map[string]int32 // token text → id
+	texts  []string
+	df     []int32 // names containing the token
+	weight []float32
+	skels  map[string]int32 // skeleton → id
+	vars   map[string]int32 // variant canonical form → id
+	names  int
+	maxW   float32
+}
+
+// NewVocab returns an empty vocabulary.
+func NewVocab() *Vocab {
+	return &Vocab{ids: map[string]int32{}, skels: map[string]int32{}, vars: map[string]int32{}}
+}
+
+// Count returns the number of distinct tokens.
+func (v *Vocab) Count() int { return len(v.texts) }
+
+// Text returns the text of token id.
+func (v *Vocab) Text(id int32) string { return v.texts[id] }
+
+// Lookup returns the id of a token, or -1.
+func (v *Vocab) Lookup(tok string) int32 {
+	if id, ok := v.ids[tok]; ok {
+		return id
+	}
+	return -1
+}
+
+// SkeletonID returns the id of a skeleton, or -1.
+func (v *Vocab) SkeletonID(s string) int32 {
+	if id, ok := v.skels[s]; ok {
+		return id
+	}
+	return -1
+}
+
+// AddName counts the distinct tokens of one listed name.
+func (v *Vocab) AddName(toks []names.Token) {
+	v.names++
+	for i, t := range toks {
+		if seenBefore(toks[:i], t.Text) {
+			continue
+		}
+		id := v.intern(t.Text)
+		v.df[id]++
+	}
+	// Skeletons of joined neighbours, so that a query written joined
+	// ("abdulrahman") meets a listed name written apart.
+	for i := 0; i+1 < len(toks); i++ {
+		v.internSkel(names.Skeleton(toks[i].Text + toks[i+1].Text))
+	}
+}
+
+func (v *Vocab) internSkel(sk string) {
+	if _, ok := v.skels[sk]; !ok {
+		v.skels[sk] = int32(len(v.skels))
+	}
+}
+
+func seenBefore(toks []names.Token, text string) bool {
+	for _, t := range toks {
+		if t.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *Vocab) intern(tok string) int32 {
+	if id, ok := v.ids[tok]; ok {
+		return id
+	}
+	id := int32(len(v.texts))
+	v.ids[tok] = id
+	v.texts = append(v.texts, tok)
+	v.df = append(v.df, 0)
+	v.internSkel(names.Skeleton(tok))
+	if vr := names.Variant(tok); vr != "" {
+		if _, ok := v.vars[vr]; !ok {
+			v.vars[vr] = int32(len(v.vars))
+		}
+	}
+	return id
+}
+
+// Freeze computes the token weights: the inverse document frequency
+// log(N/df), at least minWeight, so that rare parts (ZAWAHIRI) weigh much
+// and common ones (MOHAMMED, ALI) little.
+func (v *Vocab) Freeze() {
+	n := float64(max(v.names, 1))
+	v.weight = make([]float32, len(v.df))
+	for i, df := range v.df {
+		v.weight[i] = idf(n, float64(df))
+	}
+	v.maxW = idf(n, 1)
+}
+
+const minWeight = 0.5
+
+func idf(n, df float64) float32 {
+	return float32(max(math.Log((n+1)/df), minWeight))
+}
+
+// Weight returns the weight of token id, or the weight of a token seen
+// once when id is -1 (a query part no list contains is rare).
+func (v *Vocab) Weight(id int32) float32 {
+	if id < 0 || int(id) >= len(v.weight) {
+		return v.maxW
+	}
+	return v.weight[id]
+}
+
+// DF returns how many listed names contain token id.
+func (v *Vocab) DF(id int32) int { return int(v.df[id]) }
+
+// VariantID returns the variant group id of a token, or -1.
+func (v *Vocab) VariantID(tok string) int32 {
+	if vr := names.Variant(tok); vr != "" {
+		if id, ok := v.vars[vr]; ok {
+			return id
+		}
+	}
+	return -1
+}
+
+// SkeletonCount returns the number of distinct skeletons; skeleton ids
+// are below it.
+func (v *Vocab) SkeletonCount() int { return len(v.skels) }
+
+// VariantCount returns the number of variant groups seen; variant ids are
+// below it.
+func (v *Vocab) VariantCount() int { return len(v.vars) }

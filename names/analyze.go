@@ -1,0 +1,184 @@
+package names
+
+import "strings"
+
+// Class is the role of a token in a name.
+type Class uint8
+
+// Token classes.
+const (
+	// Plain is an ordinary name part: a given or family name, or a word of
+	// an organisation's name.
+	Plain Class = iota
+	// Particle is a connecting part: al, bin, ibn, abu, van, de, ...
+	Particle
+	// Honorific is a title: Dr, Sheikh, Haji, General, ...
+	Honorific
+	// Initial is a single letter standing for a given name.
+	Initial
+	// Legal is an organisation's legal form in canonical form ("llc", "jsc").
+	Legal
+	// Stop is an organisation stop word: the, of, and, company, ...
+	Stop
+)
+
+var classNames = [...]string{"plain", "particle", "honorific", "initial", "legal", "stop"}
+
+func (c Class) String() string {
+	if int(c) < len(classNames) {
+		return classNames[c]
+	}
+	return "unknown"
+}
+
+// Token is one analysed name part.
+type Token struct {
+	Text  string // folded text, or the canonical legal form
+	Class Class
+	// Unvowelled is set when the name is written in a script that does not
+	// write short vowels (Arabic, Persian, Hebrew).
+	Unvowelled bool
+}
+
+// Kind says what sort of name is analysed.
+type Kind uint8
+
+// Kinds of name.
+const (
+	Any Kind = iota
+	Person
+	Organization
+)
+
+// MaxTokens is the most tokens a name yields; the rest are ignored.
+const MaxTokens = 24
+
+// Analyze folds s and splits it into tagged tokens. Legal forms are
+// replaced by their canonical form; for organisations, runs of single
+// letters are joined ("L.L.C." → "llc", "S A" → "sa").
+func Analyze(s string, kind Kind) []Token {
+	words := strings.Fields(Fold(s))
+	if len(words) > MaxTokens {
+		words = words[:MaxTokens]
+	}
+	if kind == Organization {
+		words = joinLetters(words)
+	}
+	var toks []Token
+	for i := 0; i < len(words); {
+		if kind != Person {
+			if form, n := legalForm(words[i:]); n > 0 && (kind == Organization || !ambiguousForms[strings.Join(words[i:i+n], " ")]) {
+				toks = append(toks, Token{Text: form, Class: Legal})
+				i += n
+				continue
+			}
+		}
+		if kind == Organization {
+			if form, n := misspeltLegalForm(words[i:]); n > 0 {
+				toks = append(toks, Token{Text: form, Class: Legal})
+				i += n
+				continue
+			}
+		}
+		toks = append(toks, Token{Text: words[i], Class: classify(words[i], kind)})
+		i++
+	}
+	if unvowelled(s) {
+		for i := range toks {
+			toks[i].Unvowelled = true
+		}
+	}
+	return toks
+}
+
+func classify(w string, kind Kind) Class {
+	switch {
+	case kind == Organization && (stopWords[w] || legalWords[w]):
+		return Stop
+	case kind != Organization && honorifics[w]:
+		return Honorific
+	case particles[w]:
+		return Particle
+	case kind != Organization && len(w) == 1:
+		return Initial
+	}
+	return Plain
+}
+
+// joinLetters joins runs of two or more one-letter words: "s a de c v"
+// becomes "sa de cv". A legal form that ends a run stays apart from the
+// letters before it: "grupo w s a" becomes "grupo w sa".
+func joinLetters(words []string) []string {
+	out := words[:0:0]
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) && len(words[j]) == 1 {
+			j++
+		}
+		if j-i < 2 {
+			out = append(out, words[i])
+			i++
+			continue
+		}
+		k := i
+		for k < j-1 && !IsLegalSpelling(strings.Join(words[k:j], "")) {
+			k++
+		}
+		if k == j-1 { // no legal form ends the run
+			k = i
+		}
+		switch {
+		case k-i >= 2:
+			out = append(out, strings.Join(words[i:k], ""))
+		case k-i == 1:
+			out = append(out, words[i])
+		}
+		out = append(out, strings.Join(words[k:j], ""))
+		i = j
+	}
+	return out
+}
+
+// ambiguousForms are legal-form spellings that are also common name
+// parts; they count as legal forms only in names known to be organisations.
+var ambiguousForms = set("ao", "ad", "pat", "prat", "sa", "sas", "spa", "ag", "too", "tov", "kg", "lp", "nv", "bv", "sro", "ooo", "pao", "zao", "oao")
+
+// legalWords are words of legal forms that, outside a recognised legal
+// form ("private joint company stock"), still say little of who an
+// organisation is.
+var legalWords = set("joint", "stock", "private", "public", "closed", "open", "liability", "pvt", "pte",
+	"pty", "sp", "obshchestvo", "aktsionernoe", "otvetstvennostyu", "ogranichennoy", "societe", "sociedad", "anonima")
+
+// honorifics are titles that say nothing of who a person is.
+var honorifics = set("dr", "doctor", "mr", "mrs", "ms", "miss", "mister", "sir", "dame", "lord", "lady",
+	"sheikh", "shaykh", "sheik", "shaikh", "cheikh", "haji", "hajji", "hadji", "hajj", "alhaji", "mullah", "mulla",
+	"maulana", "mawlana", "maulvi", "mawlawi", "mufti", "imam", "ayatollah", "hojatoleslam",
+	"general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt",
+	"brigadier", "admiral", "commander", "cmdr", "sergeant", "sgt", "marshal",
+	"prof", "professor", "rev", "reverend", "father", "hon", "honorable", "judge", "prince", "princess", "excellency")
+
+// particles connect name parts; they carry little identity.
+var particles = set("al", "el", "ul", "bin", "ben", "ibn", "bint", "binti", "abu", "abou", "ould", "wuld",
+	"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "do", "la", "le", "zu", "ter", "ten")
+
+// stopWords are organisation words that carry little identity.
+var stopWords = set("the", "of", "and", "for", "co", "company", "group", "de", "del", "la", "le", "les", "los", "las",
+	"y", "et", "und", "fur", "in", "on", "at", "a", "an", "&")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// unvowelled reports whether s has letters of the Arabic or Hebrew scripts.
+func unvowelled(s string) bool {
+	for _, r := range s {
+		if r >= 0x0590 && r <= 0x06FF || r >= 0xFB1D && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
+			return true
+		}
+	}
+	return false
+}

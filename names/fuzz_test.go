@@ -1,0 +1,36 @@
+package names_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/vigil-screening/vigil/names"
+)
+
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"ZAWAHIRI, Ayman al-", "Владимир Путин", "صدام حسين التكريتي", "김정은", "きょうこ っ", "S.A. DE C.V.", "\xff", "", "ー", "っ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := names.Fold(s)
+		if !utf8.ValidString(folded) {
+			t.Fatalf("Fold(%q) = %q: invalid UTF-8", s, folded)
+		}
+		if strings.HasPrefix(folded, " ") || strings.HasSuffix(folded, " ") || strings.Contains(folded, "  ") {
+			t.Fatalf("Fold(%q) = %q: stray spaces", s, folded)
+		}
+		for _, kind := range []names.Kind{names.Any, names.Person, names.Organization} {
+			toks := names.Analyze(s, kind)
+			if len(toks) > names.MaxTokens {
+				t.Fatalf("Analyze(%q) gave %d tokens", s, len(toks))
+			}
+			for _, tok := range toks {
+				if tok.Text == "" {
+					t.Fatalf("Analyze(%q) gave an empty token", s)
+				}
+				names.Skeleton(tok.Text)
+			}
+		}
+	})
+}

@@ -1,0 +1,136 @@
+package names
+
+import (
+	"slices"
+	"strings"
+)
+
+// legalForms maps the spellings of organisation legal forms, as folded
+// word sequences, to one canonical form per kind of company.
+var legalForms = map[string][]string{
+	"llc": {"llc", "ooo", "tov", "too", "sro", "sarl", "srl", "ltda", "limited liability company",
+		"limited liability co", "limited liability partnership company",
+		"obshchestvo s ogranichennoy otvetstvennostyu", "obshchestvo s ogranichennoi otvetstvennostyu",
+		"obshestvo s ogranichennoy otvetstvennostyu", "tovarystvo z obmezhenoyu vidpovidalnistyu",
+		"sociedad de responsabilidad limitada", "societe a responsabilite limitee", "fz llc", "fzllc", "sp zoo", "sp z oo", "spolka z oo",
+		"s de rl", "de rl", "spr de rl", "s de rl de cv", "spr", "rl"},
+	"ltd": {"ltd", "limited", "co ltd", "company limited", "pte ltd", "pvt ltd", "private limited",
+		"pty ltd", "proprietary limited", "co limited"},
+	"jsc": {"jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "jsco", "pat", "prat", "ad",
+		"joint stock company", "joint stock co", "open joint stock company", "private joint stock company", "private joint stock co", "closed joint stock company",
+		"public joint stock company", "aktsionernoe obshchestvo", "aktsionernoye obshchestvo",
+		"otkrytoe aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
+		"publichnoe aktsionernoe obshchestvo", "publichnoye aktsionernoye obshchestvo"},
+	"gmbh": {"gmbh", "gesellschaft mit beschrankter haftung"},
+	"sa":   {"sa", "sa de cv", "de cv", "cv", "sadecv", "sapi de cv", "sas", "spa", "sociedad anonima", "societe anonyme", "sociedade anonima", "societa per azioni"},
+	"inc":  {"inc", "incorporated", "corp", "corporation"},
+	"plc":  {"plc", "public limited company"},
+	"lp":   {"lp", "llp", "limited partnership", "limited liability partnership"},
+	"ag":   {"ag", "aktiengesellschaft"},
+	"bv":   {"bv", "besloten vennootschap"},
+	"nv":   {"nv", "naamloze vennootschap"},
+	"fze":  {"fze", "fzco", "fzc", "fz co"},
+	"bhd":  {"bhd", "sdn bhd", "berhad", "sendirian berhad"},
+	"kg":   {"kg", "gmbh co kg"},
+}
+
+// legalIndex maps a folded phrase to its canonical form; maxLegalWords is
+// the longest phrase.
+var legalIndex, maxLegalWords = func() (map[string]string, int) {
+	m := map[string]string{}
+	longest := 0
+	for canon, forms := range legalForms {
+		for _, f := range forms {
+			m[f] = canon
+			longest = max(longest, len(strings.Fields(f)))
+		}
+	}
+	return m, longest
+}()
+
+// legalForm finds the longest legal-form phrase at the start of words and
+// returns its canonical form and length in words, or ("", 0).
+func legalForm(words []string) (string, int) {
+	for n := min(maxLegalWords, len(words)); n >= 1; n-- {
+		if canon, ok := legalIndex[strings.Join(words[:n], " ")]; ok {
+			return canon, n
+		}
+	}
+	return "", 0
+}
+
+// IsLegalForm reports whether a canonical token is a legal form.
+func IsLegalForm(tok string) bool { _, ok := legalForms[tok]; return ok }
+
+// IsLegalSpelling reports whether a folded phrase is a legal-form spelling.
+func IsLegalSpelling(phrase string) bool { _, ok := legalIndex[phrase]; return ok }
+
+// misspeltLegalForm finds a legal form misspelt by one edit at the start
+// of words ("limietd", "gbmh"), or written as short pieces ("s aa s"),
+// and returns its canonical form and length in words, or ("", 0). Only
+// words of four letters or more are corrected, so that "inn" stays "inn".
+func misspeltLegalForm(words []string) (string, int) {
+	if len(words[0]) <= 2 {
+		// Short pieces of one legal form: "s aa s" → "saas" → "sas".
+		joined := words[0]
+		for n := 2; n <= min(4, len(words)) && len(words[n-1]) <= 2; n++ {
+			joined += words[n-1]
+			if canon, ok := legalIndex[joined]; ok {
+				return canon, n
+			}
+			if canon := nearLegal(joined); canon != "" {
+				return canon, n
+			}
+		}
+		return "", 0
+	}
+	if canon := nearLegal(words[0]); canon != "" {
+		return canon, 1
+	}
+	return "", 0
+}
+
+// nearLegal returns the canonical form of the one-word legal form within
+// one edit of w, or "".
+func nearLegal(w string) string {
+	if len(w) < 4 || len(w) > 16 || stopWords[w] || legalWords[w] {
+		return ""
+	}
+	for _, f := range oneWordForms {
+		if len(f.spelling) >= 3 && abs(len(f.spelling)-len(w)) <= 1 && Distance(w, f.spelling) == 1 {
+			return f.canon
+		}
+	}
+	return ""
+}
+
+type formSpelling struct{ spelling, canon string }
+
+// oneWordForms are the one-word legal-form spellings, in a fixed order.
+var oneWordForms = func() []formSpelling {
+	var out []formSpelling
+	for _, canon := range sortedKeys(legalForms) {
+		for _, f := range legalForms[canon] {
+			if !strings.Contains(f, " ") {
+				out = append(out, formSpelling{f, canon})
+			}
+		}
+	}
+	return out
+}()
+
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,118 @@
+package review
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/screen"
+)
+
+// Attrs are the attributes of one side of a (subject, record) pair that
+// matter to a false-positive decision, by attribute name. Values are
+// normalised (trimmed, upper-cased, sorted, without duplicates) so that a
+// mere reordering is not a change.
+type Attrs map[string][]string
+
+// SubjectAttrs returns the relevant attributes of a screened subject.
+func SubjectAttrs(s screen.Subject) Attrs {
+	a := Attrs{}
+	a.add("kind", string(s.Kind))
+	a.add("name", s.Name)
+	a.add("first_name", s.FirstName)
+	a.add("middle_name", s.MiddleName)
+	a.add("last_name", s.LastName)
+	a.add("gender", s.Gender)
+	a.add("date_of_birth", s.DateOfBirth)
+	a.add("place_of_birth", s.PlaceOfBirth)
+	a.add("nationality", s.Nationality)
+	a.add("country", s.Country)
+	for _, d := range s.Documents {
+		a.add("documents", documentKey(d))
+	}
+	a.add("crypto", s.Crypto...)
+	a.add("imo", s.IMO)
+	return a.normalise()
+}
+
+// RecordAttrs returns the relevant attributes of a list record: its names,
+// dates, documents and nationalities.
+func RecordAttrs(e *entity.Entity) Attrs {
+	a := Attrs{}
+	for _, n := range e.Names {
+		a.add("names", n.Full)
+	}
+	for _, d := range e.BirthDates {
+		a.add("birth_dates", d.String())
+	}
+	for _, d := range e.Documents {
+		a.add("documents", documentKey(d))
+	}
+	a.add("nationalities", e.Nationalities...)
+	a.add("citizenships", e.Citizenships...)
+	return a.normalise()
+}
+
+func documentKey(d entity.Document) string {
+	return string(d.Type) + ":" + d.Number + ":" + d.Country
+}
+
+func (a Attrs) add(name string, values ...string) {
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			a[name] = append(a[name], strings.ToUpper(v))
+		}
+	}
+}
+
+func (a Attrs) normalise() Attrs {
+	for k, v := range a {
+		slices.Sort(v)
+		a[k] = slices.Compact(v)
+	}
+	return a
+}
+
+// Fingerprint is a hex SHA-256 of the attributes' canonical JSON (map keys
+// sorted by encoding/json).
+func (a Attrs) Fingerprint() string {
+	b, err := json.Marshal(a)
+	if err != nil { // a map of string slices always encodes
+		panic(err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Change is one attribute that differs between two versions of one side.
+type Change struct {
+	Side      string   `json:"side"` // "subject" or "record"
+	Attribute string   `json:"attribute"`
+	Before    []string `json:"before,omitempty"`
+	After     []string `json:"after,omitempty"`
+}
+
+// Diff lists the attributes that differ between before and after, in
+// attribute-name order.
+func Diff(side string, before, after Attrs) []Change {
+	var names []string
+	for k := range before {
+		names = append(names, k)
+	}
+	for k := range after {
+		if _, ok := before[k]; !ok {
+			names = append(names, k)
+		}
+	}
+	slices.Sort(names)
+	var out []Change
+	for _, k := range names {
+		if !slices.Equal(before[k], after[k]) {
+			out = append(out, Change{Side: side, Attribute: k, Before: before[k], After: after[k]})
+		}
+	}
+	return out
+}

@@ -1,0 +1,186 @@
+// Package review holds the rules of alert review: the workflow states and
+// the moves between them, dispositions, the four-eyes policy and the
+// fingerprints behind false-positive memory. It does no I/O; package store
+// enforces these rules inside its transactions.
+package review
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/auth"
+)
+
+// Status is where an alert stands in the workflow.
+type Status string
+
+// Workflow states.
+const (
+	StatusOpen      Status = "open"      // raised, nobody working on it
+	StatusInReview  Status = "in_review" // a reviewer works on it
+	StatusEscalated Status = "escalated" // waits for a supervisor
+	StatusClosed    Status = "closed"    // decided
+)
+
+// Disposition is the decision that closes an alert.
+type Disposition string
+
+// Dispositions.
+const (
+	TrueMatch     Disposition = "true_match"
+	FalsePositive Disposition = "false_positive"
+	Inconclusive  Disposition = "inconclusive"
+)
+
+// Valid reports whether d is one of the three dispositions.
+func (d Disposition) Valid() bool {
+	return d == TrueMatch || d == FalsePositive || d == Inconclusive
+}
+
+// moves lists the allowed transitions. Closing goes through Decide and
+// Approve, which add their own rules.
+var moves = map[Status][]Status{
+	StatusOpen:      {StatusInReview},
+	StatusInReview:  {StatusOpen, StatusEscalated, StatusClosed},
+	StatusEscalated: {StatusInReview, StatusClosed},
+	StatusClosed:    {StatusInReview},
+}
+
+// CanMove reports whether an alert may go from one state to another.
+func CanMove(from, to Status) bool {
+	return slices.Contains(moves[from], to)
+}
+
+// CheckMove returns an apperr.Invalid error when from → to is not allowed.
+func CheckMove(from, to Status) error {
+	if !CanMove(from, to) {
+		return apperr.New(apperr.Invalid, "an alert cannot move from %s to %s", from, to)
+	}
+	return nil
+}
+
+// CheckReason requires a non-empty reason.
+func CheckReason(reason string) error {
+	if len(reason) == 0 {
+		return apperr.Field("reason", "a reason is required")
+	}
+	if len(reason) > 10000 {
+		return apperr.Field("reason", "reason is longer than 10000 bytes")
+	}
+	return nil
+}
+
+// Policy configures the four-eyes rule.
+type Policy struct {
+	// HighImpactLists are the lists on which a false positive also needs
+	// a second person's approval.
+	HighImpactLists []string
+}
+
+// DefaultPolicy makes the UN Security Council and OFAC SDN lists high impact.
+func DefaultPolicy() Policy {
+	return Policy{HighImpactLists: []string{"un_sc", "us_ofac_sdn"}}
+}
+
+// NeedsFourEyes reports whether closing an alert on list with d needs a
+// proposal and a second person's approval: always for a true match, and
+// for a false positive on a high-impact list.
+func (p Policy) NeedsFourEyes(list string, d Disposition) bool {
+	switch d {
+	case TrueMatch:
+		return true
+	case FalsePositive:
+		return slices.Contains(p.HighImpactLists, list)
+	}
+	return false
+}
+
+// CheckApprover checks that approver may approve a proposal made by the
+// user proposerID: a supervisor who is not the proposer.
+func CheckApprover(proposerID int64, approver auth.Principal) error {
+	if !approver.Has(auth.RoleSupervisor) {
+		return apperr.New(apperr.Forbidden, "only a supervisor may approve a proposal")
+	}
+	if approver.UserID == proposerID {
+		return apperr.New(apperr.Forbidden, "a reviewer may not approve their own proposal")
+	}
+	return nil
+}
+
+// Alert is one listed identity that may be one recorded subject.
+type Alert struct {
+	ID int64 `json:"id"`
+	// Version grows by one at each change; updates must name the version
+	// they read (optimistic concurrency).
+	Version   int64   `json:"version"`
+	SubjectID string  `json:"subject_id"` // the caller's external id
+	List      string  `json:"list"`
+	SourceID  string  `json:"source_id"`
+	Status    Status  `json:"status"`
+	Score     float64 `json:"score"`
+	Assignee  string  `json:"assignee,omitempty"`
+
+	Disposition Disposition `json:"disposition,omitempty"`
+	Reason      string      `json:"reason,omitempty"`
+	ClosedBy    string      `json:"closed_by,omitempty"`
+	ApprovedBy  string      `json:"approved_by,omitempty"`
+
+	// Proposal is the pending four-eyes proposal, if any.
+	Proposal *Proposal `json:"proposal,omitempty"`
+
+	// Hit is the screening hit (screen.Hit JSON) and Record the list
+	// record (entity.Entity JSON) as they were when the alert was raised.
+	Hit    json.RawMessage `json:"hit"`
+	Record json.RawMessage `json:"record"`
+	// Changes says what changed since the pair was last closed as a
+	// false positive, when that is why the alert was raised again.
+	Changes []Change `json:"changes,omitempty"`
+
+	ScreeningID int64     `json:"screening_id"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+// Proposal is a disposition waiting for a second person.
+type Proposal struct {
+	Disposition Disposition `json:"disposition"`
+	Reason      string      `json:"reason"`
+	ByID        int64       `json:"by_id"`
+	By          string      `json:"by"`
+}
+
+// Note is a reviewer's note on an alert.
+type Note struct {
+	ID      int64     `json:"id"`
+	AlertID int64     `json:"alert_id"`
+	Author  string    `json:"author"`
+	Text    string    `json:"text"`
+	At      time.Time `json:"at"`
+}
+
+// CheckAssign checks that actor may give an alert to assignee: anyone who
+// reviews may take an alert themselves; giving it to someone else, or
+// taking it from someone else, is a supervisor's reassignment.
+func CheckAssign(actor auth.Principal, current, assignee string) error {
+	if assignee == actor.Username && (current == "" || current == actor.Username) {
+		return nil
+	}
+	if !actor.Has(auth.RoleSupervisor) {
+		return apperr.New(apperr.Forbidden, "only a supervisor may reassign an alert")
+	}
+	return nil
+}
+
+// NeedsSupervisor reports whether moving from → to is reserved to
+// supervisors: returning an escalated alert and reopening a closed one.
+func NeedsSupervisor(from, to Status) bool {
+	return (from == StatusEscalated && to == StatusInReview) || (from == StatusClosed && to == StatusInReview)
+}
+
+// NeedsReason reports whether moving from → to needs a reason: all moves
+// but starting work on an open alert and putting it back.
+func NeedsReason(from, to Status) bool {
+	return !(from == StatusOpen && to == StatusInReview) && !(from == StatusInReview && to == StatusOpen)
+}

@@ -1,0 +1,129 @@
+package screen
+
+import (
+	"hash/maphash"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/index"
+	"github.com/vigil-screening/vigil/names"
+)
+
+// entry is one analysed listed name.
+type entry struct {
+	index.Entry
+	weak bool
+}
+
+// analyzeAll analyses every name of every record, in parallel: analysis
+// is most of the cost of building the index. It also returns, per record,
+// the identity keys of its names (see identityKey).
+func analyzeAll(ents []*entity.Entity) ([]entry, [][]uint64) {
+	per := make([][]entry, len(ents))
+	keys := make([][]uint64, len(ents))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(ents); i += workers {
+				if ents[i] != nil {
+					per[i], keys[i] = analyzeEntity(int32(i), ents[i])
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	var out []entry
+	for _, p := range per {
+		out = append(out, p...)
+	}
+	return out, keys
+}
+
+func analyzeEntity(i int32, ent *entity.Entity) ([]entry, []uint64) {
+	kind := nameKind(ent.Kind)
+	var out []entry
+	var keys []uint64
+	seen := map[string]bool{}
+	for _, n := range ent.Names {
+		full := n.Full
+		if strings.TrimSpace(full) == "" {
+			full = joinParts(n.Parts)
+		}
+		text := full
+		if kind != names.Organization {
+			text = names.NaturalOrder(full)
+		}
+		toks := names.Analyze(text, kind)
+		if len(toks) == 0 {
+			continue
+		}
+		key := tokenKey(toks)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, entry{Entry: index.Entry{Raw: full, Tokens: toks, Owner: i, Kind: listedKind(ent.Kind, toks)}, weak: n.Type == entity.NameWeakAlias})
+		keys = append(keys, identityKey(toks))
+	}
+	return out, keys
+}
+
+// listedKind is the index kind tag of a listed name: the record's kind,
+// or for records of unknown kind, organisation when the name carries a
+// legal form ("Kuang-Su Corporation").
+func listedKind(k entity.Kind, toks []names.Token) uint8 {
+	if k == entity.KindUnknown && slices.ContainsFunc(toks, func(t names.Token) bool { return t.Class == names.Legal }) {
+		return kindTag(entity.KindOrganization)
+	}
+	return kindTag(k)
+}
+
+// identityKey hashes the sorted parts of a name without titles: two names
+// with the same key are the same name written in another order, case,
+// script or punctuation.
+func identityKey(toks []names.Token) uint64 {
+	parts := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Class != names.Honorific {
+			parts = append(parts, t.Text)
+		}
+	}
+	slices.Sort(parts)
+	return maphash.String(keySeed, strings.Join(parts, " "))
+}
+
+// keySeed is fixed at start-up; identity keys are compared only within
+// one process.
+var keySeed = maphash.MakeSeed()
+
+func joinParts(parts []entity.NamePart) string {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(p.Value)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func tokenKey(toks []names.Token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.Text)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func entryList(es []entry) []index.Entry {
+	out := make([]index.Entry, len(es))
+	for i, e := range es {
+		out[i] = e.Entry
+	}
+	return out
+}

@@ -1,0 +1,84 @@
+package screen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vigil-screening/vigil/entity"
+)
+
+func TestParseSubject(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       Subject
+		wantName string
+		wantDOB  entity.Date
+	}{
+		{"full name", Subject{Name: " Ayman al-Zawahiri "}, "Ayman al-Zawahiri", entity.Date{}},
+		{"comma form", Subject{Name: "ZAWAHIRI, Ayman al-"}, "Ayman al- ZAWAHIRI", entity.Date{}},
+		{"organisation keeps its comma", Subject{Name: "ACME, S.A.", Kind: entity.KindOrganization}, "ACME, S.A.", entity.Date{}},
+		{"parts", Subject{FirstName: "Ayman", MiddleName: "Muhammad", LastName: "Zawahiri"}, "Ayman Muhammad Zawahiri", entity.Date{}},
+		{"name wins over parts", Subject{Name: "Ayman Zawahiri", FirstName: "X"}, "Ayman Zawahiri", entity.Date{}},
+		{"year", Subject{Name: "A", DateOfBirth: "1951"}, "A", entity.Date{Year: 1951}},
+		{"year month", Subject{Name: "A", DateOfBirth: "1951-06"}, "A", entity.Date{Year: 1951, Month: 6}},
+		{"full date", Subject{Name: "A", DateOfBirth: "1951-06-19"}, "A", entity.Date{Year: 1951, Month: 6, Day: 19}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := parseSubject(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q.name != tt.wantName || q.attrs.BirthDate != tt.wantDOB {
+				t.Errorf("got name %q dob %+v, want %q %+v", q.name, q.attrs.BirthDate, tt.wantName, tt.wantDOB)
+			}
+		})
+	}
+}
+
+func TestParseSubjectAttributes(t *testing.T) {
+	q, err := parseSubject(Subject{Name: "A", Gender: "F", Nationality: "Russian Federation", Country: "nowhere-land", PlaceOfBirth: "Giza, Egypt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.attrs.Gender != entity.GenderFemale {
+		t.Errorf("gender %q", q.attrs.Gender)
+	}
+	if len(q.attrs.Countries) != 1 || q.attrs.Countries[0] != "RU" {
+		t.Errorf("countries %v, want [RU] (unknown country ignored)", q.attrs.Countries)
+	}
+	if q.attrs.BirthPlace != "giza egypt" {
+		t.Errorf("birthplace %q", q.attrs.BirthPlace)
+	}
+}
+
+func TestParseSubjectErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   Subject
+		want string
+	}{
+		{"no name", Subject{ID: "s1"}, `subject "s1": a name is required`},
+		{"blank name", Subject{ID: "s2", Name: " \t "}, "a name is required"},
+		{"bad date", Subject{ID: "s3", Name: "A", DateOfBirth: "19 June 1951"}, `subject "s3": date_of_birth`},
+		{"impossible month", Subject{ID: "s4", Name: "A", DateOfBirth: "1951-13"}, "date_of_birth"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseSubject(tt.in)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSubjectNameCapped(t *testing.T) {
+	q, err := parseSubject(Subject{Name: strings.Repeat("x", 1<<20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.name) > 1024 {
+		t.Errorf("name of %d bytes kept", len(q.name))
+	}
+}

@@ -1,0 +1,164 @@
+package source
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/vigil-screening/vigil/reader"
+)
+
+// ManifestName is the file, in each source's download folder, recording
+// what was fetched. It is hidden so that Scan skips it.
+const ManifestName = ".manifest.json"
+
+// userAgent identifies Vigil to the publishers' servers.
+const userAgent = "vigil-screening (+https://github.com/vigil-screening/vigil)"
+
+// Fetcher downloads the official files of sources.
+type Fetcher struct {
+	// Client makes the requests; NewFetcher sets timeouts on it.
+	Client *http.Client
+	// MaxSize is the largest file accepted, in bytes.
+	MaxSize int64
+	// Now gives the fetch time (time.Now when nil).
+	Now func() time.Time
+}
+
+// NewFetcher returns a Fetcher whose whole request, body included, must
+// finish within timeout, and which accepts files up to reader.MaxFile.
+func NewFetcher(timeout time.Duration) *Fetcher {
+	tr := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second}).DialContext,
+		TLSHandshakeTimeout:   15 * time.Second,
+		ResponseHeaderTimeout: 60 * time.Second,
+	}
+	return &Fetcher{Client: &http.Client{Timeout: timeout, Transport: tr}, MaxSize: reader.MaxFile}
+}
+
+// Manifest records what was last fetched for one source.
+type Manifest struct {
+	Source string        `json:"source"`
+	Files  []FetchedFile `json:"files"`
+}
+
+// FetchedFile is one downloaded file.
+type FetchedFile struct {
+	File         string    `json:"file"`
+	URL          string    `json:"url"`
+	SHA256       string    `json:"sha256"`
+	Size         int64     `json:"size"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	FetchedAt    time.Time `json:"fetched_at"`
+	// Unchanged is true when the server answered 304 Not Modified.
+	Unchanged bool `json:"unchanged"`
+
+	tmp string // the temporary file holding a fresh download
+}
+
+// Fetch downloads src's files into dir, asking the server only for files
+// changed since the last fetch. Each file goes to a temporary file first;
+// only when every file of the source arrived complete are they renamed
+// into place, so a failed fetch leaves the previous files untouched.
+func (f *Fetcher) Fetch(ctx context.Context, dir string, src Source) (*Manifest, error) {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", src.Name, err)
+	}
+	old := readManifest(dir)
+	m := &Manifest{Source: src.Name}
+	defer m.removeTemps()
+	for _, d := range src.Downloads {
+		ff, err := f.fetchFile(ctx, dir, d, old.file(d.File, dir))
+		m.Files = append(m.Files, ff)
+		if err != nil {
+			return nil, fmt.Errorf("fetch %s: %w", src.Name, err)
+		}
+	}
+	if err := install(dir, m); err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", src.Name, err)
+	}
+	return m, nil
+}
+
+// fetchFile fetches one file into a temporary file in dir, returning its
+// record; the record's tmp is empty when the server said unchanged.
+func (f *Fetcher) fetchFile(ctx context.Context, dir string, d Download, prev *FetchedFile) (FetchedFile, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, d.URL, nil)
+	if err != nil {
+		return FetchedFile{}, err
+	}
+	req.Header.Set("User-Agent", userAgent)
+	if prev != nil {
+		if prev.ETag != "" {
+			req.Header.Set("If-None-Match", prev.ETag)
+		}
+		if prev.LastModified != "" {
+			req.Header.Set("If-Modified-Since", prev.LastModified)
+		}
+	}
+	resp, err := f.Client.Do(req)
+	if err != nil {
+		return FetchedFile{}, err // names the method and URL
+	}
+	defer resp.Body.Close()
+	now := f.now()
+	if resp.StatusCode == http.StatusNotModified && prev != nil {
+		ff := *prev
+		ff.FetchedAt, ff.Unchanged = now, true
+		return ff, nil
+	}
+	if resp.StatusCode != http.StatusOK {
+		return FetchedFile{}, fmt.Errorf("GET %s: %s", d.URL, resp.Status)
+	}
+	ff := FetchedFile{File: d.File, URL: d.URL, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), FetchedAt: now}
+	err = f.saveBody(dir, resp, &ff)
+	return ff, err
+}
+
+// saveBody writes the response body to a temporary file in dir, hashing
+// it and enforcing the size limit. It sets ff.tmp to the file, which the
+// caller removes, whether or not an error is returned.
+func (f *Fetcher) saveBody(dir string, resp *http.Response, ff *FetchedFile) error {
+	limit := f.MaxSize
+	if limit <= 0 {
+		limit = reader.MaxFile
+	}
+	if resp.ContentLength > limit {
+		return fmt.Errorf("GET %s: file of %d bytes is over the limit of %d bytes", ff.URL, resp.ContentLength, limit)
+	}
+	out, err := os.CreateTemp(dir, ".fetch-*")
+	if err != nil {
+		return err
+	}
+	ff.tmp = out.Name()
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(out, h), io.LimitReader(resp.Body, limit+1))
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	switch {
+	case err != nil:
+		return fmt.Errorf("GET %s: body cut off after %d bytes: %w", ff.URL, n, err)
+	case n > limit:
+		return fmt.Errorf("GET %s: file is over the limit of %d bytes", ff.URL, limit)
+	case resp.ContentLength >= 0 && n != resp.ContentLength:
+		return fmt.Errorf("GET %s: got %d bytes of %d", ff.URL, n, resp.ContentLength)
+	}
+	ff.SHA256, ff.Size = hex.EncodeToString(h.Sum(nil)), n
+	return nil
+}
+
+func (f *Fetcher) now() time.Time {
+	if f.Now != nil {
+		return f.Now().UTC()
+	}
+	return time.Now().UTC()
+}

@@ -1,0 +1,211 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/snapshot"
+)
+
+func loadOneT(t *testing.T, path string) *snapshot.Snapshot {
+	t.Helper()
+	snaps, err := LoadDir(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snaps) != 1 {
+		t.Fatalf("%s: %d editions, want 1", path, len(snaps))
+	}
+	return snaps[0]
+}
+
+// A real older edition against a newer one: OFAC SDN of January 2019
+// (7,379 records) after the csv-only edition of 2024-05-03 (14,965) is a
+// fall of 7,586 records, 50.69%.
+func TestAccept_RealOlderEdition(t *testing.T) {
+	newer := loadOneT(t, testdata.Path(t, "lists", "editions", "ofac-sdn-csv-only", "sdn_2024-05-03.csv"))
+	older := loadOneT(t, testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01"))
+	prev := newer.Meta()
+	tests := []struct {
+		name    string
+		opts    Checks
+		wantErr string
+	}{
+		{"default limit", DefaultChecks(), "record count fell from 14965 to 7379 (50.7%, limit 10.0%)"},
+		{"limit 50%", Checks{MaxDrop: 0.50}, "fell from 14965 to 7379"},
+		{"limit 51%", Checks{MaxDrop: 0.51}, ""},
+		{"forced", Checks{Force: true}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkErr(t, Accept(&prev, older, tt.opts), tt.wantErr)
+		})
+	}
+	// The next day's edition lost 8 records of 14,973: well within 10%.
+	before := loadOneT(t, testdata.Path(t, "lists", "editions", "ofac-sdn-csv-only", "sdn_2024-05-02.csv"))
+	m := before.Meta()
+	if err := Accept(&m, newer, DefaultChecks()); err != nil {
+		t.Errorf("2024-05-02 -> 2024-05-03: %v", err)
+	}
+	// And the edition of 2024-05-02 is older than the one of 2024-05-03.
+	checkErr(t, Accept(&prev, before, DefaultChecks()), "edition date 2024-05-02 is earlier than the edition in force (2024-05-03)")
+}
+
+func TestImport_CurrentThenUnchanged(t *testing.T) {
+	ctx := context.Background()
+	st := &memStore{}
+	dir := testdata.Path(t, "lists", "current")
+	rep, err := Import(ctx, st, dir, DefaultChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := rep.Count(Accepted); n != len(currentEditions) || len(rep.Results) != n {
+		t.Fatalf("results %+v, want %d accepted", rep.Results, len(currentEditions))
+	}
+	for _, r := range rep.Results {
+		if want := currentEditions[r.Source].records; r.Records != want {
+			t.Errorf("%s: %d records, want %d", r.Source, r.Records, want)
+		}
+	}
+	rep, err = Import(ctx, st, dir, DefaultChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := rep.Count(Unchanged); n != len(currentEditions) {
+		t.Errorf("second import: %+v, want all unchanged", rep.Results)
+	}
+	if len(st.saved) != len(currentEditions) {
+		t.Errorf("store holds %d snapshots, want %d", len(st.saved), len(currentEditions))
+	}
+}
+
+// The six csv-only editions are imported oldest first, each checked
+// against the one before: all pass (the counts only grow, but for the
+// last day's 8 removals).
+func TestImport_Sequence(t *testing.T) {
+	st := &memStore{}
+	rep, err := Import(context.Background(), st, testdata.Path(t, "lists", "editions", "ofac-sdn-csv-only"), DefaultChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count(Accepted) != 6 || len(st.saved) != 6 {
+		t.Fatalf("results %+v", rep.Results)
+	}
+	latest, _ := st.LatestSnapshot(context.Background(), "us_ofac_sdn")
+	if latest.Edition != "2024-05-03" || len(latest.Entities) != 14965 {
+		t.Errorf("latest %s with %d records, want 2024-05-03 with 14965", latest.Edition, len(latest.Entities))
+	}
+	for i := 1; i < len(st.saved); i++ {
+		if !st.saved[i].LoadedAt.After(st.saved[i-1].LoadedAt) {
+			t.Errorf("snapshot %d loaded at %v, not after snapshot %d (%v)", i, st.saved[i].LoadedAt, i-1, st.saved[i-1].LoadedAt)
+		}
+	}
+	// Importing the folder again: the last is unchanged, the others known.
+	rep, err = Import(context.Background(), st, testdata.Path(t, "lists", "editions", "ofac-sdn-csv-only"), DefaultChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count(Known) != 5 || rep.Count(Unchanged) != 1 || len(st.saved) != 6 {
+		t.Fatalf("second import: %+v", rep.Results)
+	}
+	// Importing the 2019 set now is refused: it lost half the records.
+	rep, err = Import(context.Background(), st, testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01"), DefaultChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count(Rejected) != 1 || len(st.saved) != 6 {
+		t.Fatalf("results %+v, want one rejection and nothing saved", rep.Results)
+	}
+	checkErr(t, errors.New(rep.Results[0].Reason), "record count fell from 14965 to 7379")
+}
+
+// The truncated CSL file is rejected naming its line, and the edition in
+// force stays.
+func TestImport_TruncatedKeepsPrevious(t *testing.T) {
+	ctx := context.Background()
+	st := &memStore{}
+	good := testdata.Path(t, "lists", "current", "us-csl-2023-11")
+	if _, err := Import(ctx, st, good, DefaultChecks()); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Import(ctx, st, testdata.Path(t, "bad", "us-csl-2023-11-truncated.csv"), DefaultChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 1 || rep.Results[0].Status != Rejected || rep.Results[0].Source != "us_csl" {
+		t.Fatalf("results %+v, want one rejected us_csl edition", rep.Results)
+	}
+	checkErr(t, errors.New(rep.Results[0].Reason), "us-csl-2023-11-truncated.csv:4233")
+	latest, _ := st.LatestSnapshot(ctx, "us_csl")
+	if len(st.saved) != 1 || len(latest.Entities) != 4225 {
+		t.Errorf("store holds %d snapshots, latest with %d records; want the good one only", len(st.saved), len(latest.Entities))
+	}
+}
+
+func TestImport_StoreFailure(t *testing.T) {
+	st := &memStore{failOn: "us_csl", saveErr: errors.New("disk full")}
+	_, err := Import(context.Background(), st, testdata.Path(t, "lists", "current", "us-csl-2023-11"), DefaultChecks())
+	checkErr(t, err, "import us_csl edition")
+	if !errors.Is(err, st.saveErr) {
+		t.Errorf("error %v does not wrap the store's error", err)
+	}
+}
+
+// A store may return the latest snapshot without its records: the count
+// then comes from its listing, and the drop check still works.
+type metaOnlyStore struct{ memStore }
+
+func (m *metaOnlyStore) LatestSnapshot(ctx context.Context, src string) (*snapshot.Snapshot, error) {
+	s, err := m.memStore.LatestSnapshot(ctx, src)
+	if s == nil || err != nil {
+		return s, err
+	}
+	bare := *s
+	bare.Entities = nil
+	return &bare, nil
+}
+
+func TestImport_LatestWithoutRecords(t *testing.T) {
+	ctx := context.Background()
+	st := &metaOnlyStore{}
+	ed := testdata.Path(t, "lists", "editions")
+	if _, err := Import(ctx, st, ed+"/ofac-sdn-csv-only/sdn_2024-05-03.csv", DefaultChecks()); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Import(ctx, st, ed+"/ofac-sdn-2019-01", DefaultChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 1 || rep.Results[0].Status != Rejected {
+		t.Fatalf("results %+v, want the 2019 set rejected", rep.Results)
+	}
+	checkErr(t, errors.New(rep.Results[0].Reason), "record count fell from 14965 to 7379")
+
+	// With neither records nor a listing, importing fails loudly.
+	st = &metaOnlyStore{memStore{saved: []*snapshot.Snapshot{{Source: "us_csl", Hash: "x"}}}}
+	_, err = Import(ctx, st, testdata.Path(t, "lists", "current", "us-csl-2023-11"), DefaultChecks())
+	checkErr(t, err, "knows no record count")
+}
+
+func TestImport_Unrecognised(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hello\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Import(context.Background(), &memStore{}, dir, DefaultChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 0 || len(rep.Unrecognised) != 1 {
+		t.Errorf("report %+v, want notes.txt unrecognised", rep)
+	}
+}
+
+func TestImport_MissingDir(t *testing.T) {
+	_, err := Import(context.Background(), &memStore{}, filepath.Join(t.TempDir(), "nope"), DefaultChecks())
+	checkErr(t, err, "no such file or directory")
+}

@@ -1,0 +1,203 @@
+package source
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/snapshot"
+)
+
+// Loaded is what Load found in a folder.
+type Loaded struct {
+	// Editions holds each edition that parsed completely, in scan order.
+	Editions []LoadedEdition
+	// Failed holds the editions whose reader returned an error.
+	Failed []Failure
+	// Unrecognised lists files no reader recognised.
+	Unrecognised []string
+}
+
+// LoadedEdition is an edition's path (file or OFAC folder) and snapshot.
+type LoadedEdition struct {
+	Path     string
+	Snapshot *snapshot.Snapshot
+}
+
+// Snapshots returns the snapshots of the loaded editions.
+func (l *Loaded) Snapshots() []*snapshot.Snapshot {
+	s := make([]*snapshot.Snapshot, len(l.Editions))
+	for i, ed := range l.Editions {
+		s[i] = ed.Snapshot
+	}
+	return s
+}
+
+// Failure is an edition that could not be loaded.
+type Failure struct {
+	Path   string // the file or folder given to the reader
+	Source string // the source it was recognised as
+	Err    error
+}
+
+func (f Failure) Error() string {
+	return fmt.Sprintf("%s (%s): %v", f.Path, f.Source, f.Err)
+}
+
+// LoadDir loads every list edition found in dir (and its immediate
+// sub-folders), recognising formats by content. It returns one snapshot
+// per edition. Any edition that does not parse completely makes LoadDir
+// fail; files nobody recognises are logged as a warning.
+func LoadDir(ctx context.Context, dir string) ([]*snapshot.Snapshot, error) {
+	l, err := Load(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(l.Unrecognised) > 0 {
+		slog.Warn("files not recognised as any list format", "dir", dir, "files", l.Unrecognised)
+	}
+	if len(l.Failed) > 0 {
+		errs := make([]error, len(l.Failed))
+		for i, f := range l.Failed {
+			errs[i] = f
+		}
+		return nil, fmt.Errorf("load %s: %w", dir, errors.Join(errs...))
+	}
+	return l.Snapshots(), nil
+}
+
+// Load finds the editions in path (a folder or a single file) and loads
+// them, several at a time (one per CPU). It fails only when path cannot
+// be scanned or ctx ends; editions that fail to parse are reported in
+// Loaded.Failed. Results keep the scan order.
+func Load(ctx context.Context, path string) (*Loaded, error) {
+	found, err := Scan(path)
+	if err != nil {
+		return nil, err
+	}
+	snaps := make([]*snapshot.Snapshot, len(found.Editions))
+	errs := make([]error, len(found.Editions))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, ed := range found.Editions {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			snaps[i], errs[i] = LoadEdition(ctx, ed)
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	l := &Loaded{Unrecognised: found.Unrecognised}
+	for i, ed := range found.Editions {
+		if errs[i] != nil {
+			l.Failed = append(l.Failed, Failure{Path: ed.Path, Source: ed.sourceOrFormat(), Err: errs[i]})
+			continue
+		}
+		l.Editions = append(l.Editions, LoadedEdition{Path: ed.Path, Snapshot: snaps[i]})
+	}
+	return l, nil
+}
+
+// LoadEdition reads one edition completely and returns its snapshot.
+// Anything emitted before a reader error is discarded.
+func LoadEdition(ctx context.Context, ed Edition) (*snapshot.Snapshot, error) {
+	files, hash, err := hashFiles(ed.Files)
+	if err != nil {
+		return nil, err
+	}
+	var ents []*entity.Entity
+	emit := func(e *entity.Entity) error {
+		ents = append(ents, e)
+		return nil
+	}
+	if err := ed.Format.Read(ctx, ed.Path, emit); err != nil {
+		return nil, err
+	}
+	src, err := recordsSource(ed, ents)
+	if err != nil {
+		return nil, err
+	}
+	edition, err := editionDate(ctx, ed, ents)
+	if err != nil {
+		return nil, err
+	}
+	return &snapshot.Snapshot{
+		Source:   src,
+		Format:   ed.Format.Name,
+		Edition:  edition,
+		Hash:     hash,
+		Files:    files,
+		LoadedAt: time.Now().UTC(),
+		Entities: ents,
+	}, nil
+}
+
+// hashFiles hashes each file and, over all of them in file-name order,
+// the edition.
+func hashFiles(paths []string) ([]snapshot.File, string, error) {
+	sorted := append([]string(nil), paths...)
+	sort.Slice(sorted, func(i, j int) bool { return filepath.Base(sorted[i]) < filepath.Base(sorted[j]) })
+	all := sha256.New()
+	files := make([]snapshot.File, 0, len(sorted))
+	for _, p := range sorted {
+		f, err := hashFile(p, all)
+		if err != nil {
+			return nil, "", err
+		}
+		files = append(files, f)
+	}
+	return files, hex.EncodeToString(all.Sum(nil)), nil
+}
+
+// hashFile hashes one file, also feeding its content to all.
+func hashFile(path string, all io.Writer) (snapshot.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return snapshot.File{}, fmt.Errorf("hash: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(h, all), io.LimitReader(f, reader.MaxFile+1))
+	if err != nil {
+		return snapshot.File{}, fmt.Errorf("hash %s: %w", path, err)
+	}
+	if n > reader.MaxFile {
+		return snapshot.File{}, fmt.Errorf("%s: larger than %d bytes", path, int64(reader.MaxFile))
+	}
+	return snapshot.File{Name: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}, nil
+}
+
+// recordsSource checks that every record belongs to the edition's source
+// and returns it; when the edition's source is unknown, the records' list
+// is the source. A mismatch means a misdetected file or a reader bug.
+func recordsSource(ed Edition, ents []*entity.Entity) (string, error) {
+	src := ed.Source
+	for i, e := range ents {
+		if src == "" {
+			src = e.List
+		}
+		if e.List != src {
+			return "", fmt.Errorf("%s: record %d (%s) belongs to list %q, not %q", ed.Path, i+1, e.ID, e.List, src)
+		}
+	}
+	if src == "" {
+		return "", fmt.Errorf("%s: no records, so no list name", ed.Path)
+	}
+	return src, nil
+}

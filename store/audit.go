@@ -1,0 +1,175 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/vigil-screening/vigil/audit"
+	"github.com/vigil-screening/vigil/auth"
+)
+
+// appendAudit queues one entry for the chain; inTx writes the queue just
+// before commit (flushAudit), so the chain head stays locked only for the
+// end of the transaction however long the transaction is.
+func (tx *tx) appendAudit(ctx context.Context, actor auth.Principal, action audit.Action, object string, details any) error {
+	raw, err := json.Marshal(details)
+	if err != nil {
+		return fmt.Errorf("audit %s: %w", action, err)
+	}
+	canon, err := audit.CanonicalDetails(raw)
+	if err != nil {
+		return err
+	}
+	tx.pending = append(tx.pending, &audit.Entry{At: tx.now, Actor: actorName(actor), Action: action, Object: object, Details: canon})
+	return nil
+}
+
+// flushAudit appends the queued entries. Advancing the head row locks it
+// until the transaction ends (a row lock on PostgreSQL; SQLite's write
+// lock), so appends are serialised across processes.
+func (tx *tx) flushAudit(ctx context.Context) error {
+	n := int64(len(tx.pending))
+	if n == 0 {
+		return nil
+	}
+	var last int64
+	var prev string
+	err := tx.QueryRowContext(ctx, `UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash`, n).Scan(&last, &prev)
+	if err != nil {
+		return fmt.Errorf("audit head: %w", err)
+	}
+	var q strings.Builder
+	q.WriteString(`INSERT INTO audit_log (seq, at, actor, action, object, details, prev_hash, hash) VALUES `)
+	args := make([]any, 0, 8*n)
+	for i, e := range tx.pending {
+		e.Seq = last - n + 1 + int64(i)
+		if err := e.Seal(prev); err != nil {
+			return err
+		}
+		prev = e.Hash
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		k := len(args)
+		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5, k+6, k+7, k+8)
+		args = append(args, e.Seq, fmtTime(e.At), e.Actor, string(e.Action), e.Object, string(e.Details), e.PrevHash, e.Hash)
+	}
+	if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		return fmt.Errorf("audit append: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET hash = $1 WHERE id = 1`, prev); err != nil {
+		return fmt.Errorf("audit head: %w", err)
+	}
+	return nil
+}
+
+func actorName(p auth.Principal) string {
+	if p.Username == "" {
+		return "system"
+	}
+	return p.Username
+}
+
+// System is the actor of work no user asked for (list imports at start).
+var System = auth.Principal{Username: "system"}
+
+// Audit appends one entry on its own, for events that change nothing else
+// in the store (an ad hoc screening through another path, a list view...).
+func (db *DB) Audit(ctx context.Context, actor auth.Principal, action audit.Action, object string, details any) error {
+	return db.inTx(ctx, func(tx *tx) error {
+		return tx.appendAudit(ctx, actor, action, object, details)
+	})
+}
+
+// VerifyAudit walks the whole chain in sequence order. It returns the
+// first break as a *audit.Finding (nil when the chain is intact) and the
+// number of entries checked.
+func (db *DB) VerifyAudit(ctx context.Context) (*audit.Finding, int64, error) {
+	v := &audit.Verifier{Locate: func(hash string) (int64, error) {
+		var seq int64
+		err := db.sql.QueryRowContext(ctx, `SELECT seq FROM audit_log WHERE hash = $1`, hash).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, nil // unknown hash: not a moved entry
+		}
+		return seq, err
+	}}
+	var headSeq int64
+	var headHash string
+	if err := db.sql.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash); err != nil {
+		return nil, 0, fmt.Errorf("audit head: %w", err)
+	}
+	var found *audit.Finding
+	err := db.scanAudit(ctx, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log WHERE seq <= $1 ORDER BY seq`,
+		[]any{headSeq}, func(e *audit.Entry) (bool, error) {
+			f, err := v.Next(e)
+			found = f
+			return f == nil, err
+		})
+	if err != nil || found != nil {
+		return found, v.Checked(), err
+	}
+	var beyond int64
+	if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE seq > $1`, headSeq).Scan(&beyond); err != nil {
+		return nil, v.Checked(), fmt.Errorf("audit verify: %w", err)
+	}
+	return v.End(headSeq+beyond, headHash), v.Checked(), nil
+}
+
+// ExportAudit writes the entries with from <= at < to as JSON Lines, in
+// sequence order. A zero from or to leaves that side open.
+func (db *DB) ExportAudit(ctx context.Context, w io.Writer, from, to time.Time) (int64, error) {
+	lo, hi := "", "9999"
+	if !from.IsZero() {
+		lo = fmtTime(from)
+	}
+	if !to.IsZero() {
+		hi = fmtTime(to)
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	var n int64
+	err := db.scanAudit(ctx, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log
+		WHERE at >= $1 AND at < $2 ORDER BY seq`, []any{lo, hi}, func(e *audit.Entry) (bool, error) {
+		n++
+		return true, enc.Encode(e)
+	})
+	if err != nil {
+		return n, err
+	}
+	if err := bw.Flush(); err != nil {
+		return n, fmt.Errorf("audit export: %w", err)
+	}
+	return n, nil
+}
+
+// scanAudit calls fn for each entry the query returns until fn returns false.
+func (db *DB) scanAudit(ctx context.Context, query string, args []any, fn func(*audit.Entry) (bool, error)) error {
+	rows, err := db.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("audit read: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e audit.Entry
+		var at, action, details string
+		if err := rows.Scan(&e.Seq, &at, &e.Actor, &action, &e.Object, &details, &e.PrevHash, &e.Hash); err != nil {
+			return fmt.Errorf("audit read: %w", err)
+		}
+		e.At, e.Action, e.Details = parseTime(at), audit.Action(action), json.RawMessage(details)
+		more, err := fn(&e)
+		if err != nil || !more {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("audit read: %w", err)
+	}
+	return nil
+}

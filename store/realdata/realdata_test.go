@@ -1,0 +1,110 @@
+package realdata_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/reader/ofac"
+	"github.com/vigil-screening/vigil/snapshot"
+	"github.com/vigil-screening/vigil/store"
+)
+
+// sdnRecords is the number of records in sdn.csv of the July 2021 SDN
+// edition, counted with Python's csv module (8,977 rows, the last being
+// the file's 0x1A end-of-file byte).
+const sdnRecords = 8976
+
+func readSDN(tb testing.TB) *snapshot.Snapshot {
+	tb.Helper()
+	var es []*entity.Entity
+	dir := testdata.Path(tb, "lists", "current", "ofac-sdn-2021-07")
+	err := ofac.Read(context.Background(), dir, func(e *entity.Entity) error {
+		es = append(es, e)
+		return nil
+	})
+	if err != nil {
+		tb.Fatalf("read %s: %v", dir, err)
+	}
+	return &snapshot.Snapshot{Source: "us_ofac_sdn", Format: "ofac_csv", Edition: "2021-07-01", Hash: "sdn-2021-07",
+		LoadedAt: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Entities: es}
+}
+
+func openDBs(tb testing.TB) map[string]*store.DB {
+	tb.Helper()
+	dbs := map[string]*store.DB{}
+	open := func(name, dsn, dir string) {
+		db, err := store.Open(context.Background(), dsn, dir)
+		if err != nil {
+			tb.Fatalf("open %s: %v", name, err)
+		}
+		tb.Cleanup(func() { db.Close() })
+		dbs[name] = db
+	}
+	open("sqlite", "", tb.TempDir())
+	if base := os.Getenv("VIGIL_TEST_POSTGRES"); base != "" {
+		open("postgres", pgSchema(tb, base), "")
+	} else {
+		tb.Log("postgres skipped: VIGIL_TEST_POSTGRES is not set")
+	}
+	return dbs
+}
+
+// pgSchema creates a throwaway schema and returns a DSN that selects it.
+func pgSchema(tb testing.TB, base string) string {
+	tb.Helper()
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	schema := fmt.Sprintf("vigil_realdata_%d", time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+		admin.Close()
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// TestSaveLoadSDN round-trips the real SDN edition through the store.
+func TestSaveLoadSDN(t *testing.T) {
+	s := readSDN(t)
+	if len(s.Entities) != sdnRecords {
+		t.Fatalf("read %d records, want %d", len(s.Entities), sdnRecords)
+	}
+	for name, db := range openDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			start := time.Now()
+			if err := db.SaveSnapshot(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+			saved := time.Since(start)
+			start = time.Now()
+			got, err := db.LatestSnapshot(ctx, "us_ofac_sdn")
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: saved %d records in %v, loaded in %v", name, len(s.Entities), saved, time.Since(start))
+			if !reflect.DeepEqual(got.Entities, s.Entities) {
+				t.Fatal("loaded records differ from saved ones")
+			}
+		})
+	}
+}

@@ -1,0 +1,249 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/audit"
+	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/screen"
+)
+
+// Screening is one screening to record.
+type Screening struct {
+	// IdempotencyKey, when set, makes a re-sent request return the first
+	// result and write nothing.
+	IdempotencyKey string `json:"-"`
+	// SubjectID is the caller's external id of the subject. Empty means an
+	// ad hoc screening: only the audit entry is written.
+	SubjectID string         `json:"subject_id,omitempty"`
+	Subject   screen.Subject `json:"subject"`
+	// Editions are the hashes of the snapshots screened against.
+	Editions []string `json:"editions"`
+	// Threshold is the alert threshold; 0 means screen.DefaultThreshold.
+	Threshold float64 `json:"threshold,omitempty"`
+	Hits      []Hit   `json:"hits"`
+}
+
+// Hit is a screening hit with the list record it points to, which is
+// attached to any alert it raises.
+type Hit struct {
+	screen.Hit
+	Record *entity.Entity `json:"record"`
+}
+
+// ScreeningResult says what recording a screening did.
+type ScreeningResult struct {
+	ScreeningID int64 `json:"screening_id,omitempty"` // 0 for ad hoc
+	// Alerts are the alerts raised; Existing the open alerts that already
+	// covered a hit; Suppressed the hits remembered as false positives.
+	Alerts     []int64      `json:"alerts,omitempty"`
+	Existing   []int64      `json:"existing,omitempty"`
+	Suppressed []screen.Ref `json:"suppressed,omitempty"`
+	// Replayed is true when an idempotency key returned an earlier result.
+	Replayed bool `json:"replayed,omitempty"`
+}
+
+const maxBatch = 1000
+
+// RecordScreening records one screening in one transaction: the subject
+// (created or updated, with history), the screening, its alerts and the
+// audit entry. Ad hoc screenings (no SubjectID) write only the audit entry.
+//
+// Concurrent calls share transactions (see group.go): on PostgreSQL every
+// transaction waits for the audit chain's head, so committing many
+// screenings at once is what makes throughput. If a shared transaction
+// fails, each screening is retried in a transaction of its own, so one
+// request's error never fails another's. If ctx ends while the screening
+// waits, the caller gets ctx's error although the screening may still be
+// committed: retry with the same idempotency key to learn its result.
+func (db *DB) RecordScreening(ctx context.Context, actor auth.Principal, s Screening) (*ScreeningResult, error) {
+	if err := allow(actor, auth.ActionScreen); err != nil {
+		return nil, err
+	}
+	if err := checkScreening(&s); err != nil {
+		return nil, err
+	}
+	return db.group.submit(ctx, job{actor: actor, s: &s})
+}
+
+// RecordScreenings records up to 1000 screenings in one transaction: all
+// are written or none. Results are in input order.
+func (db *DB) RecordScreenings(ctx context.Context, actor auth.Principal, batch []Screening) ([]*ScreeningResult, error) {
+	if err := allow(actor, auth.ActionScreen); err != nil {
+		return nil, err
+	}
+	if len(batch) > maxBatch {
+		return nil, apperr.New(apperr.TooLarge, "at most %d screenings per batch", maxBatch)
+	}
+	jobs := make([]job, len(batch))
+	for i := range batch {
+		if err := checkScreening(&batch[i]); err != nil {
+			return nil, fmt.Errorf("screening %d: %w", i, err)
+		}
+		jobs[i] = job{actor: actor, s: &batch[i]}
+	}
+	return db.recordJobs(ctx, jobs)
+}
+
+// job is one screening to record and who asked for it.
+type job struct {
+	actor auth.Principal
+	s     *Screening
+}
+
+// recordJobs records checked screenings in one transaction.
+func (db *DB) recordJobs(ctx context.Context, jobs []job) ([]*ScreeningResult, error) {
+	// Lock subjects in a fixed order so concurrent batches cannot deadlock.
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(jobs[a].s.SubjectID, jobs[b].s.SubjectID) })
+	out := make([]*ScreeningResult, len(jobs))
+	err := db.inTx(ctx, func(tx *tx) error {
+		for _, i := range order {
+			r, err := db.recordOne(ctx, tx, jobs[i].actor, jobs[i].s)
+			if err != nil && len(jobs) > 1 {
+				return fmt.Errorf("screening %d: %w", i, err)
+			}
+			if err != nil {
+				return err
+			}
+			out[i] = r
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func checkScreening(s *Screening) error {
+	if err := checkText("subject_id", s.SubjectID, 200); err != nil {
+		return err
+	}
+	if err := checkText("idempotency_key", s.IdempotencyKey, 200); err != nil {
+		return err
+	}
+	if s.Threshold == 0 {
+		s.Threshold = screen.DefaultThreshold
+	}
+	if s.Threshold < 0 || s.Threshold > 1 {
+		return apperr.Field("threshold", "want a number from 0 to 1")
+	}
+	if b, err := json.Marshal(s.Subject); err != nil || len(b) > 64<<10 {
+		return apperr.Field("subject", "attributes larger than 64 KiB")
+	}
+	if len(s.Hits) > 1000 {
+		return apperr.Field("hits", "more than 1000 hits")
+	}
+	for i, h := range s.Hits {
+		if h.List == "" || h.SourceID == "" {
+			return apperr.Field("hits", "hit %d has no list or source id", i)
+		}
+		if checkText("hits", h.List, 200) != nil || checkText("hits", h.SourceID, 200) != nil {
+			return apperr.Field("hits", "hit %d: list or source id is not short valid UTF-8 text", i)
+		}
+		if s.SubjectID != "" && h.Score >= s.Threshold && h.Record == nil {
+			return apperr.Field("hits", "hit %d (%s/%s) has no list record", i, h.List, h.SourceID)
+		}
+	}
+	return nil
+}
+
+func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Screening) (*ScreeningResult, error) {
+	var res ScreeningResult
+	replay, err := tx.claimKey(ctx, actor, s.IdempotencyKey, "screening", s, &res)
+	if err != nil || replay {
+		res.Replayed = replay
+		return &res, err
+	}
+	if s.SubjectID == "" {
+		if err := tx.appendAudit(ctx, actor, audit.ActionScreenAdHoc, "screening/ad_hoc", screeningDetails(s, &res)); err != nil {
+			return nil, err
+		}
+		return &res, tx.saveResult(ctx, actor, s.IdempotencyKey, &res)
+	}
+	subj, err := tx.upsertSubject(ctx, actor, s.SubjectID, s.Subject)
+	if err != nil {
+		return nil, err
+	}
+	if res.ScreeningID, err = tx.insertScreening(ctx, actor, subj, s); err != nil {
+		return nil, err
+	}
+	var memory map[pairKey]*fpEntry
+	for _, h := range s.Hits {
+		if h.Score < s.Threshold {
+			continue
+		}
+		if memory == nil {
+			if memory, err = tx.fpMemory(ctx, subj.id); err != nil {
+				return nil, err
+			}
+		}
+		if err := tx.raiseAlert(ctx, subj, res.ScreeningID, &h, memory[pairKey{h.List, h.SourceID}], &res); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.appendAudit(ctx, actor, audit.ActionScreenRecord, "subject/"+s.SubjectID, screeningDetails(s, &res)); err != nil {
+		return nil, err
+	}
+	return &res, tx.saveResult(ctx, actor, s.IdempotencyKey, &res)
+}
+
+type hitSummary struct {
+	List     string  `json:"list"`
+	SourceID string  `json:"source_id"`
+	Score    float64 `json:"score"`
+}
+
+// screeningDetails is what the audit trail keeps of a screening: the
+// query, the editions, every hit's identity and score, and the outcome.
+func screeningDetails(s *Screening, r *ScreeningResult) map[string]any {
+	hits := make([]hitSummary, len(s.Hits))
+	for i, h := range s.Hits {
+		hits[i] = hitSummary{h.List, h.SourceID, h.Score}
+	}
+	return map[string]any{
+		"subject": s.Subject, "editions": s.Editions, "threshold": s.Threshold, "hits": hits,
+		"screening_id": r.ScreeningID, "alerts": r.Alerts, "existing": r.Existing, "suppressed": r.Suppressed,
+	}
+}
+
+func (tx *tx) insertScreening(ctx context.Context, actor auth.Principal, subj *subjectRow, s *Screening) (int64, error) {
+	editions, err := json.Marshal(s.Editions)
+	if err != nil {
+		return 0, err
+	}
+	hits, err := json.Marshal(s.Hits)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO screenings (subject_id, actor, at, editions, threshold, hits)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		subj.id, actorName(actor), fmtTime(tx.now), string(editions), s.Threshold, string(hits)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert screening: %w", err)
+	}
+	return id, nil
+}
+
+// ScreeningRecord is a stored screening.
+type ScreeningRecord struct {
+	ID        int64     `json:"id"`
+	Actor     string    `json:"actor"`
+	At        time.Time `json:"at"`
+	Editions  []string  `json:"editions"`
+	Threshold float64   `json:"threshold"`
+	Hits      []Hit     `json:"hits"`
+	Alerts    int       `json:"alerts"` // alerts it raised
+}

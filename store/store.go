@@ -1,0 +1,182 @@
+// Package store is Vigil's system of record: list snapshots, subjects and
+// screenings, alerts and their review, the audit chain, users and API
+// keys. One API, two databases: SQLite (a single file, the default) and
+// PostgreSQL (for several processes sharing one database). Both run the
+// same SQL through database/sql; migrations are embedded and applied by
+// Open.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/audit"
+	"github.com/vigil-screening/vigil/review"
+)
+
+const (
+	dialectSQLite   = "sqlite"
+	dialectPostgres = "postgres"
+)
+
+// DB is an open Vigil database. It is safe for concurrent use.
+type DB struct {
+	sql     *sql.DB
+	dialect string
+	policy  review.Policy
+	now     func() time.Time
+	stmts   sync.Map // query → *sql.Stmt, see stmt.go
+	group   *groupCommit
+}
+
+// Option configures Open.
+type Option func(*DB)
+
+// WithPolicy sets the four-eyes policy (default review.DefaultPolicy).
+func WithPolicy(p review.Policy) Option { return func(db *DB) { db.policy = p } }
+
+// WithClock sets the clock, for tests.
+func WithClock(now func() time.Time) Option { return func(db *DB) { db.now = now } }
+
+// Open opens the database named by dsn and applies pending migrations.
+// An empty dsn means SQLite in dataDir/vigil.db; "postgres://..." or
+// "postgresql://..." means PostgreSQL.
+func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*DB, error) {
+	db := &DB{policy: review.DefaultPolicy(), now: time.Now}
+	for _, o := range opts {
+		o(db)
+	}
+	var err error
+	switch {
+	case dsn == "":
+		db.dialect = dialectSQLite
+		if err := os.MkdirAll(dataDir, 0o750); err != nil {
+			return nil, fmt.Errorf("data folder: %w", err)
+		}
+		db.sql, err = openSQLite(filepath.Join(dataDir, "vigil.db"))
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		db.dialect = dialectPostgres
+		db.sql, err = sql.Open("pgx", dsn)
+		if err == nil {
+			db.sql.SetMaxOpenConns(20)
+			db.sql.SetMaxIdleConns(20)
+		}
+	default:
+		return nil, apperr.New(apperr.Invalid, "database %q: want empty (SQLite) or a postgres:// URL", redact(dsn))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := db.sql.PingContext(ctx); err != nil {
+		db.sql.Close()
+		return nil, fmt.Errorf("open %s database: %w", db.dialect, err)
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.sql.Close()
+		return nil, err
+	}
+	// SQLite has one writer at a time anyway; PostgreSQL overlaps the
+	// work of a few transactions while one holds the audit chain's head.
+	writers := 1
+	if db.dialect == dialectPostgres {
+		writers = 4
+	}
+	db.group = startGroupCommit(db, writers)
+	return db, nil
+}
+
+// openSQLite opens the file in WAL mode with a busy timeout. Write
+// transactions begin IMMEDIATE, so two writers queue on the lock instead
+// of failing when one upgrades a read to a write.
+func openSQLite(path string) (*sql.DB, error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(8)
+	return db, nil
+}
+
+// redact hides a password in a URL.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(unparseable)"
+	}
+	return u.Redacted()
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	db.group.stop()
+	db.closeStmts()
+	return db.sql.Close()
+}
+
+// Dialect returns "sqlite" or "postgres".
+func (db *DB) Dialect() string { return db.dialect }
+
+// SQL returns the underlying handle, for tests and maintenance.
+func (db *DB) SQL() *sql.DB { return db.sql }
+
+// tx is one transaction with the time fixed at its start.
+type tx struct {
+	*sql.Tx
+	db      *DB
+	now     time.Time
+	pending []*audit.Entry // audit entries to append before commit
+}
+
+// inTx runs fn in a transaction, committing when fn returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(tx *tx) error) error {
+	t, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	x := &tx{Tx: t, db: db, now: db.now().UTC()}
+	err = fn(x)
+	if err == nil {
+		err = x.flushAudit(ctx)
+	}
+	if err != nil {
+		t.Rollback()
+		return err
+	}
+	if err := t.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func fmtTime(t time.Time) string { return t.UTC().Format(audit.TimeFormat) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(audit.TimeFormat, s)
+	return t
+}
+
+// notFound turns sql.ErrNoRows into an apperr.NotFound about what.
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return apperr.New(apperr.NotFound, format, args...)
+	}
+	return err
+}

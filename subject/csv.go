@@ -1,0 +1,231 @@
+package subject
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/reader"
+)
+
+// columns maps each accepted CSV header (lower case, spaces and hyphens
+// as underscores) to the Input field it fills.
+var columns = map[string]string{
+	"id": "id", "subject_id": "id", "ref": "id", "reference": "id",
+	"type": "type", "kind": "type", "subject_type": "type",
+	"name": "name", "full_name": "name", "fullname": "name",
+	"first_name": "first_name", "firstname": "first_name", "given_name": "first_name",
+	"middle_name": "middle_name", "middlename": "middle_name",
+	"last_name": "last_name", "lastname": "last_name", "family_name": "last_name", "surname": "last_name",
+	"gender": "gender", "sex": "gender",
+	"date_of_birth": "date_of_birth", "dob": "date_of_birth", "birth_date": "date_of_birth", "birthdate": "date_of_birth",
+	"place_of_birth": "place_of_birth", "pob": "place_of_birth", "birth_place": "place_of_birth",
+	"nationality": "nationality", "citizenship": "nationality",
+	"country":  "country",
+	"passport": "passport", "passport_number": "passport",
+	"national_id": "national_id", "tax_id": "tax_id",
+	"imo": "imo", "imo_number": "imo",
+	"crypto": "crypto", "crypto_address": "crypto", "wallet": "crypto",
+}
+
+// setters fill one Input field from a CSV value.
+var setters = map[string]func(*Input, string){
+	"id":             func(in *Input, v string) { in.ID = ID(v) },
+	"type":           func(in *Input, v string) { in.Type = v },
+	"name":           func(in *Input, v string) { in.Name = v },
+	"first_name":     func(in *Input, v string) { in.FirstName = v },
+	"middle_name":    func(in *Input, v string) { in.MiddleName = v },
+	"last_name":      func(in *Input, v string) { in.LastName = v },
+	"gender":         func(in *Input, v string) { in.Gender = v },
+	"date_of_birth":  func(in *Input, v string) { in.DateOfBirth = v },
+	"place_of_birth": func(in *Input, v string) { in.PlaceOfBirth = v },
+	"nationality":    func(in *Input, v string) { in.Nationality = v },
+	"country":        func(in *Input, v string) { in.Country = v },
+	"passport":       func(in *Input, v string) { in.Passport = v },
+	"national_id":    func(in *Input, v string) { in.NationalID = v },
+	"tax_id":         func(in *Input, v string) { in.TaxID = v },
+	"imo":            func(in *Input, v string) { in.IMO = v },
+	"crypto":         func(in *Input, v string) { in.Crypto = strings.Split(v, ";") },
+}
+
+type csvReader struct {
+	name   string
+	cr     *csv.Reader
+	fields []string          // Input field per column; "" for ignored columns
+	header map[string]string // Input field -> header as written, for errors
+	idCol  int               // column of the id, or -1
+}
+
+func newCSVReader(r io.Reader, name string, head []byte) (*csvReader, error) {
+	cr := csv.NewReader(&lineGuard{r: r, name: name, max: MaxLine})
+	cr.Comma = sniffDelimiter(head)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	rec, err := cr.Read()
+	if err != nil {
+		return nil, csvFatal(name, err)
+	}
+	c := &csvReader{name: name, cr: cr, header: map[string]string{}, idCol: -1}
+	if err := c.mapHeader(rec); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// mapHeader maps each header to its Input field; unknown columns are ignored.
+func (c *csvReader) mapHeader(rec []string) error {
+	hasName := false
+	for i, h := range rec {
+		key := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(h)))
+		f := columns[key]
+		c.fields = append(c.fields, f)
+		if f == "" {
+			continue
+		}
+		if prev, dup := c.header[f]; dup {
+			return &reader.ParseError{File: c.name, Line: 1, Field: h, Err: fmt.Errorf("column gives %s, as column %q does", f, prev)}
+		}
+		c.header[f] = h
+		switch f {
+		case "id":
+			c.idCol = i
+		case "name", "first_name", "middle_name", "last_name":
+			hasName = true
+		}
+	}
+	if !hasName {
+		return &reader.ParseError{File: c.name, Line: 1, Err: fmt.Errorf(
+			"header %q has no name column (want name, full_name, first_name or last_name, separated by commas, semicolons or tabs)",
+			truncate(strings.Join(rec, string(c.cr.Comma)), 200))}
+	}
+	return nil
+}
+
+func (c *csvReader) next() (Row, error) {
+	rec, err := c.cr.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return rowError(c.name, pe.StartLine, "", "", fmt.Errorf("malformed CSV: %w", pe.Err)), nil
+		}
+		if errors.Is(err, io.EOF) {
+			return Row{}, io.EOF
+		}
+		return Row{}, csvFatal(c.name, err)
+	}
+	line, _ := c.cr.FieldPos(0)
+	id := ""
+	if c.idCol >= 0 && c.idCol < len(rec) {
+		id = strings.TrimSpace(rec[c.idCol])
+		if checkValue("id", id) != nil {
+			id = ""
+		}
+	}
+	if len(rec) != len(c.fields) {
+		return rowError(c.name, line, id, "", fmt.Errorf("has %d fields, the header has %d", len(rec), len(c.fields))), nil
+	}
+	var in Input
+	for i, v := range rec {
+		if f := c.fields[i]; f != "" {
+			setters[f](&in, v)
+		}
+	}
+	s, err := in.Subject(strconv.Itoa(line))
+	if err != nil {
+		return rowError(c.name, line, id, "", c.renameField(err)), nil
+	}
+	return Row{Line: line, Subject: s}, nil
+}
+
+// renameField names the column as the header writes it ("dob", not
+// "date_of_birth") in a field error.
+func (c *csvReader) renameField(err error) error {
+	var ae *apperr.Error
+	if !errors.As(err, &ae) {
+		return err
+	}
+	if h, ok := c.header[ae.Field]; ok {
+		return &apperr.Error{Code: ae.Code, Field: h, Message: ae.Message}
+	}
+	return err
+}
+
+// csvFatal wraps an error that stops the CSV read.
+func csvFatal(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &reader.ParseError{File: name, Line: pe.StartLine, Err: fmt.Errorf("malformed CSV: %w", pe.Err)}
+	}
+	var rpe *reader.ParseError
+	if errors.As(err, &rpe) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// sniffDelimiter picks ',', ';' or tab, whichever occurs most (outside
+// quotes) in the first line.
+func sniffDelimiter(head []byte) rune {
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	counts := map[byte]int{}
+	quoted := false
+	for _, b := range line {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case !quoted && (b == ',' || b == ';' || b == '\t'):
+			counts[b]++
+		}
+	}
+	best := byte(',')
+	for _, d := range []byte{';', '\t'} {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return rune(best)
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
+
+// lineGuard passes reads through and fails once a line grows longer than
+// max bytes, so that one endless line cannot exhaust memory.
+type lineGuard struct {
+	r    io.Reader
+	name string
+	max  int
+	run  int // bytes since the last newline
+	line int // newlines seen
+	err  error
+}
+
+func (g *lineGuard) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.r.Read(p)
+	chunk := p[:n]
+	if first := bytes.IndexByte(chunk, '\n'); first < 0 {
+		g.run += n
+	} else if g.run+first <= g.max {
+		g.line += bytes.Count(chunk, []byte("\n"))
+		g.run = n - 1 - bytes.LastIndexByte(chunk, '\n')
+	} else {
+		g.run += first
+	}
+	if g.run > g.max {
+		g.err = &reader.ParseError{File: g.name, Line: g.line + 1, Err: fmt.Errorf("line longer than %d bytes", g.max)}
+		return 0, g.err
+	}
+	return n, err
+}

@@ -1,0 +1,148 @@
+package subject
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/screen"
+)
+
+// Format is an input format.
+type Format string
+
+// Input formats. FormatAuto picks JSON Lines when the first non-blank
+// character is '{' and CSV otherwise.
+const (
+	FormatAuto  Format = ""
+	FormatCSV   Format = "csv"
+	FormatJSONL Format = "jsonl"
+)
+
+// ParseFormat parses a --format value: "", "auto", "csv", "jsonl" or "json".
+func ParseFormat(s string) (Format, error) {
+	switch s {
+	case "", "auto":
+		return FormatAuto, nil
+	case "csv":
+		return FormatCSV, nil
+	case "jsonl", "json", "ndjson":
+		return FormatJSONL, nil
+	}
+	return "", fmt.Errorf("unknown input format %q (want csv or jsonl)", s)
+}
+
+// MaxLine is the longest input line accepted. A longer JSON line is a row
+// error; a longer CSV line ends the read, since CSV cannot be resynchronised
+// reliably inside a quoted field.
+const MaxLine = 4 << 20
+
+// Row is one subject read from the input.
+type Row struct {
+	// Line is the 1-based line the row starts on.
+	Line int
+	// Subject is the subject. Its ID is the input's id or, when missing,
+	// the line number.
+	Subject screen.Subject
+	// Err is set when the row is malformed; it is a *reader.ParseError
+	// naming the file, line and field. Subject.ID is still set.
+	Err error
+}
+
+// Reader reads subjects one row at a time.
+type Reader struct {
+	format Format
+	next   func() (Row, error)
+}
+
+// NewReader returns a Reader over r; name is the file name used in errors.
+// It reads ahead to detect the format when f is FormatAuto, and rejects
+// empty and binary input.
+func NewReader(r io.Reader, name string, f Format) (*Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := peek(br)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) { // UTF-8 byte order mark
+		if _, err := br.Discard(3); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if head, err = peek(br); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if len(bytes.TrimSpace(head)) == 0 {
+		return nil, &reader.ParseError{File: name, Line: 1, Err: errors.New("empty input: no header and no subjects")}
+	}
+	if isBinary(head) {
+		return nil, &reader.ParseError{File: name, Line: 1, Err: errors.New("binary data: want UTF-8 CSV or JSON Lines")}
+	}
+	if bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("{")) && f == FormatAuto {
+		f = FormatJSONL
+	}
+	if f == FormatJSONL {
+		j := newJSONLReader(br, name)
+		return &Reader{format: FormatJSONL, next: j.next}, nil
+	}
+	c, err := newCSVReader(br, name, head)
+	if err != nil {
+		return nil, err
+	}
+	return &Reader{format: FormatCSV, next: c.next}, nil
+}
+
+// peek returns up to 4 KiB of what br will read next.
+func peek(br *bufio.Reader) ([]byte, error) {
+	head, err := br.Peek(4 << 10)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, err
+	}
+	return head, nil
+}
+
+// Format returns the format being read.
+func (r *Reader) Format() Format { return r.format }
+
+// Next returns the next row, io.EOF at the end of the input, or another
+// error when the input cannot be read further. A malformed row is not an
+// error of Next: it is returned with Row.Err set.
+func (r *Reader) Next() (Row, error) { return r.next() }
+
+// isBinary reports whether head looks like binary data: a NUL byte, or
+// more than one byte in ten a control character other than whitespace.
+func isBinary(head []byte) bool {
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctl := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f {
+			ctl++
+		}
+	}
+	return ctl*10 > len(head)
+}
+
+// rowError makes a Row for a malformed row, giving it the line number as
+// ID when it has none of its own.
+func rowError(file string, line int, id, col string, err error) Row {
+	record := id
+	if id == "" {
+		id = strconv.Itoa(line)
+	}
+	var ae *apperr.Error
+	if col == "" && errors.As(err, &ae) && ae.Field != "" {
+		col, err = ae.Field, errors.New(ae.Message)
+	}
+	return Row{
+		Line:    line,
+		Subject: screen.Subject{ID: id},
+		Err:     &reader.ParseError{File: file, Line: line, Record: record, Field: col, Err: err},
+	}
+}

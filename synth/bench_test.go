@@ -1,0 +1,53 @@
+package synth
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+)
+
+// BenchmarkScale measures the engine on a synthetic list: by default the
+// scale target of 1,000,000 records, screened with 20,000 subjects. It
+// runs only when -bench selects it:
+//
+//	VIGIL_SCALE_N=100000 go test -run='^$' -bench=Scale -benchtime=1x ./synth
+//
+// VIGIL_SCALE_N sets the records, VIGIL_SCALE_Q the subjects.
+func BenchmarkScale(b *testing.B) {
+	n := envInt(b, "VIGIL_SCALE_N", 1_000_000)
+	q := envInt(b, "VIGIL_SCALE_Q", 20_000)
+	seed := realSeed(b)
+	var res Result
+	for b.Loop() {
+		var err error
+		if res, err = Run(context.Background(), seed, n, q); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(res.Generate.Seconds(), "gen-s")
+	b.ReportMetric(res.Build.Seconds(), "build-s")
+	b.ReportMetric(res.BuildCPU.Seconds(), "build-cpu-s")
+	b.ReportMetric(res.HeapRecordsMB, "heap-records-MiB")
+	b.ReportMetric(res.HeapEngineMB, "heap-engine-MiB")
+	b.ReportMetric(res.RSSMB, "rss-MiB")
+	b.ReportMetric(res.PeakRSSMB, "peak-rss-MiB")
+	b.ReportMetric(res.PerSecond, "subjects/s")
+	b.ReportMetric(res.PerCPUSecond, "subjects/cpu-s")
+	b.ReportMetric(res.Recall, "recall")
+	b.ReportMetric(res.FalseAlertRate, "false-alert-rate")
+	b.Logf("\n%s", res)
+}
+
+func envInt(b *testing.B, key string, def int) int {
+	b.Helper()
+	v := os.Getenv(key)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		b.Fatalf("%s=%q: want a positive number", key, v)
+	}
+	return n
+}

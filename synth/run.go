@@ -1,0 +1,240 @@
+package synth
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/screen"
+)
+
+// Result is what Run measured.
+type Result struct {
+	Records int // synthetic records generated
+	Names   int // their names (primary and aliases)
+	// Generate is the time to build the generator and draw the records;
+	// Build the time screen.New took to index them.
+	Generate, Build time.Duration
+	// BuildCPU and ScreenCPU are the CPU time the process used while
+	// building and screening: on a busy machine they show the work done
+	// better than the elapsed times.
+	BuildCPU, ScreenCPU time.Duration
+	// HeapRecordsMB is the live heap after generation (the seed, the
+	// records and the queries), HeapEngineMB the live heap after
+	// screen.New: the difference is the engine's index.
+	HeapRecordsMB, HeapEngineMB float64
+	// RSSMB is the process's resident memory after the build, PeakRSSMB
+	// its high-water mark (VmRSS, VmHWM; 0 where /proc is missing). Both
+	// include the seed lists and whatever else the process holds.
+	RSSMB, PeakRSSMB float64
+	// Workers goroutines screened Queries subjects in Screen.
+	Workers, Queries int
+	Screen           time.Duration
+	PerSecond        float64
+	// PerCPUSecond is the subjects screened per second of CPU time.
+	PerCPUSecond float64
+	// Noisy noisy copies were screened and Found of them alerted on their
+	// record at screen.DefaultThreshold: Recall = Found/Noisy.
+	Noisy, Found int
+	Recall       float64
+	// Unrelated names on no list were screened and FalseAlerts of them
+	// alerted on some record.
+	Unrelated, FalseAlerts int
+	FalseAlertRate         float64
+	// ByTreatment is the recall of each treatment of the noisy copies.
+	ByTreatment []TreatmentRecall
+}
+
+// TreatmentRecall is the recall of one treatment of the noisy copies.
+type TreatmentRecall struct {
+	Treatment    string
+	Found, Total int
+}
+
+// randomSeed fixes Run's random source, so that runs are repeatable.
+const randomSeed = 20261126
+
+// Run generates n records from seed, indexes them with screen.New and
+// screens queries subjects (three quarters noisy copies of records, one
+// quarter names on no list) with one worker per CPU. It measures each step.
+func Run(ctx context.Context, seed []*entity.Entity, n, queries int) (Result, error) {
+	var res Result
+	rnd := rand.New(rand.NewPCG(randomSeed, uint64(n)))
+	start := time.Now()
+	g, err := NewGenerator(seed)
+	if err != nil {
+		return res, err
+	}
+	recs, err := g.Generate(n, rnd)
+	if err != nil {
+		return res, err
+	}
+	res.Generate = time.Since(start)
+	res.Records = len(recs)
+	for _, e := range recs {
+		res.Names += len(e.Names)
+	}
+	noisy := queries * 3 / 4
+	qs := append(Noisy(recs, noisy, rnd), g.Unrelated(queries-noisy, rnd)...)
+	res.HeapRecordsMB = liveHeapMB()
+
+	start, cpu := time.Now(), cpuTime()
+	eng, err := screen.New(recs, screen.Config{})
+	if err != nil {
+		return res, fmt.Errorf("index %d synthetic records: %w", len(recs), err)
+	}
+	res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+	res.HeapEngineMB = liveHeapMB()
+	res.RSSMB, res.PeakRSSMB = procMemMB()
+
+	res.Workers = runtime.GOMAXPROCS(0)
+	start, cpu = time.Now(), cpuTime()
+	outcomes, err := screenAll(ctx, eng, qs, res.Workers)
+	if err != nil {
+		return res, err
+	}
+	res.Screen, res.ScreenCPU = time.Since(start), cpuTime()-cpu
+	res.Queries = len(qs)
+	res.PerSecond = float64(len(qs)) / res.Screen.Seconds()
+	if res.ScreenCPU > 0 {
+		res.PerCPUSecond = float64(len(qs)) / res.ScreenCPU.Seconds()
+	}
+	res.tally(qs, outcomes)
+	runtime.KeepAlive(eng)
+	return res, nil
+}
+
+// outcome is what screening one query found.
+type outcome struct {
+	found bool // a hit on the wanted record
+	alert bool // any hit at all
+}
+
+// screenAll screens the queries with workers goroutines at the default
+// threshold.
+func screenAll(ctx context.Context, eng *screen.Engine, qs []Query, workers int) ([]outcome, error) {
+	out := make([]outcome, len(qs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(qs); i = int(next.Add(1) - 1) {
+				hits, err := eng.Screen(ctx, qs[i].Subject, screen.Options{})
+				if err != nil {
+					errs[w] = fmt.Errorf("screen query %s: %w", qs[i].Subject.ID, err)
+					return
+				}
+				out[i] = outcome{alert: len(hits) > 0, found: slices.ContainsFunc(hits, func(h screen.Hit) bool {
+					return h.List == List && h.SourceID == qs[i].Want
+				})}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// tally counts recall and false alerts.
+func (r *Result) tally(qs []Query, outs []outcome) {
+	by := map[string]*TreatmentRecall{}
+	for i, q := range qs {
+		if q.Want == "" {
+			r.Unrelated++
+			if outs[i].alert {
+				r.FalseAlerts++
+			}
+			continue
+		}
+		r.Noisy++
+		t := by[q.Treatment]
+		if t == nil {
+			t = &TreatmentRecall{Treatment: q.Treatment}
+			by[q.Treatment] = t
+		}
+		t.Total++
+		if outs[i].found {
+			r.Found++
+			t.Found++
+		}
+	}
+	for _, k := range sortedKeys(by) {
+		r.ByTreatment = append(r.ByTreatment, *by[k])
+	}
+	if r.Noisy > 0 {
+		r.Recall = float64(r.Found) / float64(r.Noisy)
+	}
+	if r.Unrelated > 0 {
+		r.FalseAlertRate = float64(r.FalseAlerts) / float64(r.Unrelated)
+	}
+}
+
+// liveHeapMB collects garbage and returns the live heap in MiB.
+func liveHeapMB() float64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc) / (1 << 20)
+}
+
+// procMemMB returns VmRSS and VmHWM from /proc/self/status in MiB, or
+// zeros where it cannot be read.
+func procMemMB() (rss, hwm float64) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		key, val, ok := strings.Cut(sc.Text(), ":")
+		if !ok || (key != "VmRSS" && key != "VmHWM") {
+			continue
+		}
+		kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(val), " kB"), 64)
+		if err != nil {
+			continue
+		}
+		if key == "VmRSS" {
+			rss = kb / 1024
+		} else {
+			hwm = kb / 1024
+		}
+	}
+	return rss, hwm
+}
+
+// String summarises the result on a few lines.
+func (r Result) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "records %d (%d names), generated in %s\n", r.Records, r.Names, r.Generate.Round(time.Millisecond))
+	fmt.Fprintf(&b, "index built in %s (CPU %s); live heap %.0f MiB before, %.0f MiB after; RSS %.0f MiB, peak %.0f MiB\n",
+		r.Build.Round(time.Millisecond), r.BuildCPU.Round(time.Millisecond), r.HeapRecordsMB, r.HeapEngineMB, r.RSSMB, r.PeakRSSMB)
+	fmt.Fprintf(&b, "screened %d subjects with %d workers in %s (CPU %s): %.0f subjects/s, %.0f per CPU-second\n",
+		r.Queries, r.Workers, r.Screen.Round(time.Millisecond), r.ScreenCPU.Round(time.Millisecond), r.PerSecond, r.PerCPUSecond)
+	fmt.Fprintf(&b, "recall %.4f (%d/%d noisy copies); false alerts %.4f (%d/%d unrelated)\n",
+		r.Recall, r.Found, r.Noisy, r.FalseAlertRate, r.FalseAlerts, r.Unrelated)
+	b.WriteString("by treatment:")
+	for _, t := range r.ByTreatment {
+		fmt.Fprintf(&b, " %s %d/%d", t.Treatment, t.Found, t.Total)
+	}
+	b.WriteString("\n")
+	return b.String()
+}
