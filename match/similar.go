@@ -34,7 +34,11 @@ const (
 	simInitial  = 0.9
 	simLegalMis = 0.5 // two different legal forms
 	minFuzzy    = 0.6 // below this two parts do not match
-	editCost    = 0.03
+	simDoubled  = 0.92
+	// shortPart is the length up to which a part tolerates only an added
+	// or dropped letter, not a changed one.
+	shortPart = 4
+	editCost  = 0.03
 	// minPhoneticFuzzy is the spelling similarity two Latin parts with
 	// equal skeletons need to count as phonetic matches.
 	minPhoneticFuzzy = 0.5
@@ -106,11 +110,72 @@ func fuzzySim(q, l *Part) float32 {
 	if bits.OnesCount32(q.Mask&^l.Mask) > maxD || bits.OnesCount32(l.Mask&^q.Mask) > maxD {
 		return 0
 	}
+	if collapsedEqual(a, b) {
+		return simDoubled // "Alli" for "Ali", "Hasssan" for "Hassan"
+	}
 	d := names.DistanceAtMost(a, b, maxD)
 	if d > maxD {
+		return 0
+	}
+	if min(la, lb) <= shortPart && d != abs(la-lb) && !mildChange(a, b) {
+		// In short parts a changed consonant makes another name (Ding
+		// and Ling, Kim and Lim); a letter added or dropped, two letters
+		// swapped or one vowel changed (Oleg and Olug) still pass.
 		return 0
 	}
 	// Each edit also costs a little on its own, so that two edits in a
 	// long name still weigh.
 	return 1 - float32(d)/longer - editCost*float32(d)
+}
+
+// collapsedEqual reports whether a and b are equal once runs of one
+// letter are collapsed ("hassan" and "hasan").
+func collapsedEqual(a, b string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] != b[j] {
+			return false
+		}
+		c := a[i]
+		for i < len(a) && a[i] == c {
+			i++
+		}
+		for j < len(b) && b[j] == c {
+			j++
+		}
+	}
+	return i == len(a) && j == len(b)
+}
+
+// mildChange reports whether two strings of equal length differ by one
+// swap of neighbouring letters or by one vowel for another.
+func mildChange(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	first := -1
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return true
+	}
+	rest := first + 1
+	if first+1 < len(a) && a[first] == b[first+1] && a[first+1] == b[first] {
+		rest = first + 2 // a swap
+	} else if !isVowel(a[first]) || !isVowel(b[first]) {
+		return false
+	}
+	return a[rest:] == b[rest:]
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
 }

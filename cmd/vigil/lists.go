@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/vigil-screening/vigil/store"
 	"io"
 	"path/filepath"
 	"sort"
@@ -257,9 +258,17 @@ func fetchAll(ctx context.Context, e *env, f *source.Fetcher, downloads string, 
 }
 
 // openSnapshotStore opens the database holding the snapshots and returns
-// it with its close function. The lead wires store.Open here.
+// it with its close function.
 func openSnapshotStore(ctx context.Context, cmd *cli.Command) (source.SnapshotStore, func() error, error) {
-	return nil, nil, errors.New("database not built yet")
+	dir, err := dataDir(cmd)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := store.Open(ctx, cmd.String("db"), dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, db.Close, nil
 }
 
 func listsDiffCommand(e *env) *cli.Command {

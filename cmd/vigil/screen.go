@@ -168,11 +168,12 @@ func screenRows(ctx context.Context, sc subject.Screener, rd *subject.Reader, w 
 }
 
 // openInput opens a file, or stdin for "-".
-func (e *env) openInput(path string) (f *os.File, name string, closeFn func(), err error) {
+func (e *env) openInput(path string) (r io.Reader, name string, closeFn func(), err error) {
 	if path == "-" || path == "" {
-		return os.Stdin, "stdin", func() {}, nil
+		return e.stdin, "stdin", func() {}, nil
 	}
-	if f, err = os.Open(path); err != nil {
+	f, err := os.Open(path)
+	if err != nil {
 		return nil, "", nil, fmt.Errorf("open subjects: %w", err)
 	}
 	return f, path, func() { f.Close() }, nil
@@ -222,9 +223,10 @@ func (e *env) openOutput(path string) (io.Writer, func() error, error) {
 
 // progress returns a progress bar on stderr when it is a terminal, else
 // nil. When in is a regular file the bar knows the total and shows an ETA.
-func (e *env) progress(in *os.File) *progressbar.ProgressBar {
+func (e *env) progress(r io.Reader) *progressbar.ProgressBar {
 	tty, ok := e.stderr.(*os.File)
-	if !ok || !term.IsTerminal(int(tty.Fd())) {
+	in, isFile := r.(*os.File)
+	if !ok || !isFile || !term.IsTerminal(int(tty.Fd())) {
 		return nil
 	}
 	return progressbar.NewOptions64(countLines(in),
