@@ -184,7 +184,7 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 		if h.Score < s.Threshold {
 			continue
 		}
-		if memory == nil {
+		if memory == nil && !subj.isNew {
 			if memory, err = tx.fpMemory(ctx, subj.id); err != nil {
 				return nil, err
 			}

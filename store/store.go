@@ -91,7 +91,7 @@ func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*DB, error)
 	// work of a few transactions while one holds the audit chain's head.
 	writers := 1
 	if db.dialect == dialectPostgres {
-		writers = 1
+		writers = 2
 	}
 	db.group = startGroupCommit(db, writers)
 	return db, nil

@@ -36,6 +36,7 @@ type subjectRow struct {
 	id    int64
 	attrs review.Attrs
 	fp    string
+	isNew bool // created by this call: it has no alerts or memory yet
 }
 
 // upsertSubject creates the subject or, when its attributes changed,
@@ -64,6 +65,7 @@ func (tx *tx) upsertSubject(ctx context.Context, actor auth.Principal, extID str
 	if lastFP == row.fp {
 		return row, nil
 	}
+	row.isNew = lastFP == ""
 	if lastFP != "" {
 		_, err = tx.ExecContext(ctx, `UPDATE subjects SET attrs = $1, fingerprint = $2 WHERE id = $3`, string(raw), row.fp, row.id)
 		if err != nil {
