@@ -42,11 +42,11 @@ type Index struct {
 // Build indexes the entries. Entries must not be changed afterwards.
 func Build(entries []Entry) *Index {
 	ix := &Index{
-		vocab:    match.NewVocab(),
-		names:    make([]match.Name, len(entries)),
-		owner:    make([]int32, len(entries)),
-		kind:     make([]uint8, len(entries)),
-		seed:     maphash.MakeSeed(),
+		vocab: match.NewVocab(),
+		names: make([]match.Name, len(entries)),
+		owner: make([]int32, len(entries)),
+		kind:  make([]uint8, len(entries)),
+		seed:  maphash.MakeSeed(),
 	}
 	for _, e := range entries {
 		ix.vocab.AddName(e.Tokens)

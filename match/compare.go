@@ -6,7 +6,7 @@ import "github.com/vigil-screening/vigil/names"
 // query lacks (a middle name the caller did not give) costs less than a
 // query part the listed name lacks (evidence that this is someone else).
 const (
-	unmatchedListed = 0.25
+	unmatchedListed = 0.2
 	unmatchedQuery  = 1.0
 )
 

@@ -60,6 +60,9 @@ func TestCompareMatches(t *testing.T) {
 		{"one typo", "Ayman al-Zawahri", "Ayman al-Zawahiri", names.Person, 0.85, 0.99},
 		{"two typos", "Aymen al-Zawahri", "Ayman al-Zawahiri", names.Person, 0.8, 0.99},
 		{"initial", "A. ZAWAHIRI", "Ayman al-Zawahiri", names.Person, 0.75, 0.95},
+		{"doubled and dropped letters", "Alli Hasssan", "HASSAN, Ali", names.Person, 0.9, 0.95},
+		{"swap in a short part", "Amri Hassan", "HASSAN, Amir", names.Person, 0.8, 0.95},
+		{"vowel change in a short part", "Olug Hassan", "HASSAN, Oleg", names.Person, 0.8, 0.95},
 		{"split and joined", "Yasin Abdulrahman", "ABDUL RAHMAN, Yasin", names.Person, 0.9, 1},
 		{"legal forms LLC OOO", "Stroytransgaz LLC", "OOO STROYTRANSGAZ", names.Organization, 1, 1},
 		{"legal form dotted", "ACME Limited Liability Company", "ACME L.L.C.", names.Organization, 1, 1},
@@ -88,6 +91,8 @@ func TestCompareDoesNotMatch(t *testing.T) {
 		{"one common name of two", "Muhammad Khan", "AHMAD, Muhammad", 0.6},
 		{"hassan is not hussein", "Ali Hassan", "HUSSEIN, Ali", 0.8},
 		{"latin skeleton alone", "William Wolf", "Alpha Lam", 0.3},
+		{"consonant change in a short part", "Ding Huan", "Ling Huan", 0.6},
+		{"michelle is not michael", "Michelle Hassan", "Michael Hassan", 0.8},
 		{"unrelated", "Kathryn Barr", "Ayman al-Zawahiri", 0},
 		{"particles alone", "al bin abu", "AL-BAGHDADI, Abu Bakr", 0},
 	}

@@ -45,6 +45,9 @@ func compareDate(q, l entity.Date) Qualifier {
 		return yearGap(out, gap)
 	}
 	gap := abs(q.Year - l.Year)
+	if l.Circa || q.Circa {
+		gap = max(gap-2, 0) // "circa 1965" allows a couple of years either way
+	}
 	if gap != 0 {
 		if gap == 1 && q.Month == l.Month && q.Day == l.Day && q.Month != 0 {
 			out.Detail = "same day and month, year one apart"

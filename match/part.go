@@ -22,6 +22,8 @@ type Part struct {
 	Unvowelled bool
 	// Mask is the set of letters of Text (see names.LetterMask).
 	Mask uint32
+	// Orig is the one word a legal form was read from, else "".
+	Orig string
 }
 
 // Join is two adjacent parts written together ("abdul rahman" →
@@ -86,7 +88,7 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 }
 
 func (v *Vocab) part(t names.Token, add bool) Part {
-	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Var: -1, Unvowelled: t.Unvowelled, Mask: names.LetterMask(t.Text)}
+	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Var: -1, Unvowelled: t.Unvowelled, Mask: names.LetterMask(t.Text), Orig: t.Orig}
 	sk := names.Skeleton(t.Text)
 	p.Skel = v.SkeletonID(sk)
 	p.SkelLen = uint8(min(len(sk), 255))

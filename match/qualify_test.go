@@ -39,6 +39,8 @@ func TestQualifyBirthDate(t *testing.T) {
 		{"within range", ranged, "1961", match.Agree, 0.01, 0.05},
 		{"far from range", ranged, "1990", match.Contradict, -1, -0.3},
 		{"not listed", &entity.Entity{}, "1951", match.Missing, 0, 0},
+		{"circa", &entity.Entity{BirthDates: []entity.Date{{Year: 1965, Circa: true}}}, "1967", match.Agree, 0.01, 0.05},
+		{"far from circa", &entity.Entity{BirthDates: []entity.Date{{Year: 1965, Circa: true}}}, "1980", match.Contradict, -1, -0.3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

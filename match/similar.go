@@ -84,6 +84,21 @@ func partSim(q, l *Part) (float32, How) {
 func legalSim(q, l *Part) (float32, How) {
 	switch {
 	case q.Class != l.Class:
+		// A word read as a legal form may be a misspelt ordinary word, or
+		// the other way round: compare the words as written.
+		qt, lt := q.Text, l.Text
+		if q.Orig != "" {
+			qt = q.Orig
+		}
+		if l.Orig != "" {
+			lt = l.Orig
+		}
+		if q.Orig == "" && l.Orig == "" {
+			return 0, None
+		}
+		if f := fuzzyText(qt, lt); f >= minFuzzy {
+			return f, Fuzzy
+		}
 		return 0, None
 	case q.Text == l.Text:
 		return 1, Exact
@@ -96,9 +111,20 @@ func legalSim(q, l *Part) (float32, How) {
 // (edits, including swaps of neighbours) and len the longer length, less
 // editCost per edit. Parts shorter than three letters must match exactly.
 func fuzzySim(q, l *Part) float32 {
-	a, b := q.Text, l.Text
+	return fuzzyMasked(q.Text, l.Text, q.Mask, l.Mask)
+}
+
+// fuzzyText is fuzzySim on two strings.
+func fuzzyText(a, b string) float32 {
+	return fuzzyMasked(a, b, names.LetterMask(a), names.LetterMask(b))
+}
+
+func fuzzyMasked(a, b string, ma, mb uint32) float32 {
 	if a == b {
 		return 1
+	}
+	if collapsedEqual(a, b) {
+		return simDoubled // "Alli" for "Ali", "Buu" for "Bu"
 	}
 	la, lb := len(a), len(b)
 	if min(la, lb) < 3 || la > 64 || lb > 64 {
@@ -107,11 +133,8 @@ func fuzzySim(q, l *Part) float32 {
 	longer := float32(max(la, lb))
 	// The most edits that still reach minFuzzy.
 	maxD := int((1 - minFuzzy) * longer / (1 + editCost*longer))
-	if bits.OnesCount32(q.Mask&^l.Mask) > maxD || bits.OnesCount32(l.Mask&^q.Mask) > maxD {
+	if bits.OnesCount32(ma&^mb) > maxD || bits.OnesCount32(mb&^ma) > maxD {
 		return 0
-	}
-	if collapsedEqual(a, b) {
-		return simDoubled // "Alli" for "Ali", "Hasssan" for "Hassan"
 	}
 	d := names.DistanceAtMost(a, b, maxD)
 	if d > maxD {

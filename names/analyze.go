@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Class is the role of a token in a name.
 type Class uint8
@@ -38,6 +41,17 @@ type Token struct {
 	// Unvowelled is set when the name is written in a script that does not
 	// write short vowels (Arabic, Persian, Hebrew).
 	Unvowelled bool
+	// Orig is, for a legal form written as one word, that word as written
+	// (folded): "corporatiov" read as "inc" may still be "corporativo".
+	Orig string
+}
+
+func legalToken(form string, words []string) Token {
+	t := Token{Text: form, Class: Legal}
+	if len(words) == 1 {
+		t.Orig = words[0]
+	}
+	return t
 }
 
 // Kind says what sort of name is analysed.
@@ -68,14 +82,14 @@ func Analyze(s string, kind Kind) []Token {
 	for i := 0; i < len(words); {
 		if kind != Person {
 			if form, n := legalForm(words[i:]); n > 0 && (kind == Organization || !ambiguousForms[strings.Join(words[i:i+n], " ")]) {
-				toks = append(toks, Token{Text: form, Class: Legal})
+				toks = append(toks, legalToken(form, words[i:i+n]))
 				i += n
 				continue
 			}
 		}
 		if kind == Organization {
 			if form, n := misspeltLegalForm(words[i:]); n > 0 {
-				toks = append(toks, Token{Text: form, Class: Legal})
+				toks = append(toks, legalToken(form, words[i:i+n]))
 				i += n
 				continue
 			}
@@ -93,7 +107,7 @@ func Analyze(s string, kind Kind) []Token {
 
 func classify(w string, kind Kind) Class {
 	switch {
-	case kind == Organization && (stopWords[w] || legalWords[w]):
+	case kind == Organization && (stopWords[w] || legalWords[w] || nearStopWord(w)):
 		return Stop
 	case kind != Organization && honorifics[w]:
 		return Honorific
@@ -182,3 +196,31 @@ func unvowelled(s string) bool {
 	}
 	return false
 }
+
+// nearStopWord reports whether w is one edit from an organisation stop
+// word or legal-form word of five letters or more ("privatu", "compnay").
+func nearStopWord(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, x := range longStopWords {
+		if abs(len(x)-len(w)) <= 1 && DistanceAtMost(w, x, 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// longStopWords are the stop and legal-form words of five letters or more.
+var longStopWords = func() []string {
+	var out []string
+	for _, m := range []map[string]bool{stopWords, legalWords} {
+		for w := range m {
+			if len(w) >= 5 {
+				out = append(out, w)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}()

@@ -48,6 +48,7 @@ func TestAnalyze(t *testing.T) {
 		{"misspelt legal form", "REYCO GBMH.", names.Organization, "reyco/plain gmbh/legal"},
 		{"misspelt limited", "PRIVATE LIMIETD", names.Organization, "private/stop ltd/legal"},
 		{"legal form in pieces", "MANARA S.AA.S.", names.Organization, "manara/plain sa/legal"},
+		{"misspelt stop word", "MARANGE (PRIVATU) LIMITED", names.Organization, "marange/plain privatu/stop ltd/legal"},
 		{"short word not corrected", "FRIENDS TRAVEL INN", names.Organization, "friends/plain travel/plain inn/plain"},
 		{"stop words", "The Bank of Kunlun", names.Organization, "the/stop bank/plain of/stop kunlun/plain"},
 		{"ambiguous form in unknown kind", "Pat Sa", names.Any, "pat/plain sa/plain"},

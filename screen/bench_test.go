@@ -2,8 +2,11 @@ package screen_test
 
 import (
 	"context"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 
+	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/screen/evalset"
@@ -60,4 +63,36 @@ func BenchmarkIndexAllLists(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkNewSynthetic1M indexes one million synthetic person records
+// (names from random syllables, so nearly every name part is distinct:
+// harder than real lists). Run with -benchtime=1x.
+func BenchmarkNewSynthetic1M(b *testing.B) {
+	ents := syntheticEntities(1_000_000)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := screen.New(ents, screen.Config{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func syntheticEntities(n int) []*entity.Entity {
+	r := rand.New(rand.NewPCG(1, 2))
+	syl := []string{"ka", "lo", "mi", "ra", "de", "su", "an", "vo", "ti", "ne", "bar", "kov", "sha", "ul", "en", "dra", "mo", "zi", "hal", "pe"}
+	word := func() string {
+		w := ""
+		for k := 2 + r.IntN(3); k > 0; k-- {
+			w += syl[r.IntN(len(syl))]
+		}
+		return w
+	}
+	ents := make([]*entity.Entity, n)
+	for i := range ents {
+		ents[i] = &entity.Entity{List: "synthetic", ID: strconv.Itoa(i), Kind: entity.KindPerson,
+			Names:      []entity.Name{{Full: word() + " " + word() + " " + word(), Type: entity.NamePrimary}},
+			BirthDates: []entity.Date{{Year: 1940 + r.IntN(60)}}}
+	}
+	return ents
 }

@@ -16,14 +16,14 @@ import (
 type entry struct {
 	index.Entry
 	weak bool
+	key  uint64 // identity key, see identityKey
 }
 
 // analyzeAll analyses every name of every record, in parallel: analysis
-// is most of the cost of building the index. It also returns, per record,
-// the identity keys of its names (see identityKey).
-func analyzeAll(ents []*entity.Entity) ([]entry, [][]uint64) {
+// is most of the cost of building the index. The names of each record
+// follow those of the record before.
+func analyzeAll(ents []*entity.Entity) []entry {
 	per := make([][]entry, len(ents))
-	keys := make([][]uint64, len(ents))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -32,7 +32,7 @@ func analyzeAll(ents []*entity.Entity) ([]entry, [][]uint64) {
 			defer wg.Done()
 			for i := w; i < len(ents); i += workers {
 				if ents[i] != nil {
-					per[i], keys[i] = analyzeEntity(int32(i), ents[i])
+					per[i] = analyzeEntity(int32(i), ents[i])
 				}
 			}
 		}(w)
@@ -42,13 +42,12 @@ func analyzeAll(ents []*entity.Entity) ([]entry, [][]uint64) {
 	for _, p := range per {
 		out = append(out, p...)
 	}
-	return out, keys
+	return out
 }
 
-func analyzeEntity(i int32, ent *entity.Entity) ([]entry, []uint64) {
+func analyzeEntity(i int32, ent *entity.Entity) []entry {
 	kind := nameKind(ent.Kind)
 	var out []entry
-	var keys []uint64
 	seen := map[string]bool{}
 	for _, n := range ent.Names {
 		full := n.Full
@@ -68,10 +67,10 @@ func analyzeEntity(i int32, ent *entity.Entity) ([]entry, []uint64) {
 			continue
 		}
 		seen[key] = true
-		out = append(out, entry{Entry: index.Entry{Raw: full, Tokens: toks, Owner: i, Kind: listedKind(ent.Kind, toks)}, weak: n.Type == entity.NameWeakAlias})
-		keys = append(keys, identityKey(toks))
+		out = append(out, entry{Entry: index.Entry{Raw: full, Tokens: toks, Owner: i, Kind: listedKind(ent.Kind, toks)},
+			weak: n.Type == entity.NameWeakAlias, key: identityKey(toks)})
 	}
-	return out, keys
+	return out
 }
 
 // listedKind is the index kind tag of a listed name: the record's kind,

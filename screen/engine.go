@@ -30,8 +30,9 @@ type Engine struct {
 	entities []*entity.Entity
 	byKey    map[string]int32
 	ix       *index.Index
-	weak     []bool     // per indexed name: a weak alias
-	idKeys   [][]uint64 // per record: identity keys of its names
+	weak     []bool   // per indexed name: a weak alias
+	nameKey  []uint64 // per indexed name: identity key
+	first    []int32  // per record: its first indexed name; the names of record i end at first[i+1]
 	cands    int
 	work     sync.Pool
 }
@@ -47,8 +48,7 @@ func New(entities []*entity.Entity, cfg Config) (*Engine, error) {
 	if e.cands <= 0 {
 		e.cands = 64
 	}
-	entries, keys := analyzeAll(entities)
-	e.idKeys = keys
+	entries := analyzeAll(entities)
 	for i, ent := range entities {
 		if ent == nil {
 			return nil, fmt.Errorf("screen: record %d is nil", i)
@@ -56,8 +56,19 @@ func New(entities []*entity.Entity, cfg Config) (*Engine, error) {
 		e.byKey[ent.Key()] = int32(i)
 	}
 	e.weak = make([]bool, len(entries))
-	for i, en := range entries {
-		e.weak[i] = en.weak
+	e.nameKey = make([]uint64, len(entries))
+	e.first = make([]int32, len(entities)+1)
+	for i := range e.first {
+		e.first[i] = int32(len(entries))
+	}
+	for i := len(entries) - 1; i >= 0; i-- {
+		en := entries[i]
+		e.weak[i], e.nameKey[i] = en.weak, en.key
+		e.first[en.Owner] = int32(i)
+	}
+	for i := len(entities) - 1; i >= 0; i-- {
+		// Records without names start where the next record starts.
+		e.first[i] = min(e.first[i], e.first[i+1])
 	}
 	e.ix = index.Build(entryList(entries))
 	e.work.New = func() any { return &work{sc: e.ix.NewScratch()} }
@@ -111,7 +122,9 @@ func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, er
 			hits = append(hits, e.hit(&qn, &q, b, w))
 		}
 	}
-	slices.SortFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.List, b.List), cmp.Compare(a.SourceID, b.SourceID))
+	})
 	hits = e.mergeAlso(hits)
 	if len(hits) > limit {
 		hits = hits[:limit]

@@ -41,6 +41,11 @@ func TestScreenRealNames(t *testing.T) {
 		{"transliteration variant", screen.Subject{Name: "Saddam Husayn al-Tikriti"}, "us_ofac_sdn", "7843"},
 		{"two typos", screen.Subject{Name: "Aymen al-Zawahri"}, "us_ofac_sdn", "2676"},
 		{"hangul", screen.Subject{Name: "김정은"}, "us_ofac_sdn", "20157"},
+		{"arabic script against latin", screen.Subject{Name: "أسامة بن لادن"}, "us_ofac_sdn", "6365"},
+		{"cyrillic kh and y", screen.Subject{Name: "Рамзан Кадыров"}, "us_ofac_sdn", "23343"},
+		{"cyrillic zh", screen.Subject{Name: "Евгений Пригожин"}, "us_ofac_sdn", "21171"},
+		{"belarusian", screen.Subject{Name: "Аляксандр Лукашэнка"}, "us_ofac_sdn", "9760"},
+		{"chinese", screen.Subject{Name: "李方伟"}, "us_ofac_sdn", "11447"},
 		{"organisation with legal form", screen.Subject{Name: "Banco Nacional de Cuba S.A.", Kind: entity.KindOrganization}, "us_ofac_sdn", "306"},
 	}
 	for _, tt := range tests {

@@ -87,3 +87,24 @@ func TestNewRejectsNil(t *testing.T) {
 		t.Error("nil record: want an error")
 	}
 }
+
+// TestFixtureEngineConcurrent is small enough to run under -race.
+func TestFixtureEngineConcurrent(t *testing.T) {
+	eng := fixtureEngine(t)
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := 0; i < 50; i++ {
+				hits, err := eng.Screen(context.Background(), screen.Subject{Name: "Ayman al-Zawahiri"}, screen.Options{})
+				if err != nil || len(hits) != 1 {
+					t.Errorf("hits %+v, err %v", hits, err)
+					return
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}

@@ -1,8 +1,6 @@
 package screen
 
 import (
-	"slices"
-
 	"github.com/vigil-screening/vigil/entity"
 )
 
@@ -12,24 +10,21 @@ import (
 // The merge rule: two hits from different lists are one identity when
 // (1) they are of compatible kinds, (2) some name of one and some name of
 // the other have the same set of folded name parts (order, case, accents,
-// punctuation and script ignored; titles dropped), and (3) their birth
-// dates, where both give any, are within a year of each other. Two
-// records of the same list are never merged: a list does not list one
-// identity twice.
+// punctuation and script ignored; titles dropped), (3) their birth dates,
+// where both give any, are within a year of each other, and (4) either
+// that shared name is distinctive (its parts weigh at least
+// mergeRarity times the weight of a part seen once: "Saddam Hussein
+// al-Tikriti", not "Muhammad Ali") or
+// both records give birth dates (which then agree by (3)). Two records of
+// the same list are never merged: a list does not list one identity twice.
 func (e *Engine) mergeAlso(hits []Hit) []Hit {
 	var out []Hit
 next:
 	for _, h := range hits {
 		hi := e.byKey[h.List+"/"+h.SourceID]
 		for i := range out {
-			o := &out[i]
-			if o.List == h.List || slices.ContainsFunc(o.Also, func(r Ref) bool { return r.List == h.List }) {
-				continue
-			}
-			oi := e.byKey[o.List+"/"+o.SourceID]
-			a, b := e.entities[oi], e.entities[hi]
-			if compatibleKinds(a.Kind, b.Kind) && shareKey(e.idKeys[oi], e.idKeys[hi]) && datesCompatible(a.BirthDates, b.BirthDates) {
-				o.Also = append(o.Also, Ref{List: h.List, SourceID: h.SourceID})
+			if e.joins(&out[i], hi) {
+				out[i].Also = append(out[i].Also, Ref{List: h.List, SourceID: h.SourceID})
 				continue next
 			}
 		}
@@ -38,10 +33,39 @@ next:
 	return out
 }
 
-func shareKey(a, b []uint64) bool {
-	for _, x := range a {
-		if slices.Contains(b, x) {
-			return true
+// joins reports whether record hi is the identity of hit o: it shares a
+// name with o's record, and it fits o's record and every record already
+// merged into o (other list, compatible kind and birth dates).
+func (e *Engine) joins(o *Hit, hi int32) bool {
+	oi := e.byKey[o.List+"/"+o.SourceID]
+	a, b := e.entities[oi], e.entities[hi]
+	if !e.shareName(oi, hi, len(a.BirthDates) > 0 && len(b.BirthDates) > 0) {
+		return false
+	}
+	group := append([]Ref{{List: o.List, SourceID: o.SourceID}}, o.Also...)
+	for _, r := range group {
+		m := e.entities[e.byKey[r.List+"/"+r.SourceID]]
+		if m.List == b.List || !compatibleKinds(m.Kind, b.Kind) || !datesCompatible(m.BirthDates, b.BirthDates) {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeRarity is the weight a shared name needs to merge two records
+// without birth dates, in weights of a name part seen only once: most of
+// one very rare part, or two uncommon ones ("Muhammad Ali" falls short).
+const mergeRarity = 0.8
+
+// shareName reports whether records a and b have a name with the same
+// identity key that is distinctive, or any such name when datesAgree.
+func (e *Engine) shareName(a, b int32, datesAgree bool) bool {
+	minWeight := mergeRarity * e.ix.Vocab().Weight(-1)
+	for i := e.first[a]; i < e.first[a+1]; i++ {
+		for j := e.first[b]; j < e.first[b+1]; j++ {
+			if e.nameKey[i] == e.nameKey[j] && (datesAgree || e.ix.Name(i).Total >= minWeight) {
+				return true
+			}
 		}
 	}
 	return false

@@ -25,12 +25,13 @@ func evalCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "lists", Required: true, Usage: "folder of list editions to load (e.g. shared/data/lists/current)"},
 			&cli.FloatFlag{Name: "threshold", Value: screen.DefaultThreshold, Usage: "alert threshold"},
 			&cli.IntFlag{Name: "examples", Value: 3, Usage: "examples of misses shown per treatment"},
+			&cli.IntFlag{Name: "candidates", Value: 0, Usage: "listed names scored per query (0: the engine's default)"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() == 0 {
 				return errors.New("eval: want one or more labelled CSV files")
 			}
-			eng, err := loadEngine(ctx, e, cmd.String("lists"))
+			eng, err := loadEngine(ctx, e, cmd.String("lists"), screen.Config{Candidates: int(cmd.Int("candidates"))})
 			if err != nil {
 				return err
 			}
@@ -48,7 +49,7 @@ func evalCommand(e *env) *cli.Command {
 }
 
 // loadEngine loads every edition in dir and indexes all their records.
-func loadEngine(ctx context.Context, e *env, dir string) (*screen.Engine, error) {
+func loadEngine(ctx context.Context, e *env, dir string, cfg screen.Config) (*screen.Engine, error) {
 	start := time.Now()
 	snaps, err := source.LoadDir(ctx, dir)
 	if err != nil {
@@ -61,7 +62,7 @@ func loadEngine(ctx context.Context, e *env, dir string) (*screen.Engine, error)
 	}
 	loaded := time.Since(start)
 	start = time.Now()
-	eng, err := screen.New(ents, screen.Config{})
+	eng, err := screen.New(ents, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("eval: index: %w", err)
 	}
