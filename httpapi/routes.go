@@ -38,6 +38,21 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/entities/{list}/{id}", auth.ActionViewEntity, s.getEntity},
 		{"POST", "/v1/screen", auth.ActionScreen, s.screen},
 		{"POST", "/v1/compare", auth.ActionCompare, s.compare},
+
+		{"POST", "/v1/subjects/{id}/screen", auth.ActionScreen, s.screenSubject},
+		{"GET", "/v1/subjects/{id}", auth.ActionViewSubject, s.getSubject},
+		{"GET", "/v1/alerts", auth.ActionListAlerts, s.listAlerts},
+		{"GET", "/v1/alerts/{id}", auth.ActionListAlerts, s.getAlert},
+		{"POST", "/v1/alerts/{id}/transition", auth.ActionReview, s.transitionAlert},
+		{"POST", "/v1/alerts/{id}/assign", auth.ActionReview, s.assignAlert},
+		{"POST", "/v1/alerts/{id}/decision", auth.ActionReview, s.decideAlert},
+		{"POST", "/v1/alerts/{id}/approve", auth.ActionApprove, s.approveAlert},
+		{"POST", "/v1/alerts/{id}/notes", auth.ActionReview, s.addNote},
+		{"GET", "/v1/audit", auth.ActionReadAudit, s.exportAudit},
+		{"GET", "/v1/audit/verify", auth.ActionReadAudit, s.verifyAudit},
+		{"GET", "/v1/users", auth.ActionManageUsers, s.listUsers},
+		{"POST", "/v1/users", auth.ActionManageUsers, s.createUser},
+		{"POST", "/v1/keys", auth.ActionManageKeys, s.createKey},
 	}
 	return append(rs, s.extra...)
 }

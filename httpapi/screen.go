@@ -48,6 +48,9 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
+		if err := s.auditAdHoc(r, l, opts, []screen.Subject{sub}, [][]screen.Hit{hits}); err != nil {
+			return err
+		}
 		writeJSON(w, s.log, http.StatusOK, subject.Result{ID: sub.ID, Hits: hits})
 		return nil
 	}
@@ -56,11 +59,19 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	resp := batchResponse{Results: make([]subject.Result, 0, len(rows))}
-	err = subject.ScreenAll(r.Context(), l.Engine, opts, s.workers, subject.SliceRows(rows), func(_ subject.Row, res subject.Result) error {
+	var subs []screen.Subject
+	var hits [][]screen.Hit
+	err = subject.ScreenAll(r.Context(), l.Engine, opts, s.workers, subject.SliceRows(rows), func(row subject.Row, res subject.Result) error {
 		resp.Results = append(resp.Results, res)
+		if res.Error == "" {
+			subs, hits = append(subs, row.Subject), append(hits, res.Hits)
+		}
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	if err := s.auditAdHoc(r, l, opts, subs, hits); err != nil {
 		return err
 	}
 	writeJSON(w, s.log, http.StatusOK, resp)

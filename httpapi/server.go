@@ -1,6 +1,8 @@
 // Package httpapi is Vigil's HTTP JSON API: screening, comparison, the
-// loaded lists and their records, health and readiness, and the OpenAPI
-// document that describes them.
+// loaded lists and their records, health and readiness, the system of
+// record (subjects, recorded screenings, alerts and their review, the
+// audit trail, users and keys) and the OpenAPI document that describes
+// them.
 //
 // Every route is one entry of the route table (Routes), with the
 // permission it requires. Handlers return errors; one function maps them
@@ -22,6 +24,7 @@ import (
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
+	"github.com/vigil-screening/vigil/store"
 )
 
 // Engine is what the API needs of the screening engine; *screen.Engine
@@ -52,8 +55,11 @@ type Config struct {
 	MaxBatch int
 	// Workers screen a batch in parallel; 0 means GOMAXPROCS.
 	Workers int
-	// Routes are further routes (alerts, subjects, audit...) added to the
-	// table after the server's own.
+	// Store is the system of record: recorded screenings, alerts, review,
+	// audit, users and keys. When nil (--open), those routes answer 503
+	// and ad hoc screenings are not audited.
+	Store *store.DB
+	// Routes are further routes added to the table after the server's own.
 	Routes []Route
 }
 
@@ -66,6 +72,7 @@ type Server struct {
 	maxBatch int
 	workers  int
 	extra    []Route
+	db       *store.DB
 	lists    atomic.Pointer[Lists]
 	mux      *http.ServeMux
 	paths    *http.ServeMux      // path-only patterns, to tell 405 from 404
@@ -76,7 +83,7 @@ type Server struct {
 func New(cfg Config) *Server {
 	s := &Server{
 		log: cfg.Logger, auth: cfg.Auth, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
-		workers: cfg.Workers, extra: cfg.Routes,
+		workers: cfg.Workers, extra: cfg.Routes, db: cfg.Store,
 		mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
 	}
 	if s.log == nil {

@@ -33,8 +33,12 @@ func benchCommand(e *env) *cli.Command {
 		Name:  "bench",
 		Usage: "measure load time, memory, batch throughput and API latency",
 		UsageText: `vigil bench --lists DIR [--eval FILE] [--out FILE.json|FILE.md]
+vigil [--db postgres://...] bench --recorded --lists DIR [--requests N] [--clients N]
 
-Without --eval, the subjects are the primary names of listed persons.`,
+Without --eval, the subjects are the primary names of listed persons.
+--recorded measures recorded screenings (subject, screening, alerts and
+audit entry stored) over loopback HTTP: against a fresh SQLite database in
+a temporary folder, or against --db, which should be a scratch database.`,
 		Flags: []cli.Flag{
 			listsFlag(),
 			&cli.StringFlag{Name: "eval", Usage: "subjects file (CSV or JSON Lines) for the batch and latency runs"},
@@ -42,11 +46,23 @@ Without --eval, the subjects are the primary names of listed persons.`,
 			&cli.IntFlag{Name: "runs", Value: 3, Usage: "batch runs; the median is reported"},
 			&cli.IntFlag{Name: "requests", Value: 4000, Usage: "API requests in the latency run"},
 			&cli.IntFlag{Name: "clients", Value: 8, Usage: "concurrent API clients"},
+			&cli.BoolFlag{Name: "recorded", Usage: "measure recorded screenings with alerts against the database instead"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			cfg := benchConfig{
 				lists: cmd.String("lists"), eval: cmd.String("eval"), runs: int(cmd.Int("runs")),
 				requests: int(cmd.Int("requests")), clients: int(cmd.Int("clients")),
+			}
+			if cmd.Bool("recorded") {
+				if cfg.eval != "" || cmd.String("out") != "" {
+					return errors.New("bench --recorded: --eval and --out are not supported; the subjects are listed persons' names")
+				}
+				rep, err := e.benchRecorded(ctx, cmd, cfg)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprint(e.stdout, rep.text())
+				return err
 			}
 			rep, err := e.bench(ctx, cfg)
 			if err != nil {

@@ -85,3 +85,18 @@ func TestLatencyQuantile(t *testing.T) {
 		t.Errorf("median = %v", got)
 	}
 }
+
+// bench --recorded stores every screening, over HTTP, in a fresh SQLite
+// database: each of the first 50 listed persons of the UN list, screened
+// by name, raises at least one alert.
+func TestBenchCommand_Recorded(t *testing.T) {
+	stdout, stderr, err := runVigil(t, "bench", "--recorded", "--lists", unListsDir(t), "--requests", "50", "--clients", "4")
+	if err != nil {
+		t.Fatalf("bench --recorded: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stdout, "recorded: sqlite, 1003 records listed, 4 clients") ||
+		!strings.Contains(stdout, "50 recorded screenings (50 with alerts,") ||
+		!strings.Contains(stdout, "target:   recorded screenings with alerts, sqlite  >= 300/s") {
+		t.Errorf("bench --recorded output:\n%s", stdout)
+	}
+}

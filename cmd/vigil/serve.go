@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"net"
 	"runtime/debug"
+	"time"
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/httpapi"
+	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
+	"github.com/vigil-screening/vigil/source"
 	"github.com/vigil-screening/vigil/store"
 )
 
@@ -18,27 +22,56 @@ func serveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "serve",
 		Usage: "serve the HTTP JSON API",
-		UsageText: `vigil serve --lists DIR [--addr 127.0.0.1:8080] [--open]
+		UsageText: `vigil serve [--lists DIR] [--addr 127.0.0.1:8080] [--db postgres://...]
+vigil serve --open --lists DIR
 
-The server listens at once; /readyz turns ready when the lists are loaded.
-Requests authenticate with API keys ("vigil keys"); --open runs without
-them, for local use only. See docs/api.md.`,
-		Flags: []cli.Flag{
-			listsFlag(),
+The server opens the database (SQLite in --data-dir, or --db), creates the
+first admin on first start and prints its API key once, imports --lists
+(with the checks of "vigil lists import") and screens against the latest
+stored edition of each list: a restart without --lists works from the
+database alone. It listens at once; /readyz turns ready when the lists are
+loaded. --open serves screening only, from the files, without API keys or
+database: for local use. See docs/api.md.`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "lists", Sources: cli.EnvVars("VIGIL_LISTS"), Usage: "folder of list files to import (required with --open)"},
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Sources: cli.EnvVars("VIGIL_ADDR"), Usage: "address to listen on"},
-			&cli.BoolFlag{Name: "open", Usage: "serve without authentication (local use only)"},
-		},
+			&cli.BoolFlag{Name: "open", Usage: "serve screening only, from the files, without authentication or database (local use only)"},
+		}, checkFlags()...),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			cfg := httpapi.Config{Logger: e.log}
-			if !cmd.Bool("open") {
-				db, err := openStore(ctx, cmd)
-				if err != nil {
-					return err
+			dir := cmd.String("lists")
+			if cmd.Bool("open") {
+				if dir == "" {
+					return errors.New("serve --open: --lists DIR is required")
 				}
-				defer db.Close()
-				cfg.Auth = db
+				return e.serve(ctx, cmd.String("addr"), httpapi.Config{Logger: e.log}, func(ctx context.Context) (*httpapi.Lists, error) {
+					l, err := loadLists(ctx, e, dir)
+					if err != nil {
+						return nil, err
+					}
+					return &httpapi.Lists{Engine: l.engine, Snapshots: metas(l.snaps)}, nil
+				})
 			}
-			return e.serve(ctx, cmd.String("addr"), cmd.String("lists"), cfg)
+			checks, err := checksFrom(cmd)
+			if err != nil {
+				return err
+			}
+			db, err := openStore(ctx, cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if err := e.bootstrap(ctx, db); err != nil {
+				return err
+			}
+			cfg := httpapi.Config{Logger: e.log, Auth: db, Store: db}
+			return e.serve(ctx, cmd.String("addr"), cfg, func(ctx context.Context) (*httpapi.Lists, error) {
+				if dir != "" {
+					if err := e.importLists(ctx, db, dir, checks); err != nil {
+						return nil, err
+					}
+				}
+				return e.storedLists(ctx, db)
+			})
 		},
 	}
 }
@@ -56,25 +89,86 @@ func openStore(ctx context.Context, cmd *cli.Command) (*store.DB, error) {
 	return db, nil
 }
 
+// bootstrap creates the first admin on first start and prints its API
+// key, once, to stderr.
+func (e *env) bootstrap(ctx context.Context, db *store.DB) error {
+	key, err := db.Bootstrap(ctx)
+	if err != nil {
+		return fmt.Errorf("create the first admin: %w", err)
+	}
+	if key != "" {
+		fmt.Fprintf(e.stderr, "First start: created the user \"admin\". Its API key is shown this once; keep it safe:\n\n    %s\n\n", key)
+	}
+	return nil
+}
+
+// importLists imports the editions in dir with the checks of "vigil lists
+// import". A rejected edition is logged and leaves the edition in force;
+// only a failure of the folder or the database is an error.
+func (e *env) importLists(ctx context.Context, db *store.DB, dir string, checks source.Checks) error {
+	rep, err := source.Import(ctx, db, dir, checks)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", dir, err)
+	}
+	for _, f := range rep.Unrecognised {
+		e.log.Warn("not recognised as any list format; skipped", "file", f)
+	}
+	if len(rep.Results) == 0 {
+		return fmt.Errorf("import %s: no list edition found", dir)
+	}
+	for _, r := range rep.Results {
+		if r.Status == source.Rejected {
+			e.log.Error("list edition REJECTED; the edition in force stays", "source", r.Source, "edition", r.Edition,
+				"path", r.Path, "reason", r.Reason)
+			continue
+		}
+		e.log.Info("list edition", "source", r.Source, "edition", r.Edition, "status", r.Status, "records", r.Records, "hash", short(r.Hash))
+	}
+	return nil
+}
+
+// storedLists builds the engine from the latest stored edition of each
+// list.
+func (e *env) storedLists(ctx context.Context, db *store.DB) (*httpapi.Lists, error) {
+	start := time.Now()
+	snaps, err := db.LatestSnapshots(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load lists from the database: %w", err)
+	}
+	if len(snaps) == 0 {
+		return nil, errors.New("no list editions in the database: start with --lists DIR, or run 'vigil lists import DIR' first")
+	}
+	var ents []*entity.Entity
+	for _, s := range snaps {
+		ents = append(ents, s.Entities...)
+	}
+	eng, err := screen.New(ents, screen.Config{})
+	if err != nil {
+		return nil, fmt.Errorf("index lists: %w", err)
+	}
+	e.log.Info("lists loaded from the database", "lists", len(snaps), "records", len(ents), "took", time.Since(start).Round(time.Millisecond))
+	return &httpapi.Lists{Engine: eng, Snapshots: metas(snaps)}, nil
+}
+
 // serve listens on addr, loads the lists in the background and answers
 // requests until ctx is cancelled. A failure to load the lists stops it.
-func (e *env) serve(ctx context.Context, addr, lists string, cfg httpapi.Config) error {
+func (e *env) serve(ctx context.Context, addr string, cfg httpapi.Config, load func(context.Context) (*httpapi.Lists, error)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
 	srv := httpapi.New(cfg)
-	e.log.Info("listening", "addr", "http://"+ln.Addr().String(), "auth", cfg.Auth != nil)
+	e.log.Info("listening", "addr", "http://"+ln.Addr().String(), "auth", cfg.Auth != nil, "database", cfg.Store != nil)
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	go func() {
-		l, err := loadLists(ctx, e, lists)
+		l, err := load(ctx)
 		if err != nil {
 			cancel(err)
 			return
 		}
-		srv.SetLists(&httpapi.Lists{Engine: l.engine, Snapshots: metas(l.snaps)})
+		srv.SetLists(l)
 		settle()
 		e.log.Info("ready")
 	}()

@@ -1,0 +1,68 @@
+package httpapi
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/subject"
+)
+
+// IdempotencyHeader carries the client's key for a write request: a
+// request re-sent with the same key (by the same user) returns the first
+// result and writes nothing.
+const IdempotencyHeader = "Idempotency-Key"
+
+// actor returns the database and the principal a system-of-record request
+// acts as. Without a database (--open) those routes are unavailable.
+func (s *Server) actor(r *http.Request) (*store.DB, auth.Principal, error) {
+	if s.db == nil {
+		return nil, auth.Principal{}, apperr.New(apperr.Unavailable, "this server has no database (it runs with --open): only screening is served")
+	}
+	p, ok := PrincipalFrom(r.Context())
+	if !ok {
+		return nil, auth.Principal{}, apperr.New(apperr.Unauthorized, "this route needs an API key")
+	}
+	return s.db, p, nil
+}
+
+// decodeBody decodes the JSON body into v: unknown fields, wrong types,
+// trailing data and invalid UTF-8 are 400 errors naming the field.
+func decodeBody(r *http.Request, v any) error {
+	return subject.DecodeJSON(r.Body, v)
+}
+
+// pathID parses the numeric {id} of an alert route.
+func pathID(r *http.Request) (int64, error) {
+	raw := r.PathValue("id")
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.Field("id", "%q is not an alert id (a positive integer)", truncate(raw, 40))
+	}
+	return id, nil
+}
+
+// truncate shortens s for an error message.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// checkQuery refuses query parameters a route does not know, so that a
+// misspelt filter is an error instead of being silently ignored.
+func checkQuery(r *http.Request, known ...string) error {
+	for name := range r.URL.Query() {
+		ok := false
+		for _, k := range known {
+			ok = ok || name == k
+		}
+		if !ok {
+			return apperr.Field(name, "unknown query parameter")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,219 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/review"
+	"github.com/vigil-screening/vigil/store"
+)
+
+// The write routes of an alert name the version they read; a stale one is
+// 409. A move the workflow does not allow from the alert's state is also
+// 409 (the request conflicts with the alert's current state); a missing
+// or malformed field is 400; a role or four-eyes rule that forbids the
+// actor is 403.
+
+type transitionRequest struct {
+	To      review.Status `json:"to"`
+	Version *int64        `json:"version"`
+	Reason  string        `json:"reason"`
+}
+
+type assignRequest struct {
+	Assignee string `json:"assignee"`
+	Version  *int64 `json:"version"`
+}
+
+type decisionRequest struct {
+	Disposition review.Disposition `json:"disposition"`
+	Reason      string             `json:"reason"`
+	Version     *int64             `json:"version"`
+}
+
+type approveRequest struct {
+	Version *int64 `json:"version"`
+	Comment string `json:"comment"`
+}
+
+type noteRequest struct {
+	Text string `json:"text"`
+}
+
+// alertChange decodes the body of an alert write into req and returns the
+// change it asks for once version (read from req) is given.
+func alertChange(r *http.Request, req any, version func() *int64) (store.AlertChange, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return store.AlertChange{}, err
+	}
+	if err := decodeBody(r, req); err != nil {
+		return store.AlertChange{}, err
+	}
+	v := version()
+	if v == nil {
+		return store.AlertChange{}, apperr.Field("version", "required: the version of the alert you read")
+	}
+	return store.AlertChange{IdempotencyKey: r.Header.Get(IdempotencyHeader), AlertID: id, Version: *v}, nil
+}
+
+// checkState reads the alert and returns a Conflict when c's version is
+// stale or when ok says the alert's state does not allow the change. The
+// store checks both again inside its transaction; this gives the client
+// the precise reason.
+func (s *Server) checkState(r *http.Request, c store.AlertChange, ok func(a *review.Alert) error) error {
+	a, err := s.db.GetAlert(r.Context(), c.AlertID)
+	if err != nil {
+		return err
+	}
+	if a.Version != c.Version {
+		return apperr.New(apperr.Conflict, "alert %d is at version %d, not %d: reload it", a.ID, a.Version, c.Version)
+	}
+	return ok(a)
+}
+
+func (s *Server) transitionAlert(w http.ResponseWriter, r *http.Request) error {
+	db, p, err := s.actor(r)
+	if err != nil {
+		return err
+	}
+	var req transitionRequest
+	c, err := alertChange(r, &req, func() *int64 { return req.Version })
+	if err != nil {
+		return err
+	}
+	switch req.To {
+	case review.StatusOpen, review.StatusInReview, review.StatusEscalated:
+	case review.StatusClosed:
+		return apperr.Field("to", "an alert is closed by POST /v1/alerts/{id}/decision, not by a transition")
+	default:
+		return apperr.Field("to", "want open, in_review or escalated")
+	}
+	err = s.checkState(r, c, func(a *review.Alert) error {
+		if !review.CanMove(a.Status, req.To) {
+			return apperr.New(apperr.Conflict, "alert %d is %s: it cannot move to %s", a.ID, a.Status, req.To)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	c.Reason = req.Reason
+	return s.writeAlert(w)(db.MoveAlert(r.Context(), p, c, req.To))
+}
+
+func (s *Server) assignAlert(w http.ResponseWriter, r *http.Request) error {
+	db, p, err := s.actor(r)
+	if err != nil {
+		return err
+	}
+	var req assignRequest
+	c, err := alertChange(r, &req, func() *int64 { return req.Version })
+	if err != nil {
+		return err
+	}
+	if req.Assignee == "" {
+		return apperr.Field("assignee", "required: the user to give the alert to")
+	}
+	err = s.checkState(r, c, func(a *review.Alert) error {
+		if a.Status == review.StatusClosed {
+			return apperr.New(apperr.Conflict, "alert %d is closed: reopen it before assigning it", a.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.writeAlert(w)(db.AssignAlert(r.Context(), p, c, req.Assignee))
+}
+
+func (s *Server) decideAlert(w http.ResponseWriter, r *http.Request) error {
+	db, p, err := s.actor(r)
+	if err != nil {
+		return err
+	}
+	var req decisionRequest
+	c, err := alertChange(r, &req, func() *int64 { return req.Version })
+	if err != nil {
+		return err
+	}
+	if !req.Disposition.Valid() {
+		return apperr.Field("disposition", "want true_match, false_positive or inconclusive")
+	}
+	if err := review.CheckReason(req.Reason); err != nil {
+		return err
+	}
+	err = s.checkState(r, c, func(a *review.Alert) error {
+		if a.Status != review.StatusInReview && a.Status != review.StatusEscalated {
+			return apperr.New(apperr.Conflict, "alert %d is %s: only an alert in review or escalated can be decided", a.ID, a.Status)
+		}
+		if a.Proposal != nil {
+			return apperr.New(apperr.Conflict, "alert %d has a proposal waiting for approval", a.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	c.Reason = req.Reason
+	return s.writeAlert(w)(db.DecideAlert(r.Context(), p, c, req.Disposition))
+}
+
+func (s *Server) approveAlert(w http.ResponseWriter, r *http.Request) error {
+	db, p, err := s.actor(r)
+	if err != nil {
+		return err
+	}
+	var req approveRequest
+	c, err := alertChange(r, &req, func() *int64 { return req.Version })
+	if err != nil {
+		return err
+	}
+	err = s.checkState(r, c, func(a *review.Alert) error {
+		if a.Proposal == nil {
+			return apperr.New(apperr.Conflict, "alert %d has no proposal to approve", a.ID)
+		}
+		if a.Proposal.ByID == p.UserID {
+			return apperr.New(apperr.Forbidden, "four eyes: you proposed this disposition, another supervisor must approve it")
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	c.Reason = req.Comment
+	return s.writeAlert(w)(db.ApproveAlert(r.Context(), p, c))
+}
+
+func (s *Server) addNote(w http.ResponseWriter, r *http.Request) error {
+	db, p, err := s.actor(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	var req noteRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	n, err := db.AddNote(r.Context(), p, id, r.Header.Get(IdempotencyHeader), req.Text)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, s.log, http.StatusCreated, n)
+	return nil
+}
+
+// writeAlert returns a function that answers with the changed alert, or
+// returns the store's error.
+func (s *Server) writeAlert(w http.ResponseWriter) func(*review.Alert, error) error {
+	return func(a *review.Alert, err error) error {
+		if err != nil {
+			return err
+		}
+		writeJSON(w, s.log, http.StatusOK, a)
+		return nil
+	}
+}

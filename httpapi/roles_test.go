@@ -1,0 +1,165 @@
+package httpapi_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vigil-screening/vigil/httpapi"
+)
+
+// roleTable is the one statement of who may call what: route → the roles
+// allowed ("*" for public routes). TestRoutes_Roles checks that it names
+// exactly the server's routes and that the server enforces it.
+var roleTable = map[string]string{
+	"GET /healthz":      "*",
+	"GET /readyz":       "*",
+	"GET /openapi.json": "*",
+
+	"GET /v1/lists":                "screener analyst supervisor auditor",
+	"GET /v1/entities/{list}/{id}": "screener analyst supervisor auditor",
+	"POST /v1/screen":              "screener analyst supervisor",
+	"POST /v1/compare":             "screener analyst supervisor",
+
+	"POST /v1/subjects/{id}/screen":   "screener analyst supervisor",
+	"GET /v1/subjects/{id}":           "analyst supervisor auditor",
+	"GET /v1/alerts":                  "analyst supervisor auditor",
+	"GET /v1/alerts/{id}":             "analyst supervisor auditor",
+	"POST /v1/alerts/{id}/transition": "analyst supervisor",
+	"POST /v1/alerts/{id}/assign":     "analyst supervisor",
+	"POST /v1/alerts/{id}/decision":   "analyst supervisor",
+	"POST /v1/alerts/{id}/approve":    "supervisor",
+	"POST /v1/alerts/{id}/notes":      "analyst supervisor",
+	"GET /v1/audit":                   "auditor admin",
+	"GET /v1/audit/verify":            "auditor admin",
+	"GET /v1/users":                   "admin",
+	"POST /v1/users":                  "admin",
+	"POST /v1/keys":                   "admin",
+}
+
+// roleRequest prepares, for one route and the user calling it, a request
+// that succeeds when the user's role allows the route: it creates the
+// alert or subject the request needs in the state it needs.
+type roleRequest func(t *testing.T, e *sor, user string) (path, body string)
+
+func fixed(path, body string) roleRequest {
+	return func(*testing.T, *sor, string) (string, string) { return path, body }
+}
+
+func roleRequests() map[string]roleRequest {
+	alertPath := func(a alertJSON, verb string) string { return fmt.Sprintf("/v1/alerts/%d/%s", a.ID, verb) }
+	return map[string]roleRequest{
+		"GET /healthz":                 fixed("/healthz", ""),
+		"GET /readyz":                  fixed("/readyz", ""),
+		"GET /openapi.json":            fixed("/openapi.json", ""),
+		"GET /v1/lists":                fixed("/v1/lists", ""),
+		"GET /v1/entities/{list}/{id}": fixed("/v1/entities/un_sc/111923", ""),
+		"POST /v1/screen":              fixed("/v1/screen", `{"name": "`+zawahiri+`"}`),
+		"POST /v1/compare":             fixed("/v1/compare", `{"a": {"name": "x y"}, "b": {"name": "x z"}}`),
+		"POST /v1/subjects/{id}/screen": func(t *testing.T, e *sor, user string) (string, string) {
+			e.seq++
+			return fmt.Sprintf("/v1/subjects/R-%d/screen", e.seq), `{"name": "` + zawahiri + `"}`
+		},
+		"GET /v1/subjects/{id}": func(t *testing.T, e *sor, user string) (string, string) {
+			return "/v1/subjects/" + e.newAlert(t).SubjectID, ""
+		},
+		"GET /v1/alerts": fixed("/v1/alerts?status=open&limit=5", ""),
+		"GET /v1/alerts/{id}": func(t *testing.T, e *sor, user string) (string, string) {
+			return fmt.Sprintf("/v1/alerts/%d", e.newAlert(t).ID), ""
+		},
+		"POST /v1/alerts/{id}/transition": func(t *testing.T, e *sor, user string) (string, string) {
+			return alertPath(e.newAlert(t), "transition"), `{"to": "in_review", "version": 1}`
+		},
+		"POST /v1/alerts/{id}/assign": func(t *testing.T, e *sor, user string) (string, string) {
+			return alertPath(e.newAlert(t), "assign"), fmt.Sprintf(`{"assignee": %q, "version": 1}`, user)
+		},
+		"POST /v1/alerts/{id}/decision": func(t *testing.T, e *sor, user string) (string, string) {
+			a := e.move(t, "ann2", e.newAlert(t), "in_review", "")
+			return alertPath(a, "decision"), fmt.Sprintf(`{"disposition": "inconclusive", "reason": "no date of birth", "version": %d}`, a.Version)
+		},
+		"POST /v1/alerts/{id}/approve": func(t *testing.T, e *sor, user string) (string, string) {
+			a := e.decide(t, "ann2", e.move(t, "ann2", e.newAlert(t), "in_review", ""), "true_match")
+			return alertPath(a, "approve"), fmt.Sprintf(`{"version": %d, "comment": "agreed"}`, a.Version)
+		},
+		"POST /v1/alerts/{id}/notes": func(t *testing.T, e *sor, user string) (string, string) {
+			return alertPath(e.newAlert(t), "notes"), `{"text": "called the client"}`
+		},
+		"GET /v1/audit":        fixed("/v1/audit", ""),
+		"GET /v1/audit/verify": fixed("/v1/audit/verify", ""),
+		"GET /v1/users":        fixed("/v1/users", ""),
+		"POST /v1/users": func(t *testing.T, e *sor, user string) (string, string) {
+			e.seq++
+			return "/v1/users", fmt.Sprintf(`{"username": "new%d", "roles": ["analyst"]}`, e.seq)
+		},
+		"POST /v1/keys": fixed("/v1/keys", `{"username": "sam"}`),
+	}
+}
+
+// TestRoutes_Roles walks every route of the table with every role against
+// a real server and database: allowed roles get a 2xx answer, the others
+// 403, and a request without a key (or with an unknown one) 401, unless
+// the route is public.
+func TestRoutes_Roles(t *testing.T) {
+	e := newSOR(t, httpapi.Config{})
+	srv := httpapi.New(httpapi.Config{Logger: quietLogger()})
+	requests := roleRequests()
+	var patterns []string
+	for _, rt := range srv.Routes() {
+		patterns = append(patterns, rt.Pattern())
+		if _, ok := roleTable[rt.Pattern()]; !ok {
+			t.Errorf("route %s is not in roleTable", rt.Pattern())
+		}
+		if (rt.Permission == httpapi.PermPublic) != (roleTable[rt.Pattern()] == "*") {
+			t.Errorf("route %s: public in the server = %v, in roleTable %q", rt.Pattern(), rt.Permission == httpapi.PermPublic, roleTable[rt.Pattern()])
+		}
+	}
+	for p := range roleTable {
+		if !slices.Contains(patterns, p) {
+			t.Errorf("roleTable has %s, which the server does not route", p)
+		}
+	}
+	users := []string{"sam", "ann", "sue", "aud", "adm"} // screener, analyst, supervisor, auditor, admin
+	roles := []string{"screener", "analyst", "supervisor", "auditor", "admin"}
+	checked := 0
+	for _, pattern := range patterns {
+		method, _, _ := strings.Cut(pattern, " ")
+		allowed := strings.Fields(roleTable[pattern])
+		prep := requests[pattern]
+		if prep == nil {
+			t.Errorf("no request prepared for %s", pattern)
+			continue
+		}
+		t.Run(pattern, func(t *testing.T) {
+			path, body := prep(t, e, "")
+			code, raw := e.send(t, "", method, path, body)
+			if roleTable[pattern] == "*" {
+				if code != 200 {
+					t.Errorf("public route without a key = %d, want 200: %s", code, raw)
+				}
+				return
+			}
+			if code != 401 {
+				t.Errorf("without a key = %d, want 401: %s", code, raw)
+			}
+			if code, _ := e.send(t, "", method, path, body, "Authorization", "Bearer vgl_000000000000_"+strings.Repeat("0", 64)); code != 401 {
+				t.Errorf("with an unknown key = %d, want 401", code)
+			}
+			for i, user := range users {
+				path, body := prep(t, e, user)
+				code, raw := e.send(t, user, method, path, body)
+				if slices.Contains(allowed, roles[i]) {
+					if code < 200 || code > 299 {
+						t.Errorf("as %s = %d, want 2xx: %s", roles[i], code, raw)
+					}
+				} else if code != 403 {
+					t.Errorf("as %s = %d, want 403: %s", roles[i], code, raw)
+				}
+				checked++
+			}
+		})
+	}
+	if want := 5 * (len(roleTable) - 3); checked != want {
+		t.Errorf("checked %d route × role pairs, want %d", checked, want)
+	}
+}

@@ -1,0 +1,153 @@
+package httpapi
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil/store"
+)
+
+// recordResponse is the answer to POST /v1/subjects/{id}/screen: the hits
+// of this screening and what recording it did (the screening id, the
+// alerts raised, the open alerts that already covered a hit, the hits
+// remembered as false positives) and the editions it ran against.
+type recordResponse struct {
+	SubjectID string `json:"subject_id"`
+	*store.ScreeningResult
+	Editions []string     `json:"editions"`
+	Hits     []screen.Hit `json:"hits"`
+}
+
+// screenSubject screens one recorded subject and records the screening,
+// its alerts and the audit entry in one transaction.
+func (s *Server) screenSubject(w http.ResponseWriter, r *http.Request) error {
+	db, p, err := s.actor(r)
+	if err != nil {
+		return err
+	}
+	l, err := s.ready()
+	if err != nil {
+		return err
+	}
+	var req screenRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	sub, opts, err := s.recordedSubject(r.PathValue("id"), l, req)
+	if err != nil {
+		return err
+	}
+	hits, err := l.Engine.Screen(r.Context(), sub, opts)
+	if err != nil {
+		return err
+	}
+	rec := store.Screening{
+		IdempotencyKey: r.Header.Get(IdempotencyHeader),
+		SubjectID:      sub.ID, Subject: sub, Editions: editions(l, opts.Lists),
+		Threshold: opts.Threshold, Hits: withRecords(l.Engine, hits),
+	}
+	res, err := db.RecordScreening(r.Context(), p, rec)
+	if err != nil {
+		return err
+	}
+	if hits == nil {
+		hits = []screen.Hit{}
+	}
+	writeJSON(w, s.log, http.StatusOK, recordResponse{SubjectID: sub.ID, ScreeningResult: res, Editions: rec.Editions, Hits: hits})
+	return nil
+}
+
+// recordedSubject validates the body of a recorded screening against the
+// subject id of its path.
+func (s *Server) recordedSubject(id string, l *Lists, req screenRequest) (screen.Subject, screen.Options, error) {
+	if strings.TrimSpace(id) == "" || len(id) > 200 {
+		return screen.Subject{}, screen.Options{}, apperr.Field("id", "want a subject id of 1 to 200 bytes")
+	}
+	if req.Subjects != nil {
+		return screen.Subject{}, screen.Options{}, apperr.Field("subjects", "a recorded screening is of one subject: give its fields at the top level")
+	}
+	if req.Input.ID != "" && string(req.Input.ID) != id {
+		return screen.Subject{}, screen.Options{}, apperr.Field("id", "%q differs from the subject id of the path", truncate(string(req.Input.ID), 40))
+	}
+	opts, err := s.options(l, req)
+	if err != nil {
+		return screen.Subject{}, screen.Options{}, err
+	}
+	sub, err := req.Input.Subject(id)
+	if err != nil {
+		return screen.Subject{}, screen.Options{}, err
+	}
+	sub.ID = id
+	return sub, opts, nil
+}
+
+// editions returns the hashes of the snapshots a screening ran against:
+// all loaded, or those of the lists it was restricted to.
+func editions(l *Lists, lists []string) []string {
+	out := []string{}
+	for _, m := range l.Snapshots {
+		if len(lists) == 0 || slices.Contains(lists, m.Source) {
+			out = append(out, m.Hash)
+		}
+	}
+	return out
+}
+
+// withRecords attaches to each hit the list record it points to, as it is
+// now: an alert keeps that version.
+func withRecords(eng Engine, hits []screen.Hit) []store.Hit {
+	out := make([]store.Hit, len(hits))
+	for i, h := range hits {
+		out[i] = store.Hit{Hit: h, Record: eng.Entity(h.List, h.SourceID)}
+	}
+	return out
+}
+
+// auditAdHoc writes the audit entry of each ad hoc screening of r when
+// the server has a database: the query, the editions and every hit's
+// identity and score. It stores nothing else.
+func (s *Server) auditAdHoc(r *http.Request, l *Lists, opts screen.Options, subs []screen.Subject, hits [][]screen.Hit) error {
+	if s.db == nil {
+		return nil
+	}
+	p, ok := PrincipalFrom(r.Context())
+	if !ok {
+		return apperr.New(apperr.Unauthorized, "an audited screening needs an API key")
+	}
+	eds := editions(l, opts.Lists)
+	batch := make([]store.Screening, len(subs))
+	for i, sub := range subs {
+		batch[i] = store.Screening{Subject: sub, Editions: eds, Threshold: opts.Threshold, Hits: withRecords(l.Engine, hits[i])}
+	}
+	if len(batch) == 1 {
+		batch[0].IdempotencyKey = r.Header.Get(IdempotencyHeader)
+		_, err := s.db.RecordScreening(r.Context(), p, batch[0])
+		return err
+	}
+	for len(batch) > 0 {
+		n := min(len(batch), 1000)
+		if _, err := s.db.RecordScreenings(r.Context(), p, batch[:n]); err != nil {
+			return err
+		}
+		batch = batch[n:]
+	}
+	return nil
+}
+
+// getSubject returns a recorded subject with its attribute history and
+// screenings; the view is audited.
+func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
+	db, p, err := s.actor(r)
+	if err != nil {
+		return err
+	}
+	sub, err := db.GetSubject(r.Context(), p, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, s.log, http.StatusOK, sub)
+	return nil
+}
