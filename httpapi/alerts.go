@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -12,14 +11,10 @@ import (
 	"github.com/vigil-screening/vigil/store"
 )
 
-// alertQuery is the filter of GET /v1/alerts. The store filters by status,
-// list, assignee and subject; score and age are filtered here (see
-// filterAlerts).
+// alertQuery is the filter of GET /v1/alerts: status, list, assignee,
+// subject, minimum score and age, all applied by the store in SQL.
 type alertQuery struct {
 	store.AlertFilter
-	MinScore      float64
-	CreatedAfter  time.Time // inclusive
-	CreatedBefore time.Time // exclusive
 }
 
 // alertPage is the body of GET /v1/alerts.
@@ -43,7 +38,7 @@ func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	alerts, total, err := filterAlerts(r.Context(), db, q)
+	alerts, total, err := db.ListAlerts(r.Context(), q.AlertFilter)
 	if err != nil {
 		return err
 	}
@@ -121,45 +116,6 @@ func timeParam(v url.Values, name string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, apperr.Field(name, "want an RFC 3339 time or a day (2006-01-02)")
-}
-
-// filterAlerts returns one page of the alerts matching q and their total.
-// Without a score or age filter the store pages; with one, the store's
-// matches are read in chunks and filtered here, because store.AlertFilter
-// has no score or time fields yet.
-func filterAlerts(ctx context.Context, db *store.DB, q alertQuery) ([]*review.Alert, int, error) {
-	if q.MinScore == 0 && q.CreatedAfter.IsZero() && q.CreatedBefore.IsZero() {
-		return db.ListAlerts(ctx, q.AlertFilter)
-	}
-	f := q.AlertFilter
-	f.Limit, f.Offset = 1000, 0
-	var page []*review.Alert
-	total := 0
-	for {
-		chunk, _, err := db.ListAlerts(ctx, f)
-		if err != nil {
-			return nil, 0, err
-		}
-		for _, a := range chunk {
-			if !q.matches(a) {
-				continue
-			}
-			if total >= q.Offset && len(page) < q.Limit {
-				page = append(page, a)
-			}
-			total++
-		}
-		if len(chunk) < f.Limit {
-			return page, total, nil
-		}
-		f.Offset += len(chunk)
-	}
-}
-
-func (q alertQuery) matches(a *review.Alert) bool {
-	return a.Score >= q.MinScore &&
-		(q.CreatedAfter.IsZero() || !a.CreatedAt.Before(q.CreatedAfter)) &&
-		(q.CreatedBefore.IsZero() || a.CreatedAt.Before(q.CreatedBefore))
 }
 
 // alertView is the body of GET /v1/alerts/{id}: the alert, with the hit

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/entity"
@@ -83,6 +84,11 @@ type AlertFilter struct {
 	Assignee  string
 	SubjectID string
 	List      string
+	// MinScore keeps alerts scoring at least this much.
+	MinScore float64
+	// CreatedAfter (inclusive) and CreatedBefore (exclusive) bound when the
+	// alert was raised; zero means unbounded.
+	CreatedAfter, CreatedBefore time.Time
 	// Limit is at most 1000; 0 means 100. Offset skips that many.
 	Limit, Offset int
 }
@@ -107,6 +113,16 @@ func (db *DB) ListAlerts(ctx context.Context, f AlertFilter) ([]*review.Alert, i
 	}
 	if f.List != "" {
 		add("a.list = $%d", f.List)
+	}
+	if f.MinScore > 0 {
+		add("a.score >= $%d", f.MinScore)
+	}
+	// created_at is fixed-width UTC text, so text order is time order.
+	if !f.CreatedAfter.IsZero() {
+		add("a.created_at >= $%d", fmtTime(f.CreatedAfter))
+	}
+	if !f.CreatedBefore.IsZero() {
+		add("a.created_at < $%d", fmtTime(f.CreatedBefore))
 	}
 	cond := ""
 	if len(where) > 0 {
