@@ -28,6 +28,7 @@ import (
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/jsonl"
 )
 
 // Options change how a file is read.
@@ -90,7 +91,7 @@ func ParseWith(ctx context.Context, r io.Reader, name string, opts Options, emit
 	p := &parser{opts: opts, name: name, byID: make(map[string]*raw)}
 	p.st.Schemata = make(map[string]int)
 	p.st.Links = make(map[entity.RelationType]int)
-	err := eachLine(ctx, r, name, func(line []byte, n int) error {
+	err := jsonl.EachLine(ctx, r, name, func(line []byte, n int) error {
 		rec, err := parseLine(line, name, n)
 		if err != nil {
 			return err
@@ -147,6 +148,6 @@ func (p *parser) listName(r *raw) string {
 // lines: its first non-blank line is an object with "schema" and
 // "properties".
 func Detect(head []byte) bool {
-	keys := topKeys(firstLine(head))
+	keys := jsonl.TopKeys(jsonl.FirstLine(head))
 	return keys["schema"] && keys["properties"]
 }

@@ -24,14 +24,13 @@
 package senzing
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/jsonl"
 )
 
 // Read reads a Senzing JSON lines file.
@@ -49,7 +48,7 @@ func Read(ctx context.Context, path string, emit reader.Emit) error {
 func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) error {
 	var recs []*record
 	seen := make(map[string]int) // key -> line
-	err := eachLine(ctx, r, name, func(line []byte, n int) error {
+	err := jsonl.EachLine(ctx, r, name, func(line []byte, n int) error {
 		rec, err := parseLine(line, name, n)
 		if err != nil {
 			return err
@@ -80,32 +79,7 @@ func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) erro
 // Detect reports whether head, the start of a file, looks like Senzing
 // JSON: its first non-blank line is an object with DATA_SOURCE and RECORD_ID.
 func Detect(head []byte) bool {
-	keys := topKeys(firstLine(head))
+	keys := jsonl.TopKeys(jsonl.FirstLine(head))
 	return keys["DATA_SOURCE"] && keys["RECORD_ID"]
 }
 
-// topKeys returns the top-level keys of the JSON object that starts line,
-// as far as line goes (it may be cut short).
-func topKeys(line []byte) map[string]bool {
-	keys := make(map[string]bool)
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return keys
-	}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return keys
-		}
-		k, ok := tok.(string)
-		if !ok {
-			return keys
-		}
-		keys[k] = true
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return keys
-		}
-	}
-	return keys
-}

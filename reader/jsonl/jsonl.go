@@ -1,4 +1,7 @@
-package ftm
+// Package jsonl reads JSON Lines list files for the readers of that family
+// (OpenSanctions Senzing and FollowTheMoney exports): one object a line,
+// with the limits and error reporting every reader shares.
+package jsonl
 
 import (
 	"bufio"
@@ -13,10 +16,10 @@ import (
 	"github.com/vigil-screening/vigil/reader"
 )
 
-// eachLine calls fn with each non-blank line of r and its 1-based number.
+// EachLine calls fn with each non-blank line of r and its 1-based number.
 // It rejects a line longer than reader.MaxField, invalid UTF-8, a file
 // larger than reader.MaxFile, and an input without any non-blank line.
-func eachLine(ctx context.Context, r io.Reader, name string, fn func(line []byte, n int) error) error {
+func EachLine(ctx context.Context, r io.Reader, name string, fn func(line []byte, n int) error) error {
 	cr := &countingReader{r: io.LimitReader(r, reader.MaxFile+1)}
 	sc := bufio.NewScanner(cr)
 	sc.Buffer(make([]byte, 0, 64<<10), reader.MaxField+2)
@@ -72,8 +75,8 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// firstLine returns the first non-blank line of head, without a BOM.
-func firstLine(head []byte) []byte {
+// FirstLine returns the first non-blank line of head, without a BOM.
+func FirstLine(head []byte) []byte {
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	for len(head) > 0 {
 		line, rest, _ := bytes.Cut(head, []byte("\n"))
@@ -85,9 +88,9 @@ func firstLine(head []byte) []byte {
 	return nil
 }
 
-// topKeys returns the top-level keys of the JSON object that starts line,
+// TopKeys returns the top-level keys of the JSON object that starts line,
 // as far as line goes (it may be cut short).
-func topKeys(line []byte) map[string]bool {
+func TopKeys(line []byte) map[string]bool {
 	keys := make(map[string]bool)
 	dec := json.NewDecoder(bytes.NewReader(line))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
