@@ -47,7 +47,7 @@ func Code(s string) (string, bool) {
 	if c, ok := codeLookup(strings.TrimSpace(s)); ok {
 		return c, true
 	}
-	if c, ok := byName[key(s)]; ok {
+	if c, ok := lookup(s); ok {
 		return c, true
 	}
 	for _, cand := range candidates(s) {
@@ -86,6 +86,53 @@ func codeLookup(s string) (string, bool) {
 	}
 	c, ok := byAlpha3[s]
 	return c, ok
+}
+
+// lookup returns the code of the name whose key is key(s). Lists write
+// most country values in ASCII; for those the key is built in a buffer
+// on the stack, so that a lookup allocates nothing.
+func lookup(s string) (string, bool) {
+	var buf [64]byte
+	if k, ok := appendASCIIKey(buf[:0], s); ok {
+		c, found := byName[string(k)]
+		return c, found
+	}
+	c, ok := byName[key(s)]
+	return c, ok
+}
+
+// appendASCIIKey appends key(s) to dst when s is all ASCII, and reports
+// false when it is not. For ASCII, key keeps letters and digits (lower
+// case), makes every run of other characters one space, and writes "&"
+// as the word "and".
+func appendASCIIKey(dst []byte, s string) ([]byte, bool) {
+	start := len(dst)
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return dst, false
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', 'A' <= c && c <= 'Z':
+			if !inWord && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			inWord = true
+		case c == '&':
+			if len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			dst = append(dst, "and"...)
+			inWord = false
+		default:
+			inWord = false
+		}
+	}
+	return dst, true
 }
 
 // key normalises a name for lookup: accents removed, lower case, every run

@@ -88,7 +88,7 @@ func splitList(s string) []string {
 	s = marker.ReplaceAllString(s, ";")
 	var out []string
 	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '/' }) {
-		if _, ok := byName[key(parens.ReplaceAllString(p, " "))]; ok {
+		if _, ok := lookup(parens.ReplaceAllString(p, " ")); ok {
 			out = append(out, p)
 			continue
 		}

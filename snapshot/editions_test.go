@@ -485,33 +485,36 @@ var editionSequences = []sequence{
 	}},
 	{"un", []editionStep{
 		{old: "un-2020-03", new: "un-2024-11",
-			want: stepCounts{1014, 879, 51, 186, 674},
+			want: stepCounts{1014, 879, 51, 186, 673},
 			fields: map[string]int{"addresses": 74, "amended_on": 399, "birth_dates": 107, "birth_places": 90, "countries": 36,
-				"documents": 34, "genders": 5, "names": 57, "nationalities": 1, "positions": 21, "remarks": 613, "titles": 2},
-			headline: map[string]fieldCounts{"aliases": fc(47, 21), "addresses": fc(67, 43), "birth_dates": fc(15, 102), "documents": fc(31, 13),
-				"names": fc(49, 27)},
-			wrapOnly: 1,
+				"documents": 32, "genders": 5, "names": 51, "nationalities": 1, "positions": 18, "remarks": 613, "titles": 2},
+			headline: map[string]fieldCounts{"aliases": fc(40, 15), "addresses": fc(67, 43), "birth_dates": fc(15, 102), "documents": fc(29, 11),
+				"names": fc(42, 21)},
+			// The reader collapses white space in names, places and
+			// documents, so re-wrapped values are no change; remarks keep
+			// their lines (4 records' remarks differ only in white space,
+			// each also with other changes).
+			wrapOnly: 0,
 			examples: []example{
 				// The 2024-11 file gives fewer dates and places of birth for
 				// many Taliban (TAi) records; 2026-02 gives them again.
 				{key: "un_sc/110579", field: "birth_dates", removed: []string{"1953", "1960"}},
 			}},
 		{old: "un-2024-11", new: "un-2026-02",
-			want: stepCounts{879, 1003, 136, 12, 189},
+			want: stepCounts{879, 1003, 136, 12, 166},
 			fields: map[string]int{"addresses": 3, "amended_on": 23, "birth_dates": 100, "birth_places": 74, "countries": 3,
-				"documents": 1, "genders": 1, "names": 35, "remarks": 20},
-			headline: map[string]fieldCounts{"aliases": fc(30, 28), "addresses": fc(3, 3), "birth_dates": fc(100, 1), "documents": fc(1, 1),
-				"names": fc(35, 33)},
-			// The 2024-11 file wraps long names over two lines.
-			wrapOnly: 23,
+				"documents": 1, "genders": 1, "names": 6, "remarks": 20},
+			headline: map[string]fieldCounts{"aliases": fc(6, 4), "addresses": fc(3, 3), "birth_dates": fc(100, 1), "documents": fc(1, 1),
+				"names": fc(6, 4)},
+			// The 2024-11 file wraps long names over two lines; the reader
+			// collapses the line breaks, so the 23 records that differed
+			// only there are no longer changed.
+			wrapOnly: 0,
 			removed: []string{"un_sc/112038", "un_sc/690781", "un_sc/3020633", "un_sc/6908121", "un_sc/6908396",
 				"un_sc/6908416", "un_sc/6909003", "un_sc/6909004", "un_sc/6909005", "un_sc/6909006",
 				"un_sc/6909274", "un_sc/6909275"},
 			examples: []example{
 				{key: "un_sc/110579", field: "birth_dates", added: []string{"1953", "1960"}},
-				{key: "un_sc/6908026", field: "names",
-					removed: []string{"COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS\nCOMPANY (GLBC) [primary]"},
-					added:   []string{"COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC) [primary]"}},
 			}},
 	}},
 	{"uk", []editionStep{

@@ -15,7 +15,9 @@ type Snapshot struct {
 	// Format is the reader's format name ("ofac_csv", "un_xml", ...).
 	Format string `json:"format"`
 	// Edition is the publication date of the edition as the file says it
-	// (or, when the file does not say, the file's date), "YYYY-MM-DD".
+	// (or, when the file does not say, the date in its file or folder name,
+	// or the file's date): "YYYY-MM-DD", or "YYYY-MM" when only a folder
+	// name gives the month.
 	Edition string `json:"edition"`
 	// Hash is the hex SHA-256 over the content of all files of the edition,
 	// in file-name order: the snapshot's identity.

@@ -14,16 +14,30 @@ import (
 // dateInName finds a full date in a file name: 2024-05-03, 2024_05_03 or 20240503.
 var dateInName = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_]?([01][0-9])[-_]?([0-3][0-9])(?:[^0-9]|$)`)
 
-// editionDate returns the edition's date, "YYYY-MM-DD": the date the file
-// itself states where the format has one (in its header, or as the
-// latest amendment date of its records), else a full date in a file name
-// (or in the OFAC folder's name), else the latest modification time of
-// its files, in UTC.
-func editionDate(ctx context.Context, ed Edition, ents []*entity.Entity) (string, error) {
+// monthInName finds a year and month in a folder name: 2021-07 or 2021_07.
+var monthInName = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_]([01][0-9])(?:[^0-9]|$)`)
+
+// editionDate returns the edition's date, in order of preference:
+//
+//  1. the date the file itself states where the format has one: the
+//     latest amendment date of its records, the date returned by the
+//     reader (stated), or the date in its header;
+//  2. a full date in a file name;
+//  3. a date in the name of the enclosing folder (for an OFAC set, its
+//     own folder): "YYYY-MM-DD", or "YYYY-MM" when the name gives only a
+//     month (ofac-sdn-2021-07 gives "2021-07");
+//  4. the latest modification time of its files, in UTC.
+//
+// Copies of files lose their dates, so the folder a list was filed in
+// says more than the time of the copy.
+func editionDate(ctx context.Context, ed Edition, ents []*entity.Entity, stated string) (string, error) {
 	if ed.Format.RecordsDate != nil {
 		if d := ed.Format.RecordsDate(ents); d != "" {
 			return d, nil
 		}
+	}
+	if stated != "" {
+		return stated, nil
 	}
 	if ed.Format.Date != nil {
 		d, err := ed.Format.Date(ctx, ed.Path)
@@ -34,16 +48,39 @@ func editionDate(ctx context.Context, ed Edition, ents []*entity.Entity) (string
 			return d, nil
 		}
 	}
-	names := []string{filepath.Base(ed.Path)}
 	for _, f := range ed.Files {
-		names = append(names, filepath.Base(f))
-	}
-	for _, n := range names {
-		if d := nameDate(n); d != "" {
+		if d := nameDate(filepath.Base(f)); d != "" {
 			return d, nil
 		}
 	}
+	if d := folderDate(filepath.Base(editionFolder(ed))); d != "" {
+		return d, nil
+	}
 	return modDate(ed.Files)
+}
+
+// editionFolder returns the folder an edition was filed in: the folder
+// holding its file, or for a folder edition (an OFAC set) the folder itself.
+func editionFolder(ed Edition) string {
+	if len(ed.Files) == 1 && ed.Files[0] == ed.Path {
+		return filepath.Dir(ed.Path)
+	}
+	return ed.Path
+}
+
+// folderDate returns the full date in a folder name as "YYYY-MM-DD", else
+// its year and month as "YYYY-MM", else "".
+func folderDate(name string) string {
+	if d := nameDate(name); d != "" {
+		return d
+	}
+	for _, m := range monthInName.FindAllStringSubmatch(name, -1) {
+		s := m[1] + "-" + m[2]
+		if _, err := time.Parse("2006-01", s); err == nil {
+			return s
+		}
+	}
+	return ""
 }
 
 // nameDate returns the valid date in a file name as "YYYY-MM-DD", or "".

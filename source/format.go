@@ -36,14 +36,18 @@ type Format struct {
 	// Detect recognises a text file by its first bytes; nil for formats
 	// recognised only as workbooks.
 	Detect func(head []byte) bool
-	// DetectWorkbook recognises an XLSX workbook; nil for text formats.
-	DetectWorkbook func(path string) (bool, error)
+	// DetectRows recognises an XLSX workbook by the first rows of one of
+	// its sheets; nil for text formats.
+	DetectRows func(rows [][]string) bool
+	// ReadDated, when set, is used instead of Read: it also returns the
+	// edition date the file states, "YYYY-MM-DD", or "" when it states
+	// none, from the same single pass over the file.
+	ReadDated func(ctx context.Context, path string, emit reader.Emit) (string, error)
 	// Date returns the edition date the file itself states, "YYYY-MM-DD",
 	// or "" when it states none. Nil when the format never states one.
 	Date func(ctx context.Context, path string) (string, error)
 	// Names are the file names (lower case) the publisher uses. They only
-	// decide which detector is tried first, since opening a workbook to
-	// look is costly: the content still decides.
+	// decide which detector is tried first: the content still decides.
 	Names []string
 	// RecordsDate returns the edition date the records imply, "" when they
 	// imply none. Nil when they never do.
@@ -56,13 +60,13 @@ func Formats() []*Format {
 	return []*Format{
 		{Name: ofacFormat, Read: ofac.Read, Detect: ofac.Detect},
 		{Name: "csl_csv", Source: csl.List, Read: csl.Read, Detect: csl.Detect},
-		{Name: "dfat_xlsx", Source: dfat.List, Names: []string{"regulation8_consolidated.xlsx"}, Read: dfat.Read, DetectWorkbook: dfat.DetectWorkbook, RecordsDate: latestAmended},
+		{Name: "dfat_xlsx", Source: dfat.List, Names: []string{"regulation8_consolidated.xlsx"}, Read: dfat.Read, DetectRows: dfat.DetectRows, RecordsDate: latestAmended},
 		{Name: "un_xml", Source: un.List, Read: un.Read, Detect: un.Detect, Date: unDate},
 		{Name: "bis_dpl", Source: bis.List, Read: bis.Read, Detect: bis.Detect},
 		{Name: "sema_xml", Source: sema.List, Read: sema.Read, Detect: sema.Detect},
 		{Name: "senzing", Read: senzing.Read, Detect: senzing.Detect},
 		{Name: "ftm", Read: readFTM, Detect: ftm.Detect},
-		{Name: "ofsi", Source: ofsi.List, Names: []string{"conlist.xlsx", "sanctionsconlist.csv"}, Read: ofsi.Read, Detect: ofsi.Detect, DetectWorkbook: ofsi.DetectWorkbook, Date: ofsiDate},
+		{Name: "ofsi", Source: ofsi.List, Names: []string{"conlist.xlsx", "sanctionsconlist.csv"}, Read: ofsi.Read, ReadDated: ofsi.ReadEdition, Detect: ofsi.Detect, DetectRows: ofsi.DetectRows},
 		{Name: "own_csv", Read: owncsv.Read, Detect: owncsv.Detect},
 	}
 }
@@ -88,8 +92,7 @@ func formatByName(name string) *Format {
 	return nil
 }
 
-func unDate(ctx context.Context, path string) (string, error)   { return un.Edition(path) }
-func ofsiDate(ctx context.Context, path string) (string, error) { return ofsi.Edition(path) }
+func unDate(ctx context.Context, path string) (string, error) { return un.Edition(path) }
 
 // readFTM reads a FollowTheMoney file as one list, "os_" + the file name
 // up to its first dot (zala_cluster.entities.ftm.json is os_zala_cluster),

@@ -23,13 +23,29 @@ func loadOneT(t *testing.T, path string) *snapshot.Snapshot {
 	return snaps[0]
 }
 
+// undatedCopy copies the files of an edition folder to a temporary folder
+// whose name holds no date, so the copy's edition date is today's (the
+// time of the copy): an edition that looks newer than any in force.
+func undatedCopy(t *testing.T, dir string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "undated")
+	if err := os.CopyFS(dst, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
 // A real older edition against a newer one: OFAC SDN of January 2019
-// (7,379 records) after the csv-only edition of 2024-05-03 (14,965) is a
-// fall of 7,586 records, 50.69%.
+// (7,379 records) after the csv-only edition of 2024-05-03 (14,965). Its
+// folder dates it 2019-01, so it is refused as older. Copied to a folder
+// without a date, it counts as today's, and is a fall of 7,586 records,
+// 50.69%.
 func TestAccept_RealOlderEdition(t *testing.T) {
 	newer := loadOneT(t, testdata.Path(t, "lists", "editions", "ofac-sdn-csv-only", "sdn_2024-05-03.csv"))
-	older := loadOneT(t, testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01"))
 	prev := newer.Meta()
+	dated := loadOneT(t, testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01"))
+	checkErr(t, Accept(&prev, dated, DefaultChecks()), "edition date 2019-01 is earlier than the edition in force (2024-05-03)")
+	older := loadOneT(t, undatedCopy(t, testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01")))
 	tests := []struct {
 		name    string
 		opts    Checks
@@ -112,15 +128,21 @@ func TestImport_Sequence(t *testing.T) {
 	if rep.Count(Known) != 5 || rep.Count(Unchanged) != 1 || len(st.saved) != 6 {
 		t.Fatalf("second import: %+v", rep.Results)
 	}
-	// Importing the 2019 set now is refused: it lost half the records.
-	rep, err = Import(context.Background(), st, testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01"), DefaultChecks())
-	if err != nil {
-		t.Fatal(err)
+	// Importing the 2019 set now is refused: it is older (its folder
+	// says 2019-01) and, copied without its date, lost half the records.
+	for _, tt := range []struct{ dir, want string }{
+		{testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01"), "edition date 2019-01 is earlier than the edition in force (2024-05-03)"},
+		{undatedCopy(t, testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01")), "record count fell from 14965 to 7379"},
+	} {
+		rep, err = Import(context.Background(), st, tt.dir, DefaultChecks())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Count(Rejected) != 1 || len(st.saved) != 6 {
+			t.Fatalf("results %+v, want one rejection and nothing saved", rep.Results)
+		}
+		checkErr(t, errors.New(rep.Results[0].Reason), tt.want)
 	}
-	if rep.Count(Rejected) != 1 || len(st.saved) != 6 {
-		t.Fatalf("results %+v, want one rejection and nothing saved", rep.Results)
-	}
-	checkErr(t, errors.New(rep.Results[0].Reason), "record count fell from 14965 to 7379")
 }
 
 // The truncated CSL file is rejected naming its line, and the edition in
@@ -176,7 +198,7 @@ func TestImport_LatestWithoutRecords(t *testing.T) {
 	if _, err := Import(ctx, st, ed+"/ofac-sdn-csv-only/sdn_2024-05-03.csv", DefaultChecks()); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Import(ctx, st, ed+"/ofac-sdn-2019-01", DefaultChecks())
+	rep, err := Import(ctx, st, undatedCopy(t, ed+"/ofac-sdn-2019-01"), DefaultChecks())
 	if err != nil {
 		t.Fatal(err)
 	}

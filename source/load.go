@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -91,12 +92,12 @@ func Load(ctx context.Context, path string) (*Loaded, error) {
 	errs := make([]error, len(found.Editions))
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, ed := range found.Editions {
+	for _, i := range biggestFirst(found.Editions) {
 		wg.Add(1)
 		slots <- struct{}{}
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			snaps[i], errs[i] = LoadEdition(ctx, ed)
+			snaps[i], errs[i] = LoadEdition(ctx, found.Editions[i])
 		}()
 	}
 	wg.Wait()
@@ -114,6 +115,35 @@ func Load(ctx context.Context, path string) (*Loaded, error) {
 	return l, nil
 }
 
+// xlsxWeight is how much more a workbook byte costs to read than a text
+// byte: a workbook is compressed (OFSI's unzips to 8 times its size) and
+// slow to decode.
+const xlsxWeight = 10
+
+// biggestFirst returns the indexes of the editions, the costliest to read
+// first, so that the slowest start at once and overlap with the others.
+// Cost is file size, times xlsxWeight for a workbook (.xlsx). A file that
+// cannot be sized counts as empty; reading it reports the error.
+func biggestFirst(eds []Edition) []int {
+	size := make([]int64, len(eds))
+	order := make([]int, len(eds))
+	for i, ed := range eds {
+		order[i] = i
+		for _, f := range ed.Files {
+			info, err := os.Stat(f)
+			switch {
+			case err != nil:
+			case strings.EqualFold(filepath.Ext(f), ".xlsx"):
+				size[i] += xlsxWeight * info.Size()
+			default:
+				size[i] += info.Size()
+			}
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	return order
+}
+
 // LoadEdition reads one edition completely and returns its snapshot.
 // Anything emitted before a reader error is discarded.
 func LoadEdition(ctx context.Context, ed Edition) (*snapshot.Snapshot, error) {
@@ -126,14 +156,20 @@ func LoadEdition(ctx context.Context, ed Edition) (*snapshot.Snapshot, error) {
 		ents = append(ents, e)
 		return nil
 	}
-	if err := ed.Format.Read(ctx, ed.Path, emit); err != nil {
+	stated := ""
+	if ed.Format.ReadDated != nil {
+		stated, err = ed.Format.ReadDated(ctx, ed.Path, emit)
+	} else {
+		err = ed.Format.Read(ctx, ed.Path, emit)
+	}
+	if err != nil {
 		return nil, err
 	}
 	src, err := recordsSource(ed, ents)
 	if err != nil {
 		return nil, err
 	}
-	edition, err := editionDate(ctx, ed, ents)
+	edition, err := editionDate(ctx, ed, ents, stated)
 	if err != nil {
 		return nil, err
 	}

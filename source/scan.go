@@ -119,7 +119,9 @@ func (fd *Found) addFile(path string) error {
 }
 
 // detectFile returns the format of a file, or nil when no reader
-// recognises it.
+// recognises it. A workbook is recognised by the first rows of its
+// sheets (see peekWorkbook); one that cannot be peeked at is simply not
+// recognised.
 func detectFile(path string) (*Format, error) {
 	head, err := readHead(path)
 	if err != nil {
@@ -128,27 +130,36 @@ func detectFile(path string) (*Format, error) {
 	if len(head) == 0 {
 		return nil, nil
 	}
+	var sheets [][][]string
 	zip := bytes.HasPrefix(head, []byte("PK\x03\x04"))
+	if zip {
+		if sheets, err = peekWorkbook(path); err != nil {
+			return nil, nil
+		}
+	}
 	for _, f := range formatsFor(path) {
-		if matches(f, path, head, zip) {
+		if matches(f, head, zip, sheets) {
 			return f, nil
 		}
 	}
 	return nil, nil
 }
 
-// matches reports whether format f recognises the file. A workbook that
-// cannot be opened is simply not of the format; were it damaged, the
-// reader of the format that does match reports the damage.
-func matches(f *Format, path string, head []byte, zip bool) bool {
-	if zip {
-		if f.DetectWorkbook == nil {
-			return false
-		}
-		ok, err := f.DetectWorkbook(path)
-		return err == nil && ok
+// matches reports whether format f recognises the file: by its head, or
+// for a workbook by the first rows of one of its sheets.
+func matches(f *Format, head []byte, zip bool, sheets [][][]string) bool {
+	if !zip {
+		return f.Detect != nil && f.Detect(head)
 	}
-	return f.Detect != nil && f.Detect(head)
+	if f.DetectRows == nil {
+		return false
+	}
+	for _, rows := range sheets {
+		if f.DetectRows(rows) {
+			return true
+		}
+	}
+	return false
 }
 
 // readHead returns the first headSize bytes of a file.

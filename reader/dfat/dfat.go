@@ -62,6 +62,13 @@ func DetectWorkbook(path string) (bool, error) {
 	return true, nil
 }
 
+// DetectRows reports whether rows, the first rows of a worksheet, are
+// those of the list: the first is its header row. It lets a caller that
+// has peeked at a workbook recognise it without opening it in full.
+func DetectRows(rows [][]string) bool {
+	return len(rows) > 0 && isHeader(rows[0])
+}
+
 // Read parses the workbook at path.
 func Read(ctx context.Context, path string, emit reader.Emit) error {
 	f, err := os.Open(path)

@@ -217,3 +217,24 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+func TestDetectRows(t *testing.T) {
+	header := []string{"Reference", "Name of Individual or Entity", "Type", "Name Type", "Date of Birth"}
+	ofsiHeader := []string{"Name 6", "Name 1", "Group Type", "Alias Type", "Group ID"}
+	tests := []struct {
+		name string
+		rows [][]string
+		want bool
+	}{
+		{"header first", [][]string{header, {"1", "X"}}, true},
+		{"header second", [][]string{{"title"}, header}, false},
+		{"OFSI header", [][]string{{"Last Updated", "14/04/2025"}, ofsiHeader}, false},
+		{"column missing", [][]string{header[1:]}, false},
+		{"no rows", nil, false},
+	}
+	for _, tt := range tests {
+		if got := dfat.DetectRows(tt.rows); got != tt.want {
+			t.Errorf("%s: DetectRows = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
 )
 
@@ -69,20 +70,46 @@ func DetectWorkbook(path string) (bool, error) {
 	return true, nil
 }
 
+// DetectRows reports whether rows, the first rows of a worksheet, are
+// those of the XLSX form of the list: one of the first three is the
+// header row. It lets a caller that has peeked at a workbook recognise it
+// without opening it in full.
+func DetectRows(rows [][]string) bool {
+	for i, cells := range rows {
+		if i < 3 && isHeader(cells) {
+			return true
+		}
+	}
+	return false
+}
+
 // Read parses the list file at path, CSV or XLSX (told apart by content).
 func Read(ctx context.Context, path string, emit reader.Emit) error {
+	_, err := ReadEdition(ctx, path, emit)
+	return err
+}
+
+// ReadEdition parses the list file at path like Read and also returns
+// the "Last Updated" date at its top ("2025-04-14"), or "" when it has
+// none. It reads the file once.
+func ReadEdition(ctx context.Context, path string, emit reader.Emit) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("ofsi: %w", err)
+		return "", fmt.Errorf("ofsi: %w", err)
 	}
 	defer f.Close()
-	return Parse(ctx, f, path, emit)
+	d, err := parse(ctx, f, path, emit)
+	if err != nil || d.IsZero() {
+		return "", err
+	}
+	return d.String(), nil
 }
 
 // Parse parses the list read from r, CSV or XLSX (told apart by content);
 // name is used in errors. An XLSX input is buffered in memory.
 func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) error {
-	return parse(ctx, r, name, emit)
+	_, err := parse(ctx, r, name, emit)
+	return err
 }
 
 // Edition returns the "Last Updated" date at the top of the list file at
@@ -109,10 +136,12 @@ func Edition(path string) (string, error) {
 	return d.String(), nil
 }
 
-func parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) error {
+// parse parses the list and returns its "Last Updated" date, zero when
+// it has none.
+func parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) (entity.Date, error) {
 	src, closeSrc, err := open(bufio.NewReader(r), name)
 	if err != nil {
-		return err
+		return entity.Date{}, err
 	}
 	defer closeSrc()
 	return parseRows(ctx, name, src, emit)

@@ -99,6 +99,11 @@ func TestRead_Editions(t *testing.T) {
 			if err != nil || ed != tt.edition {
 				t.Errorf("Edition = %q, %v; want %q", ed, err, tt.edition)
 			}
+			n := 0
+			ed, err = ofsi.ReadEdition(context.Background(), path, func(*entity.Entity) error { n++; return nil })
+			if err != nil || ed != tt.edition || n != tt.records {
+				t.Errorf("ReadEdition = %q, %v with %d records; want %q with %d", ed, err, n, tt.edition, tt.records)
+			}
 			spotCheck(t, tt.edition, got)
 		})
 	}
@@ -328,3 +333,49 @@ func benchmarkRead(b *testing.B, file []string) {
 func BenchmarkRead2025XLSX(b *testing.B) { benchmarkRead(b, xlsx2025) }
 func BenchmarkRead2023XLSX(b *testing.B) { benchmarkRead(b, xlsx2023) }
 func BenchmarkRead2018CSV(b *testing.B)  { benchmarkRead(b, csv2018) }
+
+// A list without the "Last Updated" line states no date: ReadEdition
+// returns "" (the caller falls back to file and folder names), and its
+// errors are those of Read.
+func TestReadEdition_NoDate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "list.csv")
+	csv := "Name 6,Name 1,Group Type,Alias Type,Group ID\nSIDOROV,Ivan,Individual,Primary name,1\n"
+	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	ed, err := ofsi.ReadEdition(context.Background(), path, func(*entity.Entity) error { n++; return nil })
+	if err != nil || ed != "" || n != 1 {
+		t.Errorf("ReadEdition = %q, %v with %d records; want \"\", nil with 1", ed, err, n)
+	}
+	if err := os.WriteFile(path, []byte("Last Updated,13/04/2018\n"+csv[:40]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ed, err = ofsi.ReadEdition(context.Background(), path, func(*entity.Entity) error { return nil })
+	if err == nil || ed != "" || !strings.Contains(err.Error(), "list.csv") {
+		t.Errorf("truncated: ReadEdition = %q, %v; want an error naming the file", ed, err)
+	}
+}
+
+func TestDetectRows(t *testing.T) {
+	header := []string{"Name 6", "Name 1", "Group Type", "Alias Type", "Group ID"}
+	dfatHeader := []string{"Reference", "Name of Individual or Entity", "Type", "Name Type"}
+	tests := []struct {
+		name string
+		rows [][]string
+		want bool
+	}{
+		{"after Last Updated", [][]string{{"Last Updated", "14/04/2025"}, header}, true},
+		{"first row", [][]string{header}, true},
+		{"fourth row", [][]string{{}, {}, {}, header}, false},
+		{"DFAT header", [][]string{dfatHeader}, false},
+		{"column missing", [][]string{header[1:]}, false},
+		{"no rows", nil, false},
+	}
+	for _, tt := range tests {
+		if got := ofsi.DetectRows(tt.rows); got != tt.want {
+			t.Errorf("%s: DetectRows = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

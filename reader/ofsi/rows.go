@@ -32,44 +32,45 @@ func isHeader(cells []string) bool {
 type row map[string]string
 
 // parseRows reads the preamble and header, merges all data rows by Group
-// ID and emits the records.
-func parseRows(ctx context.Context, name string, src rowSource, emit reader.Emit) error {
-	header, _, err := readHeader(name, src)
+// ID and emits the records. It returns the "Last Updated" date of the
+// preamble, zero when there is none.
+func parseRows(ctx context.Context, name string, src rowSource, emit reader.Emit) (entity.Date, error) {
+	header, edition, err := readHeader(name, src)
 	if err != nil {
-		return err
+		return entity.Date{}, err
 	}
 	gs := newGroups()
 	for {
 		if err := ctx.Err(); err != nil {
-			return err
+			return entity.Date{}, err
 		}
 		line, cells, err := src.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return err
+			return entity.Date{}, err
 		}
 		r, err := toRow(name, line, header, cells)
 		if err != nil {
-			return err
+			return entity.Date{}, err
 		}
 		if r == nil {
 			continue
 		}
 		if err := gs.add(r); err != nil {
-			return &reader.ParseError{File: name, Line: line, Record: r["Group ID"], Field: fieldOf(err), Err: err}
+			return entity.Date{}, &reader.ParseError{File: name, Line: line, Record: r["Group ID"], Field: fieldOf(err), Err: err}
 		}
 	}
 	if len(gs.order) == 0 {
-		return reader.Errorf(name, 0, "no records")
+		return entity.Date{}, reader.Errorf(name, 0, "no records")
 	}
 	for _, id := range gs.order {
 		if err := emit(gs.finish(id)); err != nil {
-			return err
+			return entity.Date{}, err
 		}
 	}
-	return nil
+	return edition, nil
 }
 
 // readHeader reads an optional "Last Updated,dd/mm/yyyy" line and the

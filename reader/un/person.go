@@ -27,15 +27,15 @@ func (p *parser) person(n *xmlnode.Node, e *entity.Entity) error {
 	if name := personName(n); name.Full != "" {
 		e.Names = append(e.Names, name)
 	}
-	e.Titles = n.Values("TITLE")
-	e.Positions = n.Values("DESIGNATION")
-	switch strings.ToLower(n.Text("GENDER")) {
+	e.Titles = lines(n, "TITLE")
+	e.Positions = lines(n, "DESIGNATION")
+	switch strings.ToLower(line(n, "GENDER")) {
 	case "male":
 		e.Genders = []entity.Gender{entity.GenderMale}
 	case "female":
 		e.Genders = []entity.Gender{entity.GenderFemale}
 	}
-	for _, v := range n.Values("NATIONALITY") {
+	for _, v := range lines(n, "NATIONALITY") {
 		for _, c := range country.Codes(v) {
 			e.Nationalities = appendUnique(e.Nationalities, c)
 		}
@@ -50,7 +50,7 @@ func (p *parser) person(n *xmlnode.Node, e *entity.Entity) error {
 		}
 	}
 	for _, b := range n.All("INDIVIDUAL_PLACE_OF_BIRTH") {
-		place := joinNonEmpty(", ", b.Text("STREET"), b.Text("CITY"), b.Text("STATE_PROVINCE"), b.Text("COUNTRY"), b.Text("NOTE"))
+		place := joinNonEmpty(", ", line(b, "STREET"), line(b, "CITY"), line(b, "STATE_PROVINCE"), line(b, "COUNTRY"), line(b, "NOTE"))
 		if place != "" {
 			e.BirthPlaces = appendUnique(e.BirthPlaces, place)
 		}
@@ -66,7 +66,7 @@ func (p *parser) person(n *xmlnode.Node, e *entity.Entity) error {
 func personName(n *xmlnode.Node) entity.Name {
 	var vals []string
 	for _, tag := range []string{"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"} {
-		if s := n.Text(tag); s != "" {
+		if s := line(n, tag); s != "" {
 			vals = append(vals, s)
 		}
 	}
@@ -90,15 +90,15 @@ func personName(n *xmlnode.Node) entity.Name {
 // first is empty and kept in the note. The issuing country is
 // ISSUING_COUNTRY, or else COUNTRY_OF_ISSUE.
 func document(d *xmlnode.Node) (entity.Document, bool) {
-	num := d.Text("NUMBER")
+	num := line(d, "NUMBER")
 	if num == "" {
 		return entity.Document{}, false
 	}
-	kind, kind2 := d.Text("TYPE_OF_DOCUMENT"), d.Text("TYPE_OF_DOCUMENT2")
+	kind, kind2 := line(d, "TYPE_OF_DOCUMENT"), line(d, "TYPE_OF_DOCUMENT2")
 	doc := entity.Document{Type: docType(kind + " " + kind2), Number: num}
-	issuer := d.Text("ISSUING_COUNTRY")
+	issuer := line(d, "ISSUING_COUNTRY")
 	if issuer == "" {
-		issuer = d.Text("COUNTRY_OF_ISSUE")
+		issuer = line(d, "COUNTRY_OF_ISSUE")
 	}
 	if c, ok := country.Code(issuer); ok {
 		doc.Country = c
@@ -107,13 +107,13 @@ func document(d *xmlnode.Node) (entity.Document, bool) {
 	if kind2 != "" {
 		note = append(note, kind2)
 	}
-	if s := d.Text("DATE_OF_ISSUE"); s != "" {
+	if s := line(d, "DATE_OF_ISSUE"); s != "" {
 		note = append(note, "issued "+s)
 	}
-	if s := joinNonEmpty(", ", d.Text("CITY_OF_ISSUE"), d.Text("COUNTRY_OF_ISSUE")); s != "" {
+	if s := joinNonEmpty(", ", line(d, "CITY_OF_ISSUE"), line(d, "COUNTRY_OF_ISSUE")); s != "" {
 		note = append(note, "issued in "+s)
 	}
-	if s := d.Text("NOTE"); s != "" {
+	if s := line(d, "NOTE"); s != "" {
 		note = append(note, s)
 	}
 	doc.Note = strings.Join(note, "; ")

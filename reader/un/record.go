@@ -11,7 +11,7 @@ import (
 
 // record turns one INDIVIDUAL or ENTITY element into an entity.
 func (p *parser) record(n *xmlnode.Node) (*entity.Entity, error) {
-	id := n.Text("DATAID")
+	id := line(n, "DATAID")
 	if id == "" {
 		return nil, &reader.ParseError{File: p.file, Line: n.Line, Field: "DATAID", Err: errMissing}
 	}
@@ -20,7 +20,7 @@ func (p *parser) record(n *xmlnode.Node) (*entity.Entity, error) {
 	}
 	p.seen[id] = true
 	e := &entity.Entity{List: List, ID: id, Kind: entity.KindOrganization}
-	if ref := n.Text("REFERENCE_NUMBER"); ref != "" {
+	if ref := line(n, "REFERENCE_NUMBER"); ref != "" {
 		e.OtherIDs = []entity.Identifier{{Scheme: "un_reference", Value: ref}}
 	}
 	aliasTag := "ENTITY_ALIAS"
@@ -30,13 +30,13 @@ func (p *parser) record(n *xmlnode.Node) (*entity.Entity, error) {
 		if err := p.person(n, e); err != nil {
 			return nil, err
 		}
-	} else if name := n.Text("FIRST_NAME"); name != "" {
+	} else if name := line(n, "FIRST_NAME"); name != "" {
 		e.Names = append(e.Names, entity.Name{Full: name, Type: entity.NamePrimary})
 	}
 	if len(e.Names) == 0 {
 		return nil, &reader.ParseError{File: p.file, Line: n.Line, Record: id, Field: "FIRST_NAME", Err: errMissing}
 	}
-	if s := n.Text("NAME_ORIGINAL_SCRIPT"); s != "" {
+	if s := line(n, "NAME_ORIGINAL_SCRIPT"); s != "" {
 		e.Names = append(e.Names, entity.Name{Full: s, Type: entity.NameOriginalScript, Script: Script(s)})
 	}
 	if err := p.aliases(n, aliasTag, e); err != nil {
@@ -50,18 +50,18 @@ func (p *parser) record(n *xmlnode.Node) (*entity.Entity, error) {
 
 // common reads the fields individuals and entities share.
 func (p *parser) common(n *xmlnode.Node, e *entity.Entity) error {
-	if prog := n.Text("UN_LIST_TYPE"); prog != "" {
+	if prog := line(n, "UN_LIST_TYPE"); prog != "" {
 		e.Programs = []string{prog}
 	}
 	e.Remarks = n.Text("COMMENTS1")
-	if s := n.Text("LISTED_ON"); s != "" {
+	if s := line(n, "LISTED_ON"); s != "" {
 		d, err := parseDay(s)
 		if err != nil {
 			return p.fieldErr(n, e.ID, "LISTED_ON", err)
 		}
 		e.ListedOn = []entity.Date{d}
 	}
-	for _, s := range n.Values("LAST_DAY_UPDATED") {
+	for _, s := range lines(n, "LAST_DAY_UPDATED") {
 		d, err := parseDay(s)
 		if err != nil {
 			return p.fieldErr(n, e.ID, "LAST_DAY_UPDATED", err)
@@ -83,19 +83,19 @@ func (p *parser) common(n *xmlnode.Node, e *entity.Entity) error {
 // the record's birth dates and places.
 func (p *parser) aliases(n *xmlnode.Node, tag string, e *entity.Entity) error {
 	for _, a := range n.All(tag) {
-		name := a.Text("ALIAS_NAME")
+		name := line(a, "ALIAS_NAME")
 		if name == "" {
 			continue
 		}
-		e.Names = append(e.Names, entity.Name{Full: name, Type: aliasType(a.Text("QUALITY"))})
-		d, ok, err := aliasDate(a.Text("DATE_OF_BIRTH"))
+		e.Names = append(e.Names, entity.Name{Full: name, Type: aliasType(line(a, "QUALITY"))})
+		d, ok, err := aliasDate(line(a, "DATE_OF_BIRTH"))
 		if err != nil {
 			return p.fieldErr(a, e.ID, "DATE_OF_BIRTH", err)
 		}
 		if ok {
 			e.BirthDates = appendDate(e.BirthDates, d)
 		}
-		if place := joinNonEmpty(", ", a.Text("CITY_OF_BIRTH"), a.Text("COUNTRY_OF_BIRTH")); place != "" {
+		if place := joinNonEmpty(", ", line(a, "CITY_OF_BIRTH"), line(a, "COUNTRY_OF_BIRTH")); place != "" {
 			e.BirthPlaces = appendUnique(e.BirthPlaces, place)
 		}
 	}
@@ -116,13 +116,13 @@ func aliasType(quality string) entity.NameType {
 // addAddress adds a non-empty address; its country also joins Countries.
 func addAddress(e *entity.Entity, a *xmlnode.Node) {
 	ad := entity.Address{
-		Street:     a.Text("STREET"),
-		City:       a.Text("CITY"),
-		Region:     a.Text("STATE_PROVINCE"),
-		PostalCode: a.Text("ZIP_CODE"),
+		Street:     line(a, "STREET"),
+		City:       line(a, "CITY"),
+		Region:     line(a, "STATE_PROVINCE"),
+		PostalCode: line(a, "ZIP_CODE"),
 	}
-	ctry := a.Text("COUNTRY")
-	ad.Full = joinNonEmpty(", ", ad.Street, ad.City, ad.Region, ad.PostalCode, ctry, a.Text("NOTE"))
+	ctry := line(a, "COUNTRY")
+	ad.Full = joinNonEmpty(", ", ad.Street, ad.City, ad.Region, ad.PostalCode, ctry, line(a, "NOTE"))
 	if ad.Full == "" {
 		return
 	}
