@@ -63,6 +63,9 @@ func (ix *Index) Candidates(q *match.Name, k int, allow func(kind uint8) bool, s
 	for _, j := range q.Joins {
 		if j.Tok >= 0 {
 			ix.addPostings(int8(j.At), ix.tokPost[j.Tok], ix.vocab.Weight(j.Tok), s)
+		} else if j.N == 3 && j.Skel >= 0 {
+			// "abd al aziz" written apart finds "abdulaziz" by skeleton.
+			ix.addPostings(int8(j.At), ix.skelPost[j.Skel], q.Parts[j.At+2].Weight*0.8, s)
 		}
 	}
 	return ix.top(k, total, allow, s)

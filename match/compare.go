@@ -11,7 +11,7 @@ const (
 )
 
 // Pair is one aligned pair of parts. Q or L is -1 when the part has no
-// counterpart; Q2 or L2 is the second part of a joined pair, else -1.
+// counterpart; Q2 or L2 is the last part of a run of joined parts, else -1.
 type Pair struct {
 	Q, Q2, L, L2 int8
 	Sim          float32
@@ -78,29 +78,40 @@ func (r *Result) add(p Pair) {
 // of the other when they are the same written together.
 func matchJoins(q, l *Name, r *Result, usedQ, usedL *uint32) {
 	for _, j := range q.Joins {
-		if *usedQ&(3<<j.At) != 0 {
+		// Every listed part is in the vocabulary: a query join that is
+		// neither a known token nor a known skeleton meets none.
+		if *usedQ&j.mask() != 0 || j.Tok < 0 && j.Skel < 0 {
 			continue
 		}
 		for k := range l.Parts {
 			lp := &l.Parts[k]
-			if *usedL&(1<<k) == 0 && joinMeets(j, lp) && !sameTok(lp, &q.Parts[j.At], &q.Parts[j.At+1]) {
-				r.add(Pair{Q: int8(j.At), Q2: int8(j.At + 1), L: int8(k), L2: -1, Sim: simJoined, Weight: lp.Weight, How: Joined})
-				*usedQ |= 3 << j.At
+			if *usedL&(1<<k) == 0 && joinMeets(j, q.Parts[j.At:j.At+j.N], lp) && !sameTok(lp, q.Parts[j.At:j.At+j.N]) {
+				r.add(Pair{Q: int8(j.At), Q2: int8(j.At + j.N - 1), L: int8(k), L2: -1, Sim: simJoined, Weight: lp.Weight, How: Joined})
+				*usedQ |= j.mask()
 				*usedL |= 1 << k
 				break
 			}
 		}
 	}
+	unknownQ := false // a query part no list has, which may be listed parts written together
+	for k := range q.Parts {
+		unknownQ = unknownQ || q.Parts[k].Tok < 0
+	}
 	for _, j := range l.Joins {
-		if *usedL&(3<<j.At) != 0 {
+		// A listed join that is neither a known token nor a known
+		// skeleton can only be written as an unknown query part.
+		if *usedL&j.mask() != 0 || j.Tok < 0 && j.Skel < 0 && !unknownQ {
 			continue
 		}
 		for k := range q.Parts {
 			qp := &q.Parts[k]
-			if *usedQ&(1<<k) == 0 && joinMeets(j, qp) && !sameTok(qp, &l.Parts[j.At], &l.Parts[j.At+1]) {
-				w := l.Parts[j.At].Weight + l.Parts[j.At+1].Weight
-				r.add(Pair{Q: int8(k), Q2: -1, L: int8(j.At), L2: int8(j.At + 1), Sim: simJoined, Weight: w, How: Joined})
-				*usedL |= 3 << j.At
+			if *usedQ&(1<<k) == 0 && joinMeets(j, l.Parts[j.At:j.At+j.N], qp) && !sameTok(qp, l.Parts[j.At:j.At+j.N]) {
+				var w float32
+				for _, p := range l.Parts[j.At : j.At+j.N] {
+					w += p.Weight
+				}
+				r.add(Pair{Q: int8(k), Q2: -1, L: int8(j.At), L2: int8(j.At + j.N - 1), Sim: simJoined, Weight: w, How: Joined})
+				*usedL |= j.mask()
 				*usedQ |= 1 << k
 				break
 			}
@@ -108,17 +119,52 @@ func matchJoins(q, l *Name, r *Result, usedQ, usedL *uint32) {
 	}
 }
 
-// sameTok reports whether p is one of a or b: then the parts match
-// singly and joining them would hide the better match.
-func sameTok(p, a, b *Part) bool {
-	return p.Tok >= 0 && (p.Tok == a.Tok || p.Tok == b.Tok)
+// sameTok reports whether p is one of the joined parts: then the parts
+// match singly and joining them would hide the better match.
+func sameTok(p *Part, joined []Part) bool {
+	if p.Tok < 0 {
+		return false
+	}
+	for i := range joined {
+		if p.Tok == joined[i].Tok {
+			return true
+		}
+	}
+	return false
 }
 
-func joinMeets(j Join, p *Part) bool {
+func joinMeets(j Join, joined []Part, p *Part) bool {
 	if p.Class != names.Plain {
 		return false
 	}
-	return (j.Tok >= 0 && j.Tok == p.Tok) || (j.Skel >= 0 && j.Skel == p.Skel && p.SkelLen >= 4)
+	if (j.Tok >= 0 && j.Tok == p.Tok) || len(p.Text) == j.Len && isJoined(p.Text, joined) {
+		return true
+	}
+	if j.Skel < 0 || j.Skel != p.Skel || p.SkelLen < 4 {
+		return false
+	}
+	// Equal skeletons count as for single parts: from a script without
+	// vowels, or when also spelled alike ("sunwing" is not "shining").
+	if j.Unvowelled || p.Unvowelled {
+		return true
+	}
+	text := ""
+	for i := range joined {
+		text += joined[i].Text
+	}
+	return fuzzyText(text, p.Text) >= minPhoneticFuzzy
+}
+
+// isJoined reports whether s is the texts of parts written together.
+func isJoined(s string, parts []Part) bool {
+	for i := range parts {
+		t := parts[i].Text
+		if len(s) < len(t) || s[:len(t)] != t {
+			return false
+		}
+		s = s[len(t):]
+	}
+	return s == ""
 }
 
 // alignGreedy pairs the remaining parts, most similar first. With the

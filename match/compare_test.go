@@ -14,7 +14,8 @@ var listed = []string{
 	"Vladimir Vladimirovich PUTIN", "'ALI, Muhammad", "MUHAMMAD, 'Ali Hajj", "AL-MAJID, Ali Hassan",
 	"'Ali Hassan 'Ali AL-'AJMI", "AL-RAWI, Amin Muhammad", "ABDUL RAHMAN, Yasin", "MUHAMMAD, Ali",
 	"HASSAN, Ali", "HUSSEIN, Ali", "KHAN, Muhammad", "AHMAD, Muhammad", "ALI, Ahmad", "RAHMAN, Abdul",
-	"MOHAMMED, Ahmed Ali", "ABDULLAH, Ali", "AL-BAGHDADI, Abu Bakr",
+	"MOHAMMED, Ahmed Ali", "ABDULLAH, Ali", "AL-BAGHDADI, Abu Bakr", "Majid bin Abdulaziz Al Saud", "Shining Path",
+	"Yahya AL HAKIM", "Uday Saddam Hussein AL-TIKRITI",
 }
 
 var orgs = []string{"OOO STROYTRANSGAZ", "GAZPROM PAO", "ACME L.L.C.", "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD", "BANCO NACIONAL DE CUBA"}
@@ -68,6 +69,11 @@ func TestCompareMatches(t *testing.T) {
 		{"legal form dotted", "ACME Limited Liability Company", "ACME L.L.C.", names.Organization, 1, 1},
 		{"legal form dropped", "GAZPROM", "GAZPROM PAO", names.Organization, 0.9, 0.99},
 		{"org word order", "CUBA BANCO NACIONAL DE", "BANCO NACIONAL DE CUBA", names.Organization, 1, 1},
+		{"neighbouring key in a short part", "Muhammad Kyan", "KHAN, Muhammad", names.Person, 0.8, 0.95},
+		{"three parts joined around a particle", "Majid bin Abd al-Aziz al Saud", "Majid bin Abdulaziz Al Saud", names.Person, 0.9, 1},
+		{"two words run together", "ShiningPath", "Shining Path", names.Organization, 0.9, 1},
+		{"arabic short names", "عدي صدام حسين التكريتي", "Uday Saddam Hussein AL-TIKRITI", names.Person, 0.85, 1},
+		{"arabic one-consonant skeleton", "يحيى الحاكم", "Yahya AL HAKIM", names.Person, 0.85, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,9 +98,11 @@ func TestCompareDoesNotMatch(t *testing.T) {
 		{"hassan is not hussein", "Ali Hassan", "HUSSEIN, Ali", 0.8},
 		{"latin skeleton alone", "William Wolf", "Alpha Lam", 0.3},
 		{"consonant change in a short part", "Ding Huan", "Ling Huan", 0.6},
+		{"neighbouring key as the first letter", "Kim Huan", "Lim Huan", 0.65},
 		{"michelle is not michael", "Michelle Hassan", "Michael Hassan", 0.8},
 		{"unrelated", "Kathryn Barr", "Ayman al-Zawahiri", 0},
 		{"particles alone", "al bin abu", "AL-BAGHDADI, Abu Bakr", 0},
+		{"joined by skeleton only", "Sunwing Path", "Shining Path", 0.6},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

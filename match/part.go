@@ -27,12 +27,22 @@ type Part struct {
 }
 
 // Join is two adjacent parts written together ("abdul rahman" →
-// "abdulrahman"), so that split and joined spellings meet.
+// "abdulrahman"), or three whose middle one is a particle ("abd al
+// aziz" → "abdalaziz", which meets "abdulaziz" by skeleton), so that
+// split and joined spellings meet.
 type Join struct {
-	At   int // index of the first of the two parts
+	At   int // index of the first of the parts
+	N    int // number of parts joined: 2 or 3
+	Len  int // length of the joined text
 	Tok  int32
 	Skel int32
+	// Unvowelled is set when a joined part is written in a script
+	// without vowels.
+	Unvowelled bool
 }
+
+// mask returns the bits of the parts the join covers.
+func (j Join) mask() uint32 { return (1<<j.N - 1) << j.At }
 
 // Name is a prepared name: its parts and joins.
 type Name struct {
@@ -68,17 +78,21 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 	}
 	for i := 0; i+1 < len(n.Parts); i++ {
 		a, b := n.Parts[i], n.Parts[i+1]
-		if a.Class == names.Legal || b.Class == names.Legal || a.Class == names.Initial || b.Class == names.Initial {
+		if !joinable(a) || !joinable(b) {
 			continue
 		}
-		j := Join{At: i, Tok: v.lookupOrAdd(a.Text+b.Text, false), Skel: -1}
+		j := Join{At: i, N: 2, Len: len(a.Text) + len(b.Text), Tok: v.lookupOrAdd(a.Text+b.Text, false), Skel: -1, Unvowelled: a.Unvowelled || b.Unvowelled}
 		if a.SkelLen > 0 && b.SkelLen > 0 {
 			// Only parts with consonants can meet by skeleton: "a" +
 			// "trading" must not pass for "trading".
 			j.Skel = v.SkeletonID(names.Skeleton(a.Text + b.Text))
 		}
-		if j.Tok >= 0 || j.Skel >= 0 {
-			n.Joins = append(n.Joins, j)
+		n.Joins = append(n.Joins, j)
+		if i+2 < len(n.Parts) && b.Class == names.Particle && a.Class == names.Plain && n.Parts[i+2].Class == names.Plain {
+			c := n.Parts[i+2]
+			j3 := Join{At: i, N: 3, Len: len(a.Text) + len(b.Text) + len(c.Text), Tok: v.lookupOrAdd(a.Text+b.Text+c.Text, false),
+				Skel: v.SkeletonID(names.Skeleton(a.Text + b.Text + c.Text)), Unvowelled: j.Unvowelled || c.Unvowelled}
+			n.Joins = append(n.Joins, j3)
 		}
 	}
 	for _, p := range n.Parts {
@@ -112,3 +126,5 @@ func (v *Vocab) lookupOrAdd(tok string, add bool) int32 {
 	}
 	return v.Lookup(tok)
 }
+
+func joinable(p Part) bool { return p.Class != names.Legal && p.Class != names.Initial }

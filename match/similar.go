@@ -2,6 +2,7 @@ package match
 
 import (
 	"math/bits"
+	"strings"
 
 	"github.com/vigil-screening/vigil/names"
 )
@@ -72,8 +73,13 @@ func partSim(q, l *Part) (float32, How) {
 	// Equal skeletons count when one side comes from a script that does
 	// not write vowels, or when the spellings are otherwise close: Latin
 	// "William" and "Lam" share a skeleton but are different names.
-	if q.Skel >= 0 && q.Skel == l.Skel && q.SkelLen >= 2 && (q.Unvowelled || l.Unvowelled || fuzzy >= minPhoneticFuzzy) {
-		return max(fuzzy, simPhonetic), Phonetic
+	if q.Skel >= 0 && q.Skel == l.Skel && q.SkelLen >= 1 {
+		unvowelled := q.Unvowelled || l.Unvowelled
+		// A skeleton of one consonant ("yahya", "ali") says little: from a
+		// script without vowels it counts when the parts also begin alike.
+		if q.SkelLen >= 2 && (unvowelled || fuzzy >= minPhoneticFuzzy) || q.SkelLen == 1 && unvowelled && beginAlike(q.Text, l.Text) {
+			return max(fuzzy, simPhonetic), Phonetic
+		}
 	}
 	if fuzzy >= minFuzzy {
 		return fuzzy, Fuzzy
@@ -140,10 +146,11 @@ func fuzzyMasked(a, b string, ma, mb uint32) float32 {
 	if d > maxD {
 		return 0
 	}
-	if min(la, lb) <= shortPart && d != abs(la-lb) && !mildChange(a, b) {
+	if min(la, lb) <= shortPart && d != abs(la-lb) && !mildChange(a, b) && !keySlip(a, b) {
 		// In short parts a changed consonant makes another name (Ding
 		// and Ling, Kim and Lim); a letter added or dropped, two letters
-		// swapped or one vowel changed (Oleg and Olug) still pass.
+		// swapped, one vowel changed (Oleg and Olug) or a later letter
+		// struck on a neighbouring key (Khan and Khsn) still pass.
 		return 0
 	}
 	// Each edit also costs a little on its own, so that two edits in a
@@ -201,4 +208,61 @@ func isVowel(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// beginAlike reports whether a and b begin with the same letter, or both
+// with a vowel.
+func beginAlike(a, b string) bool {
+	return a != "" && b != "" && (a[0] == b[0] || isVowel(a[0]) && isVowel(b[0]))
+}
+
+// keySlip reports whether two strings of equal length differ in one
+// letter, not the first, and the two letters are neighbours on a QWERTY
+// keyboard: the commonest typing slip. The first letter is excluded:
+// there a changed letter more often makes another name (Kim, Lim).
+func keySlip(a, b string) bool {
+	if len(a) != len(b) || a == b {
+		return false
+	}
+	diff := -1
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	return diff > 0 && keyNeighbours(a[diff], b[diff])
+}
+
+// keyRows are the letter rows of a QWERTY keyboard.
+var keyRows = [3]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+// keyNeighbours reports whether x and y are next to each other on a
+// QWERTY keyboard, in one row or diagonally in the rows above and below.
+func keyNeighbours(x, y byte) bool {
+	rx, cx := keyPos(x)
+	ry, cy := keyPos(y)
+	if rx < 0 || ry < 0 {
+		return false
+	}
+	switch rx - ry {
+	case 0:
+		return abs(cx-cy) == 1
+	case 1: // x is on the row below y, offset half a key to the right
+		return cx == cy || cx+1 == cy
+	case -1:
+		return cy == cx || cy+1 == cx
+	}
+	return false
+}
+
+func keyPos(c byte) (row, col int) {
+	for r, keys := range keyRows {
+		if i := strings.IndexByte(keys, c); i >= 0 {
+			return r, i
+		}
+	}
+	return -1, -1
 }

@@ -70,6 +70,9 @@ func (v *Vocab) AddName(toks []names.Token) {
 	// ("abdulrahman") meets a listed name written apart.
 	for i := 0; i+1 < len(toks); i++ {
 		v.internSkel(names.Skeleton(toks[i].Text + toks[i+1].Text))
+		if i+2 < len(toks) && toks[i+1].Class == names.Particle {
+			v.internSkel(names.Skeleton(toks[i].Text + toks[i+1].Text + toks[i+2].Text))
+		}
 	}
 }
 

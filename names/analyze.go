@@ -81,7 +81,15 @@ func Analyze(s string, kind Kind) []Token {
 	var toks []Token
 	for i := 0; i < len(words); {
 		if kind != Person {
-			if form, n := legalForm(words[i:]); n > 0 && (kind == Organization || !ambiguousForms[strings.Join(words[i:i+n], " ")]) {
+			form, n := legalForm(words[i:])
+			if kind == Organization {
+				// A misspelt long form beats the short form it starts
+				// with: "limited liability comoany", not "limited".
+				if f2, n2 := nearLegalPhrase(words[i:]); n2 > n {
+					form, n = f2, n2
+				}
+			}
+			if n > 0 && (kind == Organization || !ambiguousForms[strings.Join(words[i:i+n], " ")]) {
 				toks = append(toks, legalToken(form, words[i:i+n]))
 				i += n
 				continue
@@ -155,7 +163,8 @@ func joinLetters(words []string) []string {
 
 // ambiguousForms are legal-form spellings that are also common name
 // parts; they count as legal forms only in names known to be organisations.
-var ambiguousForms = set("ao", "ad", "pat", "prat", "sa", "sas", "spa", "ag", "too", "tov", "kg", "lp", "nv", "bv", "sro", "ooo", "pao", "zao", "oao")
+var ambiguousForms = set("ao", "ad", "pat", "prat", "sa", "sas", "spa", "ag", "too", "tov", "kg", "lp", "nv", "bv", "sro", "ooo", "pao", "zao", "oao",
+	"sue", "nao", "aat", "zat", "gup", "akb")
 
 // legalWords are words of legal forms that, outside a recognised legal
 // form ("private joint company stock"), still say little of who an

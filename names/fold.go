@@ -47,11 +47,19 @@ func Fold(s string) string {
 		}
 	}
 	runes := []rune(s)
+	persian := isPersian(runes)
 	for i := 0; i < len(runes); i++ {
 		r := runes[i]
 		if r < utf8.RuneSelf {
 			emit(foldASCII(r))
 			continue
+		}
+		if isArabicLetter(r) {
+			if t, n := foldArabic(runes, i, persian); n > 0 {
+				emit(t)
+				i += n - 1
+				continue
+			}
 		}
 		if isArabicLetter(r) && (i == 0 || !isArabicLetter(runes[i-1])) && r == 'ا' && i+2 < len(runes) && runes[i+1] == 'ل' && isArabicLetter(runes[i+2]) {
 			// The Arabic article al- is written joined to its noun; the

@@ -9,7 +9,7 @@ import (
 )
 
 func FuzzAnalyze(f *testing.F) {
-	for _, s := range []string{"ZAWAHIRI, Ayman al-", "Владимир Путин", "صدام حسين التكريتي", "김정은", "きょうこ っ", "S.A. DE C.V.", "\xff", "", "ー", "っ"} {
+	for _, s := range []string{"ZAWAHIRI, Ayman al-", "Владимир Путин", "صدام حسين التكريتي", "김정은", "きょうこ っ", "S.A. DE C.V.", "\xff", "", "ー", "っ", "عبدالله بن عبدالعزيز طه زاده", "عبدال", "ال", "LIMITED LIABILITY COMOANY", "JOINT STOCKCOMMERCIAL BANK"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

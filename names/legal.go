@@ -13,14 +13,26 @@ var legalForms = map[string][]string{
 		"obshchestvo s ogranichennoy otvetstvennostyu", "obshchestvo s ogranichennoi otvetstvennostyu",
 		"obshestvo s ogranichennoy otvetstvennostyu", "tovarystvo z obmezhenoyu vidpovidalnistyu",
 		"sociedad de responsabilidad limitada", "societe a responsabilite limitee", "fz llc", "fzllc", "sp zoo", "sp z oo", "spolka z oo",
-		"s de rl", "de rl", "spr de rl", "s de rl de cv", "spr", "rl", "ood", "eood"},
+		"s de rl", "de rl", "spr de rl", "s de rl de cv", "spr", "rl", "ood", "eood",
+		// Kyrgyz ЖЧК, Kazakh ЖШС; Chinese 有限责任公司 read in pinyin.
+		"zhchk", "zhshs", "you xian ze ren gong si"},
 	"ltd": {"ltd", "limited", "co ltd", "company limited", "pte ltd", "pvt ltd", "private limited",
-		"pty ltd", "proprietary limited", "co limited"},
+		"pty ltd", "proprietary limited", "co limited",
+		// Chinese 有限公司 and 股份有限公司, Japanese 株式会社 and 有限会社,
+		// as the engine reads them (Mandarin pinyin, one word a character)
+		// and as they are romanised.
+		"you xian gong si", "gu fen you xian gong si", "zhu shi hui she", "you xian hui she",
+		"kabushiki kaisha", "kabushiki gaisha", "yugen kaisha", "yuxian gongsi", "youxian gongsi"},
 	"jsc": {"jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "jsco", "pat", "prat", "ad", "ead",
 		"joint stock company", "joint stock co", "open joint stock company", "private joint stock company", "private joint stock co", "closed joint stock company",
 		"public joint stock company", "aktsionernoe obshchestvo", "aktsionernoye obshchestvo",
 		"otkrytoe aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
-		"publichnoe aktsionernoe obshchestvo", "publichnoye aktsionernoye obshchestvo"},
+		"publichnoe aktsionernoe obshchestvo", "publichnoye aktsionernoye obshchestvo",
+		// Belarusian ААТ, ЗАТ; Russian НАО (non-public joint stock company).
+		"aat", "zat", "nao"},
+	"jscb": {"jscb", "akb", "joint stock commercial bank", "aktsionernyy kommercheskiy bank", "aktsionerny kommercheskiy bank"},
+	"fsue": {"fsue", "fgup", "federal state unitary enterprise", "federalnoe gosudarstvennoe unitarnoe predpriyatie"},
+	"sue":  {"sue", "gup", "state unitary enterprise", "gosudarstvennoe unitarnoe predpriyatie"},
 	"gmbh": {"gmbh", "gesellschaft mit beschrankter haftung"},
 	"sa":   {"sa", "sa de cv", "de cv", "cv", "sadecv", "sapi de cv", "sas", "spa", "sociedad anonima", "societe anonyme", "sociedade anonima", "societa per azioni"},
 	"inc":  {"inc", "incorporated", "corp", "corporation"},
@@ -78,26 +90,82 @@ func misspeltLegalForm(words []string) (string, int) {
 			if canon, ok := legalIndex[joined]; ok {
 				return canon, n
 			}
-			if canon := nearLegal(joined); canon != "" {
+			if canon := nearLegal(joined, 3); canon != "" {
 				return canon, n
 			}
 		}
 		return "", 0
 	}
-	if canon := nearLegal(words[0]); canon != "" {
+	if canon := nearLegal(words[0], 4); canon != "" {
 		return canon, 1
+	}
+	return nearLegalPhrase(words)
+}
+
+// nearLegalPhrase finds a legal form of several words, twelve letters or
+// more, misspelt by one edit or with a space dropped or added, at the
+// start of words ("fedderal state unitary enterprise", "joint
+// stockcommercial bank"), and returns its canonical form and length in
+// words, or ("", 0).
+func nearLegalPhrase(words []string) (string, int) {
+	if len(words) == 0 || words[0] == "" || !phraseStarts[words[0][0]] {
+		return "", 0
+	}
+	size := 0
+	for n := 1; n <= min(maxLegalWords+1, len(words)); n++ {
+		size += len(words[n-1])
+		if size < 12 {
+			continue
+		}
+		var joined string
+		for _, f := range longPhrases {
+			if abs(len(f.spelling)-size) > 1 || f.spelling[0] != words[0][0] {
+				continue
+			}
+			if joined == "" {
+				joined = strings.Join(words[:n], "")
+			}
+			if DistanceAtMost(joined, f.spelling, 1) <= 1 {
+				return f.canon, n
+			}
+		}
 	}
 	return "", 0
 }
 
-// nearLegal returns the canonical form of the one-word legal form within
-// one edit of w, or "".
-func nearLegal(w string) string {
+// phraseStarts holds the first letters of longPhrases.
+var phraseStarts = func() [256]bool {
+	var t [256]bool
+	for _, f := range longPhrases {
+		t[f.spelling[0]] = true
+	}
+	return t
+}()
+
+// longPhrases are the legal-form spellings of several words and twelve
+// letters or more, written without spaces, in a fixed order.
+var longPhrases = func() []formSpelling {
+	var out []formSpelling
+	for _, canon := range sortedKeys(legalForms) {
+		for _, f := range legalForms[canon] {
+			if j := strings.ReplaceAll(f, " ", ""); strings.Contains(f, " ") && len(j) >= 12 {
+				out = append(out, formSpelling{j, canon})
+			}
+		}
+	}
+	return out
+}()
+
+// nearLegal returns the canonical form of the one-word legal form of
+// minLen letters or more within one edit of w, or "". A word is checked
+// against three-letter forms only when it was pieced together from
+// letters ("s aa s"): one edit from "pat" is "path", from "too" "tool".
+func nearLegal(w string, minLen int) string {
 	if len(w) < 4 || len(w) > 16 || stopWords[w] || legalWords[w] {
 		return ""
 	}
 	for _, f := range oneWordForms {
-		if len(f.spelling) >= 3 && abs(len(f.spelling)-len(w)) <= 1 && Distance(w, f.spelling) == 1 {
+		if len(f.spelling) >= minLen && abs(len(f.spelling)-len(w)) <= 1 && Distance(w, f.spelling) == 1 {
 			return f.canon
 		}
 	}

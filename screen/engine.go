@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/vigil-screening/vigil/entity"
@@ -198,7 +199,11 @@ func partText(n *match.Name, i, j int8) string {
 	if j < 0 {
 		return n.Parts[i].Text
 	}
-	return n.Parts[i].Text + " " + n.Parts[j].Text
+	texts := make([]string, 0, j-i+1)
+	for _, p := range n.Parts[i : j+1] {
+		texts = append(texts, p.Text)
+	}
+	return strings.Join(texts, " ")
 }
 
 // Compare scores subject b as if it were a listed record, against a.

@@ -166,10 +166,13 @@ const maxTriesPerRecord = 50
 // syn-0000001, syn-0000002, ... and distinct primary names. The same
 // generator, n and random source state give the same records.
 func (g *Generator) Generate(n int, rnd *rand.Rand) ([]*entity.Entity, error) {
+	if n < 0 {
+		return nil, fmt.Errorf("synth: cannot generate %d records", n)
+	}
 	st := &state{rnd: rnd, names: make(map[uint64]struct{}, n), imos: map[int]bool{}}
 	out := make([]*entity.Entity, 0, n)
 	for tries := 0; len(out) < n; tries++ {
-		if tries > maxTriesPerRecord*(n+100) {
+		if tries > maxTriesPerRecord*(n+20) {
 			return nil, fmt.Errorf("synth: seed too small: %d distinct records after %d draws, %d wanted", len(out), tries, n)
 		}
 		e := g.record(st)

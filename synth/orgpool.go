@@ -118,7 +118,8 @@ func cutLegal(ws []string) (rest []string, legal string) {
 }
 
 // contentWord reports whether w carries the identity of a name and may be
-// replaced by another: three letters or more, and not a stop word.
+// replaced by another: three letters or more, neither a stop word nor a
+// legal form ("Ooo", "Limited").
 func contentWord(w string) bool {
-	return nameWord(w) && runeCount(w) >= 3 && !stopWords[strings.ToLower(w)]
+	return nameWord(w) && runeCount(w) >= 3 && !stopWords[strings.ToLower(w)] && !names.IsLegalSpelling(names.Fold(w))
 }

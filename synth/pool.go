@@ -179,7 +179,10 @@ func splitPerson(n entity.Name) (given string, middle []string, family string, o
 		family = p + family
 		first = first[:k-1]
 	}
-	if len(first) == 0 || !nameWord(first[0]) {
+	for len(first) > 1 && trailingParticle(first[0]) {
+		first = first[1:] // "QUYDIR, al Hmeid" gives Hmeid, not "al"
+	}
+	if len(first) == 0 || !nameWord(first[0]) || trailingParticle(first[0]) {
 		return "", nil, "", false
 	}
 	for _, m := range first[1:] {

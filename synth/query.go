@@ -25,7 +25,7 @@ type Query struct {
 // changed by one treatment, and some of the record's birth date, gender
 // and nationality.
 func Noisy(records []*entity.Entity, n int, rnd *rand.Rand) []Query {
-	if len(records) == 0 {
+	if len(records) == 0 || n <= 0 {
 		return nil
 	}
 	qs := make([]Query, n)
@@ -202,7 +202,7 @@ func typo(rnd *rand.Rand, w string) string {
 // two content words or more filled with held-out words. It may return
 // fewer than n when the seed holds no held-out words.
 func (g *Generator) Unrelated(n int, rnd *rand.Rand) []Query {
-	qs := make([]Query, 0, n)
+	qs := make([]Query, 0, max(n, 0))
 	for i := range n {
 		var s screen.Subject
 		if len(g.orgs) == 0 || (len(g.persons) > 0 && rnd.IntN(10) < 7) {

@@ -98,7 +98,7 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Records != 3000 || res.Queries != 400 || res.Noisy != 300 || res.Unrelated != 100 {
+	if res.Seed != len(realSeed(t)) || res.Records != 3000 || res.Queries != 400 || res.Noisy != 300 || res.Unrelated != 100 {
 		t.Fatalf("counts: %d records, %d queries (%d noisy, %d unrelated); want 3000, 400 (300, 100)",
 			res.Records, res.Queries, res.Noisy, res.Unrelated)
 	}
@@ -109,7 +109,7 @@ func TestRun(t *testing.T) {
 	if sum != res.Noisy {
 		t.Errorf("treatments total %d, want %d", sum, res.Noisy)
 	}
-	if res.Names < res.Records || res.Build <= 0 || res.PerSecond <= 0 || res.HeapEngineMB <= 0 {
+	if res.Names < res.Records || res.Build <= 0 || res.PerSecond <= 0 || res.HeapEngineMiB <= 0 {
 		t.Errorf("implausible measurements: %+v", res)
 	}
 	// Recall is the engine's business, but noisy copies of records in a

@@ -20,6 +20,7 @@ import (
 
 // Result is what Run measured.
 type Result struct {
+	Seed    int // seed records given
 	Records int // synthetic records generated
 	Names   int // their names (primary and aliases)
 	// Generate is the time to build the generator and draw the records;
@@ -29,14 +30,14 @@ type Result struct {
 	// building and screening: on a busy machine they show the work done
 	// better than the elapsed times.
 	BuildCPU, ScreenCPU time.Duration
-	// HeapRecordsMB is the live heap after generation (the seed, the
-	// records and the queries), HeapEngineMB the live heap after
+	// HeapRecordsMiB is the live heap after generation (the seed, the
+	// records and the queries), HeapEngineMiB the live heap after
 	// screen.New: the difference is the engine's index.
-	HeapRecordsMB, HeapEngineMB float64
-	// RSSMB is the process's resident memory after the build, PeakRSSMB
+	HeapRecordsMiB, HeapEngineMiB float64
+	// RSSMiB is the process's resident memory after the build, PeakRSSMiB
 	// its high-water mark (VmRSS, VmHWM; 0 where /proc is missing). Both
 	// include the seed lists and whatever else the process holds.
-	RSSMB, PeakRSSMB float64
+	RSSMiB, PeakRSSMiB float64
 	// Workers goroutines screened Queries subjects in Screen.
 	Workers, Queries int
 	Screen           time.Duration
@@ -68,7 +69,10 @@ const randomSeed = 20261126
 // screens queries subjects (three quarters noisy copies of records, one
 // quarter names on no list) with one worker per CPU. It measures each step.
 func Run(ctx context.Context, seed []*entity.Entity, n, queries int) (Result, error) {
-	var res Result
+	res := Result{Seed: len(seed)}
+	if n <= 0 || queries < 0 {
+		return res, fmt.Errorf("synth: want a positive number of records and queries, not %d and %d", n, queries)
+	}
 	rnd := rand.New(rand.NewPCG(randomSeed, uint64(n)))
 	start := time.Now()
 	g, err := NewGenerator(seed)
@@ -86,7 +90,10 @@ func Run(ctx context.Context, seed []*entity.Entity, n, queries int) (Result, er
 	}
 	noisy := queries * 3 / 4
 	qs := append(Noisy(recs, noisy, rnd), g.Unrelated(queries-noisy, rnd)...)
-	res.HeapRecordsMB = liveHeapMB()
+	res.HeapRecordsMiB = liveHeapMiB()
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 
 	start, cpu := time.Now(), cpuTime()
 	eng, err := screen.New(recs, screen.Config{})
@@ -94,8 +101,8 @@ func Run(ctx context.Context, seed []*entity.Entity, n, queries int) (Result, er
 		return res, fmt.Errorf("index %d synthetic records: %w", len(recs), err)
 	}
 	res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
-	res.HeapEngineMB = liveHeapMB()
-	res.RSSMB, res.PeakRSSMB = procMemMB()
+	res.HeapEngineMiB = liveHeapMiB()
+	res.RSSMiB, res.PeakRSSMiB = procMemMiB()
 
 	res.Workers = runtime.GOMAXPROCS(0)
 	start, cpu = time.Now(), cpuTime()
@@ -186,17 +193,17 @@ func (r *Result) tally(qs []Query, outs []outcome) {
 	}
 }
 
-// liveHeapMB collects garbage and returns the live heap in MiB.
-func liveHeapMB() float64 {
+// liveHeapMiB collects garbage and returns the live heap in MiB.
+func liveHeapMiB() float64 {
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return float64(m.HeapAlloc) / (1 << 20)
 }
 
-// procMemMB returns VmRSS and VmHWM from /proc/self/status in MiB, or
+// procMemMiB returns VmRSS and VmHWM from /proc/self/status in MiB, or
 // zeros where it cannot be read.
-func procMemMB() (rss, hwm float64) {
+func procMemMiB() (rss, hwm float64) {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0, 0
@@ -224,9 +231,9 @@ func procMemMB() (rss, hwm float64) {
 // String summarises the result on a few lines.
 func (r Result) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "records %d (%d names), generated in %s\n", r.Records, r.Names, r.Generate.Round(time.Millisecond))
+	fmt.Fprintf(&b, "records %d (%d names) from %d seed records, generated in %s\n", r.Records, r.Names, r.Seed, r.Generate.Round(time.Millisecond))
 	fmt.Fprintf(&b, "index built in %s (CPU %s); live heap %.0f MiB before, %.0f MiB after; RSS %.0f MiB, peak %.0f MiB\n",
-		r.Build.Round(time.Millisecond), r.BuildCPU.Round(time.Millisecond), r.HeapRecordsMB, r.HeapEngineMB, r.RSSMB, r.PeakRSSMB)
+		r.Build.Round(time.Millisecond), r.BuildCPU.Round(time.Millisecond), r.HeapRecordsMiB, r.HeapEngineMiB, r.RSSMiB, r.PeakRSSMiB)
 	fmt.Fprintf(&b, "screened %d subjects with %d workers in %s (CPU %s): %.0f subjects/s, %.0f per CPU-second\n",
 		r.Queries, r.Workers, r.Screen.Round(time.Millisecond), r.ScreenCPU.Round(time.Millisecond), r.PerSecond, r.PerCPUSecond)
 	fmt.Fprintf(&b, "recall %.4f (%d/%d noisy copies); false alerts %.4f (%d/%d unrelated)\n",

@@ -213,6 +213,27 @@ func TestNewGenerator_NoUsableNames(t *testing.T) {
 	}
 }
 
+func TestGenerate_Counts(t *testing.T) {
+	seed := realSeed(t)
+	if recs, err := Generate(seed, 0, newRand(1)); err != nil || len(recs) != 0 {
+		t.Errorf("Generate(0) = %d records, %v; want none", len(recs), err)
+	}
+	if _, err := Generate(seed, -1, newRand(1)); err == nil {
+		t.Error("Generate(-1): no error")
+	}
+	if qs := Noisy(nil, 10, newRand(1)); len(qs) != 0 {
+		t.Errorf("Noisy of no records gave %d queries", len(qs))
+	}
+	if _, err := Run(context.Background(), seed, 0, 10); err == nil {
+		t.Error("Run with 0 records: no error")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, seed, 100, 10); !errors.Is(err, context.Canceled) {
+		t.Errorf("Run with a cancelled context: %v, want context.Canceled", err)
+	}
+}
+
 func TestGenerate_SeedTooSmall(t *testing.T) {
 	// One given and one family name give exactly one distinct name.
 	given, family := notHeld(t, "Ayman"), notHeld(t, "Zawahiri", "Laden", "Petrov", "Smith")

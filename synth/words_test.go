@@ -45,6 +45,8 @@ func TestSplitPerson(t *testing.T) {
 		{entity.Name{Full: "x", Parts: []entity.NamePart{{Type: entity.PartGiven, Value: "Andrey"},
 			{Type: entity.PartPatronymic, Value: "Andreevich"}, {Type: entity.PartFamily, Value: "ZADACHIN"}}},
 			"Andrey", "Zadachin", []string{"Andreevich"}, true},
+		{entity.Name{Full: "QUYDIR, al Hmeid Mahmud"}, "Hmeid", "Quydir", []string{"Mahmud"}, true},
+		{entity.Name{Full: "BERG, van"}, "", "", nil, false},
 		{entity.Name{Full: "Madonna"}, "", "", nil, false},
 		{entity.Name{Full: "Agent 007"}, "", "", nil, false},
 		{entity.Name{Full: "ПУТИН, Владимир"}, "", "", nil, false},
@@ -72,6 +74,21 @@ func TestCutLegal(t *testing.T) {
 		rest, legal := cutLegal(orgWords(tt.in))
 		if strings.Join(rest, " ") != tidyAll(tt.rest) || legal != tidyAll(tt.legal) {
 			t.Errorf("cutLegal(%q) = %q, %q; want %q, %q", tt.in, rest, legal, tt.rest, tt.legal)
+		}
+	}
+}
+
+func TestContentWord(t *testing.T) {
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"Trading", true}, {"Novatek", true}, {"Ooo", false}, {"Limited", false}, {"of", false},
+		{"And", false}, {"Co", false}, {"5", false}, {"S.a.", false},
+	}
+	for _, tt := range tests {
+		if got := contentWord(tt.w); got != tt.want {
+			t.Errorf("contentWord(%q) = %v, want %v", tt.w, got, tt.want)
 		}
 	}
 }
