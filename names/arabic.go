@@ -1,0 +1,134 @@
+package names
+
+import "strings"
+
+// foldArabic romanises the Arabic letters whose Latin form depends on
+// their place in the word, the way the lists' Latin names write them,
+// and returns the text and the number of runes used, or 0 when the
+// letter at i is left to the plain table:
+//   - the word الله (Allah) stays one word, not the article and a noun;
+//   - ع that starts a word is read as the vowel the Latin forms write
+//     there (عمر Umar, علي Ali, عبد Abd), elsewhere it is dropped;
+//   - the words بن, بنت and ابن are the particles bin, bint and ibn;
+//   - ه after a letter read t, d, k, s or z is written "ah", so that it
+//     makes no digraph: طه Taha, زاده Zadeh;
+//   - عبد joined to the article (عبدالخالق) is written apart, as the
+//     Latin forms do (Abd al-Khaliq, Abdul Khaliq);
+//   - in Persian, Dari, Pashto and Urdu names (told by the letters only
+//     those languages use, such as ی ک پ چ گ) ث ذ ض ظ are read s, z, z, z
+//     (Saqib, Fazal), not th, dh, d, z as in Arabic;
+//   - و and ي are consonants (w, y) at the start of a word or before
+//     alif, and long vowels (u, i) elsewhere: يوسف Yusuf, كبير Kabir,
+//     نواف Nwaf (Nawaf).
+//
+// The consonant skeleton drops a, i, u, w and y alike, so this changes
+// only how closely the spelling meets the Latin forms, not which
+// skeleton a name has.
+func foldArabic(rs []rune, i int, persian bool) (string, int) {
+	start := i == 0 || !isArabicLetter(rs[i-1])
+	if start {
+		for _, w := range arabicWords {
+			if hasWord(rs[i:], w.word) {
+				return w.latin, len(w.word)
+			}
+		}
+	}
+	start = start || afterArticle(rs, i)
+	if start && hasPrefixRunes(rs[i:], []rune("عبدال")) && i+5 < len(rs) && isArabicLetter(rs[i+5]) {
+		if hasWord(rs[i+3:], []rune("الله")) {
+			return "abd allah", 7
+		}
+		return "abd al ", 5
+	}
+	if persian {
+		if t, ok := persianValues[rs[i]]; ok {
+			return t, 1
+		}
+	}
+	var next rune
+	if i+1 < len(rs) {
+		next = rs[i+1]
+	}
+	switch rs[i] {
+	case 'ه':
+		// After a letter read t, d, k, s or z, h would make a digraph (th,
+		// dh, kh, sh, zh) that the Latin forms do not have: طه Taha, زاده
+		// Zadeh.
+		if i > 0 && isArabicLetter(rs[i-1]) && strings.ContainsAny(lastByte(foldRune(rs[i-1])), "tdkszcgp") {
+			return "ah", 1
+		}
+	case 'ع':
+		if start {
+			return "a", 1
+		}
+	case 'و':
+		if !start && next != 'ا' {
+			return "u", 1
+		}
+	case 'ي', 'ی':
+		if !start && next != 'ا' {
+			return "i", 1
+		}
+	}
+	return "", 0
+}
+
+func hasPrefixRunes(rs, prefix []rune) bool {
+	if len(rs) < len(prefix) {
+		return false
+	}
+	for i, r := range prefix {
+		if rs[i] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// persianValues are the Persian, Dari, Pashto and Urdu readings of
+// Arabic letters that those languages pronounce differently.
+var persianValues = map[rune]string{'ث': "s", 'ذ': "z", 'ض': "z", 'ظ': "z"}
+
+// isPersian reports whether rs has a letter that Persian, Dari, Pashto or
+// Urdu use and Arabic does not.
+func isPersian(rs []rune) bool {
+	for _, r := range rs {
+		switch r {
+		case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی', 'ہ', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ځ', 'ښ', 'ږ', 'ړ', 'ڼ', 'ګ':
+			return true
+		}
+	}
+	return false
+}
+
+// arabicWords are whole words with a fixed Latin form.
+var arabicWords = []struct {
+	word  []rune
+	latin string
+}{
+	{[]rune("الله"), "allah"},
+	{[]rune("بن"), "bin"},
+	{[]rune("بنت"), "bint"},
+	{[]rune("ابن"), "ibn"},
+}
+
+// hasWord reports whether rs starts with the whole word w.
+func hasWord(rs, w []rune) bool {
+	return hasPrefixRunes(rs, w) && (len(rs) == len(w) || !isArabicLetter(rs[len(w)]))
+}
+
+// afterArticle reports whether the letter at i follows the article ال
+// that begins a word (or follows عبد), where a new word begins in Latin.
+func afterArticle(rs []rune, i int) bool {
+	if i < 2 || rs[i-2] != 'ا' || rs[i-1] != 'ل' {
+		return false
+	}
+	return i == 2 || !isArabicLetter(rs[i-3]) || i >= 5 && hasPrefixRunes(rs[i-5:], []rune("عبد")) && (i == 5 || !isArabicLetter(rs[i-6]))
+}
+
+func lastByte(s string) string {
+	if s == "" {
+		return ""
+	}
+	return s[len(s)-1:]
+}
