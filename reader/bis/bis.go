@@ -22,18 +22,16 @@
 package bis
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
-	"os"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/csvrows"
+	"github.com/vigil-screening/vigil/reader/readfile"
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 // List is the list name of the records this package reads.
@@ -55,47 +53,33 @@ func Detect(head []byte) bool {
 
 // Read parses the DPL file at path.
 func Read(ctx context.Context, path string, emit reader.Emit) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("bis: %w", err)
-	}
-	defer f.Close()
-	return Parse(ctx, f, path, emit)
+	return readfile.Read(ctx, "bis", path, Parse, emit)
 }
 
 // Parse parses a DPL file read from r; name is used in errors. All rows
 // are read before the first record is emitted, since the rows of one order
 // need not be adjacent.
 func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) error {
-	lr := &io.LimitedReader{R: r, N: reader.MaxFile + 1}
-	cr := csv.NewReader(bufio.NewReader(lr))
-	cr.Comma = '\t'
-	cr.FieldsPerRecord = len(header)
-	if err := readHeader(cr, name); err != nil {
+	rows := csvrows.New(r, name, csvrows.Options{
+		Comma: '\t', Fields: len(header),
+		FieldCountHint: "wrong delimiter or not a DPL file?",
+		MalformedHint:  "truncated or malformed file?",
+	})
+	if err := readHeader(rows, name); err != nil {
 		return err
 	}
 	orders := newOrders()
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		row, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if lr.N <= 0 {
-			return reader.Errorf(name, 0, "file larger than %d bytes", reader.MaxFile)
-		}
-		if err != nil {
-			return csvError(name, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if err := checkFields(name, line, row); err != nil {
+	err := rowmap.Each(ctx, rows, func(line int, row []string) error {
+		if err := rowmap.CheckCells(name, line, header, row, ""); err != nil {
 			return err
 		}
 		if err := orders.add(row); err != nil {
-			return &reader.ParseError{File: name, Line: line, Field: fieldOf(err), Err: err}
+			return &reader.ParseError{File: name, Line: line, Field: rowmap.FieldOf(err), Err: err}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if len(orders.order) == 0 {
 		return reader.Errorf(name, 0, "no records")
@@ -108,57 +92,16 @@ func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) erro
 	return nil
 }
 
-func readHeader(cr *csv.Reader, name string) error {
-	row, err := cr.Read()
+func readHeader(rows *csvrows.Reader, name string) error {
+	_, row, err := rows.Next()
 	if errors.Is(err, io.EOF) {
 		return reader.Errorf(name, 0, "empty file")
 	}
 	if err != nil {
-		return csvError(name, err)
+		return err
 	}
 	if !slices.Equal(row, header) {
 		return reader.Errorf(name, 1, "not a Denied Persons List: want tab-separated header %q", header)
 	}
 	return nil
-}
-
-func csvError(name string, err error) error {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		return &reader.ParseError{File: name, Err: err}
-	}
-	if errors.Is(pe.Err, csv.ErrFieldCount) {
-		return reader.Errorf(name, pe.StartLine, "%v (wrong delimiter or not a DPL file?)", pe.Err)
-	}
-	return reader.Errorf(name, pe.StartLine, "column %d: %v (truncated or malformed file?)", pe.Column, pe.Err)
-}
-
-func checkFields(name string, line int, row []string) error {
-	for i, v := range row {
-		switch {
-		case len(v) > reader.MaxField:
-			return &reader.ParseError{File: name, Line: line, Field: header[i],
-				Err: fmt.Errorf("field of %d bytes exceeds limit %d", len(v), reader.MaxField)}
-		case !utf8.ValidString(v):
-			return &reader.ParseError{File: name, Line: line, Field: header[i], Err: errors.New("invalid UTF-8")}
-		}
-	}
-	return nil
-}
-
-// fieldError is an error about one column of a row.
-type fieldError struct {
-	field string
-	err   error
-}
-
-func (e *fieldError) Error() string { return e.err.Error() }
-func (e *fieldError) Unwrap() error { return e.err }
-
-func fieldOf(err error) string {
-	var fe *fieldError
-	if errors.As(err, &fe) {
-		return fe.field
-	}
-	return ""
 }

@@ -2,8 +2,6 @@ package bis_test
 
 import (
 	"context"
-	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,26 +9,11 @@ import (
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader"
 	"github.com/vigil-screening/vigil/reader/bis"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 )
 
 func currentPath(t testing.TB) string {
 	return testdata.Path(t, "lists", "current", "bis-dpl-2023-11", "dpl.txt")
-}
-
-func readAll(t *testing.T, path string) map[string]*entity.Entity {
-	t.Helper()
-	got := make(map[string]*entity.Entity)
-	err := bis.Read(context.Background(), path, func(e *entity.Entity) error {
-		if got[e.ID] != nil {
-			t.Fatalf("ID %s given twice", e.ID)
-		}
-		got[e.ID] = e
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("Read: %v", err)
-	}
-	return got
 }
 
 // Counts from Python's csv module (delimiter tab) on the raw file: 665
@@ -39,7 +22,7 @@ func readAll(t *testing.T, path string) map[string]*entity.Entity {
 // country) per order. The kinds are this reader's heuristic, checked by
 // reading all 547 names (2 organizations taken for persons).
 func TestRead_Current(t *testing.T) {
-	got := readAll(t, currentPath(t))
+	got := readertest.ReadByID(t, bis.Read, currentPath(t))
 	kinds := map[entity.Kind]int{}
 	var addrs, aliases int
 	for _, e := range got {
@@ -67,7 +50,7 @@ func TestRead_Current(t *testing.T) {
 // IDs are the first 12 hex digits of sha256("NAME|YYYY-MM-DD"), computed
 // independently with Python's hashlib.
 func TestRead_SpotChecks(t *testing.T) {
-	got := readAll(t, currentPath(t))
+	got := readertest.ReadByID(t, bis.Read, currentPath(t))
 	tests := []struct {
 		id, primary string
 		kind        entity.Kind
@@ -137,18 +120,7 @@ func TestParse_Bad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n := 0
-			err := bis.Parse(context.Background(), strings.NewReader(tt.input), "in.txt", func(*entity.Entity) error { n++; return nil })
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err = %v, want *reader.ParseError", err)
-			}
-			if pe.File != "in.txt" || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("error %q: at line %d field %q, want line %d field %q", err, pe.Line, pe.Field, tt.line, tt.field)
-			}
-			if n != 0 {
-				t.Errorf("%d records emitted before the error", n)
-			}
+			readertest.WantBad(t, bis.Parse, "in.txt", tt.input, tt.line, tt.field)
 		})
 	}
 }
@@ -170,11 +142,7 @@ func TestParse_MergesAddresses(t *testing.T) {
 }
 
 func TestDetect(t *testing.T) {
-	head, err := os.ReadFile(currentPath(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bis.Detect(head[:200]) {
+	if !bis.Detect(readertest.Head(t, currentPath(t), 200)) {
 		t.Error("Detect(real file) = false")
 	}
 	if bis.Detect([]byte("_id,source,entity_number\n")) {
@@ -185,29 +153,19 @@ func TestDetect(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add(hdr + row("ACME LTD A/K/A ACME", "01/02/2003") + row("JOHN DOE", "12/31/1999"))
 	f.Fuzz(func(t *testing.T, in string) {
-		n := 0
-		err := bis.Parse(context.Background(), strings.NewReader(in), "f.txt", func(e *entity.Entity) error {
+		got, ok := readertest.Fuzz(t, bis.Parse, in, "f.txt", true)
+		if ok && len(got) == 0 {
+			t.Fatal("no error and no records")
+		}
+		for _, e := range got {
 			if !strings.HasPrefix(e.ID, "dpl-") || e.PrimaryName() == "" || len(e.ListedOn) != 1 {
 				t.Fatalf("bad record %+v", e)
 			}
-			n++
-			return nil
-		})
-		var pe *reader.ParseError
-		switch {
-		case err != nil && !errors.As(err, &pe):
-			t.Fatalf("error %v is not a *reader.ParseError", err)
-		case err == nil && n == 0:
-			t.Fatal("no error and no records")
 		}
 	})
 }
 
 func BenchmarkRead(b *testing.B) {
 	path := currentPath(b)
-	for b.Loop() {
-		if err := bis.Read(context.Background(), path, func(*entity.Entity) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
+	readertest.BenchRead(b, bis.Read, path)
 }

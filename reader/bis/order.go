@@ -11,6 +11,7 @@ import (
 
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 // Column indexes into header.
@@ -42,11 +43,11 @@ func (o *orders) add(row []string) error {
 	get := func(i int) string { return strings.TrimSpace(row[i]) }
 	name := strings.Join(strings.Fields(get(colName)), " ")
 	if name == "" {
-		return &fieldError{"Name", errors.New("empty")}
+		return &rowmap.FieldError{Field: "Name", Err: errors.New("empty")}
 	}
 	eff, err := usDate(get(colEffective))
 	if err != nil {
-		return &fieldError{"Effective_Date", err}
+		return &rowmap.FieldError{Field: "Effective_Date", Err: err}
 	}
 	key := strings.ToUpper(name) + "|" + eff.String()
 	e := o.byKey[key]

@@ -17,19 +17,18 @@
 package csl
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/csvrows"
+	"github.com/vigil-screening/vigil/reader/readfile"
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 // List is the list name of the records this package reads.
@@ -55,45 +54,26 @@ func Detect(head []byte) bool {
 
 // Read parses the CSL file at path.
 func Read(ctx context.Context, path string, emit reader.Emit) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("csl: %w", err)
-	}
-	defer f.Close()
-	return Parse(ctx, f, path, emit)
+	return readfile.Read(ctx, "csl", path, Parse, emit)
 }
 
 // Parse parses a CSL file read from r; name is used in errors.
 func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) error {
-	lr := &io.LimitedReader{R: r, N: reader.MaxFile + 1}
-	cr := csv.NewReader(bufio.NewReader(lr))
-	cr.FieldsPerRecord = len(header)
-	cr.ReuseRecord = true
+	rows := csvrows.New(r, name, csvrows.Options{
+		Fields: len(header), Reuse: true,
+		FieldCountHint: "wrong delimiter or not a CSL file?",
+	})
 	seen := make(map[string]int)
 	records, sawHeader := 0, false
-	for line := 0; ; {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		row, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if lr.N <= 0 {
-			return reader.Errorf(name, line, "file larger than %d bytes", reader.MaxFile)
-		}
-		if err != nil {
-			return csvError(name, err)
-		}
-		line, _ = cr.FieldPos(0)
+	err := rowmap.Each(ctx, rows, func(line int, row []string) error {
 		if slices.Equal(row, header) {
 			sawHeader = true
-			continue
+			return nil
 		}
 		if !sawHeader {
 			return reader.Errorf(name, line, "not a CSL file: header row missing")
 		}
-		if err := checkFields(name, line, row); err != nil {
+		if err := rowmap.CheckCells(name, line, header, row, ""); err != nil {
 			return err
 		}
 		e := toEntity(row)
@@ -106,45 +86,13 @@ func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) erro
 			return &reader.ParseError{File: name, Line: line, Record: e.ID, Err: err}
 		}
 		records++
-		if err := emit(e); err != nil {
-			return err
-		}
+		return emit(e)
+	})
+	if err != nil {
+		return err
 	}
 	if records == 0 {
 		return reader.Errorf(name, 0, "no records")
-	}
-	return nil
-}
-
-// csvError turns an encoding/csv error into a ParseError. For a quoted
-// field left open at the end of the file it names the line where the
-// record holding that field starts.
-func csvError(name string, err error) error {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		return &reader.ParseError{File: name, Err: err}
-	}
-	if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line {
-		return reader.Errorf(name, pe.StartLine,
-			"quoted field starting in this record is not terminated (input ends or breaks at line %d): truncated or malformed file", pe.Line)
-	}
-	if errors.Is(pe.Err, csv.ErrFieldCount) {
-		return reader.Errorf(name, pe.StartLine, "%v (wrong delimiter or not a CSL file?)", pe.Err)
-	}
-	return reader.Errorf(name, pe.StartLine, "column %d: %v", pe.Column, pe.Err)
-}
-
-// checkFields rejects fields that are too large or not UTF-8.
-func checkFields(name string, line int, row []string) error {
-	for i, v := range row {
-		switch {
-		case len(v) > reader.MaxField:
-			return &reader.ParseError{File: name, Line: line, Field: header[i],
-				Err: fmt.Errorf("field of %d bytes exceeds limit %d", len(v), reader.MaxField)}
-		case !utf8.ValidString(v):
-			return &reader.ParseError{File: name, Line: line, Field: header[i],
-				Err: errors.New("invalid UTF-8")}
-		}
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package csl_test
 import (
 	"context"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,22 +10,10 @@ import (
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader"
 	"github.com/vigil-screening/vigil/reader/csl"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 )
 
 const hdr = "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids\n"
-
-func readAll(t *testing.T, path string) map[string]*entity.Entity {
-	t.Helper()
-	got := make(map[string]*entity.Entity)
-	err := csl.Read(context.Background(), path, func(e *entity.Entity) error {
-		got[e.ID] = e
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("Read: %v", err)
-	}
-	return got
-}
 
 func currentPath(t testing.TB) string {
 	return testdata.Path(t, "lists", "current", "us-csl-2023-11", "consolidated.csv")
@@ -36,7 +23,7 @@ func currentPath(t testing.TB) string {
 // to the header row; multi-valued fields split on ";" and trimmed; one
 // alias list has "OAO;OJSC" without a space).
 func TestRead_Current(t *testing.T) {
-	got := readAll(t, currentPath(t))
+	got := readertest.ReadByID(t, csl.Read, currentPath(t))
 	if len(got) != 4225 {
 		t.Fatalf("records = %d, want 4225", len(got))
 	}
@@ -86,7 +73,7 @@ func TestRead_Current(t *testing.T) {
 }
 
 func TestRead_SpotChecks(t *testing.T) {
-	got := readAll(t, currentPath(t))
+	got := readertest.ReadByID(t, csl.Read, currentPath(t))
 	tests := []struct {
 		id      string
 		primary string
@@ -194,25 +181,14 @@ func TestParse_Bad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n := 0
-			err := csl.Parse(context.Background(), strings.NewReader(tt.input), "in.csv", func(*entity.Entity) error { n++; return nil })
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err = %v, want *reader.ParseError", err)
-			}
-			if pe.File != "in.csv" || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("error %q: at line %d field %q, want line %d field %q", err, pe.Line, pe.Field, tt.line, tt.field)
-			}
+			_, err := readertest.Parse(csl.Parse, tt.input, "in.csv")
+			readertest.WantErrorAt(t, err, "in.csv", tt.line, tt.field)
 		})
 	}
 }
 
 func TestDetect(t *testing.T) {
-	head, err := os.ReadFile(currentPath(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !csl.Detect(head[:512]) {
+	if !csl.Detect(readertest.Head(t, currentPath(t), 512)) {
 		t.Error("Detect(real file) = false")
 	}
 	if csl.Detect([]byte("Name\tStreet_Address\n")) {
@@ -224,19 +200,8 @@ func FuzzParse(f *testing.F) {
 	f.Add(hdr + `"1","Specially Designated Nationals (SDN) - Treasury Department","1","Individual","P","N","","a, RU","","1999-01-01","","","","","","","","","","","","","x; y","","circa 01 Jan 1960","","","","Passport, A1, RU; Website, w"` + "\n")
 	f.Add(hdr + hdr)
 	f.Fuzz(func(t *testing.T, in string) {
-		var got []*entity.Entity
-		err := csl.Parse(context.Background(), strings.NewReader(in), "f.csv", func(e *entity.Entity) error {
-			got = append(got, e)
-			return nil
-		})
-		if err != nil {
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is not a *reader.ParseError", err)
-			}
-			return
-		}
-		if len(got) == 0 {
+		got, ok := readertest.Fuzz(t, csl.Parse, in, "f.csv", false)
+		if ok && len(got) == 0 {
 			t.Fatal("no error and no records")
 		}
 		for _, e := range got {
@@ -249,9 +214,5 @@ func FuzzParse(f *testing.F) {
 
 func BenchmarkRead(b *testing.B) {
 	path := currentPath(b)
-	for b.Loop() {
-		if err := csl.Read(context.Background(), path, func(*entity.Entity) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
+	readertest.BenchRead(b, csl.Read, path)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 // Column indexes into header.
@@ -56,7 +57,7 @@ func toEntity(row []string) *entity.Entity {
 		List:     List,
 		ID:       subList(get(colSource)) + "-" + get(colID),
 		Kind:     kinds[strings.ToLower(get(colType))],
-		Programs: split(get(colPrograms)),
+		Programs: rowmap.SplitList(get(colPrograms)),
 	}
 	e.OtherIDs = append(e.OtherIDs, entity.Identifier{Scheme: "csl_source", Value: get(colSource)})
 	if n := get(colEntityNumber); n != "" {
@@ -65,23 +66,23 @@ func toEntity(row []string) *entity.Entity {
 	if n := get(colName); n != "" {
 		e.Names = append(e.Names, entity.Name{Full: n, Type: entity.NamePrimary})
 	}
-	for _, a := range split(get(colAltNames)) {
+	for _, a := range rowmap.SplitList(get(colAltNames)) {
 		e.Names = append(e.Names, entity.Name{Full: a, Type: entity.NameAlias})
 	}
 	if t := get(colTitle); t != "" {
 		e.Titles = []string{t}
 	}
-	for _, a := range split(get(colAddresses)) {
+	for _, a := range rowmap.SplitList(get(colAddresses)) {
 		e.Addresses = append(e.Addresses, parseAddress(a))
 	}
 	if d, ok := parseDate(get(colStartDate)); ok {
 		e.ListedOn = []entity.Date{d}
 	}
-	e.Citizenships = countries(split(get(colCitizenships)))
-	e.Nationalities = countries(split(get(colNationalities)))
-	e.BirthPlaces = split(get(colPlacesOfBirth))
+	e.Citizenships = countries(rowmap.SplitList(get(colCitizenships)))
+	e.Nationalities = countries(rowmap.SplitList(get(colNationalities)))
+	e.BirthPlaces = rowmap.SplitList(get(colPlacesOfBirth))
 	var remarks []string
-	for _, s := range split(get(colDatesOfBirth)) {
+	for _, s := range rowmap.SplitList(get(colDatesOfBirth)) {
 		if d, ok := parseDate(s); ok {
 			e.BirthDates = append(e.BirthDates, d)
 		} else {
@@ -89,7 +90,7 @@ func toEntity(row []string) *entity.Entity {
 		}
 	}
 	addVessel(e, row)
-	for _, s := range split(get(colIDs)) {
+	for _, s := range rowmap.SplitList(get(colIDs)) {
 		if r := addID(e, s); r != "" {
 			remarks = append(remarks, r)
 		}
@@ -111,17 +112,6 @@ func subList(source string) string {
 		return m[1]
 	}
 	return source
-}
-
-// split splits a "; "-separated cell, dropping empty values.
-func split(s string) []string {
-	var out []string
-	for _, v := range strings.Split(s, ";") {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // countries maps country codes or names to ISO codes, dropping unknowns.

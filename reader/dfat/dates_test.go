@@ -3,6 +3,8 @@ package dfat
 import (
 	"strings"
 	"testing"
+
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 func TestParseDates(t *testing.T) {
@@ -46,13 +48,13 @@ func FuzzGroupAdd(f *testing.F) {
 		err := gs.add(row{"Reference": ref, "Name of Individual or Entity": name, "Type": typ,
 			"Name Type": nameType, "Date of Birth": dob, "Citizenship": cit, "Address": addr, "Control Date": ctl})
 		if err != nil {
-			if fieldOf(err) == "" {
+			if rowmap.FieldOf(err) == "" {
 				t.Fatalf("error without field: %v", err)
 			}
 			return
 		}
-		id := gs.order[0]
-		e := gs.finish(id)
+		id := gs.IDs()[0]
+		e := gs.Finish(id)
 		if e.ID == "" || len(e.Names) != 1 || !strings.HasPrefix(ref, e.ID) {
 			t.Fatalf("bad record %+v from reference %q", e, ref)
 		}

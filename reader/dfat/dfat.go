@@ -13,16 +13,14 @@
 package dfat
 
 import (
-	"bytes"
 	"context"
-	"fmt"
+	"errors"
 	"io"
-	"os"
 	"slices"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/readfile"
+	"github.com/vigil-screening/vigil/reader/xlsxrows"
 )
 
 // List is the list name of the records this package reads.
@@ -31,100 +29,36 @@ const List = "au_dfat"
 // required are the columns without which a row cannot be read.
 var required = []string{"Reference", "Name of Individual or Entity", "Type", "Name Type"}
 
-var zipMagic = []byte("PK\x03\x04")
-
-// Limits on the unzipped workbook, against zip bombs.
-const (
-	unzipLimit    = 1 << 30
-	unzipXMLLimit = 512 << 20
-)
-
 // DetectWorkbook reports whether the file at path is an XLSX workbook
 // whose first row has the DFAT list's columns.
 func DetectWorkbook(path string) (bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, fmt.Errorf("dfat: %w", err)
-	}
-	defer f.Close()
-	head := make([]byte, len(zipMagic))
-	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, zipMagic) {
-		return false, nil
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return false, fmt.Errorf("dfat: %w", err)
-	}
-	wb, err := openWorkbook(f, path)
-	if err != nil {
-		return false, nil
-	}
-	wb.close()
-	return true, nil
+	return xlsxrows.DetectFile("dfat", path, 1, isHeader)
 }
 
 // DetectRows reports whether rows, the first rows of a worksheet, are
 // those of the list: the first is its header row. It lets a caller that
 // has peeked at a workbook recognise it without opening it in full.
 func DetectRows(rows [][]string) bool {
-	return len(rows) > 0 && isHeader(rows[0])
+	return xlsxrows.HeaderWithin(rows, 1, isHeader)
 }
 
 // Read parses the workbook at path.
 func Read(ctx context.Context, path string, emit reader.Emit) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("dfat: %w", err)
-	}
-	defer f.Close()
-	return Parse(ctx, f, path, emit)
+	return readfile.Read(ctx, "dfat", path, Parse, emit)
 }
 
 // Parse parses the workbook read from r (buffered in memory); name is used
-// in errors.
+// in errors. The list is on the first sheet whose first row is its header.
 func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) error {
-	wb, err := openWorkbook(r, name)
+	sh, err := xlsxrows.Open(r, name, 1, isHeader)
+	if errors.Is(err, xlsxrows.ErrNoSheet) {
+		return reader.Errorf(name, 1, "no sheet whose first row is the DFAT header (Reference, Name of Individual or Entity, ...)")
+	}
 	if err != nil {
 		return err
 	}
-	defer wb.close()
-	return parseRows(ctx, name, wb, emit)
-}
-
-// workbook reads the first sheet whose first row is the list's header.
-type workbook struct {
-	name   string
-	f      *excelize.File
-	rows   *excelize.Rows
-	header []string
-	row    int
-}
-
-func openWorkbook(r io.Reader, name string) (*workbook, error) {
-	lr := &io.LimitedReader{R: r, N: reader.MaxFile + 1}
-	f, err := excelize.OpenReader(lr, excelize.Options{
-		RawCellValue: true, UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit,
-	})
-	if lr.N <= 0 {
-		return nil, reader.Errorf(name, 0, "file larger than %d bytes", reader.MaxFile)
-	}
-	if err != nil {
-		return nil, reader.Errorf(name, 0, "not a readable XLSX workbook: %v", err)
-	}
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.Rows(sheet)
-		if err != nil {
-			f.Close()
-			return nil, &reader.ParseError{File: name, Field: "sheet " + sheet, Err: err}
-		}
-		wb := &workbook{name: name, f: f, rows: rows}
-		if _, header, err := wb.next(); err == nil && isHeader(header) {
-			wb.header = header
-			return wb, nil
-		}
-		rows.Close()
-	}
-	f.Close()
-	return nil, reader.Errorf(name, 1, "no sheet whose first row is the DFAT header (Reference, Name of Individual or Entity, ...)")
+	defer sh.Close()
+	return parseRows(ctx, name, sh, emit)
 }
 
 func isHeader(cells []string) bool {
@@ -134,25 +68,4 @@ func isHeader(cells []string) bool {
 		}
 	}
 	return true
-}
-
-// next returns the next row and its 1-based number, or io.EOF.
-func (w *workbook) next() (int, []string, error) {
-	if !w.rows.Next() {
-		if err := w.rows.Error(); err != nil {
-			return 0, nil, reader.Errorf(w.name, w.row+1, "reading sheet: %v", err)
-		}
-		return 0, nil, io.EOF
-	}
-	w.row++
-	cells, err := w.rows.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
-		return 0, nil, reader.Errorf(w.name, w.row, "reading row: %v", err)
-	}
-	return w.row, cells, nil
-}
-
-func (w *workbook) close() {
-	w.rows.Close()
-	w.f.Close()
 }

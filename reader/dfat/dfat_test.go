@@ -3,36 +3,18 @@ package dfat_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader"
 	"github.com/vigil-screening/vigil/reader/dfat"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 )
 
 func currentPath(t testing.TB) string {
 	return testdata.Path(t, "lists", "current", "au-dfat-2024-11", "regulation8_consolidated.xlsx")
-}
-
-func readAll(t testing.TB, path string) map[string]*entity.Entity {
-	t.Helper()
-	got := make(map[string]*entity.Entity)
-	err := dfat.Read(context.Background(), path, func(e *entity.Entity) error {
-		if got[e.ID] != nil {
-			t.Fatalf("record %s emitted twice", e.ID)
-		}
-		got[e.ID] = e
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("Read: %v", err)
-	}
-	return got
 }
 
 // Expected counts come from a Python script reading the workbook with
@@ -42,7 +24,7 @@ func readAll(t testing.TB, path string) map[string]*entity.Entity {
 // Name Type (an "aka" written with no Latin letter counted as original
 // script), and distinct addresses (enumerated and ";"-separated).
 func TestRead_Current(t *testing.T) {
-	got := readAll(t, currentPath(t))
+	got := readertest.ReadByID(t, dfat.Read, currentPath(t))
 	kinds := map[entity.Kind]int{}
 	types := map[entity.NameType]int{}
 	var names, addrs int
@@ -76,7 +58,7 @@ func TestRead_Current(t *testing.T) {
 }
 
 func TestRead_SpotChecks(t *testing.T) {
-	got := readAll(t, currentPath(t))
+	got := readertest.ReadByID(t, dfat.Read, currentPath(t))
 	tests := []struct {
 		id, primary string
 		kind        entity.Kind
@@ -131,24 +113,6 @@ func dates(ds []entity.Date) string {
 var header = []any{"Reference", "Name of Individual or Entity", "Type", "Name Type", "Date of Birth",
 	"Place of Birth", "Citizenship", "Address", "Additional Information", "Listing Information", "Committees", "Control Date"}
 
-// writeWorkbook saves a one-sheet workbook with the given rows.
-func writeWorkbook(t *testing.T, rows ...[]any) string {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "w.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func TestRead_Bad(t *testing.T) {
 	good := []any{"1", "A B", "Individual", "Primary Name", 29752}
 	tests := []struct {
@@ -165,16 +129,10 @@ func TestRead_Bad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := writeWorkbook(t, tt.rows...)
+			path := readertest.WriteWorkbook(t, tt.rows)
 			n := 0
 			err := dfat.Read(context.Background(), path, func(*entity.Entity) error { n++; return nil })
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err = %v, want *reader.ParseError", err)
-			}
-			if pe.File != path || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("error %q: at line %d field %q, want line %d field %q", err, pe.Line, pe.Field, tt.line, tt.field)
-			}
+			readertest.WantErrorAt(t, err, path, tt.line, tt.field)
 			if n != 0 {
 				t.Errorf("%d records emitted before the error", n)
 			}
@@ -211,11 +169,7 @@ func TestDetectWorkbook(t *testing.T) {
 
 func BenchmarkRead(b *testing.B) {
 	path := currentPath(b)
-	for b.Loop() {
-		if err := dfat.Read(context.Background(), path, func(*entity.Entity) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
+	readertest.BenchRead(b, dfat.Read, path)
 }
 
 func TestDetectRows(t *testing.T) {

@@ -8,22 +8,17 @@ import (
 
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/reader/merge"
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 // groups collects the rows of each reference into one record.
-type groups struct {
-	order []string
-	byID  map[string]*group
-}
+type groups struct{ *merge.Set }
 
 // group is a record being built, with the values already added.
-type group struct {
-	e       *entity.Entity
-	seen    map[string]bool
-	remarks []string
-}
+type group struct{ *merge.Record }
 
-func newGroups() *groups { return &groups{byID: make(map[string]*group)} }
+func newGroups() *groups { return &groups{merge.NewSet()} }
 
 var kinds = map[string]entity.Kind{
 	"individual": entity.KindPerson,
@@ -46,7 +41,7 @@ func referenceID(ref string) (string, error) {
 		end = len(ref)
 	}
 	if end == 0 {
-		return "", &fieldError{"Reference", fmt.Errorf("reference %q does not start with a number", ref)}
+		return "", &rowmap.FieldError{Field: "Reference", Err: fmt.Errorf("reference %q does not start with a number", ref)}
 	}
 	return ref[:end], nil
 }
@@ -59,18 +54,13 @@ func (gs *groups) add(r row) error {
 	}
 	kind, ok := kinds[strings.ToLower(r["Type"])]
 	if !ok {
-		return &fieldError{"Type", fmt.Errorf("unknown type %q", r["Type"])}
+		return &rowmap.FieldError{Field: "Type", Err: fmt.Errorf("unknown type %q", r["Type"])}
 	}
 	name := r["Name of Individual or Entity"]
 	if name == "" {
-		return &fieldError{"Name of Individual or Entity", errors.New("empty")}
+		return &rowmap.FieldError{Field: "Name of Individual or Entity", Err: errors.New("empty")}
 	}
-	g := gs.byID[id]
-	if g == nil {
-		g = &group{e: &entity.Entity{List: List, ID: id, Kind: kind}, seen: make(map[string]bool)}
-		gs.byID[id] = g
-		gs.order = append(gs.order, id)
-	}
+	g := group{gs.Record(List, id, kind)}
 	typ, ok := nameTypes[strings.ToLower(r["Name Type"])]
 	if !ok {
 		typ = entity.NameAlias
@@ -82,33 +72,9 @@ func (gs *groups) add(r row) error {
 	if typ != entity.NameOriginalScript {
 		sc = ""
 	}
-	g.addName(entity.Name{Full: name, Type: typ, Script: sc})
+	g.AddName(entity.Name{Full: name, Type: typ, Script: sc})
 	g.addDetails(r)
 	return nil
-}
-
-// once reports whether key is new to the group, and marks it seen.
-func (g *group) once(key ...string) bool {
-	k := strings.Join(key, "\x00")
-	if g.seen[k] {
-		return false
-	}
-	g.seen[k] = true
-	return true
-}
-
-// addName adds a name once; a name seen before as an alias becomes primary
-// when a row lists it as the primary name.
-func (g *group) addName(n entity.Name) {
-	for i, old := range g.e.Names {
-		if old.Full == n.Full {
-			if n.Type == entity.NamePrimary {
-				g.e.Names[i].Type = entity.NamePrimary
-			}
-			return
-		}
-	}
-	g.e.Names = append(g.e.Names, n)
 }
 
 var scriptTables = []struct {
@@ -139,11 +105,11 @@ func script(name string) string {
 }
 
 func (g *group) addDetails(r row) {
-	if v := r["Date of Birth"]; v != "" && g.once("dob", v) {
+	if v := r["Date of Birth"]; v != "" && g.Once("dob", v) {
 		dates, rest := parseDates(v)
 		for _, d := range dates {
-			if g.once("date", d.String()) {
-				g.e.BirthDates = append(g.e.BirthDates, d)
+			if g.Once("date", d.String()) {
+				g.Entity.BirthDates = append(g.Entity.BirthDates, d)
 			}
 		}
 		for _, s := range rest {
@@ -151,25 +117,25 @@ func (g *group) addDetails(r row) {
 		}
 	}
 	for _, p := range splitItems(r["Place of Birth"]) {
-		if g.once("pob", p) {
-			g.e.BirthPlaces = append(g.e.BirthPlaces, p)
+		if g.Once("pob", p) {
+			g.Entity.BirthPlaces = append(g.Entity.BirthPlaces, p)
 		}
 	}
 	for _, c := range citizenships(r["Citizenship"]) {
-		if g.once("cit", c) {
-			g.e.Citizenships = append(g.e.Citizenships, c)
+		if g.Once("cit", c) {
+			g.Entity.Citizenships = append(g.Entity.Citizenships, c)
 		}
 	}
 	for _, a := range splitList(r["Address"]) {
-		if g.once("addr", a) {
-			g.e.Addresses = append(g.e.Addresses, entity.Address{Full: a, Country: addressCountry(a)})
+		if g.Once("addr", a) {
+			g.Entity.Addresses = append(g.Entity.Addresses, entity.Address{Full: a, Country: addressCountry(a)})
 		}
 	}
-	if v := r["Committees"]; v != "" && g.once("prog", v) {
-		g.e.Programs = append(g.e.Programs, v)
+	if v := r["Committees"]; v != "" && g.Once("prog", v) {
+		g.Entity.Programs = append(g.Entity.Programs, v)
 	}
-	if d, ok := parseDate(r["Control Date"]); ok && g.once("ctl", d.String()) {
-		g.e.AmendedOn = append(g.e.AmendedOn, d)
+	if d, ok := parseDate(r["Control Date"]); ok && g.Once("ctl", d.String()) {
+		g.Entity.AmendedOn = append(g.Entity.AmendedOn, d)
 	}
 	g.remark(r["Additional Information"])
 	if v := r["Listing Information"]; v != "" {
@@ -178,8 +144,8 @@ func (g *group) addDetails(r row) {
 }
 
 func (g *group) remark(s string) {
-	if s != "" && g.once("remark", s) {
-		g.remarks = append(g.remarks, s)
+	if s != "" && g.Once("remark", s) {
+		g.Remarks = append(g.Remarks, s)
 	}
 }
 
@@ -187,11 +153,7 @@ func (g *group) remark(s string) {
 func splitList(s string) []string {
 	var out []string
 	for _, item := range splitItems(s) {
-		for _, v := range strings.Split(item, ";") {
-			if v = strings.TrimSpace(v); v != "" {
-				out = append(out, v)
-			}
-		}
+		out = append(out, rowmap.SplitList(item)...)
 	}
 	return out
 }
@@ -222,29 +184,4 @@ func addressCountry(a string) string {
 	}
 	c, _ := country.Code(strings.Trim(last, " ."))
 	return c
-}
-
-// finish returns the group's record with one primary name: the first row
-// typed as primary; further primary names become aliases, and a group with
-// none gets its first non-original-script name.
-func (gs *groups) finish(id string) *entity.Entity {
-	g := gs.byID[id]
-	e := g.e
-	e.Remarks = strings.Join(g.remarks, "\n")
-	primary := -1
-	for i, n := range e.Names {
-		switch {
-		case n.Type == entity.NamePrimary && primary < 0:
-			primary = i
-		case n.Type == entity.NamePrimary:
-			e.Names[i].Type = entity.NameAlias
-		}
-	}
-	for i := range e.Names {
-		if primary < 0 && e.Names[i].Type != entity.NameOriginalScript {
-			e.Names[i].Type = entity.NamePrimary
-			primary = i
-		}
-	}
-	return e
 }

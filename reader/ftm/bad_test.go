@@ -11,17 +11,8 @@ import (
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
 	"github.com/vigil-screening/vigil/reader/ftm"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 )
-
-func parseString(t testing.TB, in string) ([]*entity.Entity, error) {
-	t.Helper()
-	var got []*entity.Entity
-	err := ftm.Parse(context.Background(), strings.NewReader(in), "test.json", func(e *entity.Entity) error {
-		got = append(got, e)
-		return nil
-	})
-	return got, err
-}
 
 func TestParse_Bad(t *testing.T) {
 	ok := `{"id":"a","schema":"Person","properties":{"name":["A"]},"datasets":["x"]}` + "\n"
@@ -51,17 +42,7 @@ func TestParse_Bad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseString(t, tt.in)
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err = %v, want a *reader.ParseError", err)
-			}
-			if pe.File != "test.json" || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("error at %s:%d field %q, want line %d field %q (%v)", pe.File, pe.Line, pe.Field, tt.line, tt.field, err)
-			}
-			if len(got) != 0 {
-				t.Errorf("emitted %d entities before the error", len(got))
-			}
+			readertest.WantBad(t, ftm.Parse, "test.json", tt.in, tt.line, tt.field)
 		})
 	}
 }
@@ -70,7 +51,7 @@ func TestParse_Bad(t *testing.T) {
 // non-FtM properties of any shape; both are accepted.
 func TestParse_Lenient(t *testing.T) {
 	in := `{"id":"a","schema":"Person","properties":{"name":"Ali","birthDate":"Unknown","relatives":[{"name":"x"}],"years":5}}`
-	got, err := parseString(t, in)
+	got, err := readertest.Parse(ftm.Parse, in, "test.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,21 +109,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(`{"id":"a","schema":"Person","properties":{"name":"A","birthDate":["1970"]}}`)
 	f.Add(`{"id":"o","schema":"Ownership","properties":{"owner":["a"],"asset":["a"],"percentage":["x"]}}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		var got []*entity.Entity
-		err := ftm.Parse(context.Background(), strings.NewReader(in), "fuzz", func(e *entity.Entity) error {
-			got = append(got, e)
-			return nil
-		})
-		if err != nil {
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz" {
-				t.Fatalf("err = %v, want a *reader.ParseError naming the file", err)
-			}
-			if len(got) != 0 {
-				t.Fatalf("emitted %d entities before an error", len(got))
-			}
-			return
-		}
+		got, _ := readertest.Fuzz(t, ftm.Parse, in, "fuzz", true)
 		for _, e := range got {
 			if e.ID == "" {
 				t.Fatalf("entity without id: %+v", e)

@@ -9,6 +9,7 @@ import (
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader/ftm"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 )
 
 func readFile(tb testing.TB, path string, opts ftm.Options) (map[string]*entity.Entity, []*entity.Entity, ftm.Stats) {
@@ -226,9 +227,5 @@ func countAll(m map[string]*entity.Entity, f func(*entity.Entity) int) int {
 
 func BenchmarkRead_SaWikiPeps(b *testing.B) {
 	path := networkPath(b, "sa_wiki_peps.entities.ftm.json")
-	for b.Loop() {
-		if err := ftm.Read(context.Background(), path, func(*entity.Entity) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
+	readertest.BenchRead(b, ftm.Read, path)
 }

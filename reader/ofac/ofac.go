@@ -25,6 +25,7 @@ import (
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/readfile"
 )
 
 // The list names this package produces.
@@ -65,12 +66,7 @@ func Read(ctx context.Context, path string, emit reader.Emit) error {
 		return fmt.Errorf("ofac: %w", err)
 	}
 	if !info.IsDir() {
-		f, err := os.Open(path)
-		if err != nil {
-			return fmt.Errorf("ofac: %w", err)
-		}
-		defer f.Close()
-		return Parse(ctx, f, path, emit)
+		return readfile.Read(ctx, "ofac", path, Parse, emit)
 	}
 	for _, s := range setNames {
 		if _, err := os.Stat(filepath.Join(path, s.primary)); err == nil {

@@ -8,14 +8,14 @@ import (
 	"github.com/vigil-screening/vigil/entity"
 )
 
-// addComments appends each sdn_comments.csv row to its record's remarks.
-// The comment continues the remarks where sdn.csv cut them, often inside a
-// word, so the text is joined without a separator.
-func (rs *records) addComments(ctx context.Context, in Input) error {
+// eachRow calls fn with each row of the secondary file in and the record
+// its ent_num names; a row naming no record is an error. A file not given
+// adds nothing.
+func (rs *records) eachRow(ctx context.Context, in Input, cols []string, fn func(e *entity.Entity, r row)) error {
 	if in.R == nil {
 		return nil
 	}
-	rows, err := readRows(ctx, in.R, in.Name, commentCols)
+	rows, err := readRows(ctx, in.R, in.Name, cols)
 	if err != nil {
 		return err
 	}
@@ -24,32 +24,29 @@ func (rs *records) addComments(ctx context.Context, in Input) error {
 		if err != nil {
 			return err
 		}
-		e.Remarks += r.fields[1]
+		fn(e, r)
 	}
 	return nil
 }
 
-// addAliases adds the names of alt.csv to their records.
+// addComments appends each sdn_comments.csv row to its record's remarks.
+// The comment continues the remarks where sdn.csv cut them, often inside a
+// word, so the text is joined without a separator.
+func (rs *records) addComments(ctx context.Context, in Input) error {
+	return rs.eachRow(ctx, in, commentCols, func(e *entity.Entity, r row) {
+		e.Remarks += r.fields[1]
+	})
+}
+
+// addAliases adds the names of alt.csv to their records. An alias row
+// without a name adds nothing.
 func (rs *records) addAliases(ctx context.Context, in Input) error {
-	if in.R == nil {
-		return nil
-	}
-	rows, err := readRows(ctx, in.R, in.Name, aliasCols)
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		e, err := rs.lookup(in.Name, r)
-		if err != nil {
-			return err
+	return rs.eachRow(ctx, in, aliasCols, func(e *entity.Entity, r row) {
+		if r.fields[3] != "" {
+			typ := aliasType(r.fields[2], r.fields[4])
+			e.Names = append(e.Names, personName(e.Kind, r.fields[3], typ))
 		}
-		if r.fields[3] == "" {
-			continue // an alias row without a name adds nothing
-		}
-		typ := aliasType(r.fields[2], r.fields[4])
-		e.Names = append(e.Names, personName(e.Kind, r.fields[3], typ))
-	}
-	return nil
+	})
 }
 
 // aliasType maps alt_type and alt_remarks to a name type. OFAC marks
@@ -69,28 +66,16 @@ func aliasType(altType, remarks string) entity.NameType {
 // addAddresses adds the addresses of add.csv to their records, and their
 // countries to the record's countries.
 func (rs *records) addAddresses(ctx context.Context, in Input) error {
-	if in.R == nil {
-		return nil
-	}
-	rows, err := readRows(ctx, in.R, in.Name, addressCols)
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		e, err := rs.lookup(in.Name, r)
-		if err != nil {
-			return err
-		}
+	return rs.eachRow(ctx, in, addressCols, func(e *entity.Entity, r row) {
 		a := address(r.fields)
 		if a == (entity.Address{}) {
-			continue
+			return
 		}
 		e.Addresses = append(e.Addresses, a)
 		if a.Country != "" {
 			e.Countries = appendUnique(e.Countries, a.Country)
 		}
-	}
-	return nil
+	})
 }
 
 // address builds an address from an add.csv row. OFAC gives city, state

@@ -9,23 +9,18 @@ import (
 
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/reader/merge"
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 // groups collects the rows of each Group ID into one record.
-type groups struct {
-	order []string
-	byID  map[string]*group
-}
+type groups struct{ *merge.Set }
 
 // group is a record being built, with the values already added (to keep
 // each distinct value once).
-type group struct {
-	e       *entity.Entity
-	seen    map[string]bool
-	remarks []string
-}
+type group struct{ *merge.Record }
 
-func newGroups() *groups { return &groups{byID: make(map[string]*group)} }
+func newGroups() *groups { return &groups{merge.NewSet()} }
 
 var kinds = map[string]entity.Kind{
 	"individual": entity.KindPerson,
@@ -37,18 +32,13 @@ var kinds = map[string]entity.Kind{
 func (gs *groups) add(r row) error {
 	id := r["Group ID"]
 	if id == "" {
-		return &fieldError{"Group ID", errors.New("empty")}
+		return &rowmap.FieldError{Field: "Group ID", Err: errors.New("empty")}
 	}
 	kind, ok := kinds[strings.ToLower(r["Group Type"])]
 	if !ok {
-		return &fieldError{"Group Type", fmt.Errorf("unknown group type %q", r["Group Type"])}
+		return &rowmap.FieldError{Field: "Group Type", Err: fmt.Errorf("unknown group type %q", r["Group Type"])}
 	}
-	g := gs.byID[id]
-	if g == nil {
-		g = &group{e: &entity.Entity{List: List, ID: id, Kind: kind}, seen: make(map[string]bool)}
-		gs.byID[id] = g
-		gs.order = append(gs.order, id)
-	}
+	g := group{gs.Record(List, id, kind)}
 	if err := g.addNames(r); err != nil {
 		return err
 	}
@@ -57,16 +47,6 @@ func (gs *groups) add(r row) error {
 	g.addAddress(r)
 	g.addListing(r)
 	return nil
-}
-
-// once reports whether key is new to the group, and marks it seen.
-func (g *group) once(key ...string) bool {
-	k := strings.Join(key, "\x00")
-	if g.seen[k] {
-		return false
-	}
-	g.seen[k] = true
-	return true
 }
 
 // nameTypes maps the Alias Type column to name types.
@@ -79,10 +59,10 @@ var nameTypes = map[string]entity.NameType{
 }
 
 func (g *group) addNames(r row) error {
-	full, parts := personName(r, g.e.Kind == entity.KindPerson)
+	full, parts := personName(r, g.Entity.Kind == entity.KindPerson)
 	nonLatin := r["Name Non-Latin Script"]
 	if full == "" && nonLatin == "" {
-		return &fieldError{"Name 6", errors.New("row has no name")}
+		return &rowmap.FieldError{Field: "Name 6", Err: errors.New("row has no name")}
 	}
 	if full != "" {
 		typ, ok := nameTypes[strings.ToLower(r["Alias Type"])]
@@ -92,29 +72,15 @@ func (g *group) addNames(r row) error {
 		if typ == entity.NameAlias && strings.EqualFold(r["Alias Quality"], "Low quality") {
 			typ = entity.NameWeakAlias
 		}
-		g.addName(entity.Name{Full: full, Type: typ, Parts: parts})
+		g.AddName(entity.Name{Full: full, Type: typ, Parts: parts})
 	}
 	if nonLatin != "" {
-		g.addName(entity.Name{Full: nonLatin, Type: entity.NameOriginalScript, Script: scriptCode(r["Non-Latin Script Type"], nonLatin)})
+		g.AddName(entity.Name{Full: nonLatin, Type: entity.NameOriginalScript, Script: scriptCode(r["Non-Latin Script Type"], nonLatin)})
 	}
-	if t := r["Title"]; t != "" && g.once("title", t) {
-		g.e.Titles = append(g.e.Titles, t)
+	if t := r["Title"]; t != "" && g.Once("title", t) {
+		g.Entity.Titles = append(g.Entity.Titles, t)
 	}
 	return nil
-}
-
-// addName adds a name once; a name seen before as an alias becomes primary
-// when a row lists it as the primary name.
-func (g *group) addName(n entity.Name) {
-	for i, old := range g.e.Names {
-		if old.Full == n.Full {
-			if n.Type == entity.NamePrimary {
-				g.e.Names[i].Type = entity.NamePrimary
-			}
-			return
-		}
-	}
-	g.e.Names = append(g.e.Names, n)
 }
 
 // personName joins Name 1..5 and Name 6 (the family name) into the full
@@ -175,28 +141,28 @@ var scriptTables = map[string]*unicode.RangeTable{
 var genderRe = regexp.MustCompile(`\(Gender\):\s*(Male|Female)`)
 
 func (g *group) addPersonal(r row) {
-	if v := r["DOB"]; v != "" && g.once("dob", v) {
+	if v := r["DOB"]; v != "" && g.Once("dob", v) {
 		if d, ok := parseDate(v); ok {
-			g.e.BirthDates = append(g.e.BirthDates, d)
+			g.Entity.BirthDates = append(g.Entity.BirthDates, d)
 		} else {
-			g.remarks = append(g.remarks, "DOB: "+v)
+			g.Remarks = append(g.Remarks, "DOB: "+v)
 		}
 	}
-	if p := joinNonEmpty(", ", r["Town of Birth"], r["Country of Birth"]); p != "" && g.once("pob", p) {
-		g.e.BirthPlaces = append(g.e.BirthPlaces, p)
+	if p := joinNonEmpty(", ", r["Town of Birth"], r["Country of Birth"]); p != "" && g.Once("pob", p) {
+		g.Entity.BirthPlaces = append(g.Entity.BirthPlaces, p)
 	}
 	for _, v := range splitEnum(r["Nationality"]) {
-		if c, ok := country.Code(v); ok && g.once("nat", c) {
-			g.e.Nationalities = append(g.e.Nationalities, c)
+		if c, ok := country.Code(v); ok && g.Once("nat", c) {
+			g.Entity.Nationalities = append(g.Entity.Nationalities, c)
 		}
 	}
 	for _, v := range splitEnum(r["Position"]) {
-		if g.once("pos", v) {
-			g.e.Positions = append(g.e.Positions, v)
+		if g.Once("pos", v) {
+			g.Entity.Positions = append(g.Entity.Positions, v)
 		}
 	}
-	if m := genderRe.FindStringSubmatch(r["Other Information"]); m != nil && g.once("gender", m[1]) {
-		g.e.Genders = append(g.e.Genders, entity.Gender(strings.ToLower(m[1])))
+	if m := genderRe.FindStringSubmatch(r["Other Information"]); m != nil && g.Once("gender", m[1]) {
+		g.Entity.Genders = append(g.Entity.Genders, entity.Gender(strings.ToLower(m[1])))
 	}
 }
 
@@ -222,8 +188,8 @@ func (g *group) addDocs(typ entity.DocType, numbers, details string) {
 		case len(notes) > 0:
 			d.Note = details
 		}
-		if g.once("doc", string(typ), d.Number, d.Note) {
-			g.e.Documents = append(g.e.Documents, d)
+		if g.Once("doc", string(typ), d.Number, d.Note) {
+			g.Entity.Documents = append(g.Entity.Documents, d)
 		}
 	}
 }
@@ -235,65 +201,45 @@ func (g *group) addAddress(r row) {
 	full := joinNonEmpty(", ", street, a.PostalCode, r["Country"])
 	if c, ok := country.Code(r["Country"]); ok {
 		a.Country = c
-		if g.once("country", c) {
-			g.e.Countries = append(g.e.Countries, c)
+		if g.Once("country", c) {
+			g.Entity.Countries = append(g.Entity.Countries, c)
 		}
 	}
-	if full != "" && g.once("addr", full) {
+	if full != "" && g.Once("addr", full) {
 		a.Full = full
-		g.e.Addresses = append(g.e.Addresses, a)
+		g.Entity.Addresses = append(g.Entity.Addresses, a)
 	}
 }
 
 var refRe = regexp.MustCompile(`\(UK Sanctions List Ref\):\s*([A-Za-z0-9.]+[0-9])`)
 
 func (g *group) addListing(r row) {
-	if v := r["Regime"]; v != "" && g.once("regime", v) {
-		g.e.Programs = append(g.e.Programs, v)
+	if v := r["Regime"]; v != "" && g.Once("regime", v) {
+		g.Entity.Programs = append(g.Entity.Programs, v)
 	}
 	for _, col := range []string{"Listed On", "UK Sanctions List Date Designated"} {
-		if d, ok := parseDate(r[col]); ok && g.once("listed", d.String()) {
-			g.e.ListedOn = append(g.e.ListedOn, d)
+		if d, ok := parseDate(r[col]); ok && g.Once("listed", d.String()) {
+			g.Entity.ListedOn = append(g.Entity.ListedOn, d)
 		}
 	}
-	if d, ok := parseDate(r["Last Updated"]); ok && g.once("amended", d.String()) {
-		g.e.AmendedOn = append(g.e.AmendedOn, d)
+	if d, ok := parseDate(r["Last Updated"]); ok && g.Once("amended", d.String()) {
+		g.Entity.AmendedOn = append(g.Entity.AmendedOn, d)
 	}
 	info := r["Other Information"]
-	if info != "" && g.once("info", info) {
-		g.remarks = append(g.remarks, info)
+	if info != "" && g.Once("info", info) {
+		g.Remarks = append(g.Remarks, info)
 	}
-	if m := refRe.FindStringSubmatch(info); m != nil && g.once("ref", m[1]) {
-		g.e.OtherIDs = append(g.e.OtherIDs, entity.Identifier{Scheme: "uk_sanctions_list_ref", Value: m[1]})
+	if m := refRe.FindStringSubmatch(info); m != nil && g.Once("ref", m[1]) {
+		g.Entity.OtherIDs = append(g.Entity.OtherIDs, entity.Identifier{Scheme: "uk_sanctions_list_ref", Value: m[1]})
 	}
 }
 
-// finish returns the group's record. It keeps one primary name: the
-// first row typed as primary; further distinct primary names become
-// aliases, and a group with none gets its first Latin-script name.
-func (gs *groups) finish(id string) *entity.Entity {
-	g := gs.byID[id]
-	e := g.e
-	e.Remarks = strings.Join(g.remarks, "\n")
-	primary := -1
-	for i, n := range e.Names {
-		switch {
-		case n.Type == entity.NamePrimary && primary < 0:
-			primary = i
-		case n.Type == entity.NamePrimary:
-			e.Names[i].Type = entity.NameAlias
-		}
-	}
-	for i := range e.Names {
-		if primary < 0 && e.Names[i].Type != entity.NameOriginalScript {
-			e.Names[i].Type = entity.NamePrimary
-			primary = i
-		}
-	}
+// addVessel gives a ship its IMO number, type, tonnage, flag and owner
+// from the labels of its remarks (Other Information).
+func addVessel(e *entity.Entity) {
 	if e.Kind == entity.KindVessel {
 		e.Vessel = shipDetails(e.Remarks)
 	}
-	return e
 }
 
 var (

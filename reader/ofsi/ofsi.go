@@ -25,12 +25,12 @@ import (
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/rowmap"
+	"github.com/vigil-screening/vigil/reader/xlsxrows"
 )
 
 // List is the list name of the records this package reads.
 const List = "gb_hmt_ofsi"
-
-var zipMagic = []byte("PK\x03\x04")
 
 // Detect reports whether head, the first bytes of a file, is the CSV form
 // of the list: a "Last Updated," line, then (when head reaches it) the
@@ -50,24 +50,7 @@ func Detect(head []byte) bool {
 // DetectWorkbook reports whether the file at path is an XLSX workbook of
 // the list: a sheet whose header row has OFSI's columns.
 func DetectWorkbook(path string) (bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, fmt.Errorf("ofsi: %w", err)
-	}
-	defer f.Close()
-	head := make([]byte, 4)
-	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, zipMagic) {
-		return false, nil
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return false, fmt.Errorf("ofsi: %w", err)
-	}
-	wb, err := openWorkbook(f, path)
-	if err != nil {
-		return false, nil
-	}
-	defer wb.close()
-	return true, nil
+	return xlsxrows.DetectFile("ofsi", path, 3, isHeader)
 }
 
 // DetectRows reports whether rows, the first rows of a worksheet, are
@@ -75,12 +58,7 @@ func DetectWorkbook(path string) (bool, error) {
 // header row. It lets a caller that has peeked at a workbook recognise it
 // without opening it in full.
 func DetectRows(rows [][]string) bool {
-	for i, cells := range rows {
-		if i < 3 && isHeader(cells) {
-			return true
-		}
-	}
-	return false
+	return xlsxrows.HeaderWithin(rows, 3, isHeader)
 }
 
 // Read parses the list file at path, CSV or XLSX (told apart by content).
@@ -148,14 +126,14 @@ func parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) (ent
 }
 
 // open picks the CSV or XLSX reader by the file's first bytes.
-func open(br *bufio.Reader, name string) (rowSource, func(), error) {
-	head, _ := br.Peek(len(zipMagic))
-	if bytes.Equal(head, zipMagic) {
-		wb, err := openWorkbook(br, name)
+func open(br *bufio.Reader, name string) (rowmap.Source, func(), error) {
+	head, _ := br.Peek(4)
+	if xlsxrows.IsZip(head) {
+		sh, err := openWorkbook(br, name)
 		if err != nil {
 			return nil, nil, err
 		}
-		return wb, wb.close, nil
+		return sh, sh.Close, nil
 	}
 	c, err := openCSV(br, name)
 	if err != nil {

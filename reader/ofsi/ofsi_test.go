@@ -8,11 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 	"github.com/vigil-screening/vigil/reader/ofsi"
 )
 
@@ -216,43 +215,14 @@ func TestParse_BadCSV(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n := 0
-			err := ofsi.Parse(context.Background(), strings.NewReader(tt.input), "in.csv", func(*entity.Entity) error { n++; return nil })
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err = %v, want *reader.ParseError", err)
-			}
-			if pe.File != "in.csv" || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("error %q: at line %d field %q, want line %d field %q", err, pe.Line, pe.Field, tt.line, tt.field)
-			}
-			if n != 0 {
-				t.Errorf("%d records emitted before the error", n)
-			}
+			readertest.WantBad(t, ofsi.Parse, "in.csv", tt.input, tt.line, tt.field)
 		})
 	}
 }
 
-// writeWorkbook saves a one-sheet workbook with the given rows.
-func writeWorkbook(t *testing.T, rows [][]any) string {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "w.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func TestRead_BadWorkbook(t *testing.T) {
-	noSheet := writeWorkbook(t, [][]any{{"Reference", "Name"}, {"1", "X"}})
-	headerOnly := writeWorkbook(t, [][]any{{"Last Updated", "01/01/2025"}, strings2any(strings.Split(strings.TrimSpace(csvHeader), ","))})
+	noSheet := readertest.WriteWorkbook(t, [][]any{{"Reference", "Name"}, {"1", "X"}})
+	headerOnly := readertest.WriteWorkbook(t, [][]any{{"Last Updated", "01/01/2025"}, strings2any(strings.Split(strings.TrimSpace(csvHeader), ","))})
 	for name, path := range map[string]string{"no expected sheet": noSheet, "header only": headerOnly} {
 		t.Run(name, func(t *testing.T) {
 			err := ofsi.Read(context.Background(), path, func(*entity.Entity) error { return nil })
@@ -279,11 +249,7 @@ func strings2any(s []string) []any {
 }
 
 func TestDetect(t *testing.T) {
-	head, err := os.ReadFile(testdata.Path(t, csv2018...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !ofsi.Detect(head[:400]) {
+	if !ofsi.Detect(readertest.Head(t, testdata.Path(t, csv2018...), 400)) {
 		t.Error("Detect(2018 CSV) = false")
 	}
 	if ofsi.Detect([]byte("_id,source,entity_number\n")) {
@@ -303,31 +269,21 @@ func FuzzParse(f *testing.F) {
 	f.Add("Last Updated,01/02/2018\n" + csvHeader + csvRow("A", "Individual", "1") + csvRow("B", "Entity", "2"))
 	f.Add(csvHeader + `X,"(1) a (2) b",,,,,,00/00/1980,,,"1) Afghan 2) Pakistani",,,,,,,,,,,,,Ship,AKA,R,,,7` + "\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		n := 0
-		err := ofsi.Parse(context.Background(), strings.NewReader(in), "f.csv", func(e *entity.Entity) error {
+		got, ok := readertest.Fuzz(t, ofsi.Parse, in, "f.csv", true)
+		if ok && len(got) == 0 {
+			t.Fatal("no error and no records")
+		}
+		for _, e := range got {
 			if e.ID == "" || e.PrimaryName() == "" {
 				t.Fatalf("record without id or name: %+v", e)
 			}
-			n++
-			return nil
-		})
-		var pe *reader.ParseError
-		switch {
-		case err != nil && !errors.As(err, &pe):
-			t.Fatalf("error %v is not a *reader.ParseError", err)
-		case err == nil && n == 0:
-			t.Fatal("no error and no records")
 		}
 	})
 }
 
 func benchmarkRead(b *testing.B, file []string) {
 	path := testdata.Path(b, file...)
-	for b.Loop() {
-		if err := ofsi.Read(context.Background(), path, func(*entity.Entity) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
+	readertest.BenchRead(b, ofsi.Read, path)
 }
 
 func BenchmarkRead2025XLSX(b *testing.B) { benchmarkRead(b, xlsx2025) }

@@ -3,6 +3,8 @@ package ofsi
 import (
 	"slices"
 	"testing"
+
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 func TestSplitEnum(t *testing.T) {
@@ -58,12 +60,13 @@ func FuzzGroupAdd(f *testing.F) {
 			"DOB": dob, "Nationality": nat, "Passport Number": pass, "Passport Details": pass,
 			"Position": pos, "Other Information": info, "Name Non-Latin Script": nl, "Listed On": dob})
 		if err != nil {
-			if fieldOf(err) == "" {
+			if rowmap.FieldOf(err) == "" {
 				t.Fatalf("error without field: %v", err)
 			}
 			return
 		}
-		e := gs.finish("1")
+		e := gs.Finish("1")
+		addVessel(e)
 		if e.ID != "1" || len(e.Names) == 0 {
 			t.Fatalf("bad record %+v", e)
 		}

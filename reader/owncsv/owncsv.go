@@ -11,14 +11,11 @@
 package owncsv
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -26,6 +23,9 @@ import (
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/csvrows"
+	"github.com/vigil-screening/vigil/reader/readfile"
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 // Columns are the accepted column names, in documentation order.
@@ -55,50 +55,31 @@ func Detect(head []byte) bool {
 // file's base name without extension ("persons_of_concern.csv" →
 // "persons_of_concern").
 func Read(ctx context.Context, path string, emit reader.Emit) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("owncsv: %w", err)
-	}
-	defer f.Close()
-	return Parse(ctx, f, path, emit)
+	return readfile.Read(ctx, "owncsv", path, Parse, emit)
 }
 
 // Parse parses an own-list file read from r; name is used in errors and
 // gives the default list name. All rows are checked before the first
 // record is emitted.
 func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) error {
-	lr := &io.LimitedReader{R: r, N: reader.MaxFile + 1}
-	br := bufio.NewReader(lr)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cols, err := readHeader(cr, name)
+	rows := csvrows.New(r, name, csvrows.Options{
+		SkipBOM:        true,
+		FieldCountHint: "each row must have as many cells as the header",
+		MalformedHint:  "truncated or malformed file?",
+	})
+	cols, err := readHeader(rows, name)
 	if err != nil {
 		return err
 	}
 	b := newBuilder(name, defaultList(name))
-	for {
-		if err := ctx.Err(); err != nil {
+	err = rowmap.Each(ctx, rows, func(line int, row []string) error {
+		if err := rowmap.CheckCells(name, line, cols, row, "invalid UTF-8 (save the file as UTF-8)"); err != nil {
 			return err
 		}
-		row, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if lr.N <= 0 {
-			return reader.Errorf(name, 0, "file larger than %d bytes", reader.MaxFile)
-		}
-		if err != nil {
-			return csvError(name, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if err := checkFields(name, line, cols, row); err != nil {
-			return err
-		}
-		if err := b.add(line, cols, row); err != nil {
-			return err
-		}
+		return b.add(line, cols, row)
+	})
+	if err != nil {
+		return err
 	}
 	records, err := b.finish()
 	if err != nil {
@@ -127,13 +108,13 @@ func defaultList(name string) string {
 	return strings.Trim(sb.String(), "_")
 }
 
-func readHeader(cr *csv.Reader, name string) ([]string, error) {
-	row, err := cr.Read()
+func readHeader(rows *csvrows.Reader, name string) ([]string, error) {
+	_, row, err := rows.Next()
 	if errors.Is(err, io.EOF) {
 		return nil, reader.Errorf(name, 0, "empty file: want a header row")
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, err
 	}
 	return mapHeader(name, row)
 }
@@ -173,30 +154,6 @@ func isColumn(c string) bool {
 		}
 	}
 	return false
-}
-
-func csvError(name string, err error) error {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		return &reader.ParseError{File: name, Err: err}
-	}
-	if errors.Is(pe.Err, csv.ErrFieldCount) {
-		return reader.Errorf(name, pe.StartLine, "%v (each row must have as many cells as the header)", pe.Err)
-	}
-	return reader.Errorf(name, pe.StartLine, "column %d: %v (truncated or malformed file?)", pe.Column, pe.Err)
-}
-
-func checkFields(name string, line int, cols, row []string) error {
-	for i, v := range row {
-		switch {
-		case len(v) > reader.MaxField:
-			return &reader.ParseError{File: name, Line: line, Field: cols[i],
-				Err: fmt.Errorf("field of %d bytes exceeds limit %d", len(v), reader.MaxField)}
-		case !utf8.ValidString(v):
-			return &reader.ParseError{File: name, Line: line, Field: cols[i], Err: errors.New("invalid UTF-8 (save the file as UTF-8)")}
-		}
-	}
-	return nil
 }
 
 // entityKinds maps the type column to kinds.

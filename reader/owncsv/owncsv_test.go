@@ -2,24 +2,14 @@ package owncsv_test
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 	"github.com/vigil-screening/vigil/reader/owncsv"
 )
-
-func parse(t *testing.T, name, in string) ([]*entity.Entity, error) {
-	t.Helper()
-	var got []*entity.Entity
-	err := owncsv.Parse(context.Background(), strings.NewReader(in), name, func(e *entity.Entity) error {
-		got = append(got, e)
-		return nil
-	})
-	return got, err
-}
 
 func TestRead_Example(t *testing.T) {
 	var got []*entity.Entity
@@ -68,7 +58,7 @@ func TestRead_Example(t *testing.T) {
 }
 
 func TestParse_ListColumn(t *testing.T) {
-	got, err := parse(t, "x.csv", "list,id,name\nvip_watch,1,A\n,2,B\n")
+	got, err := readertest.Parse(owncsv.Parse, "list,id,name\nvip_watch,1,A\n,2,B\n", "x.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +66,7 @@ func TestParse_ListColumn(t *testing.T) {
 		t.Errorf("lists = %q, %q; want vip_watch, x", got[0].List, got[1].List)
 	}
 	// The same id in two lists is two records.
-	if _, err := parse(t, "x.csv", "list,id,name\na,1,A\nb,1,B\n"); err != nil {
+	if _, err := readertest.Parse(owncsv.Parse, "list,id,name\na,1,A\nb,1,B\n", "x.csv"); err != nil {
 		t.Errorf("same id in two lists: %v", err)
 	}
 }
@@ -113,17 +103,7 @@ func TestParse_Bad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parse(t, tt.file, tt.input)
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err = %v, want *reader.ParseError", err)
-			}
-			if pe.File != tt.file || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("error %q: at line %d field %q, want line %d field %q", err, pe.Line, pe.Field, tt.line, tt.field)
-			}
-			if len(got) != 0 {
-				t.Errorf("%d records emitted before the error", len(got))
-			}
+			readertest.WantBad(t, owncsv.Parse, tt.file, tt.input, tt.line, tt.field)
 		})
 	}
 }
@@ -150,28 +130,18 @@ func FuzzParse(f *testing.F) {
 	f.Add("id,type,name,aliases,date_of_birth,nationality,linked_to\n1,person,A,B;C,~1970,RU,2\n2,organization,X,,,,1\n")
 	f.Add("list,id,name\nl,1,A\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		n := 0
-		err := owncsv.Parse(context.Background(), strings.NewReader(in), "f.csv", func(e *entity.Entity) error {
+		got, ok := readertest.Fuzz(t, owncsv.Parse, in, "f.csv", true)
+		if ok && len(got) == 0 {
+			t.Fatal("no error and no records")
+		}
+		for _, e := range got {
 			if e.ID == "" || e.PrimaryName() == "" || e.List == "" {
 				t.Fatalf("bad record %+v", e)
 			}
-			n++
-			return nil
-		})
-		var pe *reader.ParseError
-		switch {
-		case err != nil && !errors.As(err, &pe):
-			t.Fatalf("error %v is not a *reader.ParseError", err)
-		case err == nil && n == 0:
-			t.Fatal("no error and no records")
 		}
 	})
 }
 
 func BenchmarkRead(b *testing.B) {
-	for b.Loop() {
-		if err := owncsv.Read(context.Background(), "testdata/persons_of_concern.csv", func(*entity.Entity) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
+	readertest.BenchRead(b, owncsv.Read, "testdata/persons_of_concern.csv")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
 // builder turns rows into records and checks what spans rows: unique ids
@@ -69,14 +70,14 @@ func (b *builder) add(line int, cols, row []string) error {
 		{"gender", addGender}, {"date_of_birth", addBirthDate}, {"nationality", addNationality},
 		{"country", addCountry},
 	} {
-		for _, s := range split(v[f.field]) {
+		for _, s := range rowmap.SplitList(v[f.field]) {
 			if err := f.add(e, s); err != nil {
 				return fail(f.field, err)
 			}
 		}
 	}
 	addPlain(e, v)
-	for _, target := range split(v["linked_to"]) {
+	for _, target := range rowmap.SplitList(v["linked_to"]) {
 		b.links = append(b.links, link{line: line, key: e.Key(), from: e.ID, targetList: e.List, target: target})
 		e.Relations = append(e.Relations, entity.Relation{Type: entity.RelLinkedTo, TargetID: target, Source: "linked_to"})
 	}
@@ -111,7 +112,7 @@ func addNames(e *entity.Entity, v map[string]string) {
 		n.Parts = append(n.Parts, entity.NamePart{Type: entity.PartFamily, Value: f})
 	}
 	e.Names = append(e.Names, n)
-	for _, a := range split(v["aliases"]) {
+	for _, a := range rowmap.SplitList(v["aliases"]) {
 		e.Names = append(e.Names, entity.Name{Full: a, Type: entity.NameAlias})
 	}
 }
@@ -157,27 +158,16 @@ func addCountry(e *entity.Entity, s string) error {
 
 // addPlain copies the free-text columns.
 func addPlain(e *entity.Entity, v map[string]string) {
-	e.BirthPlaces = split(v["place_of_birth"])
-	for _, p := range split(v["passport"]) {
+	e.BirthPlaces = rowmap.SplitList(v["place_of_birth"])
+	for _, p := range rowmap.SplitList(v["passport"]) {
 		e.Documents = append(e.Documents, entity.Document{Type: entity.DocPassport, Number: p})
 	}
-	for _, p := range split(v["national_id"]) {
+	for _, p := range rowmap.SplitList(v["national_id"]) {
 		e.Documents = append(e.Documents, entity.Document{Type: entity.DocNationalID, Number: p})
 	}
-	for _, a := range split(v["address"]) {
+	for _, a := range rowmap.SplitList(v["address"]) {
 		e.Addresses = append(e.Addresses, entity.Address{Full: a})
 	}
-	e.Programs = split(v["program"])
+	e.Programs = rowmap.SplitList(v["program"])
 	e.Remarks = v["remarks"]
-}
-
-// split splits a ";"-separated cell, dropping empty values.
-func split(s string) []string {
-	var out []string
-	for _, v := range strings.Split(s, ";") {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
 }

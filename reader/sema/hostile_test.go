@@ -1,15 +1,14 @@
 package sema_test
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 	"github.com/vigil-screening/vigil/reader/sema"
 )
 
@@ -27,12 +26,7 @@ const goodDoc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 `
 
 func parse(doc string) ([]*entity.Entity, error) {
-	var out []*entity.Entity
-	err := sema.Parse(context.Background(), strings.NewReader(doc), "test.xml", func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, err
+	return readertest.Parse(sema.Parse, doc, "test.xml")
 }
 
 // TestRead_Ships reads a hand-written file in the newer layout
@@ -88,20 +82,8 @@ func TestParse_Bad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parse(tt.doc)
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v (%T) with %d records, want *reader.ParseError", err, err, len(got))
-			}
-			if pe.File != "test.xml" || pe.Line == 0 {
-				t.Errorf("error %q does not name file and line", err)
-			}
-			if tt.line != 0 && pe.Line != tt.line {
-				t.Errorf("error %q at line %d, want %d", err, pe.Line, tt.line)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q, want it to mention %q", err, tt.want)
-			}
+			_, err := parse(tt.doc)
+			readertest.WantErrorMentioning(t, err, "test.xml", tt.line, tt.want)
 		})
 	}
 }
@@ -164,18 +146,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(goodDoc))
 	f.Add([]byte(`<data-set><record><Country>Iran</Country><Entity>A/B</Entity><Aliases>(C), D/E</Aliases><Item>1</Item><DateOfBirth>August 10, 1972 or 1973</DateOfBirth></record></data-set>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var got []*entity.Entity
-		err := sema.Parse(context.Background(), bytes.NewReader(data), "fuzz.xml", func(e *entity.Entity) error {
-			got = append(got, e)
-			return nil
-		})
-		if err != nil {
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.xml" {
-				t.Fatalf("error %v (%T) is not a ParseError naming the file", err, err)
-			}
-			return
-		}
+		got, _ := readertest.Fuzz(t, sema.Parse, string(data), "fuzz.xml", false)
 		for _, e := range got {
 			if e.ID == "" || len(e.Names) == 0 {
 				t.Fatalf("entity without id or name: %+v", e)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 	"github.com/vigil-screening/vigil/reader/sema"
 )
 
@@ -132,9 +133,5 @@ func eq(t *testing.T, what string, got, want any) {
 
 func BenchmarkRead(b *testing.B) {
 	path := testdata.Path(b, "lists", "current", "ca-sema-2020-04", "sema-lmes.xml")
-	for b.Loop() {
-		if err := sema.Read(context.Background(), path, func(*entity.Entity) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
+	readertest.BenchRead(b, sema.Read, path)
 }

@@ -18,9 +18,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/readfile"
 	"github.com/vigil-screening/vigil/reader/xmlnode"
 )
 
@@ -31,24 +31,15 @@ const rootName = "data-set"
 
 // Read parses Canada's consolidated sanctions XML file at path.
 func Read(ctx context.Context, path string, emit reader.Emit) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("sema: %w", err)
-	}
-	defer f.Close()
-	return Parse(ctx, f, path, emit)
+	return readfile.Read(ctx, "sema", path, Parse, emit)
 }
 
 // Parse reads Canada's consolidated sanctions XML from r, naming it name
 // in errors, and emits one entity per <record>.
 func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) error {
 	d := xmlnode.NewDecoder(r, name)
-	root, err := d.Root()
-	if err != nil {
+	if _, err := d.RootNamed(rootName); err != nil {
 		return err
-	}
-	if root.Name.Local != rootName {
-		return d.Errorf("root element <%s>, want <%s>", root.Name.Local, rootName)
 	}
 	seen := map[string]int{} // ID → line of the record that has it
 	for {

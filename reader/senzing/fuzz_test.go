@@ -1,13 +1,10 @@
 package senzing_test
 
 import (
-	"context"
-	"errors"
 	"strings"
 	"testing"
 
-	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 	"github.com/vigil-screening/vigil/reader/senzing"
 )
 
@@ -20,21 +17,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(`{"DATA_SOURCE":"OS_T","RECORD_ID":"a","NAMES":[{"NAME_FIRST":"A","NAME_LAST":"B"}],"IDENTIFIERS":[{"PASSPORT_NUMBER":"1","PASSPORT_COUNTRY":"zz"}]}`)
 	f.Add("[]\n{}")
 	f.Fuzz(func(t *testing.T, in string) {
-		var got []*entity.Entity
-		err := senzing.Parse(context.Background(), strings.NewReader(in), "fuzz", func(e *entity.Entity) error {
-			got = append(got, e)
-			return nil
-		})
-		if err != nil {
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz" {
-				t.Fatalf("err = %v, want a *reader.ParseError naming the file", err)
-			}
-			if len(got) != 0 {
-				t.Fatalf("emitted %d entities before an error", len(got))
-			}
-			return
-		}
+		got, _ := readertest.Fuzz(t, senzing.Parse, in, "fuzz", true)
 		for _, e := range got {
 			if e.ID == "" || e.PrimaryName() == "" || !strings.HasPrefix(e.List, "os_") {
 				t.Fatalf("bad entity %+v", e)

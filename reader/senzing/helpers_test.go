@@ -2,9 +2,6 @@ package senzing_test
 
 import (
 	"encoding/json"
-	"io"
-	"os"
-	"testing"
 
 	"github.com/vigil-screening/vigil/entity"
 )
@@ -18,19 +15,4 @@ func diffEntity(got, want *entity.Entity) string {
 		return ""
 	}
 	return "\ngot:  " + string(g) + "\nwant: " + string(w)
-}
-
-func readHead(t *testing.T, path string, n int) []byte {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	head := make([]byte, n)
-	m, err := io.ReadFull(f, head)
-	if err != nil && err != io.ErrUnexpectedEOF {
-		t.Fatal(err)
-	}
-	return head[:m]
 }

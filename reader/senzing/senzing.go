@@ -27,20 +27,15 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/vigil-screening/vigil/reader"
 	"github.com/vigil-screening/vigil/reader/jsonl"
+	"github.com/vigil-screening/vigil/reader/readfile"
 )
 
 // Read reads a Senzing JSON lines file.
 func Read(ctx context.Context, path string, emit reader.Emit) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("senzing: %w", err)
-	}
-	defer f.Close()
-	return Parse(ctx, f, path, emit)
+	return readfile.Read(ctx, "senzing", path, Parse, emit)
 }
 
 // Parse reads Senzing JSON lines from r; name is used in errors. It emits
@@ -82,4 +77,3 @@ func Detect(head []byte) bool {
 	keys := jsonl.TopKeys(jsonl.FirstLine(head))
 	return keys["DATA_SOURCE"] && keys["RECORD_ID"]
 }
-

@@ -10,35 +10,13 @@ import (
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 	"github.com/vigil-screening/vigil/reader/senzing"
 )
 
 func congressPath(tb testing.TB) string {
 	tb.Helper()
 	return testdata.Path(tb, "lists", "current", "os-us-congress-2024-03", "us_congress.senzing.jsonl")
-}
-
-func readAll(tb testing.TB, path string) map[string]*entity.Entity {
-	tb.Helper()
-	got := make(map[string]*entity.Entity)
-	err := senzing.Read(context.Background(), path, func(e *entity.Entity) error {
-		got[e.ID] = e
-		return nil
-	})
-	if err != nil {
-		tb.Fatalf("Read: %v", err)
-	}
-	return got
-}
-
-func parseString(t *testing.T, in string) ([]*entity.Entity, error) {
-	t.Helper()
-	var got []*entity.Entity
-	err := senzing.Parse(context.Background(), strings.NewReader(in), "test.jsonl", func(e *entity.Entity) error {
-		got = append(got, e)
-		return nil
-	})
-	return got, err
 }
 
 // Figures verified with python3 json over the raw file: 1,319 lines, of
@@ -49,7 +27,7 @@ func parseString(t *testing.T, in string) ([]*entity.Entity, error) {
 // Q13218630, 209 to Q4416090, 49 persons hold both); 1,101 WIKIDATA ids on
 // persons.
 func TestRead_Congress(t *testing.T) {
-	got := readAll(t, congressPath(t))
+	got := readertest.ReadByID(t, senzing.Read, congressPath(t))
 	if len(got) != 1317 {
 		t.Fatalf("entities = %d, want 1317", len(got))
 	}
@@ -110,7 +88,7 @@ func TestRead_Congress(t *testing.T) {
 }
 
 func TestRead_CongressSpotChecks(t *testing.T) {
-	got := readAll(t, congressPath(t))
+	got := readertest.ReadByID(t, senzing.Read, congressPath(t))
 	tests := []struct {
 		id, primary, alias string
 		birth, death       int
@@ -186,7 +164,7 @@ func TestParse_Mapping(t *testing.T) {
 		`"RISKS":[{"TOPIC":"sanction"}],"EMAIL_ADDRESS":"a@b.c","FUTURE_FIELD":"ignored",` +
 		`"RELATIONSHIPS":[{"REL_POINTER_ROLE":"Ownership","REL_POINTER_KEY":"r2"}]}` + "\n" +
 		`{"DATA_SOURCE":"OS_TEST","RECORD_ID":"r2","RECORD_TYPE":"PERSON","NAMES":[{"NAME_FULL":"Ivan Petrov"}]}`
-	got, err := parseString(t, line)
+	got, err := readertest.Parse(senzing.Parse, line, "test.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,17 +234,7 @@ func TestParse_Bad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseString(t, tt.in)
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err = %v, want a *reader.ParseError", err)
-			}
-			if pe.File != "test.jsonl" || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("error at %s:%d field %q, want line %d field %q (%v)", pe.File, pe.Line, pe.Field, tt.line, tt.field, err)
-			}
-			if len(got) != 0 {
-				t.Errorf("emitted %d entities before the error", len(got))
-			}
+			readertest.WantBad(t, senzing.Parse, "test.jsonl", tt.in, tt.line, tt.field)
 		})
 	}
 }
@@ -300,7 +268,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestDetect_RealFile(t *testing.T) {
-	head := readHead(t, congressPath(t), 512)
+	head := readertest.Head(t, congressPath(t), 512)
 	if !senzing.Detect(head) {
 		t.Error("Detect(congress file) = false")
 	}

@@ -1,7 +1,6 @@
 package un_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/internal/readertest"
 	"github.com/vigil-screening/vigil/reader/un"
 )
 
@@ -29,18 +29,12 @@ const goodDoc = `<?xml version="1.0" encoding="UTF-8"?>
 </CONSOLIDATED_LIST>
 `
 
-func parse(t *testing.T, doc string) ([]*entity.Entity, error) {
-	t.Helper()
-	var out []*entity.Entity
-	err := un.Parse(context.Background(), strings.NewReader(doc), "test.xml", func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, err
+func parse(doc string) ([]*entity.Entity, error) {
+	return readertest.Parse(un.Parse, doc, "test.xml")
 }
 
 func TestParse_Good(t *testing.T) {
-	got, err := parse(t, goodDoc)
+	got, err := parse(goodDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,20 +74,8 @@ func TestParse_Bad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parse(t, tt.doc)
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v (%T), want *reader.ParseError", err, err)
-			}
-			if pe.File != "test.xml" || pe.Line == 0 {
-				t.Errorf("error %q does not name file and line", err)
-			}
-			if tt.line != 0 && pe.Line != tt.line {
-				t.Errorf("error %q at line %d, want %d", err, pe.Line, tt.line)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q, want it to mention %q", err, tt.want)
-			}
+			_, err := parse(tt.doc)
+			readertest.WantErrorMentioning(t, err, "test.xml", tt.line, tt.want)
 		})
 	}
 }
@@ -156,18 +138,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(goodDoc))
 	f.Add([]byte(`<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>A</FIRST_NAME><INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>BETWEEN</TYPE_OF_DATE><FROM_YEAR>1970</FROM_YEAR><TO_YEAR>1972</TO_YEAR></INDIVIDUAL_DATE_OF_BIRTH><INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>B</ALIAS_NAME><DATE_OF_BIRTH>1955 - 1958</DATE_OF_BIRTH></INDIVIDUAL_ALIAS></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var got []*entity.Entity
-		err := un.Parse(context.Background(), bytes.NewReader(data), "fuzz.xml", func(e *entity.Entity) error {
-			got = append(got, e)
-			return nil
-		})
-		if err != nil {
-			var pe *reader.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.xml" {
-				t.Fatalf("error %v (%T) is not a ParseError naming the file", err, err)
-			}
-			return
-		}
+		got, _ := readertest.Fuzz(t, un.Parse, string(data), "fuzz.xml", false)
 		for _, e := range got {
 			if e.ID == "" || len(e.Names) == 0 {
 				t.Fatalf("entity without id or name: %+v", e)
@@ -185,17 +156,13 @@ func BenchmarkRead(b *testing.B) {
 	for _, ed := range []string{"lists/current/un-2026-02", "lists/editions/un-2020-03", "lists/editions/un-2024-11"} {
 		path := testdata.Path(b, strings.Split(ed+"/consolidated.xml", "/")...)
 		b.Run(ed[strings.LastIndex(ed, "/")+1:], func(b *testing.B) {
-			for b.Loop() {
-				if err := un.Read(context.Background(), path, func(*entity.Entity) error { return nil }); err != nil {
-					b.Fatal(err)
-				}
-			}
+			readertest.BenchRead(b, un.Read, path)
 		})
 	}
 }
 
 func TestParse_ByteOrderMark(t *testing.T) {
-	got, err := parse(t, "\ufeff"+goodDoc)
+	got, err := parse("\ufeff" + goodDoc)
 	if err != nil || len(got) != 2 {
 		t.Errorf("got %d records, %v; want 2", len(got), err)
 	}

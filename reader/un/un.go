@@ -16,6 +16,7 @@ import (
 	"os"
 
 	"github.com/vigil-screening/vigil/reader"
+	"github.com/vigil-screening/vigil/reader/readfile"
 	"github.com/vigil-screening/vigil/reader/xmlnode"
 )
 
@@ -26,24 +27,15 @@ const rootName = "CONSOLIDATED_LIST"
 
 // Read parses the UN consolidated XML file at path.
 func Read(ctx context.Context, path string, emit reader.Emit) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("un: %w", err)
-	}
-	defer f.Close()
-	return Parse(ctx, f, path, emit)
+	return readfile.Read(ctx, "un", path, Parse, emit)
 }
 
 // Parse reads a UN consolidated XML list from r, naming it name in errors,
 // and emits one entity per INDIVIDUAL and ENTITY.
 func Parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) error {
 	d := xmlnode.NewDecoder(r, name)
-	root, err := d.Root()
-	if err != nil {
+	if _, err := d.RootNamed(rootName); err != nil {
 		return err
-	}
-	if root.Name.Local != rootName {
-		return d.Errorf("root element <%s>, want <%s>", root.Name.Local, rootName)
 	}
 	p := &parser{d: d, file: name, emit: emit, seen: map[string]bool{}}
 	if err := p.sections(ctx); err != nil {
@@ -142,12 +134,9 @@ func Edition(path string) (string, error) {
 	}
 	defer f.Close()
 	d := xmlnode.NewDecoder(f, path)
-	root, err := d.Root()
+	root, err := d.RootNamed(rootName)
 	if err != nil {
 		return "", err
-	}
-	if root.Name.Local != rootName {
-		return "", d.Errorf("root element <%s>, want <%s>", root.Name.Local, rootName)
 	}
 	for _, a := range root.Attr {
 		if a.Name.Local == "dateGenerated" {

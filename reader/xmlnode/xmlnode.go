@@ -145,6 +145,19 @@ func (d *Decoder) Root() (xml.StartElement, error) {
 	return start, nil
 }
 
+// RootNamed reads up to the root element like Root and checks that its
+// local name is local.
+func (d *Decoder) RootNamed(local string) (xml.StartElement, error) {
+	root, err := d.Root()
+	if err != nil {
+		return root, err
+	}
+	if root.Name.Local != local {
+		return root, d.Errorf("root element <%s>, want <%s>", root.Name.Local, local)
+	}
+	return root, nil
+}
+
 // Element reads the rest of the element that start opened, as a tree.
 func (d *Decoder) Element(start xml.StartElement, line int) (*Node, error) {
 	return d.element(start, line, 1)
