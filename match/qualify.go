@@ -39,9 +39,16 @@ type Qualifier struct {
 // Effects. Agreement adds a little, contradiction takes away more; a far
 // birth date or a different document of the same kind sinks a hit.
 const (
-	// MinNameForBoost is the name score below which agreeing attributes add
-	// nothing: no attribute raises a score on its own.
+	// MinNameForBoost is the name score below which agreeing identifying
+	// attributes (birth date, documents, crypto addresses, IMO numbers)
+	// add nothing: no attribute raises a score on its own.
 	MinNameForBoost = 0.7
+	// MinNameForGroupBoost is the name score below which agreeing group
+	// attributes — nationality, place of birth, gender, which many people
+	// share — add nothing. It is the default alert threshold: such
+	// attributes may confirm a name that alerts on its own, or contradict
+	// it, but never lift a name into an alert.
+	MinNameForGroupBoost = 0.8
 	// MaxBoost caps what agreeing attributes add together.
 	MaxBoost = 0.15
 )
@@ -56,7 +63,11 @@ func Qualify(a *Attrs, e *entity.Entity, nameScore float64, out []Qualifier) (fl
 			return
 		}
 		if q.Effect > 0 {
-			if nameScore < MinNameForBoost {
+			floor := MinNameForBoost
+			if groupAttribute[q.Attribute] {
+				floor = MinNameForGroupBoost
+			}
+			if nameScore < floor {
 				q.Effect = 0
 				q.Detail += " (name too weak to count)"
 			}
@@ -100,26 +111,45 @@ func qualifyGender(q entity.Gender, listed []entity.Gender) Qualifier {
 	return Qualifier{Attribute: "gender", Query: string(q), Listed: string(listed[0]), Verdict: Contradict, Effect: -0.12}
 }
 
+// groupAttribute marks the attributes many unrelated people share. They
+// qualify an identity only weakly and never lift a name into an alert
+// (see MinNameForGroupBoost).
+var groupAttribute = map[string]bool{"nationality": true, "country": true, "place_of_birth": true, "gender": true}
+
+// qualifyCountry compares the query's countries with the record's
+// nationalities and citizenships. A country the record has only as an
+// address or registration country is reported but has no effect:
+// residence says little about identity, and people live abroad.
 func qualifyCountry(q []string, e *entity.Entity) Qualifier {
 	if len(q) == 0 {
 		return Qualifier{}
 	}
-	listed := make([]string, 0, len(e.Nationalities)+len(e.Citizenships)+len(e.Countries))
-	listed = append(append(append(listed, e.Nationalities...), e.Citizenships...), e.Countries...)
+	nationals := make([]string, 0, len(e.Nationalities)+len(e.Citizenships))
+	nationals = append(append(nationals, e.Nationalities...), e.Citizenships...)
 	qs := strings.Join(q, ",")
-	if len(listed) == 0 {
+	if l, ok := firstCommon(q, nationals); ok {
+		return Qualifier{Attribute: "nationality", Query: qs, Listed: l, Verdict: Agree, Effect: 0.02}
+	}
+	if l, ok := firstCommon(q, e.Countries); ok {
+		return Qualifier{Attribute: "country", Query: qs, Listed: l, Verdict: Agree, Detail: "an address or registration country of the record: no effect"}
+	}
+	if len(nationals) == 0 {
 		return Qualifier{Attribute: "nationality", Query: qs, Verdict: Missing}
 	}
+	// Nationality qualifies identity only and weakly: people hold several.
+	return Qualifier{Attribute: "nationality", Query: qs, Listed: strings.Join(nationals, ","), Verdict: Contradict, Effect: -0.03}
+}
+
+// firstCommon returns the first of listed that equals one of q.
+func firstCommon(q, listed []string) (string, bool) {
 	for _, c := range q {
 		for _, l := range listed {
 			if strings.EqualFold(c, l) {
-				return Qualifier{Attribute: "nationality", Query: qs, Listed: l, Verdict: Agree, Effect: 0.02}
+				return l, true
 			}
 		}
 	}
-	// Nationality qualifies identity only and weakly: people hold several,
-	// and lists record residence and registration as countries too.
-	return Qualifier{Attribute: "nationality", Query: qs, Listed: strings.Join(listed, ","), Verdict: Contradict, Effect: -0.03}
+	return "", false
 }
 
 func qualifyBirthPlace(q string, listed []string) Qualifier {

@@ -121,3 +121,38 @@ func sign(x float64) int {
 	}
 	return 0
 }
+
+// Group attributes — nationality, place of birth, gender — may confirm a
+// name that alerts on its own but never lift a weaker name into an alert;
+// identifying attributes (birth date) still count from MinNameForBoost.
+func TestQualify_GroupAttributesNeverLiftAName(t *testing.T) {
+	ent := &entity.Entity{
+		Nationalities: []string{"GB"}, Genders: []entity.Gender{entity.GenderMale},
+		BirthPlaces: []string{"London"}, BirthDates: []entity.Date{{Year: 1970, Month: 3, Day: 1}},
+	}
+	group := match.Attrs{Countries: []string{"GB"}, Gender: entity.GenderMale, BirthPlace: "london"}
+	if eff, _ := match.Qualify(&group, ent, 0.753, nil); eff != 0 {
+		t.Errorf("group attributes on a 0.753 name: effect %.3f, want 0", eff)
+	}
+	if eff, _ := match.Qualify(&group, ent, 0.85, nil); eff <= 0 {
+		t.Errorf("group attributes on a 0.85 name: effect %.3f, want > 0", eff)
+	}
+	dob := match.Attrs{BirthDate: entity.Date{Year: 1970, Month: 3, Day: 1}}
+	if eff, _ := match.Qualify(&dob, ent, 0.753, nil); eff <= 0 {
+		t.Errorf("exact birth date on a 0.753 name: effect %.3f, want > 0", eff)
+	}
+}
+
+// A country the record has only as an address is no nationality: it is
+// reported, with no effect either way.
+func TestQualify_ResidenceIsNotNationality(t *testing.T) {
+	ent := &entity.Entity{Countries: []string{"GB"}}
+	eff, qs := match.Qualify(&match.Attrs{Countries: []string{"GB"}}, ent, 0.95, []match.Qualifier{})
+	if eff != 0 || len(qs) != 1 || qs[0].Attribute != "country" || qs[0].Verdict != match.Agree {
+		t.Errorf("residence country: effect %.3f, qualifiers %+v", eff, qs)
+	}
+	eff, qs = match.Qualify(&match.Attrs{Countries: []string{"FR"}}, ent, 0.95, []match.Qualifier{})
+	if eff != 0 || len(qs) != 1 || qs[0].Verdict != match.Missing {
+		t.Errorf("other country than the address: effect %.3f, qualifiers %+v", eff, qs)
+	}
+}
