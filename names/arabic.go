@@ -19,12 +19,68 @@ import "strings"
 //     (Saqib, Fazal), not th, dh, d, z as in Arabic;
 //   - و and ي are consonants (w, y) at the start of a word or before
 //     alif, and long vowels (u, i) elsewhere: يوسف Yusuf, كبير Kabir,
-//     نواف Nwaf (Nawaf).
+//     نواف Nwaf (Nawaf). Consonant و stays w in Persian names too: Iranian
+//     names write it v (Vali) but Afghan ones, more numerous on the lists,
+//     w (Wali, Wakil);
+//   - a Persian surname suffix written apart (نژاد, زاده, پور) is joined
+//     to the word before, as the Latin forms write it: احمدی نژاد
+//     Ahmadinejad, حسن زاده Hassanzadeh.
 //
 // The consonant skeleton drops a, i, u, w and y alike, so this changes
 // only how closely the spelling meets the Latin forms, not which
 // skeleton a name has.
 func foldArabic(rs []rune, i int, persian bool) (string, int) {
+	t, n := foldArabicLetter(rs, i, persian)
+	{
+		end := i + max(n, 1)
+		if sp := persianSuffixAfter(rs, end); sp > 0 && end-wordStart(rs, i) >= 2 {
+			if n == 0 {
+				t = foldRune(rs[i])
+			}
+			return t, end - i + sp
+		}
+	}
+	return t, n
+}
+
+// persianSuffixAfter returns the number of spaces at end when they
+// separate a word from a Persian surname suffix that the Latin forms write
+// joined to it (احمدی نژاد Ahmadinejad, حسن زاده Hassanzadeh, ابراهیم پور
+// Ebrahimpour), else 0.
+func persianSuffixAfter(rs []rune, end int) int {
+	if end >= len(rs) || !isArabicLetter(rs[end-1]) {
+		return 0
+	}
+	sp := 0
+	for end+sp < len(rs) && (rs[end+sp] == ' ' || rs[end+sp] == 0x200C) {
+		sp++
+	}
+	if sp == 0 {
+		return 0
+	}
+	for _, w := range persianSuffixes {
+		if hasWord(rs[end+sp:], w) {
+			return sp
+		}
+	}
+	return 0
+}
+
+// persianSuffixes are the Persian surname suffixes the lists write joined
+// to the word before: -nejad/-nezhad (race, descent), -zadeh (born of),
+// -pour (son of).
+var persianSuffixes = [][]rune{[]rune("نژاد"), []rune("زاده"), []rune("پور")}
+
+// wordStart returns the index of the first letter of the word holding i.
+func wordStart(rs []rune, i int) int {
+	for i > 0 && isArabicLetter(rs[i-1]) {
+		i--
+	}
+	return i
+}
+
+// foldArabicLetter reads the letter at i by the rules of foldArabic.
+func foldArabicLetter(rs []rune, i int, persian bool) (string, int) {
 	start := i == 0 || !isArabicLetter(rs[i-1])
 	if start {
 		for _, w := range arabicWords {

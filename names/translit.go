@@ -63,11 +63,15 @@ var arabic = map[rune]string{
 	'ٹ': "t", 'ڈ': "d", 'ڑ': "r", 'ں': "n", 'ھ': "h",
 }
 
+// hebrew holds the plain value of each Hebrew letter; foldHebrewWord
+// reads the letters whose value depends on their place in the word.
 var hebrew = map[rune]string{
-	'א': "", 'ב': "b", 'ג': "g", 'ד': "d", 'ה': "h", 'ו': "v", 'ז': "z", 'ח': "kh",
-	'ט': "t", 'י': "y", 'כ': "k", 'ך': "k", 'ל': "l", 'מ': "m", 'ם': "m", 'נ': "n",
+	'א': "", 'ב': "b", 'ג': "g", 'ד': "d", 'ה': "h", 'ו': "v", 'ז': "z", 'ח': "h",
+	'ט': "t", 'י': "y", 'כ': "k", 'ך': "kh", 'ל': "l", 'מ': "m", 'ם': "m", 'נ': "n",
 	'ן': "n", 'ס': "s", 'ע': "", 'פ': "p", 'ף': "f", 'צ': "ts", 'ץ': "ts", 'ק': "k",
 	'ר': "r", 'ש': "sh", 'ת': "t",
+	// Yiddish ligatures.
+	'װ': "v", 'ױ': "oy", 'ײ': "ey",
 }
 
 var armenian = map[rune]string{
@@ -85,94 +89,3 @@ var georgian = map[rune]string{
 	'შ': "sh", 'ჩ': "ch", 'ც': "ts", 'ძ': "dz", 'წ': "ts", 'ჭ': "ch", 'ხ': "kh", 'ჯ': "j",
 	'ჰ': "h",
 }
-
-// Korean Hangul syllables, Revised Romanisation, decomposed algorithmically.
-var (
-	hangulInitial = [...]string{"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"}
-	hangulVowel   = [...]string{"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"}
-	hangulFinal   = [...]string{"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"}
-)
-
-func hangul(r rune) string {
-	i := int(r - 0xAC00)
-	return hangulInitial[i/588] + hangulVowel[(i%588)/28] + hangulFinal[i%28]
-}
-
-// foldKana romanises Japanese kana (Hepburn) at the start of rs and
-// returns the Latin text and the number of runes used, or 0 when rs does
-// not start with kana.
-func foldKana(rs []rune) (string, int) {
-	r := rs[0]
-	if r == 'ー' {
-		return "", 1 // long vowel mark: Hepburn on lists omits it
-	}
-	h, ok := toHiragana(r)
-	if !ok {
-		return "", 0
-	}
-	if h == 'っ' && len(rs) > 1 { // small tsu doubles the next consonant
-		if next, n := foldKana(rs[1:]); n > 0 && next != "" {
-			c := next[:1]
-			if next[0] == 'c' { // っち → tchi
-				c = "t"
-			}
-			return c + next, n + 1
-		}
-		return "", 1
-	}
-	if len(rs) > 1 {
-		if s, ok := toHiragana(rs[1]); ok {
-			if t, ok := kanaDigraph[string([]rune{h, s})]; ok {
-				return t, 2
-			}
-		}
-	}
-	return kanaTable[h], 1
-}
-
-func toHiragana(r rune) (rune, bool) {
-	if r >= 0x30A1 && r <= 0x30F6 {
-		r -= 0x60
-	}
-	_, ok := kanaTable[r]
-	return r, ok
-}
-
-var kanaTable = map[rune]string{
-	'あ': "a", 'い': "i", 'う': "u", 'え': "e", 'お': "o",
-	'か': "ka", 'き': "ki", 'く': "ku", 'け': "ke", 'こ': "ko",
-	'が': "ga", 'ぎ': "gi", 'ぐ': "gu", 'げ': "ge", 'ご': "go",
-	'さ': "sa", 'し': "shi", 'す': "su", 'せ': "se", 'そ': "so",
-	'ざ': "za", 'じ': "ji", 'ず': "zu", 'ぜ': "ze", 'ぞ': "zo",
-	'た': "ta", 'ち': "chi", 'つ': "tsu", 'て': "te", 'と': "to",
-	'だ': "da", 'ぢ': "ji", 'づ': "zu", 'で': "de", 'ど': "do",
-	'な': "na", 'に': "ni", 'ぬ': "nu", 'ね': "ne", 'の': "no",
-	'は': "ha", 'ひ': "hi", 'ふ': "fu", 'へ': "he", 'ほ': "ho",
-	'ば': "ba", 'び': "bi", 'ぶ': "bu", 'べ': "be", 'ぼ': "bo",
-	'ぱ': "pa", 'ぴ': "pi", 'ぷ': "pu", 'ぺ': "pe", 'ぽ': "po",
-	'ま': "ma", 'み': "mi", 'む': "mu", 'め': "me", 'も': "mo",
-	'や': "ya", 'ゆ': "yu", 'よ': "yo",
-	'ら': "ra", 'り': "ri", 'る': "ru", 'れ': "re", 'ろ': "ro",
-	'わ': "wa", 'ゐ': "i", 'ゑ': "e", 'を': "o", 'ん': "n", 'ゔ': "vu",
-	'ぁ': "a", 'ぃ': "i", 'ぅ': "u", 'ぇ': "e", 'ぉ': "o", 'ゃ': "ya", 'ゅ': "yu", 'ょ': "yo",
-	'っ': "",
-}
-
-// kanaDigraph holds kana followed by a small ya/yu/yo (きゃ → kya).
-var kanaDigraph = func() map[string]string {
-	t := map[string]string{}
-	base := map[rune]string{'き': "k", 'ぎ': "g", 'に': "n", 'ひ': "h", 'び': "b", 'ぴ': "p", 'み': "m", 'り': "r"}
-	special := map[rune]string{'し': "sh", 'じ': "j", 'ち': "ch", 'ぢ': "j"}
-	small := map[rune]string{'ゃ': "a", 'ゅ': "u", 'ょ': "o"}
-	for k, c := range base {
-		for s, v := range small {
-			t[string([]rune{k, s})] = c + "y" + v
-		}
-	}
-	for k, c := range special {
-		for s, v := range small {
-			t[string([]rune{k, s})] = c + v
-		}
-	}
-	return t
-}()
