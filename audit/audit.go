@@ -32,6 +32,7 @@ const (
 	ActionAlertReject  Action = "alert.reject"
 	ActionAlertClose   Action = "alert.close"
 	ActionAlertNote    Action = "alert.note"
+	ActionAlertMerge   Action = "alert.merge" // a screening added records of the identity to an open alert
 	ActionListImport   Action = "list.import"
 	ActionUserCreate   Action = "user.create"
 	ActionUserDisable  Action = "user.disable"

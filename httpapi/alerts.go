@@ -11,8 +11,9 @@ import (
 	"github.com/vigil-screening/vigil/store"
 )
 
-// alertQuery is the filter of GET /v1/alerts: status, list, assignee,
-// subject, minimum score and age, all applied by the store in SQL.
+// alertQuery is the filter of GET /v1/alerts: status, list (any record of
+// the alert's identity), assignee, subject, minimum score and age, all
+// applied by the store in SQL.
 type alertQuery struct {
 	store.AlertFilter
 }

@@ -11,8 +11,10 @@ import (
 // The write routes of an alert name the version they read; a stale one is
 // 409. A move the workflow does not allow from the alert's state is also
 // 409 (the request conflicts with the alert's current state); a missing
-// or malformed field is 400; a role or four-eyes rule that forbids the
-// actor is 403.
+// or malformed field is 400; a role, assignment or four-eyes rule that
+// forbids the actor is 403. The store checks the state and the version
+// inside its transaction and answers with these codes; this layer only
+// checks the shape of the request.
 
 type transitionRequest struct {
 	To      review.Status `json:"to"`
@@ -57,21 +59,6 @@ func alertChange(r *http.Request, req any, version func() *int64) (store.AlertCh
 	return store.AlertChange{IdempotencyKey: r.Header.Get(IdempotencyHeader), AlertID: id, Version: *v}, nil
 }
 
-// checkState reads the alert and returns a Conflict when c's version is
-// stale or when ok says the alert's state does not allow the change. The
-// store checks both again inside its transaction; this gives the client
-// the precise reason.
-func (s *Server) checkState(r *http.Request, c store.AlertChange, ok func(a *review.Alert) error) error {
-	a, err := s.db.GetAlert(r.Context(), c.AlertID)
-	if err != nil {
-		return err
-	}
-	if a.Version != c.Version {
-		return apperr.New(apperr.Conflict, "alert %d is at version %d, not %d: reload it", a.ID, a.Version, c.Version)
-	}
-	return ok(a)
-}
-
 func (s *Server) transitionAlert(w http.ResponseWriter, r *http.Request) error {
 	db, p, err := s.actor(r)
 	if err != nil {
@@ -89,15 +76,6 @@ func (s *Server) transitionAlert(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return apperr.Field("to", "want open, in_review or escalated")
 	}
-	err = s.checkState(r, c, func(a *review.Alert) error {
-		if !review.CanMove(a.Status, req.To) {
-			return apperr.New(apperr.Conflict, "alert %d is %s: it cannot move to %s", a.ID, a.Status, req.To)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
 	c.Reason = req.Reason
 	return s.writeAlert(w)(db.MoveAlert(r.Context(), p, c, req.To))
 }
@@ -114,15 +92,6 @@ func (s *Server) assignAlert(w http.ResponseWriter, r *http.Request) error {
 	}
 	if req.Assignee == "" {
 		return apperr.Field("assignee", "required: the user to give the alert to")
-	}
-	err = s.checkState(r, c, func(a *review.Alert) error {
-		if a.Status == review.StatusClosed {
-			return apperr.New(apperr.Conflict, "alert %d is closed: reopen it before assigning it", a.ID)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	return s.writeAlert(w)(db.AssignAlert(r.Context(), p, c, req.Assignee))
 }
@@ -143,18 +112,6 @@ func (s *Server) decideAlert(w http.ResponseWriter, r *http.Request) error {
 	if err := review.CheckReason(req.Reason); err != nil {
 		return err
 	}
-	err = s.checkState(r, c, func(a *review.Alert) error {
-		if a.Status != review.StatusInReview && a.Status != review.StatusEscalated {
-			return apperr.New(apperr.Conflict, "alert %d is %s: only an alert in review or escalated can be decided", a.ID, a.Status)
-		}
-		if a.Proposal != nil {
-			return apperr.New(apperr.Conflict, "alert %d has a proposal waiting for approval", a.ID)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
 	c.Reason = req.Reason
 	return s.writeAlert(w)(db.DecideAlert(r.Context(), p, c, req.Disposition))
 }
@@ -166,18 +123,6 @@ func (s *Server) approveAlert(w http.ResponseWriter, r *http.Request) error {
 	}
 	var req approveRequest
 	c, err := alertChange(r, &req, func() *int64 { return req.Version })
-	if err != nil {
-		return err
-	}
-	err = s.checkState(r, c, func(a *review.Alert) error {
-		if a.Proposal == nil {
-			return apperr.New(apperr.Conflict, "alert %d has no proposal to approve", a.ID)
-		}
-		if a.Proposal.ByID == p.UserID {
-			return apperr.New(apperr.Forbidden, "four eyes: you proposed this disposition, another supervisor must approve it")
-		}
-		return nil
-	})
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,13 @@ func roleRequests() map[string]roleRequest {
 			return alertPath(e.newAlert(t), "assign"), fmt.Sprintf(`{"assignee": %q, "version": 1}`, user)
 		},
 		"POST /v1/alerts/{id}/decision": func(t *testing.T, e *sor, user string) (string, string) {
-			a := e.move(t, "ann2", e.newAlert(t), "in_review", "")
+			// Only the assignee or a supervisor may decide: the analyst
+			// and the supervisor decide an alert they took themselves.
+			mover := "ann2"
+			if user == "ann" || user == "sue" {
+				mover = user
+			}
+			a := e.move(t, mover, e.newAlert(t), "in_review", "")
 			return alertPath(a, "decision"), fmt.Sprintf(`{"disposition": "inconclusive", "reason": "no date of birth", "version": %d}`, a.Version)
 		},
 		"POST /v1/alerts/{id}/approve": func(t *testing.T, e *sor, user string) (string, string) {

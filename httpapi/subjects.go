@@ -36,7 +36,7 @@ func (s *Server) screenSubject(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
-	sub, opts, err := s.recordedSubject(r.PathValue("id"), l, req)
+	sub, opts, err := s.recordedSubject(r.PathValue("id"), req)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (s *Server) screenSubject(w http.ResponseWriter, r *http.Request) error {
 
 // recordedSubject validates the body of a recorded screening against the
 // subject id of its path.
-func (s *Server) recordedSubject(id string, l *Lists, req screenRequest) (screen.Subject, screen.Options, error) {
+func (s *Server) recordedSubject(id string, req screenRequest) (screen.Subject, screen.Options, error) {
 	if strings.TrimSpace(id) == "" || len(id) > 200 {
 		return screen.Subject{}, screen.Options{}, apperr.Field("id", "want a subject id of 1 to 200 bytes")
 	}
@@ -72,7 +72,7 @@ func (s *Server) recordedSubject(id string, l *Lists, req screenRequest) (screen
 	if req.Input.ID != "" && string(req.Input.ID) != id {
 		return screen.Subject{}, screen.Options{}, apperr.Field("id", "%q differs from the subject id of the path", truncate(string(req.Input.ID), 40))
 	}
-	opts, err := s.options(l, req)
+	opts, err := recordedOptions(req)
 	if err != nil {
 		return screen.Subject{}, screen.Options{}, err
 	}
@@ -82,6 +82,26 @@ func (s *Server) recordedSubject(id string, l *Lists, req screenRequest) (screen
 	}
 	sub.ID = id
 	return sub, opts, nil
+}
+
+// recordedOptions returns the options of a recorded screening: always the
+// alert threshold, every loaded list and the default number of hits. What
+// alerts is the server's policy, not the caller's: a caller who could
+// raise the threshold, leave out lists or keep fewer hits could decide
+// that a subject raises no alert. A body that asks for any of them is
+// refused, naming the field; POST /v1/screen (ad hoc, nothing recorded)
+// keeps them for exploring.
+func recordedOptions(req screenRequest) (screen.Options, error) {
+	const why = "a recorded screening always uses the server's alert threshold, every loaded list and the default number of hits; use POST /v1/screen to explore"
+	switch {
+	case req.Threshold != nil:
+		return screen.Options{}, apperr.Field("threshold", "%s", why)
+	case req.Lists != nil:
+		return screen.Options{}, apperr.Field("lists", "%s", why)
+	case req.Limit != nil:
+		return screen.Options{}, apperr.Field("limit", "%s", why)
+	}
+	return screen.Options{Threshold: screen.DefaultThreshold}, nil
 }
 
 // editions returns the hashes of the snapshots a screening ran against:
@@ -96,12 +116,18 @@ func editions(l *Lists, lists []string) []string {
 	return out
 }
 
-// withRecords attaches to each hit the list record it points to, as it is
-// now: an alert keeps that version.
+// withRecords attaches to each hit the list record it points to and those
+// of its Also (the same identity on other lists), as they are now: an
+// alert keeps that version, and false-positive memory compares with it.
 func withRecords(eng Engine, hits []screen.Hit) []store.Hit {
 	out := make([]store.Hit, len(hits))
 	for i, h := range hits {
 		out[i] = store.Hit{Hit: h, Record: eng.Entity(h.List, h.SourceID)}
+		for _, ref := range h.Also {
+			if e := eng.Entity(ref.List, ref.SourceID); e != nil {
+				out[i].AlsoRecords = append(out[i].AlsoRecords, e)
+			}
+		}
 	}
 	return out
 }

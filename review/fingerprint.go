@@ -89,7 +89,12 @@ func (a Attrs) Fingerprint() string {
 
 // Change is one attribute that differs between two versions of one side.
 type Change struct {
-	Side      string   `json:"side"` // "subject" or "record"
+	Side string `json:"side"` // "subject" or "record"
+	// Record names the record ("list/source_id") of a record change when
+	// it is not the alert's own record but another of its identity. The
+	// attribute "not_reviewed" says that no false-positive decision
+	// covered that record; "unknown" that the screening did not carry it.
+	Record    string   `json:"record,omitempty"`
 	Attribute string   `json:"attribute"`
 	Before    []string `json:"before,omitempty"`
 	After     []string `json:"after,omitempty"`

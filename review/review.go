@@ -7,6 +7,7 @@ package review
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/vigil-screening/vigil/apperr"
@@ -53,17 +54,18 @@ func CanMove(from, to Status) bool {
 	return slices.Contains(moves[from], to)
 }
 
-// CheckMove returns an apperr.Invalid error when from → to is not allowed.
+// CheckMove returns an apperr.Conflict error when from → to is not
+// allowed: the request conflicts with the alert's current state.
 func CheckMove(from, to Status) error {
 	if !CanMove(from, to) {
-		return apperr.New(apperr.Invalid, "an alert cannot move from %s to %s", from, to)
+		return apperr.New(apperr.Conflict, "an alert that is %s cannot move to %s", from, to)
 	}
 	return nil
 }
 
-// CheckReason requires a non-empty reason.
+// CheckReason requires a reason that is not only white space.
 func CheckReason(reason string) error {
-	if len(reason) == 0 {
+	if strings.TrimSpace(reason) == "" {
 		return apperr.Field("reason", "a reason is required")
 	}
 	if len(reason) > 10000 {
@@ -84,15 +86,18 @@ func DefaultPolicy() Policy {
 	return Policy{HighImpactLists: []string{"un_sc", "us_ofac_sdn"}}
 }
 
-// NeedsFourEyes reports whether closing an alert on list with d needs a
-// proposal and a second person's approval: always for a true match, and
-// for a false positive on a high-impact list.
-func (p Policy) NeedsFourEyes(list string, d Disposition) bool {
+// NeedsFourEyes reports whether closing an alert whose records are on
+// lists with d needs a proposal and a second person's approval: always
+// for a true match, and for a false positive or an inconclusive decision
+// when any of the lists is high impact. lists are the lists of every
+// record of the alert's identity (the hit's record and those in its
+// Also), so a merged hit cannot dodge the rule through its primary.
+func (p Policy) NeedsFourEyes(lists []string, d Disposition) bool {
 	switch d {
 	case TrueMatch:
 		return true
-	case FalsePositive:
-		return slices.Contains(p.HighImpactLists, list)
+	case FalsePositive, Inconclusive:
+		return slices.ContainsFunc(lists, func(l string) bool { return slices.Contains(p.HighImpactLists, l) })
 	}
 	return false
 }
@@ -104,7 +109,7 @@ func CheckApprover(proposerID int64, approver auth.Principal) error {
 		return apperr.New(apperr.Forbidden, "only a supervisor may approve a proposal")
 	}
 	if approver.UserID == proposerID {
-		return apperr.New(apperr.Forbidden, "a reviewer may not approve their own proposal")
+		return apperr.New(apperr.Forbidden, "four eyes: you proposed this disposition, another supervisor must approve it")
 	}
 	return nil
 }
@@ -114,13 +119,17 @@ type Alert struct {
 	ID int64 `json:"id"`
 	// Version grows by one at each change; updates must name the version
 	// they read (optimistic concurrency).
-	Version   int64   `json:"version"`
-	SubjectID string  `json:"subject_id"` // the caller's external id
-	List      string  `json:"list"`
-	SourceID  string  `json:"source_id"`
-	Status    Status  `json:"status"`
-	Score     float64 `json:"score"`
-	Assignee  string  `json:"assignee,omitempty"`
+	Version   int64  `json:"version"`
+	SubjectID string `json:"subject_id"` // the caller's external id
+	List      string `json:"list"`
+	SourceID  string `json:"source_id"`
+	// Records are every record of the listed identity the alert covers:
+	// the hit's record first, then those of its Also, and any that later
+	// screenings merged into it.
+	Records  []Ref   `json:"records,omitempty"`
+	Status   Status  `json:"status"`
+	Score    float64 `json:"score"`
+	Assignee string  `json:"assignee,omitempty"`
 
 	Disposition Disposition `json:"disposition,omitempty"`
 	Reason      string      `json:"reason,omitempty"`
@@ -143,6 +152,12 @@ type Alert struct {
 	UpdatedAt   time.Time `json:"updated_at"`
 }
 
+// Ref names one record of one list.
+type Ref struct {
+	List     string `json:"list"`
+	SourceID string `json:"source_id"`
+}
+
 // Proposal is a disposition waiting for a second person.
 type Proposal struct {
 	Disposition Disposition `json:"disposition"`
@@ -158,6 +173,16 @@ type Note struct {
 	Author  string    `json:"author"`
 	Text    string    `json:"text"`
 	At      time.Time `json:"at"`
+}
+
+// CheckDecider checks that actor may decide an alert assigned to
+// assignee: the assignee, or a supervisor; anyone who reviews may decide
+// an unassigned alert (and becomes its assignee).
+func CheckDecider(actor auth.Principal, assignee string) error {
+	if assignee == "" || assignee == actor.Username || actor.Has(auth.RoleSupervisor) {
+		return nil
+	}
+	return apperr.New(apperr.Forbidden, "the alert is assigned to %s: only they or a supervisor may decide it", assignee)
 }
 
 // CheckAssign checks that actor may give an alert to assignee: anyone who

@@ -7,65 +7,141 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/review"
 	"github.com/vigil-screening/vigil/screen"
 )
 
 // raiseAlert opens an alert for one hit of a recorded screening unless an
-// alert that is not closed already covers the pair, or the pair is
-// remembered as a false positive and neither side has changed since.
-func (tx *tx) raiseAlert(ctx context.Context, subj *subjectRow, screeningID int64, h *Hit, fp *fpEntry, res *ScreeningResult) error {
-	recAttrs := review.RecordAttrs(h.Record)
-	var changes []review.Change
-	if fp != nil {
-		if fp.subjectFP == subj.fp && fp.recordFP == recAttrs.Fingerprint() {
-			res.Suppressed = append(res.Suppressed, screen.Ref{List: h.List, SourceID: h.SourceID})
-			return nil
-		}
-		changes = append(review.Diff("subject", fp.subjectAttrs, subj.attrs), review.Diff("record", fp.recordAttrs, recAttrs)...)
-	}
-	hit, err := json.Marshal(h.Hit)
-	if err != nil {
-		return err
-	}
-	record, err := json.Marshal(h.Record)
-	if err != nil {
-		return err
-	}
-	sattrs, err := json.Marshal(subj.attrs)
-	if err != nil {
-		return err
-	}
-	var chg []byte
-	if len(changes) > 0 {
-		if chg, err = json.Marshal(changes); err != nil {
+// alert of the subject that is not closed already covers any record of
+// the hit's identity (the hit's records are then merged into it), or
+// every record of the identity is remembered as a false positive and
+// neither side has changed since.
+func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjectRow, screeningID int64, h *Hit, memory map[pairKey]*fpEntry, res *ScreeningResult) error {
+	refs := h.refs()
+	if !subj.isNew {
+		id, found, err := tx.openAlertFor(ctx, subj.id, refs)
+		if err != nil {
 			return err
 		}
+		if found {
+			res.Existing = append(res.Existing, id)
+			return tx.mergeIntoAlert(ctx, actor, id, subj, screeningID, h)
+		}
 	}
-	now := fmtTime(tx.now)
-	var id int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO alerts (subject_id, list, source_id, status, score, hit, record, subject_attrs, changes, screening_id, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-		ON CONFLICT (subject_id, list, source_id) WHERE status <> 'closed' DO NOTHING RETURNING id`,
-		subj.id, h.List, h.SourceID, string(review.StatusOpen), h.Score, string(hit), string(record), string(sattrs), string(chg), screeningID, now).Scan(&id)
+	changes, suppressed := checkMemory(subj, h, refs, memory)
+	if suppressed {
+		res.Suppressed = append(res.Suppressed, screen.Ref{List: h.List, SourceID: h.SourceID})
+		return nil
+	}
+	id, err := tx.insertAlert(ctx, subj, screeningID, h, refs, changes)
 	if errors.Is(err, sql.ErrNoRows) {
+		// Another alert on the primary record is open (the unique index
+		// alerts_one_open), though not found above: an alert raised before
+		// alert_records existed.
 		err = tx.QueryRowContext(ctx, `SELECT id FROM alerts WHERE subject_id = $1 AND list = $2 AND source_id = $3 AND status <> 'closed'`,
 			subj.id, h.List, h.SourceID).Scan(&id)
+		if err != nil {
+			return fmt.Errorf("existing alert: %w", err)
+		}
 		res.Existing = append(res.Existing, id)
-		return wrap(err, "existing alert")
+		return tx.mergeIntoAlert(ctx, actor, id, subj, screeningID, h)
 	}
 	if err != nil {
-		return fmt.Errorf("raise alert: %w", err)
+		return err
+	}
+	if _, err := tx.addRecords(ctx, id, subj.id, h); err != nil {
+		return err
 	}
 	res.Alerts = append(res.Alerts, id)
 	return nil
 }
 
-func wrap(err error, what string) error {
+// insertAlert inserts a new open alert; sql.ErrNoRows means an open alert
+// on the same primary record exists.
+func (tx *tx) insertAlert(ctx context.Context, subj *subjectRow, screeningID int64, h *Hit, refs []review.Ref, changes []review.Change) (int64, error) {
+	hit, err := json.Marshal(h.Hit)
 	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return 0, err
 	}
-	return nil
+	record, err := json.Marshal(h.Record)
+	if err != nil {
+		return 0, err
+	}
+	sattrs, err := json.Marshal(subj.attrs)
+	if err != nil {
+		return 0, err
+	}
+	group, err := json.Marshal(refs)
+	if err != nil {
+		return 0, err
+	}
+	var chg []byte
+	if len(changes) > 0 {
+		if chg, err = json.Marshal(changes); err != nil {
+			return 0, err
+		}
+	}
+	now := fmtTime(tx.now)
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO alerts (subject_id, list, source_id, status, score, hit, record, subject_attrs, changes, screening_id, created_at, updated_at, records)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
+		ON CONFLICT (subject_id, list, source_id) WHERE status <> 'closed' DO NOTHING RETURNING id`,
+		subj.id, h.List, h.SourceID, string(review.StatusOpen), h.Score, string(hit), string(record), string(sattrs), string(chg), screeningID, now, string(group)).Scan(&id)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("raise alert: %w", err)
+	}
+	return id, err
+}
+
+// checkMemory compares a hit with the subject's false-positive memory. The
+// hit is suppressed only when every record of its identity was covered by
+// a false-positive decision and neither the subject nor any record has
+// changed since. Otherwise it returns what changed since the decisions
+// that covered some of the records (nil when none did).
+func checkMemory(subj *subjectRow, h *Hit, refs []review.Ref, memory map[pairKey]*fpEntry) ([]review.Change, bool) {
+	var changes, uncovered []review.Change
+	all, some := true, false
+	for i, r := range refs {
+		e := memory[pairKey{r.List, r.SourceID}]
+		label := ""
+		if i > 0 {
+			label = refName(r)
+		}
+		if e == nil {
+			all = false
+			uncovered = append(uncovered, review.Change{Side: "record", Record: refName(r), Attribute: "not_reviewed"})
+			continue
+		}
+		if !some {
+			changes = append(changes, review.Diff("subject", e.subjectAttrs, subj.attrs)...)
+			some = true
+		}
+		if e.subjectFP != subj.fp {
+			all = false
+		}
+		rec := h.recordOf(r)
+		if rec == nil {
+			all = false
+			changes = append(changes, review.Change{Side: "record", Record: label, Attribute: "unknown", Before: []string{refName(r)}})
+			continue
+		}
+		attrs := review.RecordAttrs(rec)
+		if e.recordFP != attrs.Fingerprint() {
+			all = false
+		}
+		for _, c := range review.Diff("record", e.recordAttrs, attrs) {
+			c.Record = label
+			changes = append(changes, c)
+		}
+	}
+	if all {
+		return nil, true
+	}
+	if !some {
+		return nil, false
+	}
+	return append(changes, uncovered...), false
 }
 
 type fpEntry struct {
@@ -102,34 +178,49 @@ func (tx *tx) fpMemory(ctx context.Context, subjectID int64) (map[pairKey]*fpEnt
 	return out, rows.Err()
 }
 
-// rememberFalsePositive stores the pair of a closed false-positive alert
-// with both sides' attributes as the reviewer saw them.
+// rememberFalsePositive stores, for every record of a closed
+// false-positive alert's identity, the pair with both sides' attributes
+// as the reviewer saw them.
 func (tx *tx) rememberFalsePositive(ctx context.Context, a *alertRow) error {
-	e, err := a.recordEntity()
-	if err != nil {
-		return err
-	}
-	recAttrs := review.RecordAttrs(e)
-	ra, err := json.Marshal(recAttrs)
-	if err != nil {
-		return err
-	}
 	var sa review.Attrs
 	if err := json.Unmarshal([]byte(a.subjectAttrs), &sa); err != nil {
 		return fmt.Errorf("alert %d subject attributes: %w", a.ID, err)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO fp_memory (subject_id, list, source_id, subject_attrs, record_attrs, subject_fp, record_fp, alert_id, at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-		ON CONFLICT (subject_id, list, source_id) DO UPDATE SET subject_attrs = excluded.subject_attrs,
-			record_attrs = excluded.record_attrs, subject_fp = excluded.subject_fp, record_fp = excluded.record_fp,
-			alert_id = excluded.alert_id, at = excluded.at`,
-		a.subjectRowID, a.List, a.SourceID, a.subjectAttrs, string(ra), sa.Fingerprint(), recAttrs.Fingerprint(), a.ID, fmtTime(tx.now))
-	return wrap(err, "remember false positive")
+	group, err := tx.alertRecords(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	for _, g := range group {
+		attrs, fp, err := groupAttrs(a.ID, g)
+		if err != nil {
+			return err
+		}
+		ra, err := json.Marshal(attrs)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO fp_memory (subject_id, list, source_id, subject_attrs, record_attrs, subject_fp, record_fp, alert_id, at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			ON CONFLICT (subject_id, list, source_id) DO UPDATE SET subject_attrs = excluded.subject_attrs,
+				record_attrs = excluded.record_attrs, subject_fp = excluded.subject_fp, record_fp = excluded.record_fp,
+				alert_id = excluded.alert_id, at = excluded.at`,
+			a.subjectRowID, g.ref.List, g.ref.SourceID, a.subjectAttrs, string(ra), sa.Fingerprint(), fp, a.ID, fmtTime(tx.now))
+		if err != nil {
+			return fmt.Errorf("remember false positive %s: %w", refName(g.ref), err)
+		}
+	}
+	return nil
 }
 
 // forgetFalsePositive drops the memory a reopened alert created.
 func (tx *tx) forgetFalsePositive(ctx context.Context, a *alertRow) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM fp_memory WHERE subject_id = $1 AND list = $2 AND source_id = $3 AND alert_id = $4`,
-		a.subjectRowID, a.List, a.SourceID, a.ID)
+	_, err := tx.ExecContext(ctx, `DELETE FROM fp_memory WHERE subject_id = $1 AND alert_id = $2`, a.subjectRowID, a.ID)
 	return wrap(err, "forget false positive")
+}
+
+func wrap(err error, what string) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/review"
+	"github.com/vigil-screening/vigil/screen"
 )
 
 // alertRow is an alert with the columns only the store needs.
@@ -30,17 +31,17 @@ func (a *alertRow) recordEntity() (*entity.Entity, error) {
 
 const alertColumns = `a.id, a.version, s.external_id, a.subject_id, a.list, a.source_id, a.status, a.score, a.assignee,
 	a.disposition, a.reason, a.closed_by, a.approved_by, a.proposal, a.hit, a.record, a.subject_attrs, a.changes,
-	a.screening_id, a.created_at, a.updated_at
+	a.screening_id, a.created_at, a.updated_at, a.records
 	FROM alerts a JOIN subjects s ON s.id = a.subject_id`
 
 type scanner interface{ Scan(...any) error }
 
 func scanAlert(sc scanner) (*alertRow, error) {
 	var a alertRow
-	var status, disp, proposal, hit, record, changes, created, updated string
+	var status, disp, proposal, hit, record, changes, created, updated, records string
 	err := sc.Scan(&a.ID, &a.Version, &a.SubjectID, &a.subjectRowID, &a.List, &a.SourceID, &status, &a.Score, &a.Assignee,
 		&disp, &a.Reason, &a.ClosedBy, &a.ApprovedBy, &proposal, &hit, &record, &a.subjectAttrs, &changes,
-		&a.ScreeningID, &created, &updated)
+		&a.ScreeningID, &created, &updated, &records)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +59,37 @@ func scanAlert(sc scanner) (*alertRow, error) {
 			return nil, fmt.Errorf("alert %d changes: %w", a.ID, err)
 		}
 	}
+	if err := a.readRecords(records); err != nil {
+		return nil, err
+	}
 	return &a, nil
+}
+
+// readRecords fills a.Records from the records column, or, for an alert
+// raised before that column existed, from the stored hit and its Also.
+func (a *alertRow) readRecords(records string) error {
+	if records != "" {
+		if err := json.Unmarshal([]byte(records), &a.Records); err != nil {
+			return fmt.Errorf("alert %d records: %w", a.ID, err)
+		}
+		return nil
+	}
+	var h screen.Hit
+	if err := json.Unmarshal(a.Hit, &h); err != nil {
+		return fmt.Errorf("alert %d hit: %w", a.ID, err)
+	}
+	h.List, h.SourceID = a.List, a.SourceID
+	a.Records = (&Hit{Hit: h}).refs()
+	return nil
+}
+
+// lists returns the lists of every record of the alert's identity.
+func (a *alertRow) lists() []string {
+	out := []string{a.List}
+	for _, r := range a.Records {
+		out = append(out, r.List)
+	}
+	return out
 }
 
 func (tx *tx) getAlert(ctx context.Context, id int64) (*alertRow, error) {
@@ -83,7 +114,8 @@ type AlertFilter struct {
 	Status    review.Status
 	Assignee  string
 	SubjectID string
-	List      string
+	// List keeps alerts with any record of their identity on this list.
+	List string
 	// MinScore keeps alerts scoring at least this much.
 	MinScore float64
 	// CreatedAfter (inclusive) and CreatedBefore (exclusive) bound when the
@@ -112,7 +144,7 @@ func (db *DB) ListAlerts(ctx context.Context, f AlertFilter) ([]*review.Alert, i
 		add("s.external_id = $%d", f.SubjectID)
 	}
 	if f.List != "" {
-		add("a.list = $%d", f.List)
+		add("EXISTS (SELECT 1 FROM alert_records r WHERE r.alert_id = a.id AND r.list = $%d)", f.List)
 	}
 	if f.MinScore > 0 {
 		add("a.score >= $%d", f.MinScore)

@@ -173,3 +173,28 @@ func (db *DB) scanAudit(ctx context.Context, query string, args []any, fn func(*
 	}
 	return nil
 }
+
+// AuditHead returns the chain's head: the last sequence number written
+// and its hash (0 and audit.GenesisHash for an empty chain).
+func (db *DB) AuditHead(ctx context.Context) (audit.Head, error) {
+	var h audit.Head
+	if err := db.sql.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&h.Seq, &h.Hash); err != nil {
+		return h, fmt.Errorf("audit head: %w", err)
+	}
+	return h, nil
+}
+
+// CheckAuditAnchor checks that the chain still holds the entry of a head
+// kept outside the database, unchanged. Run it after VerifyAudit: with an
+// intact chain, a matching anchor proves that entry and all before it.
+// This catches what VerifyAudit cannot see from inside the database: the
+// last entries deleted and audit_head rewritten to match.
+func (db *DB) CheckAuditAnchor(ctx context.Context, want audit.Head) (*audit.Finding, error) {
+	var hash string
+	err := db.sql.QueryRowContext(ctx, `SELECT hash FROM audit_log WHERE seq = $1`, want.Seq).Scan(&hash)
+	found := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("audit anchor: %w", err)
+	}
+	return audit.CheckAnchor(want, found, hash), nil
+}

@@ -155,3 +155,57 @@ func TestAuditExport(t *testing.T) {
 		}
 	})
 }
+
+// Deleting the last entries and rewriting audit_head to match leaves a
+// chain that verifies from inside the database; a head kept outside
+// catches it, and so does a rewrite of the anchored entry.
+func TestAuditAnchor(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		head0, err := db.AuditHead(ctx)
+		if err != nil || head0.Seq != 0 || head0.Hash != audit.GenesisHash {
+			t.Fatalf("empty head = %v, %v", head0, err)
+		}
+		fillAudit(t, db, 10)
+		head, err := db.AuditHead(ctx)
+		if err != nil || head.Seq != 10 {
+			t.Fatalf("head = %v, %v; want seq 10", head, err)
+		}
+		anchor := func(h audit.Head) *audit.Finding {
+			t.Helper()
+			f, err := db.CheckAuditAnchor(ctx, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return f
+		}
+		if f := anchor(head); f != nil {
+			t.Fatalf("intact chain, current head: %v", f)
+		}
+		if f := anchor(head0); f != nil {
+			t.Fatalf("intact chain, empty head: %v", f)
+		}
+		saved := snapshotAudit(t, db)
+		for _, q := range []string{
+			`DELETE FROM audit_log WHERE seq > 8`,
+			`UPDATE audit_head SET seq = 8, hash = '` + saved[7].hash + `' WHERE id = 1`,
+		} {
+			if _, err := db.SQL().Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		if f := verify(t, db); f != nil {
+			t.Fatalf("a clean truncation is visible from inside: %v (the test assumption is wrong)", f)
+		}
+		if f := anchor(head); f == nil || f.Problem != audit.Missing || f.Seq != 10 {
+			t.Fatalf("truncated chain, kept head: %v; want entry 10 missing", f)
+		}
+		// Fill the gap with forged entries: the hash no longer matches.
+		fillAudit(t, db, 2)
+		if f := verify(t, db); f != nil {
+			t.Fatalf("forged tail: %v (it is re-chained, so the chain alone accepts it)", f)
+		}
+		if f := anchor(head); f == nil || f.Problem != audit.Altered || f.Seq != 10 {
+			t.Fatalf("forged tail, kept head: %v; want entry 10 altered", f)
+		}
+	})
+}

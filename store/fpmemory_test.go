@@ -72,6 +72,6 @@ func TestFalsePositiveMemory(t *testing.T) {
 
 func changesEqual(a, b []review.Change) bool {
 	return slices.EqualFunc(a, b, func(x, y review.Change) bool {
-		return x.Side == y.Side && x.Attribute == y.Attribute && slices.Equal(x.Before, y.Before) && slices.Equal(x.After, y.After)
+		return x.Side == y.Side && x.Record == y.Record && x.Attribute == y.Attribute && slices.Equal(x.Before, y.Before) && slices.Equal(x.After, y.After)
 	})
 }

@@ -36,6 +36,10 @@ type Screening struct {
 type Hit struct {
 	screen.Hit
 	Record *entity.Entity `json:"record"`
+	// AlsoRecords are the records named by Hit.Also, as far as the caller
+	// knows them. A record missing here is never taken as unchanged since
+	// a false-positive decision, so such a hit alerts again.
+	AlsoRecords []*entity.Entity `json:"also_records,omitempty"`
 }
 
 // ScreeningResult says what recording a screening did.
@@ -50,7 +54,10 @@ type ScreeningResult struct {
 	Replayed bool `json:"replayed,omitempty"`
 }
 
-const maxBatch = 1000
+const (
+	maxBatch = 1000
+	maxAlso  = 100 // records of one identity on other lists
+)
 
 // RecordScreening records one screening in one transaction: the subject
 // (created or updated, with history), the screening, its alerts and the
@@ -152,6 +159,14 @@ func checkScreening(s *Screening) error {
 		if checkText("hits", h.List, 200) != nil || checkText("hits", h.SourceID, 200) != nil {
 			return apperr.Field("hits", "hit %d: list or source id is not short valid UTF-8 text", i)
 		}
+		if len(h.Also) > maxAlso || len(h.AlsoRecords) > maxAlso {
+			return apperr.Field("hits", "hit %d has more than %d other records", i, maxAlso)
+		}
+		for _, r := range h.Also {
+			if r.List == "" || r.SourceID == "" || checkText("hits", r.List, 200) != nil || checkText("hits", r.SourceID, 200) != nil {
+				return apperr.Field("hits", "hit %d: an also record has no list or source id, or not short valid UTF-8 text", i)
+			}
+		}
 		if s.SubjectID != "" && h.Score >= s.Threshold && h.Record == nil {
 			return apperr.Field("hits", "hit %d (%s/%s) has no list record", i, h.List, h.SourceID)
 		}
@@ -189,7 +204,7 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 				return nil, err
 			}
 		}
-		if err := tx.raiseAlert(ctx, subj, res.ScreeningID, &h, memory[pairKey{h.List, h.SourceID}], &res); err != nil {
+		if err := tx.raiseAlert(ctx, actor, subj, res.ScreeningID, &h, memory, &res); err != nil {
 			return nil, err
 		}
 	}

@@ -75,7 +75,7 @@ func (db *DB) AssignAlert(ctx context.Context, p auth.Principal, c AlertChange, 
 	}{c, assignee}
 	return db.changeAlert(ctx, p, c, "alert.assign", req, func(tx *tx, a *alertRow) (audit.Action, details, error) {
 		if a.Status == review.StatusClosed {
-			return "", nil, apperr.New(apperr.Invalid, "alert %d is closed", a.ID)
+			return "", nil, apperr.New(apperr.Conflict, "alert %d is closed: reopen it before assigning it", a.ID)
 		}
 		if err := review.CheckAssign(p, a.Assignee, assignee); err != nil {
 			return "", nil, err
@@ -94,9 +94,11 @@ func (db *DB) AssignAlert(ctx context.Context, p auth.Principal, c AlertChange, 
 	})
 }
 
-// DecideAlert records a disposition with its reason. When the policy
-// needs four eyes, it becomes a proposal and the alert is escalated to a
-// supervisor; otherwise the alert is closed.
+// DecideAlert records a disposition with its reason. Only the assignee or
+// a supervisor may decide; an unassigned alert goes to whoever decides
+// it. When the policy needs four eyes for any record of the alert's
+// identity, the decision becomes a proposal and the alert is escalated
+// to a supervisor; otherwise the alert is closed.
 func (db *DB) DecideAlert(ctx context.Context, p auth.Principal, c AlertChange, d review.Disposition) (*review.Alert, error) {
 	req := struct {
 		AlertChange
@@ -110,12 +112,18 @@ func (db *DB) DecideAlert(ctx context.Context, p auth.Principal, c AlertChange, 
 			return "", nil, err
 		}
 		if a.Status != review.StatusInReview && a.Status != review.StatusEscalated {
-			return "", nil, apperr.New(apperr.Invalid, "alert %d is %s: only an alert in review or escalated can be decided", a.ID, a.Status)
+			return "", nil, apperr.New(apperr.Conflict, "alert %d is %s: only an alert in review or escalated can be decided", a.ID, a.Status)
 		}
 		if a.Proposal != nil {
 			return "", nil, apperr.New(apperr.Conflict, "alert %d has a proposal waiting for approval", a.ID)
 		}
-		if db.policy.NeedsFourEyes(a.List, d) {
+		if err := review.CheckDecider(p, a.Assignee); err != nil {
+			return "", nil, err
+		}
+		if a.Assignee == "" {
+			a.Assignee = p.Username
+		}
+		if db.policy.NeedsFourEyes(a.lists(), d) {
 			a.Proposal = &review.Proposal{Disposition: d, Reason: c.Reason, ByID: p.UserID, By: p.Username}
 			a.Status = review.StatusEscalated
 			return audit.ActionAlertPropose, details{"disposition": d, "reason": c.Reason}, nil
@@ -132,7 +140,7 @@ func (db *DB) DecideAlert(ctx context.Context, p auth.Principal, c AlertChange, 
 func (db *DB) ApproveAlert(ctx context.Context, p auth.Principal, c AlertChange) (*review.Alert, error) {
 	return db.changeAlert(ctx, p, c, "alert.approve", c, func(tx *tx, a *alertRow) (audit.Action, details, error) {
 		if a.Proposal == nil {
-			return "", nil, apperr.New(apperr.Invalid, "alert %d has no proposal to approve", a.ID)
+			return "", nil, apperr.New(apperr.Conflict, "alert %d has no proposal to approve", a.ID)
 		}
 		if err := review.CheckApprover(a.Proposal.ByID, p); err != nil {
 			return "", nil, err

@@ -69,7 +69,7 @@ func TestWorkflowDirectClose(t *testing.T) {
 		wantCode(t, "decide an open alert", func() error {
 			_, err := db.DecideAlert(ctx, tm.ana, change(a, "r"), review.FalsePositive)
 			return err
-		}(), apperr.Invalid)
+		}(), apperr.Conflict)
 		a = must(db.MoveAlert(ctx, tm.ana, change(a, ""), review.StatusInReview))
 		if a.Assignee != "ana" || a.Version != 2 {
 			t.Fatalf("after start: %+v", a)
@@ -99,7 +99,7 @@ func TestWorkflowTransitions(t *testing.T) {
 		must := mustFn(t)
 		a := raise(t, db, tm.screener, "C-1", "us_bis_dpl", "D-1")
 		_, err := db.MoveAlert(ctx, tm.ana, change(a, "x"), review.StatusEscalated)
-		wantCode(t, "open → escalated", err, apperr.Invalid)
+		wantCode(t, "open → escalated", err, apperr.Conflict)
 		a = must(db.MoveAlert(ctx, tm.ana, change(a, ""), review.StatusInReview))
 		_, err = db.MoveAlert(ctx, tm.ana, change(a, ""), review.StatusEscalated)
 		wantCode(t, "escalate without reason", err, apperr.Invalid)
@@ -149,7 +149,8 @@ func TestFourEyes(t *testing.T) {
 		{"un_sc", review.FalsePositive, true},
 		{"us_bis_dpl", review.TrueMatch, true},
 		{"us_bis_dpl", review.FalsePositive, false},
-		{"un_sc", review.Inconclusive, false},
+		{"un_sc", review.Inconclusive, true},
+		{"us_bis_dpl", review.Inconclusive, false},
 	}
 	eachDB(t, func(t *testing.T, db *store.DB) {
 		tm := newTeam(t, db)
@@ -188,7 +189,7 @@ func TestFourEyes(t *testing.T) {
 			t.Fatalf("rejected = %+v", a)
 		}
 		_, err = db.ApproveAlert(ctx, tm.sup2, change(a, ""))
-		wantCode(t, "approve without proposal", err, apperr.Invalid)
+		wantCode(t, "approve without proposal", err, apperr.Conflict)
 	})
 }
 
@@ -225,5 +226,36 @@ func TestWorkflowRoles(t *testing.T) {
 		}
 		_, _, err = db.ListAlerts(ctx, store.AlertFilter{Limit: 5000})
 		wantCode(t, "huge page", err, apperr.Invalid)
+	})
+}
+
+// Only the assignee or a supervisor decides; an unassigned alert goes to
+// whoever decides it; a blank reason is no reason.
+func TestDecideNeedsAssignee(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		tm := newTeam(t, db)
+		must := mustFn(t)
+		a := raise(t, db, tm.screener, "C-1", "us_bis_dpl", "D-1")
+		a = must(db.MoveAlert(ctx, tm.ana, change(a, ""), review.StatusInReview))
+		_, err := db.DecideAlert(ctx, tm.bob, change(a, "not him"), review.FalsePositive)
+		wantCode(t, "bob decides ana's alert", err, apperr.Forbidden)
+		_, err = db.DecideAlert(ctx, tm.ana, change(a, " \t\n"), review.FalsePositive)
+		wantCode(t, "blank reason", err, apperr.Invalid)
+		if got := must(db.GetAlert(ctx, a.ID)); got.Status != review.StatusInReview || got.Version != a.Version {
+			t.Fatalf("refused decisions changed the alert: %+v", got)
+		}
+		// A supervisor may decide an alert assigned to someone else.
+		if a = must(db.DecideAlert(ctx, tm.sup, change(a, "different DOB"), review.FalsePositive)); a.Status != review.StatusClosed || a.ClosedBy != "sue" {
+			t.Fatalf("supervisor decision: %+v", a)
+		}
+		// An alert given to bob stays bob's when ana starts work on it.
+		b := raise(t, db, tm.screener, "C-2", "us_bis_dpl", "D-1")
+		b = must(db.AssignAlert(ctx, tm.sup, change(b, ""), "bob"))
+		b = must(db.MoveAlert(ctx, tm.ana, change(b, ""), review.StatusInReview))
+		_, err = db.DecideAlert(ctx, tm.ana, change(b, "x"), review.Inconclusive)
+		wantCode(t, "ana decides bob's alert", err, apperr.Forbidden)
+		if b = must(db.DecideAlert(ctx, tm.bob, change(b, "x"), review.Inconclusive)); b.Status != review.StatusClosed {
+			t.Fatalf("bob's decision: %+v", b)
+		}
 	})
 }

@@ -73,12 +73,20 @@ func TestAdminCommands(t *testing.T) {
 	if out := mustRun("audit", "export", "--from", "2999-01-01"); out != "" {
 		t.Fatalf("future window exported %q", out)
 	}
+	// The CLI's entries name the operating-system user and the host.
+	host, _ := os.Hostname()
+	for _, actor := range exportedActors(t, file) {
+		if !strings.HasPrefix(actor, "cli:") || !strings.HasSuffix(actor, "@"+host) || len(actor) <= len("cli:@"+host) {
+			t.Fatalf("CLI entry actor %q, want cli:USER@%s", actor, host)
+		}
+	}
 
 	db, err := sql.Open("sqlite", filepath.Join(dir, "vigil.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	testAuditAnchor(t, db, vigil, mustRun)
 	if _, err := db.Exec(`UPDATE audit_log SET actor = 'mallory' WHERE seq = 3`); err != nil {
 		t.Fatal(err)
 	}
@@ -88,21 +96,80 @@ func TestAdminCommands(t *testing.T) {
 	}
 }
 
+// testAuditAnchor deletes the last entry and rewrites the head to match:
+// the chain alone still verifies, a head kept from before does not.
+func testAuditAnchor(t *testing.T, db *sql.DB, vigil func(...string) (string, string, error), mustRun func(...string) string) {
+	t.Helper()
+	head := strings.TrimSpace(mustRun("audit", "head"))
+	var hash5, hash4 string
+	if err := db.QueryRow(`SELECT hash FROM audit_log WHERE seq = 5`).Scan(&hash5); err != nil {
+		t.Fatal(err)
+	}
+	if head != "5:"+hash5 {
+		t.Fatalf("audit head = %q, want 5:%s", head, hash5)
+	}
+	if out := mustRun("audit", "verify", "--expect-head", head); !strings.Contains(out, "intact: 5 entries, including the expected head 5") {
+		t.Fatalf("verify --expect-head: %q", out)
+	}
+	if _, _, err := vigil("audit", "verify", "--expect-head", "5:nothex"); err == nil || !strings.Contains(err.Error(), "--expect-head") {
+		t.Fatalf("bad --expect-head: %v", err)
+	}
+	if err := db.QueryRow(`SELECT hash FROM audit_log WHERE seq = 4`).Scan(&hash4); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DELETE FROM audit_log WHERE seq = 5`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE audit_head SET seq = 4, hash = $1 WHERE id = 1`, hash4); err != nil {
+		t.Fatal(err)
+	}
+	if out := mustRun("audit", "verify"); !strings.Contains(out, "intact: 4 entries") {
+		t.Fatalf("verify after a clean truncation: %q (the chain alone cannot see it)", out)
+	}
+	_, _, err := vigil("audit", "verify", "--expect-head", head)
+	if err == nil || !strings.Contains(err.Error(), "entry 5 missing") {
+		t.Fatalf("verify --expect-head after truncation: %v", err)
+	}
+	// An older head still in the chain verifies.
+	if out := mustRun("audit", "verify", "--expect-head", "4:"+hash4); !strings.Contains(out, "expected head 4") {
+		t.Fatalf("verify --expect-head 4: %q", out)
+	}
+}
+
+// exportedActors returns the actor of each exported entry.
+func exportedActors(t *testing.T, file string) []string {
+	t.Helper()
+	var out []string
+	for _, e := range exportedEntries(t, file) {
+		out = append(out, e.Actor)
+	}
+	return out
+}
+
 func exportedActions(t *testing.T, file string) []string {
+	t.Helper()
+	var out []string
+	for _, e := range exportedEntries(t, file) {
+		out = append(out, string(e.Action))
+	}
+	return out
+}
+
+func exportedEntries(t *testing.T, file string) []audit.Entry {
 	t.Helper()
 	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []string
+	var out []audit.Entry
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		var e audit.Entry
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			t.Fatalf("%q: %v", sc.Text(), err)
 		}
-		out = append(out, string(e.Action))
+		out = append(out, e)
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/store"
 )
 
@@ -18,18 +19,35 @@ func auditCommand(e *env) *cli.Command {
 		Usage: "verify and export the audit trail",
 		Commands: []*cli.Command{
 			{
-				Name:  "verify",
-				Usage: "check the hash chain; fails naming the first altered, missing or reordered entry",
+				Name: "verify",
+				Usage: "check the hash chain; fails naming the first altered, missing or reordered entry " +
+					"(with --expect-head, also when the chain no longer holds that entry unchanged)",
+				Flags: []cli.Flag{&cli.StringFlag{Name: "expect-head", Usage: "a head printed earlier by \"vigil audit head\" (SEQ:HASH) and kept outside the database"}},
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					var want *audit.Head
+					if s := cmd.String("expect-head"); s != "" {
+						h, err := audit.ParseHead(s)
+						if err != nil {
+							return fmt.Errorf("--expect-head: %w", err)
+						}
+						want = &h
+					}
+					return withStore(ctx, cmd, func(db *store.DB) error {
+						return verifyAudit(ctx, e, db, want)
+					})
+				},
+			},
+			{
+				Name: "head",
+				Usage: "print the chain's head (SEQ:HASH) to keep outside the database; " +
+					"\"vigil audit verify --expect-head\" then proves nothing up to it was removed or rewritten",
 				Action: func(ctx context.Context, cmd *cli.Command) error {
 					return withStore(ctx, cmd, func(db *store.DB) error {
-						f, n, err := db.VerifyAudit(ctx)
+						h, err := db.AuditHead(ctx)
 						if err != nil {
 							return err
 						}
-						if f != nil {
-							return f
-						}
-						fmt.Fprintf(e.stdout, "audit chain intact: %d entries\n", n)
+						fmt.Fprintln(e.stdout, h)
 						return nil
 					})
 				},
@@ -58,6 +76,30 @@ func auditCommand(e *env) *cli.Command {
 			},
 		},
 	}
+}
+
+// verifyAudit checks the chain and, when want is set, that it still holds
+// that entry unchanged.
+func verifyAudit(ctx context.Context, e *env, db *store.DB, want *audit.Head) error {
+	f, n, err := db.VerifyAudit(ctx)
+	if err != nil {
+		return err
+	}
+	if f != nil {
+		return f
+	}
+	if want != nil {
+		if f, err = db.CheckAuditAnchor(ctx, *want); err != nil {
+			return err
+		}
+		if f != nil {
+			return f
+		}
+		fmt.Fprintf(e.stdout, "audit chain intact: %d entries, including the expected head %d\n", n, want.Seq)
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "audit chain intact: %d entries\n", n)
+	return nil
 }
 
 func exportAudit(ctx context.Context, e *env, db *store.DB, out string, from, to time.Time) error {

@@ -35,7 +35,7 @@ func keysCommand(e *env) *cli.Command {
 				Flags: []cli.Flag{&cli.StringFlag{Name: "user", Required: true, Usage: "the user the key acts as"}},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
 					return withStore(ctx, cmd, func(db *store.DB) error {
-						k, key, err := db.CreateKey(ctx, cliActor, cmd.String("user"))
+						k, key, err := db.CreateKey(ctx, cliActor(), cmd.String("user"))
 						if err != nil {
 							return err
 						}
@@ -76,7 +76,7 @@ func keysCommand(e *env) *cli.Command {
 						return errors.New("keys revoke: want one key id")
 					}
 					return withStore(ctx, cmd, func(db *store.DB) error {
-						if err := db.RevokeKey(ctx, cliActor, cmd.Args().First()); err != nil {
+						if err := db.RevokeKey(ctx, cliActor(), cmd.Args().First()); err != nil {
 							return err
 						}
 						fmt.Fprintf(e.stdout, "revoked key %s\n", cmd.Args().First())

@@ -239,6 +239,7 @@ func TestSystem_ScaleOut(t *testing.T) {
 	}
 	sam := a.newUser(t, adminKey, "sam", "screener")
 	ann := a.newUser(t, adminKey, "ann", "analyst")
+	sue := a.newUser(t, adminKey, "sue", "supervisor")
 
 	var s screened
 	if code := a.api(t, sam, "POST", "/v1/subjects/P-1/screen", `{"name": "Aiman Muhammed Rabi al-Zawahiri"}`, &s); code != 200 || len(s.Alerts) == 0 {
@@ -250,14 +251,20 @@ func TestSystem_ScaleOut(t *testing.T) {
 	if code := b.api(t, ann, "POST", fmt.Sprintf("/v1/alerts/%d/transition", al.ID), body, &al); code != 200 {
 		t.Fatalf("transition through B = %d", code)
 	}
+	// Inconclusive on a UN record needs four eyes: ann proposes through
+	// B, sue approves through A.
 	body = fmt.Sprintf(`{"disposition": "inconclusive", "reason": "no date of birth to compare", "version": %d}`, al.Version)
-	if code := b.api(t, ann, "POST", fmt.Sprintf("/v1/alerts/%d/decision", al.ID), body, &al); code != 200 || al.Status != "closed" {
+	if code := b.api(t, ann, "POST", fmt.Sprintf("/v1/alerts/%d/decision", al.ID), body, &al); code != 200 || al.Status != "escalated" {
 		t.Fatalf("decision through B = %d %+v", code, al)
 	}
+	body = fmt.Sprintf(`{"version": %d, "comment": "agreed"}`, al.Version)
+	if code := a.api(t, sue, "POST", fmt.Sprintf("/v1/alerts/%d/approve", al.ID), body, &al); code != 200 || al.Status != "closed" {
+		t.Fatalf("approval through A = %d %+v", code, al)
+	}
 	var seen alertState
-	a.api(t, ann, "GET", fmt.Sprintf("/v1/alerts/%d", al.ID), "", &seen)
+	b.api(t, ann, "GET", fmt.Sprintf("/v1/alerts/%d", al.ID), "", &seen)
 	if seen.Status != "closed" || seen.Disposition != "inconclusive" || seen.ClosedBy != "ann" || seen.Version != al.Version {
-		t.Errorf("through A the alert is %+v, want closed inconclusive by ann at version %d", seen, al.Version)
+		t.Errorf("through B the alert is %+v, want closed inconclusive by ann at version %d", seen, al.Version)
 	}
 
 	// Both processes screen subject P-2 at once, many times.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/user"
 	"strings"
 	"text/tabwriter"
 
@@ -15,8 +17,48 @@ import (
 )
 
 // cliActor is who the audit trail names for commands run on the server
-// itself: whoever can run them can open the database anyway.
-var cliActor = auth.Principal{Username: "cli"}
+// itself, "cli:USER@HOST": whoever can run them can open the database
+// anyway, but the trail should still say which account on which machine
+// did it. The names come from the operating system and can be set by
+// whoever runs the command; they identify, they do not authenticate.
+func cliActor() auth.Principal {
+	return auth.Principal{Username: "cli:" + osUser() + "@" + hostName()}
+}
+
+// osUser returns the name of the operating-system user running vigil.
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return cleanName(u.Username)
+	}
+	for _, v := range []string{"USER", "USERNAME", "LOGNAME"} {
+		if s := os.Getenv(v); s != "" {
+			return cleanName(s)
+		}
+	}
+	return fmt.Sprintf("uid%d", os.Getuid())
+}
+
+// hostName returns the machine's host name, or "unknown-host".
+func hostName() string {
+	if h, err := os.Hostname(); err == nil && h != "" {
+		return cleanName(h)
+	}
+	return "unknown-host"
+}
+
+// cleanName keeps a name short and printable for the audit trail.
+func cleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '@' || r == ':' {
+			return '_'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "_"))
+	if len(s) > 64 {
+		s = strings.ToValidUTF8(s[:64], "")
+	}
+	return s
+}
 
 func usersCommand(e *env) *cli.Command {
 	return &cli.Command{
@@ -40,7 +82,7 @@ func usersCommand(e *env) *cli.Command {
 						}
 					}
 					return withStore(ctx, cmd, func(db *store.DB) error {
-						u, err := db.CreateUser(ctx, cliActor, cmd.Args().First(), roles)
+						u, err := db.CreateUser(ctx, cliActor(), cmd.Args().First(), roles)
 						if err != nil {
 							return err
 						}
@@ -80,7 +122,7 @@ func usersCommand(e *env) *cli.Command {
 						return errors.New("users disable: want one user name")
 					}
 					return withStore(ctx, cmd, func(db *store.DB) error {
-						if err := db.DisableUser(ctx, cliActor, cmd.Args().First()); err != nil {
+						if err := db.DisableUser(ctx, cliActor(), cmd.Args().First()); err != nil {
 							return err
 						}
 						fmt.Fprintf(e.stdout, "disabled user %s\n", cmd.Args().First())

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/vigil-screening/vigil/audit"
+	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/review"
+)
+
+// A hit merges one listed identity across lists: its own record and the
+// records in Also. Everything that decides about an alert (four eyes, one
+// open alert per identity, false-positive memory) looks at all of them,
+// kept in the alert_records table.
+
+// refs returns the records of the hit's identity, its own first, without
+// duplicates.
+func (h *Hit) refs() []review.Ref {
+	out := []review.Ref{{List: h.List, SourceID: h.SourceID}}
+	for _, r := range h.Also {
+		ref := review.Ref{List: r.List, SourceID: r.SourceID}
+		if !containsRef(out, ref) {
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+// recordOf returns the list record of ref that came with the hit, or nil.
+func (h *Hit) recordOf(r review.Ref) *entity.Entity {
+	if h.Record != nil && r.List == h.List && r.SourceID == h.SourceID {
+		return h.Record
+	}
+	for _, e := range h.AlsoRecords {
+		if e != nil && e.List == r.List && e.ID == r.SourceID {
+			return e
+		}
+	}
+	return nil
+}
+
+func containsRef(refs []review.Ref, r review.Ref) bool {
+	for _, x := range refs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func refName(r review.Ref) string { return r.List + "/" + r.SourceID }
+
+// openAlertFor returns the oldest alert of the subject that is not closed
+// and covers any of refs.
+func (tx *tx) openAlertFor(ctx context.Context, subjectID int64, refs []review.Ref) (int64, bool, error) {
+	args := []any{subjectID}
+	conds := make([]string, len(refs))
+	for i, r := range refs {
+		args = append(args, r.List, r.SourceID)
+		conds[i] = fmt.Sprintf("(r.list = $%d AND r.source_id = $%d)", len(args)-1, len(args))
+	}
+	q := `SELECT r.alert_id FROM alert_records r JOIN alerts a ON a.id = r.alert_id
+		WHERE r.subject_id = $1 AND a.status <> 'closed' AND (` + strings.Join(conds, " OR ") + `)
+		ORDER BY r.alert_id LIMIT 1`
+	var id int64
+	err := tx.QueryRowContext(ctx, q, args...).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("open alert of the identity: %w", err)
+	}
+	return id, true, nil
+}
+
+// addRecords adds the hit's records to an alert's group and returns those
+// that were not in it yet.
+func (tx *tx) addRecords(ctx context.Context, alertID, subjectID int64, h *Hit) ([]review.Ref, error) {
+	var added []review.Ref
+	for _, r := range h.refs() {
+		var raw string
+		if e := h.recordOf(r); e != nil {
+			b, err := json.Marshal(e)
+			if err != nil {
+				return nil, err
+			}
+			raw = string(b)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO alert_records (alert_id, subject_id, list, source_id, record)
+			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (alert_id, list, source_id) DO NOTHING`,
+			alertID, subjectID, r.List, r.SourceID, raw)
+		if err != nil {
+			return nil, fmt.Errorf("alert %d records: %w", alertID, err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			added = append(added, r)
+		}
+	}
+	return added, nil
+}
+
+// mergeIntoAlert records that a screening's hit is the same identity as
+// an open alert of the subject: the records the alert did not cover yet
+// join its group (which can make it need four eyes), its version moves so
+// that a reviewer's stale view is refused, and the audit trail says so.
+func (tx *tx) mergeIntoAlert(ctx context.Context, actor auth.Principal, alertID int64, subj *subjectRow, screeningID int64, h *Hit) error {
+	added, err := tx.addRecords(ctx, alertID, subj.id, h)
+	if err != nil || len(added) == 0 {
+		return err
+	}
+	var raw string
+	if err := tx.QueryRowContext(ctx, `SELECT records FROM alerts WHERE id = $1`, alertID).Scan(&raw); err != nil {
+		return fmt.Errorf("alert %d records: %w", alertID, err)
+	}
+	var refs []review.Ref
+	if raw != "" {
+		if err := json.Unmarshal([]byte(raw), &refs); err != nil {
+			return fmt.Errorf("alert %d records: %w", alertID, err)
+		}
+	}
+	refs = append(refs, added...)
+	b, err := json.Marshal(refs)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE alerts SET records = $1, version = version + 1, updated_at = $2 WHERE id = $3`,
+		string(b), fmtTime(tx.now), alertID)
+	if err != nil {
+		return fmt.Errorf("alert %d records: %w", alertID, err)
+	}
+	return tx.appendAudit(ctx, actor, audit.ActionAlertMerge, fmt.Sprintf("alert/%d", alertID),
+		details{"screening_id": screeningID, "added": added, "hit": refName(review.Ref{List: h.List, SourceID: h.SourceID})})
+}
+
+// groupRecord is one record of an alert's group as stored.
+type groupRecord struct {
+	ref    review.Ref
+	record string // entity JSON, or empty when unknown
+}
+
+func (tx *tx) alertRecords(ctx context.Context, alertID int64) ([]groupRecord, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT list, source_id, record FROM alert_records WHERE alert_id = $1 ORDER BY list, source_id`, alertID)
+	if err != nil {
+		return nil, fmt.Errorf("alert %d records: %w", alertID, err)
+	}
+	defer rows.Close()
+	var out []groupRecord
+	for rows.Next() {
+		var g groupRecord
+		if err := rows.Scan(&g.ref.List, &g.ref.SourceID, &g.record); err != nil {
+			return nil, fmt.Errorf("alert %d records: %w", alertID, err)
+		}
+		out = append(out, g)
+	}
+	return out, rows.Err()
+}
+
+// groupAttrs returns the false-positive attributes of a stored record and
+// their fingerprint; an unknown record has an empty fingerprint, which
+// never matches, so it is never taken as reviewed and unchanged.
+func groupAttrs(alertID int64, g groupRecord) (review.Attrs, string, error) {
+	if g.record == "" || g.record == "null" {
+		return review.Attrs{}, "", nil
+	}
+	var e entity.Entity
+	if err := json.Unmarshal([]byte(g.record), &e); err != nil {
+		return nil, "", fmt.Errorf("alert %d record %s: %w", alertID, refName(g.ref), err)
+	}
+	a := review.RecordAttrs(&e)
+	return a, a.Fingerprint(), nil
+}
