@@ -92,7 +92,7 @@ func (s *Server) recordedSubject(id string, req screenRequest) (screen.Subject, 
 // refused, naming the field; POST /v1/screen (ad hoc, nothing recorded)
 // keeps them for exploring.
 func recordedOptions(req screenRequest) (screen.Options, error) {
-	const why = "a recorded screening always uses the server's alert threshold, every loaded list and the default number of hits; use POST /v1/screen to explore"
+	const why = "a recorded screening always uses the server's alert threshold, every loaded list and every hit at or above it; use POST /v1/screen to explore"
 	switch {
 	case req.Threshold != nil:
 		return screen.Options{}, apperr.Field("threshold", "%s", why)
@@ -101,8 +101,13 @@ func recordedOptions(req screenRequest) (screen.Options, error) {
 	case req.Limit != nil:
 		return screen.Options{}, apperr.Field("limit", "%s", why)
 	}
-	return screen.Options{Threshold: screen.DefaultThreshold}, nil
+	return screen.Options{Threshold: screen.DefaultThreshold, Limit: recordedLimit}, nil
 }
+
+// recordedLimit is how many hits a recorded screening keeps: every hit at
+// or above the alert threshold raises an alert, so the limit is set far
+// above what any real name reaches (the engine's default is 10).
+const recordedLimit = 1000
 
 // editions returns the hashes of the snapshots a screening ran against:
 // all loaded, or those of the lists it was restricted to.
