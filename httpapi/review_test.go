@@ -262,7 +262,7 @@ func testBadInput(t *testing.T, e *sor) {
 		{"threshold on recorded", "sam", "POST", "/v1/subjects/X-1/screen", `{"name": "Saddam Hussein al-Tikriti", "threshold": 1, "lists": ["ca_sema"]}`, 400, "threshold", "alert threshold"},
 		{"lists on recorded", "sam", "POST", "/v1/subjects/X-1/screen", `{"name": "` + zawahiri + `", "lists": ["un_sc"]}`, 400, "lists", "every loaded list"},
 		{"empty lists on recorded", "sam", "POST", "/v1/subjects/X-1/screen", `{"name": "` + zawahiri + `", "lists": []}`, 400, "lists", "every loaded list"},
-		{"limit on recorded", "sam", "POST", "/v1/subjects/X-1/screen", `{"name": "` + zawahiri + `", "limit": 1}`, 400, "limit", "number of hits"},
+		{"limit on recorded", "sam", "POST", "/v1/subjects/X-1/screen", `{"name": "` + zawahiri + `", "limit": 1}`, 400, "limit", "every hit at or above"},
 		{"batch on recorded", "sam", "POST", "/v1/subjects/X-1/screen", `{"subjects": [{"name": "Jane Doe"}]}`, 400, "subjects", "one subject"},
 		{"no name", "sam", "POST", "/v1/subjects/X-1/screen", `{"dob": "1970"}`, 400, "name", "required"},
 		{"invalid UTF-8", "sam", "POST", "/v1/subjects/X-1/screen", "{\"name\": \"\xff\"}", 400, "", "UTF-8"},
