@@ -20,14 +20,14 @@ func snap(edition string, n int) *snapshot.Snapshot {
 }
 
 func TestAccept(t *testing.T) {
-	prev := &snapshot.Meta{Source: "test", Edition: "2024-05-01", Records: 1000}
+	prev := &Previous{Edition: "2024-05-01", Counts: Counts{Records: 1000}}
 	dup := snap("2024-05-02", 1000)
 	dup.Entities[999].ID = "7"
 	noID := snap("2024-05-02", 1000)
 	noID.Entities[3].ID = ""
 	tests := []struct {
 		name    string
-		prev    *snapshot.Meta
+		prev    *Previous
 		next    *snapshot.Snapshot
 		opts    Checks
 		wantErr string // "" = accepted

@@ -46,6 +46,10 @@ type Result struct {
 	Hash    string
 	// Reason says why an edition was rejected.
 	Reason string
+	// Unreadable is set for a rejection because the files could not be
+	// read as a complete edition (damaged, cut short, not a list), as
+	// opposed to an edition that read but failed the sanity checks.
+	Unreadable bool
 }
 
 // Report is what Import did.
@@ -69,8 +73,10 @@ func (r Report) Count(s Status) int {
 // stored edition of its source and saves those that pass. Editions of one
 // source are taken oldest first, each checked against the one before.
 // An edition with the same hash as the latest stored one is unchanged, one
-// with the hash of an older stored one is known; neither is saved again. Rejections are reported, not returned as errors; the
-// error is for failures of the folder or the store.
+// with the hash of an older stored one is known; neither is saved again.
+// Rejections, including files that look like damaged lists, are reported,
+// not returned as errors; the error is for failures of the folder or the
+// store.
 func Import(ctx context.Context, st SnapshotStore, dir string, opts Checks) (Report, error) {
 	l, err := Load(ctx, dir)
 	if err != nil {
@@ -78,7 +84,7 @@ func Import(ctx context.Context, st SnapshotStore, dir string, opts Checks) (Rep
 	}
 	rep := Report{Unrecognised: l.Unrecognised}
 	for _, f := range l.Failed {
-		rep.Results = append(rep.Results, Result{Source: f.Source, Path: f.Path, Status: Rejected, Reason: f.Err.Error()})
+		rep.Results = append(rep.Results, Result{Source: f.Source, Path: f.Path, Status: Rejected, Reason: f.Err.Error(), Unreadable: true})
 	}
 	sort.SliceStable(l.Editions, func(i, j int) bool {
 		a, b := l.Editions[i].Snapshot, l.Editions[j].Snapshot
@@ -106,7 +112,7 @@ func importOne(ctx context.Context, st SnapshotStore, ed LoadedEdition, opts Che
 	if err != nil {
 		return res, fmt.Errorf("import %s: latest snapshot: %w", s.Source, err)
 	}
-	var prev *snapshot.Meta
+	var prev *Previous
 	if latest != nil {
 		if latest.Hash == s.Hash {
 			res.Status = Unchanged
@@ -120,7 +126,7 @@ func importOne(ctx context.Context, st SnapshotStore, ed LoadedEdition, opts Che
 			res.Status, res.Reason = Known, "stored before, but not the edition in force; not stored again"
 			return res, nil
 		}
-		if prev, err = latestMeta(ctx, st, latest); err != nil {
+		if prev, err = previous(ctx, st, latest); err != nil {
 			return res, err
 		}
 	}
@@ -157,13 +163,14 @@ func isStored(ctx context.Context, st SnapshotStore, s *snapshot.Snapshot) (bool
 	return false, nil
 }
 
-// latestMeta returns the metadata of the latest stored snapshot. Its
+// previous describes the latest stored snapshot for the drop checks. Its
 // record count comes from its records, or, when the store returned it
-// without them, from the store's listing: the drop check needs it.
-func latestMeta(ctx context.Context, st SnapshotStore, latest *snapshot.Snapshot) (*snapshot.Meta, error) {
-	m := latest.Meta()
-	if m.Records > 0 {
-		return &m, nil
+// without them, from the store's listing; names and addresses can only
+// be counted from its records.
+func previous(ctx context.Context, st SnapshotStore, latest *snapshot.Snapshot) (*Previous, error) {
+	prev := PreviousOf(latest)
+	if prev.Records > 0 {
+		return prev, nil
 	}
 	metas, err := st.ListSnapshots(ctx)
 	if err != nil {
@@ -171,7 +178,8 @@ func latestMeta(ctx context.Context, st SnapshotStore, latest *snapshot.Snapshot
 	}
 	for _, lm := range metas {
 		if lm.Source == latest.Source && lm.Hash == latest.Hash && lm.Records > 0 {
-			return &lm, nil
+			prev.Records = lm.Records
+			return prev, nil
 		}
 	}
 	return nil, fmt.Errorf("import %s: the store knows no record count for the latest snapshot %s", latest.Source, latest.Hash)

@@ -42,9 +42,9 @@ func undatedCopy(t *testing.T, dir string) string {
 // 50.69%.
 func TestAccept_RealOlderEdition(t *testing.T) {
 	newer := loadOneT(t, testdata.Path(t, "lists", "editions", "ofac-sdn-csv-only", "sdn_2024-05-03.csv"))
-	prev := newer.Meta()
+	prev := PreviousOf(newer)
 	dated := loadOneT(t, testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01"))
-	checkErr(t, Accept(&prev, dated, DefaultChecks()), "edition date 2019-01 is earlier than the edition in force (2024-05-03)")
+	checkErr(t, Accept(prev, dated, DefaultChecks()), "edition date 2019-01 is earlier than the edition in force (2024-05-03)")
 	older := loadOneT(t, undatedCopy(t, testdata.Path(t, "lists", "editions", "ofac-sdn-2019-01")))
 	tests := []struct {
 		name    string
@@ -58,17 +58,16 @@ func TestAccept_RealOlderEdition(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkErr(t, Accept(&prev, older, tt.opts), tt.wantErr)
+			checkErr(t, Accept(prev, older, tt.opts), tt.wantErr)
 		})
 	}
 	// The next day's edition lost 8 records of 14,973: well within 10%.
 	before := loadOneT(t, testdata.Path(t, "lists", "editions", "ofac-sdn-csv-only", "sdn_2024-05-02.csv"))
-	m := before.Meta()
-	if err := Accept(&m, newer, DefaultChecks()); err != nil {
+	if err := Accept(PreviousOf(before), newer, DefaultChecks()); err != nil {
 		t.Errorf("2024-05-02 -> 2024-05-03: %v", err)
 	}
 	// And the edition of 2024-05-02 is older than the one of 2024-05-03.
-	checkErr(t, Accept(&prev, before, DefaultChecks()), "edition date 2024-05-02 is earlier than the edition in force (2024-05-03)")
+	checkErr(t, Accept(prev, before, DefaultChecks()), "edition date 2024-05-02 is earlier than the edition in force (2024-05-03)")
 }
 
 func TestImport_CurrentThenUnchanged(t *testing.T) {
@@ -230,4 +229,70 @@ func TestImport_Unrecognised(t *testing.T) {
 func TestImport_MissingDir(t *testing.T) {
 	_, err := Import(context.Background(), &memStore{}, filepath.Join(t.TempDir(), "nope"), DefaultChecks())
 	checkErr(t, err, "no such file or directory")
+}
+
+// copyEdition copies the named files of a real edition folder into a
+// fresh folder without a date in its name (so it counts as today's).
+func copyEdition(t *testing.T, src string, names ...string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "copy")
+	if err := os.MkdirAll(dst, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(src, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, n), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// An OFAC set that lost a companion file keeps its record count but loses
+// names or addresses. The full set of 2021-07 has 11,910 alt.csv rows
+// (23,327 - 11,417 names) and 11,440 add.csv rows with an address (13,837
+// rows, 2,397 of them all "-0-"), counted with Python's csv module. against the full set of 2021-07 in force, a copy
+// without alt.csv and the sdn.csv-only edition of 2021-08-18 are both
+// refused, naming what dropped, unless forced.
+func TestImport_CompanionFilesDropped(t *testing.T) {
+	ctx := context.Background()
+	full := testdata.Path(t, "lists", "current", "ofac-sdn-2021-07")
+	tests := []struct {
+		name  string
+		dir   string
+		wants []string
+	}{
+		{"without alt.csv", copyEdition(t, full, "sdn.csv", "add.csv", "sdn_comments.csv"), []string{
+			"files alt.csv of the edition in force are missing",
+			"name count (aliases included) fell from 23327 to 11417 (51.1%, limit 10.0%)"}},
+		{"sdn.csv only", testdata.Path(t, "lists", "editions", "ofac-sdn-csv-only", "sdn_2021-08-18.csv"), []string{
+			"files add.csv, alt.csv, sdn_comments.csv of the edition in force are missing",
+			"name count (aliases included) fell from 23327 to 11561 (50.4%, limit 10.0%)",
+			"address count fell from 11440 to 0 (100.0%, limit 10.0%)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := &memStore{}
+			if _, err := Import(ctx, st, full, DefaultChecks()); err != nil || len(st.saved) != 1 {
+				t.Fatalf("full set: %v, %d saved", err, len(st.saved))
+			}
+			rep, err := Import(ctx, st, tt.dir, DefaultChecks())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Results) != 1 || rep.Results[0].Status != Rejected || len(st.saved) != 1 {
+				t.Fatalf("results %+v, want one rejection and nothing saved", rep.Results)
+			}
+			for _, w := range tt.wants {
+				checkErr(t, errors.New(rep.Results[0].Reason), w)
+			}
+			rep, err = Import(ctx, st, tt.dir, Checks{MaxDrop: DefaultMaxDrop, Force: true})
+			if err != nil || rep.Count(Accepted) != 1 || len(st.saved) != 2 {
+				t.Fatalf("forced: %v, results %+v; want it accepted", err, rep.Results)
+			}
+		})
+	}
 }

@@ -25,9 +25,11 @@ import (
 type Loaded struct {
 	// Editions holds each edition that parsed completely, in scan order.
 	Editions []LoadedEdition
-	// Failed holds the editions whose reader returned an error.
+	// Failed holds the editions whose reader returned an error, then the
+	// files that look like damaged lists (see Found.Damaged).
 	Failed []Failure
-	// Unrecognised lists files no reader recognised.
+	// Unrecognised lists the other files no reader recognised: files
+	// unrelated to the lists, such as a README.
 	Unrecognised []string
 }
 
@@ -46,6 +48,18 @@ func (l *Loaded) Snapshots() []*snapshot.Snapshot {
 	return s
 }
 
+// Err returns an error listing the failed editions, or nil when none failed.
+func (l *Loaded) Err() error {
+	if len(l.Failed) == 0 {
+		return nil
+	}
+	errs := make([]error, len(l.Failed))
+	for i, f := range l.Failed {
+		errs[i] = f
+	}
+	return errors.Join(errs...)
+}
+
 // Failure is an edition that could not be loaded.
 type Failure struct {
 	Path   string // the file or folder given to the reader
@@ -57,24 +71,29 @@ func (f Failure) Error() string {
 	return fmt.Sprintf("%s (%s): %v", f.Path, f.Source, f.Err)
 }
 
+func (f Failure) Unwrap() error { return f.Err }
+
 // LoadDir loads every list edition found in dir (and its immediate
 // sub-folders), recognising formats by content. It returns one snapshot
-// per edition. Any edition that does not parse completely makes LoadDir
-// fail; files nobody recognises are logged as a warning.
+// per edition. Any edition that does not parse completely, and any file
+// that looks like a damaged list, makes LoadDir fail. Unrelated files
+// are skipped silently; LoadDirLog reports them.
 func LoadDir(ctx context.Context, dir string) ([]*snapshot.Snapshot, error) {
+	return LoadDirLog(ctx, dir, nil)
+}
+
+// LoadDirLog is LoadDir, reporting the files skipped as unrelated to the
+// lists as a warning to log (when not nil).
+func LoadDirLog(ctx context.Context, dir string, log *slog.Logger) ([]*snapshot.Snapshot, error) {
 	l, err := Load(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(l.Unrecognised) > 0 {
-		slog.Warn("files not recognised as any list format", "dir", dir, "files", l.Unrecognised)
+	if len(l.Unrecognised) > 0 && log != nil {
+		log.Warn("files not recognised as any list format; skipped", "dir", dir, "files", l.Unrecognised)
 	}
-	if len(l.Failed) > 0 {
-		errs := make([]error, len(l.Failed))
-		for i, f := range l.Failed {
-			errs[i] = f
-		}
-		return nil, fmt.Errorf("load %s: %w", dir, errors.Join(errs...))
+	if err := l.Err(); err != nil {
+		return nil, fmt.Errorf("load %s: %w", dir, err)
 	}
 	return l.Snapshots(), nil
 }
@@ -112,6 +131,7 @@ func Load(ctx context.Context, path string) (*Loaded, error) {
 		}
 		l.Editions = append(l.Editions, LoadedEdition{Path: ed.Path, Snapshot: snaps[i]})
 	}
+	l.Failed = append(l.Failed, found.Damaged...)
 	return l, nil
 }
 

@@ -228,9 +228,11 @@ func TestLoad_Hostile(t *testing.T) {
 		{"empty file", map[string][]byte{"empty.csv": nil}, 1, ""},
 		{"binary garbage", map[string][]byte{"list.bin": garbage}, 1, ""},
 		{"invalid UTF-8 text", map[string][]byte{"names.txt": []byte("\xff\xfe\xfd name\n")}, 1, ""},
-		{"OFAC alias file alone", map[string][]byte{"alt.csv": []byte("36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n")}, 1, ""},
+		{"OFAC alias file alone", map[string][]byte{"alt.csv": []byte("36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n")}, 0, "named like a list file"},
 		{"hidden files skipped", map[string][]byte{".manifest.json": []byte("{}")}, 0, ""},
-		{"broken workbook", map[string][]byte{"ConList.xlsx": []byte("PK\x03\x04 not really a zip")}, 1, ""},
+		{"broken workbook", map[string][]byte{"ConList.xlsx": []byte("PK\x03\x04 not really a zip")}, 0, "does not open"},
+		{"broken zip, unknown name", map[string][]byte{"book.xlsx": []byte("PK\x03\x04 not really a zip")}, 0, "book.xlsx"},
+		{"empty sdn.csv", map[string][]byte{"sdn.csv": nil}, 0, "sdn.csv"},
 		{"CSL truncated in a quoted field", map[string][]byte{"csl.csv": cslFile(header, "ACME")[:len(header)+30]}, 0, "csl.csv:2"},
 		{"CSL with invalid UTF-8", map[string][]byte{"csl.csv": cslFile(header, "\xff\xfe")}, 0, "csl.csv:2"},
 		{"CSL with a huge field", map[string][]byte{"csl.csv": cslFile(header, strings.Repeat("A", reader.MaxField+1))}, 0, "csl.csv:2"},
@@ -291,8 +293,13 @@ func TestScan_Layout(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("editions:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if len(found.Unrecognised) != 2 || filepath.Base(found.Unrecognised[0]) != "README.md" || filepath.Base(found.Unrecognised[1]) != "ALT.CSV" {
-		t.Errorf("unrecognised %v, want README.md and e/ALT.CSV", found.Unrecognised)
+	// An alias file beside an SDN file it does not belong to is a damaged
+	// list, not a file to skip.
+	if len(found.Unrecognised) != 1 || filepath.Base(found.Unrecognised[0]) != "README.md" {
+		t.Errorf("unrecognised %v, want README.md", found.Unrecognised)
+	}
+	if len(found.Damaged) != 1 || filepath.Base(found.Damaged[0].Path) != "ALT.CSV" || found.Damaged[0].Source != "us_ofac_sdn" {
+		t.Errorf("damaged %v, want e/ALT.CSV of us_ofac_sdn", found.Damaged)
 	}
 }
 
@@ -387,6 +394,94 @@ func TestScan_ByContent(t *testing.T) {
 	for name, src := range want {
 		if got[name] != src {
 			t.Errorf("%s detected as %q, want %q", name, got[name], src)
+		}
+	}
+}
+
+// cutCopy writes the first n bytes of a real list file to name in dir.
+func cutCopy(t *testing.T, dir, name string, n int, src ...string) {
+	t.Helper()
+	b, err := os.ReadFile(testdata.Path(t, src...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), b[:min(n, len(b))], 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A list that arrived damaged is an error naming the file, so that no one
+// screens against fewer lists without knowing; an unrelated file beside
+// the lists is only skipped.
+func TestLoadDir_DamagedFiles(t *testing.T) {
+	bis := []string{"lists", "current", "bis-dpl-2023-11", "dpl.txt"}
+	dfat := []string{"lists", "current", "au-dfat-2024-11", "regulation8_consolidated.xlsx"}
+	garbage := bytes.Repeat([]byte{0x01, 0xfe, 0x00, 0x7f}, 1024)
+	tests := []struct {
+		name    string
+		setup   func(dir string)
+		wantErr string // "" = loads, README.txt only unrecognised
+	}{
+		{"DFAT workbook cut to 100 KB", func(dir string) {
+			cutCopy(t, dir, "regulation8_consolidated.xlsx", 100<<10, dfat...)
+		}, "regulation8_consolidated.xlsx (au_dfat): looks like a workbook but does not open"},
+		{"DFAT workbook cut, under another name", func(dir string) {
+			cutCopy(t, dir, "australia.xlsx", 100<<10, dfat...)
+		}, "australia.xlsx (unknown): looks like a workbook but does not open"},
+		{"OFSI list as garbage", func(dir string) {
+			cutCopy(t, dir, "dpl.txt", 1<<30, bis...)
+			if err := os.WriteFile(filepath.Join(dir, "ConList.csv"), garbage, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, "ConList.csv (gb_hmt_ofsi): named like a list file"},
+		{"garbage beside a BIS list", func(dir string) {
+			cutCopy(t, dir, "dpl.txt", 1<<30, bis...)
+			if err := os.WriteFile(filepath.Join(dir, "dpl-backup.dat"), garbage, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, "dpl-backup.dat (us_bis_dpl): lies beside us_bis_dpl files"},
+		{"README beside a BIS list", func(dir string) { cutCopy(t, dir, "dpl.txt", 1<<30, bis...) }, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "README.txt"), []byte("Lists downloaded on Monday.\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			tt.setup(dir)
+			snaps, err := LoadDir(context.Background(), dir)
+			checkErr(t, err, tt.wantErr)
+			if err != nil {
+				return
+			}
+			if len(snaps) != 1 || snaps[0].Source != "us_bis_dpl" {
+				t.Errorf("%d snapshots, want the BIS list", len(snaps))
+			}
+			l, err := Load(context.Background(), dir)
+			if err != nil || len(l.Unrecognised) != 1 || filepath.Base(l.Unrecognised[0]) != "README.txt" {
+				t.Errorf("Load: %v, unrecognised %v; want README.txt", err, l.Unrecognised)
+			}
+		})
+	}
+}
+
+// Import rejects a damaged file as an edition of its own and still
+// imports the good editions beside it.
+func TestImport_DamagedBesideGood(t *testing.T) {
+	dir := t.TempDir()
+	cutCopy(t, dir, "regulation8_consolidated.xlsx", 100<<10, "lists", "current", "au-dfat-2024-11", "regulation8_consolidated.xlsx")
+	cutCopy(t, dir, "dpl.txt", 1<<30, "lists", "current", "bis-dpl-2023-11", "dpl.txt")
+	st := &memStore{}
+	rep, err := Import(context.Background(), st, dir, DefaultChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count(Rejected) != 1 || rep.Count(Accepted) != 1 || len(st.saved) != 1 || st.saved[0].Source != "us_bis_dpl" {
+		t.Fatalf("results %+v; want DFAT rejected, BIS accepted", rep.Results)
+	}
+	for _, r := range rep.Results {
+		if r.Status == Rejected && (r.Source != "au_dfat" || !strings.Contains(r.Path, "regulation8_consolidated.xlsx") || !r.Unreadable) {
+			t.Errorf("rejection %+v, want the DFAT file, unreadable", r)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -37,7 +38,11 @@ func (ed Edition) sourceOrFormat() string {
 
 // Found is what Scan found in a folder.
 type Found struct {
-	Editions     []Edition
+	Editions []Edition
+	// Damaged are files no reader recognises that look like lists
+	// arriving damaged (see classify): errors, not files to skip.
+	Damaged []Failure
+	// Unrecognised are the other files no reader recognises.
 	Unrecognised []string
 }
 
@@ -50,7 +55,7 @@ func Scan(path string) (*Found, error) {
 	}
 	found := &Found{}
 	if !info.IsDir() {
-		if err := found.addFile(path); err != nil {
+		if err := found.addFiles([]string{path}); err != nil {
 			return nil, err
 		}
 		return found, nil
@@ -59,6 +64,7 @@ func Scan(path string) (*Found, error) {
 		return nil, err
 	}
 	sort.Strings(found.Unrecognised)
+	sort.Slice(found.Damaged, func(i, j int) bool { return found.Damaged[i].Path < found.Damaged[j].Path })
 	return found, nil
 }
 
@@ -84,65 +90,86 @@ func (fd *Found) addFolder(dir string, deep bool) error {
 		}
 	}
 	sort.Strings(files)
+	start := len(fd.Editions)
 	files, err = fd.addOFACSet(dir, files)
 	if err != nil {
 		return err
 	}
+	return fd.addFiles(files, slices.Clone(fd.Editions[start:])...)
+}
+
+// addFiles detects the format of each file of one folder and records it
+// as an edition of its own; the files no reader recognises are then
+// classified as damaged lists or unrelated files, given the editions
+// already found in the folder (its OFAC set) and those of the files.
+func (fd *Found) addFiles(files []string, eds ...Edition) error {
+	var unknown []string
+	broken := map[string]error{}
 	for _, p := range files {
-		if err := fd.addFile(p); err != nil {
+		ed, ok, brokenErr, err := fileEdition(p)
+		switch {
+		case err != nil:
 			return err
+		case ok:
+			fd.Editions = append(fd.Editions, ed)
+			eds = append(eds, ed)
+		default:
+			unknown = append(unknown, p)
+			if brokenErr != nil {
+				broken[p] = brokenErr
+			}
 		}
 	}
+	fd.classify(unknown, eds, broken)
 	return nil
 }
 
-// addFile detects the format of one file and records it as an edition of
-// its own, or as unrecognised.
-func (fd *Found) addFile(path string) error {
-	f, err := detectFile(path)
-	if err != nil {
-		return err
+// fileEdition returns the edition one file holds on its own. ok is false
+// when no reader recognises it, and broken is then set when the file is a
+// workbook that cannot be opened.
+func fileEdition(path string) (ed Edition, ok bool, broken, err error) {
+	f, broken, err := detect(path)
+	if err != nil || f == nil {
+		return Edition{}, false, broken, err
 	}
-	src := ""
-	if f != nil {
-		src = f.Source
-		if f.Name == ofacFormat {
-			src = ofacSource(path)
+	src := f.Source
+	if f.Name == ofacFormat {
+		if src = ofacSource(path); src == "" {
+			return Edition{}, false, nil, nil
 		}
 	}
-	if f == nil || (src == "" && f.Name == ofacFormat) {
-		fd.Unrecognised = append(fd.Unrecognised, path)
-		return nil
-	}
-	fd.Editions = append(fd.Editions, Edition{Path: path, Files: []string{path}, Source: src, Format: f})
-	return nil
+	return Edition{Path: path, Files: []string{path}, Source: src, Format: f}, true, nil, nil
 }
 
 // detectFile returns the format of a file, or nil when no reader
-// recognises it. A workbook is recognised by the first rows of its
-// sheets (see peekWorkbook); one that cannot be peeked at is simply not
-// recognised.
+// recognises it.
 func detectFile(path string) (*Format, error) {
+	f, _, err := detect(path)
+	return f, err
+}
+
+// detect returns the format of a file, or nil when no reader recognises
+// it. A workbook is recognised by the first rows of its sheets (see
+// peekWorkbook); for one that cannot be peeked at, broken says why.
+// err is for files that cannot be read at all.
+func detect(path string) (f *Format, broken, err error) {
 	head, err := readHead(path)
-	if err != nil {
-		return nil, err
-	}
-	if len(head) == 0 {
-		return nil, nil
+	if err != nil || len(head) == 0 {
+		return nil, nil, err
 	}
 	var sheets [][][]string
 	zip := bytes.HasPrefix(head, []byte("PK\x03\x04"))
 	if zip {
 		if sheets, err = peekWorkbook(path); err != nil {
-			return nil, nil
+			return nil, err, nil
 		}
 	}
 	for _, f := range formatsFor(path) {
 		if matches(f, head, zip, sheets) {
-			return f, nil
+			return f, nil, nil
 		}
 	}
-	return nil, nil
+	return nil, nil, nil
 }
 
 // matches reports whether format f recognises the file: by its head, or

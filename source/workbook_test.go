@@ -73,31 +73,34 @@ func inlineRow(cells ...string) string {
 	return b.String() + "</row>"
 }
 
-// Broken and hostile workbooks are not recognised (or, when they look
-// like a list, fail in its reader naming the file): never a panic, never
-// a partial edition.
+// Broken and hostile workbooks named as a list are failed editions naming
+// the file: a workbook that does not open, one that opens but holds no
+// list, one that looks like a list but does not read. Never a panic,
+// never a partial edition. A workbook that opens but is no list, under a
+// name no publisher uses, is only unrecognised.
 func TestPeekWorkbook_Hostile(t *testing.T) {
 	real, err := os.ReadFile(testdata.Path(t, "lists", "current", "uk-ofsi-2025-04", "ConList.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	dfatHeader := inlineRow("Reference", "Name of Individual or Entity", "Type", "Name Type")
+	noSheets := xlsx(t, map[string]string{"xl/workbook.xml": "<workbook/>"})
+	const broken = "looks like a workbook but does not open"
 	tests := []struct {
-		name         string
-		data         []byte
-		unrecognised int
-		wantErr      string
+		name    string
+		data    []byte
+		wantErr string
 	}{
-		{"truncated workbook", real[:len(real)/2], 1, ""},
-		{"sheet not XML", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": "\x00\xff<<<"}), 1, ""},
-		{"shared string missing", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": sheet(`<row><c t="s"><v>5</v></c></row>`)}), 1, ""},
+		{"truncated workbook", real[:len(real)/2], broken},
+		{"sheet not XML", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": "\x00\xff<<<"}), broken},
+		{"shared string missing", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": sheet(`<row><c t="s"><v>5</v></c></row>`)}), broken},
 		{"shared string index out of range", xlsx(t, map[string]string{
 			"xl/worksheets/sheet1.xml": sheet(`<row><c t="s"><v>5</v></c></row>`),
-			"xl/sharedStrings.xml":     `<sst><si><t>Reference</t></si></sst>`}), 1, ""},
-		{"bad shared string index", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": sheet(`<row><c t="s"><v>-1</v></c></row>`)}), 1, ""},
-		{"huge cell", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": sheet(inlineRow(strings.Repeat("A", 1<<20)))}), 1, ""},
-		{"no sheets", xlsx(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), 1, ""},
-		{"DFAT header, not a real workbook", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": sheet(dfatHeader)}), 0, "regulation8_consolidated.xlsx"},
+			"xl/sharedStrings.xml":     `<sst><si><t>Reference</t></si></sst>`}), broken},
+		{"bad shared string index", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": sheet(`<row><c t="s"><v>-1</v></c></row>`)}), broken},
+		{"huge cell", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": sheet(inlineRow(strings.Repeat("A", 1<<20)))}), broken},
+		{"no sheets", noSheets, "named like a list file"},
+		{"DFAT header, not a real workbook", xlsx(t, map[string]string{"xl/worksheets/sheet1.xml": sheet(dfatHeader)}), "regulation8_consolidated.xlsx"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,20 +109,20 @@ func TestPeekWorkbook_Hostile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(l.Editions) != 0 || len(l.Unrecognised) != tt.unrecognised {
-				t.Fatalf("editions %d, unrecognised %v; want 0 and %d", len(l.Editions), l.Unrecognised, tt.unrecognised)
-			}
-			if tt.wantErr == "" {
-				if len(l.Failed) != 0 {
-					t.Errorf("failed: %v", l.Failed)
-				}
-				return
-			}
-			if len(l.Failed) != 1 {
-				t.Fatalf("failed %v, want one", l.Failed)
+			if len(l.Editions) != 0 || len(l.Unrecognised) != 0 || len(l.Failed) != 1 {
+				t.Fatalf("editions %d, unrecognised %v, failed %v; want one failed", len(l.Editions), l.Unrecognised, l.Failed)
 			}
 			checkErr(t, l.Failed[0], tt.wantErr)
+			checkErr(t, l.Failed[0], "regulation8_consolidated.xlsx")
 		})
+	}
+	dir := writeFiles(t, map[string][]byte{"other.xlsx": noSheets})
+	l, err := Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Failed) != 0 || len(l.Unrecognised) != 1 {
+		t.Errorf("other.xlsx: failed %v, unrecognised %v; want it unrecognised", l.Failed, l.Unrecognised)
 	}
 }
 

@@ -1,8 +1,8 @@
 package subject
 
 import (
+	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -55,30 +55,35 @@ var setters = map[string]func(*Input, string){
 
 type csvReader struct {
 	name   string
-	cr     *csv.Reader
+	recs   *csvRecords
+	comma  rune
 	fields []string          // Input field per column; "" for ignored columns
 	header map[string]string // Input field -> header as written, for errors
 	idCol  int               // column of the id, or -1
 }
 
-func newCSVReader(r io.Reader, name string, head []byte) (*csvReader, error) {
-	cr := csv.NewReader(&lineGuard{r: r, name: name, max: MaxLine})
-	cr.Comma = sniffDelimiter(head)
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	rec, err := cr.Read()
-	if err != nil {
-		return nil, csvFatal(name, err)
+func newCSVReader(br *bufio.Reader, name string, head []byte) (*csvReader, error) {
+	comma := sniffDelimiter(head)
+	recs := newCSVRecords(br, comma)
+	rec, line, rowErr, err := recs.next()
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil, &reader.ParseError{File: name, Line: 1, Err: errors.New("empty input: no header and no subjects")}
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", name, err)
+	case rowErr != nil:
+		return nil, &reader.ParseError{File: name, Line: line, Err: rowErr}
 	}
-	c := &csvReader{name: name, cr: cr, header: map[string]string{}, idCol: -1}
-	if err := c.mapHeader(rec); err != nil {
+	c := &csvReader{name: name, recs: recs, comma: comma, header: map[string]string{}, idCol: -1}
+	if err := c.mapHeader(rec, line); err != nil {
 		return nil, err
 	}
+	recs.want = len(rec)
 	return c, nil
 }
 
 // mapHeader maps each header to its Input field; unknown columns are ignored.
-func (c *csvReader) mapHeader(rec []string) error {
+func (c *csvReader) mapHeader(rec []string, line int) error {
 	hasName := false
 	for i, h := range rec {
 		key := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(h)))
@@ -88,7 +93,7 @@ func (c *csvReader) mapHeader(rec []string) error {
 			continue
 		}
 		if prev, dup := c.header[f]; dup {
-			return &reader.ParseError{File: c.name, Line: 1, Field: h, Err: fmt.Errorf("column gives %s, as column %q does", f, prev)}
+			return &reader.ParseError{File: c.name, Line: line, Field: h, Err: fmt.Errorf("column gives %s, as column %q does", f, prev)}
 		}
 		c.header[f] = h
 		switch f {
@@ -99,26 +104,27 @@ func (c *csvReader) mapHeader(rec []string) error {
 		}
 	}
 	if !hasName {
-		return &reader.ParseError{File: c.name, Line: 1, Err: fmt.Errorf(
+		return &reader.ParseError{File: c.name, Line: line, Err: fmt.Errorf(
 			"header %q has no name column (want name, full_name, first_name or last_name, separated by commas, semicolons or tabs)",
-			truncate(strings.Join(rec, string(c.cr.Comma)), 200))}
+			truncate(strings.Join(rec, string(c.comma)), 200))}
 	}
 	return nil
 }
 
+// next returns the next row. A damaged row (a bad quote, a line longer
+// than MaxLine) is a row error at its line, and reading goes on at the
+// next line, so that every row of the input gives exactly one Row.
 func (c *csvReader) next() (Row, error) {
-	rec, err := c.cr.Read()
-	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return rowError(c.name, pe.StartLine, "", "", fmt.Errorf("malformed CSV: %w", pe.Err)), nil
-		}
-		if errors.Is(err, io.EOF) {
-			return Row{}, io.EOF
-		}
-		return Row{}, csvFatal(c.name, err)
+	rec, line, rowErr, err := c.recs.next()
+	if errors.Is(err, io.EOF) {
+		return Row{}, io.EOF
 	}
-	line, _ := c.cr.FieldPos(0)
+	if err != nil {
+		return Row{}, fmt.Errorf("%s: %w", c.name, err)
+	}
+	if rowErr != nil {
+		return rowError(c.name, line, "", "", rowErr), nil
+	}
 	id := ""
 	if c.idCol >= 0 && c.idCol < len(rec) {
 		id = strings.TrimSpace(rec[c.idCol])
@@ -155,19 +161,6 @@ func (c *csvReader) renameField(err error) error {
 	return err
 }
 
-// csvFatal wraps an error that stops the CSV read.
-func csvFatal(name string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &reader.ParseError{File: name, Line: pe.StartLine, Err: fmt.Errorf("malformed CSV: %w", pe.Err)}
-	}
-	var rpe *reader.ParseError
-	if errors.As(err, &rpe) {
-		return err
-	}
-	return fmt.Errorf("%s: %w", name, err)
-}
-
 // sniffDelimiter picks ',', ';' or tab, whichever occurs most (outside
 // quotes) in the first line.
 func sniffDelimiter(head []byte) rune {
@@ -196,36 +189,4 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "..."
-}
-
-// lineGuard passes reads through and fails once a line grows longer than
-// max bytes, so that one endless line cannot exhaust memory.
-type lineGuard struct {
-	r    io.Reader
-	name string
-	max  int
-	run  int // bytes since the last newline
-	line int // newlines seen
-	err  error
-}
-
-func (g *lineGuard) Read(p []byte) (int, error) {
-	if g.err != nil {
-		return 0, g.err
-	}
-	n, err := g.r.Read(p)
-	chunk := p[:n]
-	if first := bytes.IndexByte(chunk, '\n'); first < 0 {
-		g.run += n
-	} else if g.run+first <= g.max {
-		g.line += bytes.Count(chunk, []byte("\n"))
-		g.run = n - 1 - bytes.LastIndexByte(chunk, '\n')
-	} else {
-		g.run += first
-	}
-	if g.run > g.max {
-		g.err = &reader.ParseError{File: g.name, Line: g.line + 1, Err: fmt.Errorf("line longer than %d bytes", g.max)}
-		return 0, g.err
-	}
-	return n, err
 }

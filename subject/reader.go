@@ -37,9 +37,8 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("unknown input format %q (want csv or jsonl)", s)
 }
 
-// MaxLine is the longest input line accepted. A longer JSON line is a row
-// error; a longer CSV line ends the read, since CSV cannot be resynchronised
-// reliably inside a quoted field.
+// MaxLine is the longest input line accepted; a longer line is a row
+// error, and reading goes on at the next line.
 const MaxLine = 4 << 20
 
 // Row is one subject read from the input.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -174,19 +175,64 @@ func TestReader_HugeField(t *testing.T) {
 		}
 	})
 	t.Run("CSV line over MaxLine", func(t *testing.T) {
-		r, err := subject.NewReader(strings.NewReader("id,name\nok,A B\nx,"+strings.Repeat(big, 5)+"\n"), "in.txt", subject.FormatAuto)
-		if err != nil {
-			t.Fatal(err)
+		rows := readAll(t, "id,name\nok,A B\nx,"+strings.Repeat(big, 5)+"\ny,C D\n", subject.FormatAuto)
+		if len(rows) != 3 || rows[0].Err != nil || rows[2].Err != nil || rows[2].Subject.ID != "y" || rows[2].Line != 4 {
+			t.Fatalf("rows = %+v, want ok, an error, y at line 4", rows)
 		}
-		if row, err := r.Next(); err != nil || row.Err != nil {
-			t.Fatalf("first row: %v %v", err, row.Err)
-		}
-		_, err = r.Next()
-		var pe *reader.ParseError
-		if !errors.As(err, &pe) || pe.File != "in.txt" || pe.Line != 3 {
-			t.Errorf("Next = %v, want a fatal ParseError at in.txt:3", err)
-		}
+		wantRowError(t, rows[1], 3, "", "line longer than 4194304 bytes")
 	})
+}
+
+// Every CSV row gives exactly one Row, a result or an error at its line:
+// a damaged quote does not swallow the rows after it.
+func TestReader_CSVResync(t *testing.T) {
+	const header = "id,name,dob\n"
+	tests := []struct {
+		name  string
+		input string
+		ids   []string // per row, "!" for a row error
+		lines []int
+		msg   string // of the first row error
+	}{
+		{"unterminated quote on row 2", header + "1,Ann Lee,1970\n2,\"Bob Smith,1971\n3,Cy Young,1972\n4,Di Ross,1973\n5,Ed Wood,1974\n",
+			[]string{"1", "!", "3", "4", "5"}, []int{2, 3, 4, 5, 6}, "quoted field opened on this line is not closed"},
+		{"quote closed rows later, fields wrong", header + "1,\"Ann,1970\n2,Bob \"B\" Smith\",1971\n3,Cy Young,1972\n",
+			[]string{"!", "!", "3"}, []int{2, 3, 4}, "not closed"},
+		{"text after a closing quote", header + "1,\"Ann\"x,1970\n2,Bob Smith,1971\n",
+			[]string{"!", "2"}, []int{2, 3}, `extraneous or missing " in quoted-field`},
+		{"bare quote", header + "1,Ann \"the\" Lee,1970\n2,Bob Smith,1971\n",
+			[]string{"!", "2"}, []int{2, 3}, `bare " in non-quoted-field`},
+		{"quoted line break is one row", "id,name,notes\n1,Ann Lee,\"first\r\nsecond\"\n2,\"Bob \"\"B\"\" Smith\",\"a\n\"\"b\n\"\n\n3,Cy Young,x",
+			[]string{"1", "2", "3"}, []int{2, 4, 8}, ""},
+		{"unterminated quote on the last row", header + "1,Ann Lee,1970\n2,\"Bob",
+			[]string{"1", "!"}, []int{2, 3}, "not closed"},
+		{"quote spanning too many lines", header + "1,\"Ann" + strings.Repeat("\nx", 150) + "\",1970\n",
+			slices.Repeat([]string{"!"}, 151), nil, "not closed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := readAll(t, tt.input, subject.FormatCSV)
+			if len(rows) != len(tt.ids) {
+				t.Fatalf("%d rows, want %d", len(rows), len(tt.ids))
+			}
+			first := true
+			for i, row := range rows {
+				switch {
+				case tt.ids[i] == "!" && row.Err == nil:
+					t.Errorf("row %d (line %d) = %+v, want an error", i, row.Line, row.Subject)
+				case tt.ids[i] != "!" && (row.Err != nil || string(row.Subject.ID) != tt.ids[i]):
+					t.Errorf("row %d = %q, %v; want %q", i, row.Subject.ID, row.Err, tt.ids[i])
+				}
+				if tt.lines != nil && row.Line != tt.lines[i] {
+					t.Errorf("row %d at line %d, want %d", i, row.Line, tt.lines[i])
+				}
+				if row.Err != nil && first {
+					first = false
+					wantRowError(t, row, row.Line, "", tt.msg)
+				}
+			}
+		})
+	}
 }
 
 func TestNewReader_Rejects(t *testing.T) {
@@ -334,12 +380,15 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("id;first_name;last_name\n1;A;B\n"))
 	f.Add([]byte(`{"id": 1, "name": "A", "documents": [{"number": "1"}]}` + "\n{\"name\": 3}\n"))
 	f.Add([]byte("name\n\"unterminated\n"))
+	f.Add([]byte("id,name\n1,\"Ann\n2,Bob\n3,\"C\"\"\nD\"\n"))
 	f.Add([]byte("\xef\xbb\xbf{\"name\":\"\xff\"}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := subject.NewReader(strings.NewReader(string(data)), "fuzz", subject.FormatAuto)
 		if err != nil {
 			return
 		}
+		lines := strings.Count(string(data), "\n") + 1
+		prev := 0
 		for n := 0; ; n++ {
 			if n > len(data)+1 {
 				t.Fatalf("more rows (%d) than input bytes (%d)", n, len(data))
@@ -351,6 +400,11 @@ func FuzzReader(f *testing.F) {
 			if row.Line < 1 || row.Subject.ID == "" {
 				t.Fatalf("row without line or id: %+v", row)
 			}
+			// One row per line at most, in input order.
+			if row.Line <= prev || row.Line > lines {
+				t.Fatalf("row at line %d after a row at line %d (input of %d lines)", row.Line, prev, lines)
+			}
+			prev = row.Line
 			s := row.Subject
 			if row.Err == nil && s.Name == "" && s.FirstName == "" && s.MiddleName == "" && s.LastName == "" {
 				t.Fatalf("line %d: accepted a subject without a name: %+v", row.Line, s)

@@ -51,7 +51,7 @@ func evalCommand(e *env) *cli.Command {
 // loadEngine loads every edition in dir and indexes all their records.
 func loadEngine(ctx context.Context, e *env, dir string, cfg screen.Config) (*screen.Engine, error) {
 	start := time.Now()
-	snaps, err := source.LoadDir(ctx, dir)
+	snaps, err := source.LoadDirLog(ctx, dir, e.log)
 	if err != nil {
 		return nil, fmt.Errorf("eval: load lists: %w", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/vigil-screening/vigil/store"
 	"io"
 	"path/filepath"
 	"sort"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/source"
+	"github.com/vigil-screening/vigil/store"
 )
 
 // listsCommand groups the commands that load, fetch and inspect list editions.
@@ -88,9 +88,19 @@ func importDir(ctx context.Context, e *env, st source.SnapshotStore, dir string,
 	}
 	printReport(e.stdout, rep)
 	if n := rep.Count(source.Rejected); n > 0 {
-		return fmt.Errorf("%d edition(s) rejected; the editions in force stay", n)
+		return fmt.Errorf("%d edition(s) rejected; their lists keep the edition in force. %s", n, summary(rep))
 	}
 	return nil
+}
+
+// summary says what happened to the editions that were not rejected.
+func summary(rep source.Report) string {
+	ok := len(rep.Results) - rep.Count(source.Rejected)
+	if ok == 0 {
+		return "Nothing was imported."
+	}
+	return fmt.Sprintf("The other %d edition(s) were imported: %d accepted, %d unchanged, %d known.",
+		ok, rep.Count(source.Accepted), rep.Count(source.Unchanged), rep.Count(source.Known))
 }
 
 // printReport prints one line per edition of an import.
@@ -283,11 +293,11 @@ func listsDiffCommand(e *env) *cli.Command {
 			if cmd.NArg() != 2 {
 				return errors.New("lists diff: want two editions, OLD and NEW (folders or files)")
 			}
-			old, err := loadOne(ctx, cmd.Args().Get(0))
+			old, err := loadOne(ctx, e, cmd.Args().Get(0))
 			if err != nil {
 				return err
 			}
-			next, err := loadOne(ctx, cmd.Args().Get(1))
+			next, err := loadOne(ctx, e, cmd.Args().Get(1))
 			if err != nil {
 				return err
 			}
@@ -301,8 +311,8 @@ func listsDiffCommand(e *env) *cli.Command {
 }
 
 // loadOne loads path, which must hold exactly one edition.
-func loadOne(ctx context.Context, path string) (*snapshot.Snapshot, error) {
-	snaps, err := source.LoadDir(ctx, path)
+func loadOne(ctx context.Context, e *env, path string) (*snapshot.Snapshot, error) {
+	snaps, err := source.LoadDirLog(ctx, path, e.log)
 	if err != nil {
 		return nil, err
 	}

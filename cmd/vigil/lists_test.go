@@ -148,16 +148,62 @@ func TestImportDir(t *testing.T) {
 	if len(st.saved) != 1 {
 		t.Errorf("store holds %d snapshots, want 1", len(st.saved))
 	}
-	// A folder with nothing recognisable (say, a fetched HTML error page)
-	// is an error, and the file is named.
+	// A list file that holds something else (say, a fetched HTML error
+	// page) is a rejected edition, and the file is named.
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "sdn.csv"), []byte("<html>Service unavailable</html>"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	out.Reset()
+	err = importDir(ctx, e, st, dir, source.DefaultChecks())
+	if err == nil || !strings.Contains(err.Error(), "1 edition(s) rejected") || !strings.Contains(err.Error(), "Nothing was imported") ||
+		!strings.Contains(out.String(), "sdn.csv: named like a list file") {
+		t.Errorf("error %v, output %q", err, out.String())
+	}
+	// A folder with nothing but an unrelated file is an error too; the
+	// file gets a warning.
+	dir = t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "README.txt"), []byte("lists of Monday\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	errb.Reset()
 	err = importDir(ctx, e, st, dir, source.DefaultChecks())
-	if err == nil || !strings.Contains(err.Error(), "no list edition found") || !strings.Contains(errb.String(), "sdn.csv: not recognised") {
+	if err == nil || !strings.Contains(err.Error(), "no list edition found") || !strings.Contains(errb.String(), "README.txt: not recognised") {
 		t.Errorf("error %v, stderr %q", err, errb.String())
+	}
+}
+
+// damagedListsDir returns a folder holding the UN list of 2026-02 and the
+// DFAT workbook cut to its first 100 KB, as a broken download leaves it.
+func damagedListsDir(t *testing.T) string {
+	t.Helper()
+	dir := unListsDir(t)
+	b, err := os.ReadFile(testdata.Path(t, "lists", "current", "au-dfat-2024-11", "regulation8_consolidated.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "regulation8_consolidated.xlsx"), b[:100<<10], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// "vigil lists import" of a folder with a damaged workbook beside a good
+// list imports the good one, rejects the workbook naming it, says so, and
+// exits with an error.
+func TestListsImport_Damaged(t *testing.T) {
+	data := t.TempDir()
+	stdout, _, err := runVigil(t, "--data-dir", data, "lists", "import", damagedListsDir(t))
+	if err == nil || !strings.Contains(err.Error(), "1 edition(s) rejected") ||
+		!strings.Contains(err.Error(), "The other 1 edition(s) were imported: 1 accepted, 0 unchanged, 0 known") {
+		t.Fatalf("import = %v, want one rejection and one import", err)
+	}
+	if !strings.Contains(stdout, "rejected ") || !strings.Contains(stdout, "regulation8_consolidated.xlsx: looks like a workbook but does not open") {
+		t.Errorf("output does not name the damaged file:\n%s", stdout)
+	}
+	status, _, err := runVigil(t, "--data-dir", data, "lists", "status")
+	if err != nil || !strings.Contains(status, "un_sc") || !strings.Contains(status, "1003") || strings.Contains(status, "au_dfat") {
+		t.Errorf("status = %v:\n%s\nwant un_sc stored alone", err, status)
 	}
 }
 

@@ -70,7 +70,7 @@ type loaded struct {
 // loadLists reads every list in dir and indexes it.
 func loadLists(ctx context.Context, e *env, dir string) (*loaded, error) {
 	start := time.Now()
-	snaps, err := source.LoadDir(ctx, dir)
+	snaps, err := source.LoadDirLog(ctx, dir, e.log)
 	if err != nil {
 		return nil, fmt.Errorf("load lists: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/subject"
 )
 
 // unListsDir returns a temporary lists folder holding a copy of the real
@@ -132,6 +133,38 @@ func TestScreenCommand(t *testing.T) {
 	}
 }
 
+// Every input row yields one output line: a row with an unterminated
+// quote and a line over subject.MaxLine are errors naming their lines,
+// and the rows after them are still screened.
+func TestScreenCommand_DamagedRows(t *testing.T) {
+	in := writeTemp(t, "in.csv", "id,name,dob\n"+
+		"a,Aiman Muhammed Rabi al-Zawahiri,1951\n"+
+		"b,\"Unterminated Name,1960\n"+
+		"c,"+strings.Repeat("x", subject.MaxLine+1)+",1970\n"+
+		"d,Xqzvwy Plorktanu,1990\n"+
+		"e,Aiman al-Zawahiri,\n")
+	stdout, stderr, err := runVigil(t, "screen", "--lists", unListsDir(t), "--in", in, "--workers", "2")
+	if err != nil {
+		t.Fatalf("screen: %v\n%s", err, stderr)
+	}
+	rs := decodeResults(t, stdout)
+	if len(rs) != 5 {
+		t.Fatalf("got %d result lines, want 5", len(rs))
+	}
+	want := []struct{ id, err string }{{"a", ""}, {"3", "in.csv:3: malformed CSV"}, {"4", "in.csv:4: line longer than"}, {"d", ""}, {"e", ""}}
+	for i, w := range want {
+		if rs[i].ID != w.id || (w.err == "") != (rs[i].Error == "") || !strings.Contains(rs[i].Error, w.err) {
+			t.Errorf("line %d = id %q error %q, want id %q error %q", i+1, rs[i].ID, rs[i].Error, w.id, w.err)
+		}
+	}
+	if len(rs[4].Hits) == 0 || rs[4].Hits[0].SourceID != "111923" {
+		t.Errorf("the row after the damaged ones was not screened: %+v", rs[4])
+	}
+	if !strings.Contains(stderr, "screened 5 subjects") || !strings.Contains(stderr, "2 malformed rows") {
+		t.Errorf("summary:\n%s", stderr)
+	}
+}
+
 func TestScreenCommand_Stdout(t *testing.T) {
 	lists := unListsDir(t)
 	in := writeTemp(t, "in.jsonl", `{"id": 1, "name": "Aiman Muhammed Rabi al-Zawahiri"}`+"\n")
@@ -166,6 +199,7 @@ func TestScreenCommand_Errors(t *testing.T) {
 		{"empty input", []string{"screen", "--lists", lists, "--in", empty}, "empty.csv:1: empty input"},
 		{"no name column", []string{"screen", "--lists", lists, "--in", noName}, "no name column"},
 		{"empty lists folder", []string{"screen", "--lists", t.TempDir(), "--in", empty}, "no list files found"},
+		{"damaged list in the folder", []string{"screen", "--lists", damagedListsDir(t), "--in", empty}, "regulation8_consolidated.xlsx (au_dfat): looks like a workbook but does not open"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,7 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
+	"os/signal"
 	"runtime/debug"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v3"
@@ -36,6 +40,8 @@ database: for local use. See docs/api.md.`,
 			&cli.StringFlag{Name: "lists", Sources: cli.EnvVars("VIGIL_LISTS"), Usage: "folder of list files to import (required with --open)"},
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Sources: cli.EnvVars("VIGIL_ADDR"), Usage: "address to listen on"},
 			&cli.BoolFlag{Name: "open", Usage: "serve screening only, from the files, without authentication or database (local use only)"},
+			&cli.DurationFlag{Name: "reload", Value: time.Minute, Sources: cli.EnvVars("VIGIL_RELOAD"),
+				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
 		}, checkFlags()...),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			dir := cmd.String("lists")
@@ -49,7 +55,7 @@ database: for local use. See docs/api.md.`,
 						return nil, err
 					}
 					return &httpapi.Lists{Engine: l.engine, Snapshots: metas(l.snaps)}, nil
-				})
+				}, nil)
 			}
 			checks, err := checksFrom(cmd)
 			if err != nil {
@@ -63,6 +69,10 @@ database: for local use. See docs/api.md.`,
 			if err := e.bootstrap(ctx, db); err != nil {
 				return err
 			}
+			hup := make(chan os.Signal, 1)
+			signal.Notify(hup, syscall.SIGHUP)
+			defer signal.Stop(hup)
+			w := &watcher{e: e, db: db, every: cmd.Duration("reload"), hup: hup}
 			cfg := httpapi.Config{Logger: e.log, Auth: db, Store: db}
 			return e.serve(ctx, cmd.String("addr"), cfg, func(ctx context.Context) (*httpapi.Lists, error) {
 				if dir != "" {
@@ -70,8 +80,8 @@ database: for local use. See docs/api.md.`,
 						return nil, err
 					}
 				}
-				return e.storedLists(ctx, db)
-			})
+				return w.load(ctx)
+			}, w.watch)
 		},
 	}
 }
@@ -103,8 +113,10 @@ func (e *env) bootstrap(ctx context.Context, db *store.DB) error {
 }
 
 // importLists imports the editions in dir with the checks of "vigil lists
-// import". A rejected edition is logged and leaves the edition in force;
-// only a failure of the folder or the database is an error.
+// import". An edition that fails the checks is logged and leaves the
+// edition in force. A file that cannot be read as a list (damaged, cut
+// short) is an error, as is a failure of the folder or the database: the
+// server must not start on fewer lists than it was given.
 func (e *env) importLists(ctx context.Context, db *store.DB, dir string, checks source.Checks) error {
 	rep, err := source.Import(ctx, db, dir, checks)
 	if err != nil {
@@ -116,27 +128,45 @@ func (e *env) importLists(ctx context.Context, db *store.DB, dir string, checks 
 	if len(rep.Results) == 0 {
 		return fmt.Errorf("import %s: no list edition found", dir)
 	}
+	var unreadable []string
 	for _, r := range rep.Results {
 		if r.Status == source.Rejected {
 			e.log.Error("list edition REJECTED; the edition in force stays", "source", r.Source, "edition", r.Edition,
 				"path", r.Path, "reason", r.Reason)
+			if r.Unreadable {
+				unreadable = append(unreadable, r.Path+": "+r.Reason)
+			}
 			continue
 		}
 		e.log.Info("list edition", "source", r.Source, "edition", r.Edition, "status", r.Status, "records", r.Records, "hash", short(r.Hash))
 	}
+	if len(unreadable) > 0 {
+		return fmt.Errorf("import %s: %d file(s) could not be read as lists; repair or remove them:\n%s",
+			dir, len(unreadable), strings.Join(unreadable, "\n"))
+	}
 	return nil
+}
+
+// editionStore is where a server reads its lists from: the database.
+type editionStore interface {
+	// LatestSnapshots returns the latest stored edition of each list,
+	// with its records.
+	LatestSnapshots(ctx context.Context) ([]*snapshot.Snapshot, error)
+	// ListSnapshots lists the stored editions without their records.
+	ListSnapshots(ctx context.Context) ([]snapshot.Meta, error)
 }
 
 // storedLists builds the engine from the latest stored edition of each
 // list.
-func (e *env) storedLists(ctx context.Context, db *store.DB) (*httpapi.Lists, error) {
+func (e *env) storedLists(ctx context.Context, db editionStore) (*httpapi.Lists, error) {
 	start := time.Now()
 	snaps, err := db.LatestSnapshots(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load lists from the database: %w", err)
 	}
 	if len(snaps) == 0 {
-		return nil, errors.New("no list editions in the database: start with --lists DIR, or run 'vigil lists import DIR' first")
+		return nil, errors.New("no list editions in the database: download the official lists with 'vigil lists fetch', " +
+			"import a folder of list files with 'vigil lists import DIR', or start with --lists DIR")
 	}
 	var ents []*entity.Entity
 	for _, s := range snaps {
@@ -152,7 +182,10 @@ func (e *env) storedLists(ctx context.Context, db *store.DB) (*httpapi.Lists, er
 
 // serve listens on addr, loads the lists in the background and answers
 // requests until ctx is cancelled. A failure to load the lists stops it.
-func (e *env) serve(ctx context.Context, addr string, cfg httpapi.Config, load func(context.Context) (*httpapi.Lists, error)) error {
+// Once the lists are in place, watch (when not nil) runs in the
+// background until ctx ends, to swap in new lists.
+func (e *env) serve(ctx context.Context, addr string, cfg httpapi.Config, load func(context.Context) (*httpapi.Lists, error),
+	watch func(context.Context, *httpapi.Server)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -171,6 +204,9 @@ func (e *env) serve(ctx context.Context, addr string, cfg httpapi.Config, load f
 		srv.SetLists(l)
 		settle()
 		e.log.Info("ready")
+		if watch != nil {
+			watch(ctx, srv)
+		}
 	}()
 	err = srv.Serve(ctx, ln)
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {

@@ -3,16 +3,24 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/snapshot"
+	"github.com/vigil-screening/vigil/source"
 )
 
 func TestCompareCommand(t *testing.T) {
@@ -60,17 +68,24 @@ func TestCompareCommand(t *testing.T) {
 // function that stops it and returns its error.
 func startServe(t *testing.T, args ...string) (base string, stop func() error) {
 	t.Helper()
+	base, stop, _ = startServeLog(t, args...)
+	return base, stop
+}
+
+// startServeLog is startServe that also returns the server's log.
+func startServeLog(t *testing.T, args ...string) (base string, stop func() error, log *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var stderr syncBuffer
+	stderr := &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, append([]string{"vigil"}, args...), io.Discard, &stderr)
+		done <- run(ctx, append([]string{"vigil"}, args...), io.Discard, stderr)
 	}()
 	addr := regexp.MustCompile(`addr=(http://127\.0\.0\.1:\d+)`)
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := addr.FindStringSubmatch(stderr.String()); m != nil {
-			return m[1], func() error { cancel(); return <-done }
+			return m[1], func() error { cancel(); return <-done }, stderr
 		}
 		select {
 		case err := <-done:
@@ -80,7 +95,7 @@ func startServe(t *testing.T, args ...string) (base string, stop func() error) {
 	}
 	cancel()
 	t.Fatalf("serve did not report its address:\n%s", stderr.String())
-	return "", nil
+	return "", nil, nil
 }
 
 func getJSON(t *testing.T, method, url, body string, v any) int {
@@ -178,5 +193,204 @@ func TestServeCommand_BadLists(t *testing.T) {
 	err = run(ctx, []string{"vigil", "serve", "--open", "--lists", dir, "--addr", "127.0.0.1:0"}, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "load lists") || !strings.Contains(err.Error(), "consolidated.csv:4233") {
 		t.Errorf("serve with a truncated list = %v, want a load error naming consolidated.csv:4233", err)
+	}
+	// A damaged file beside a good list stops the server, with or without
+	// a database, rather than serving fewer lists.
+	damaged := damagedListsDir(t)
+	for _, args := range [][]string{
+		{"vigil", "serve", "--open", "--lists", damaged, "--addr", "127.0.0.1:0"},
+		{"vigil", "--data-dir", t.TempDir(), "serve", "--lists", damaged, "--addr", "127.0.0.1:0"},
+	} {
+		err = run(ctx, args, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "regulation8_consolidated.xlsx") || !strings.Contains(err.Error(), "does not open") {
+			t.Errorf("%v = %v, want an error naming the damaged workbook", args[1:], err)
+		}
+	}
+	// An empty database says how to get lists.
+	err = run(ctx, []string{"vigil", "--data-dir", t.TempDir(), "serve", "--addr", "127.0.0.1:0"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "no list editions in the database") || !strings.Contains(err.Error(), "vigil lists fetch") {
+		t.Errorf("serve on an empty database = %v, want it to mention vigil lists fetch", err)
+	}
+}
+
+// servedEdition returns the UN edition a server screens against, "" while
+// it has none.
+func servedEdition(t *testing.T, base, key string) string {
+	t.Helper()
+	req, _ := http.NewRequest("GET", base+"/v1/lists", nil)
+	req.Header.Set("Authorization", "Bearer "+key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var lists struct {
+		Lists []struct{ Source, Edition string } `json:"lists"`
+	}
+	if resp.StatusCode != 200 {
+		return ""
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&lists); err != nil {
+		t.Fatal(err)
+	}
+	if len(lists.Lists) != 1 || lists.Lists[0].Source != "un_sc" {
+		t.Fatalf("lists %+v, want un_sc alone", lists)
+	}
+	return lists.Lists[0].Edition
+}
+
+// waitEdition waits until the server screens against edition want.
+func waitEdition(t *testing.T, base, key, want string, log *syncBuffer) {
+	t.Helper()
+	got := ""
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if got = servedEdition(t, base, key); got == want {
+			return
+		}
+	}
+	t.Fatalf("served edition %q, want %q\n%s", got, want, log.String())
+}
+
+// A running server picks up an edition that "vigil lists import" stores
+// in its database: by polling (--reload), or on SIGHUP when polling is
+// off. The UN list of November 2024 is in force first, then the one of
+// 2026-02-27 (its dateGenerated) is imported beside the running server.
+func TestServeCommand_Reload(t *testing.T) {
+	tests := []struct {
+		name   string
+		reload string
+		hup    bool
+	}{
+		{"poll", "100ms", false},
+		{"SIGHUP", "0", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			vigil := func(args ...string) string {
+				t.Helper()
+				out, errOut, err := runVigil(t, append([]string{"--data-dir", dir}, args...)...)
+				if err != nil {
+					t.Fatalf("vigil %v: %v\n%s", args, err, errOut)
+				}
+				return out
+			}
+			vigil("lists", "import", testdata.Path(t, "lists", "editions", "un-2024-11"))
+			vigil("users", "add", "sam", "--role", "screener")
+			key := strings.TrimSpace(vigil("keys", "create", "--user", "sam"))
+			base, stop, log := startServeLog(t, "--data-dir", dir, "serve", "--addr", "127.0.0.1:0", "--reload", tt.reload)
+			stopped := false
+			defer func() {
+				if !stopped {
+					_ = stop()
+				}
+			}()
+			waitEdition(t, base, key, "2024-11-30", log)
+
+			vigil("lists", "import", testdata.Path(t, "lists", "current", "un-2026-02"))
+			if tt.hup {
+				time.Sleep(300 * time.Millisecond)
+				if got := servedEdition(t, base, key); got != "2024-11-30" {
+					t.Fatalf("with --reload 0 the server changed to %q before SIGHUP", got)
+				}
+				if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+					t.Fatal(err)
+				}
+			}
+			waitEdition(t, base, key, "2026-02-27", log)
+			logged := false
+			for deadline := time.Now().Add(10 * time.Second); !logged && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+				logged = strings.Contains(log.String(), "un_sc 2024-11-30 -> 2026-02-27")
+			}
+			if !logged {
+				t.Errorf("the swap is not logged:\n%s", log)
+			}
+			stopped = true
+			if err := stop(); err != nil {
+				t.Errorf("serve after cancel = %v", err)
+			}
+		})
+	}
+}
+
+// fakeEditions is an editionStore whose editions and failures a test sets.
+type fakeEditions struct {
+	mu                 sync.Mutex
+	snaps              []*snapshot.Snapshot
+	latestErr, listErr error
+}
+
+func (f *fakeEditions) set(snaps []*snapshot.Snapshot, latestErr, listErr error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.snaps, f.latestErr, f.listErr = snaps, latestErr, listErr
+}
+
+func (f *fakeEditions) LatestSnapshots(ctx context.Context) ([]*snapshot.Snapshot, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.snaps, f.latestErr
+}
+
+func (f *fakeEditions) ListSnapshots(ctx context.Context) ([]snapshot.Meta, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return metas(f.snaps), f.listErr
+}
+
+// A reload that fails, in listing the editions or in building the new
+// lists, logs the error and keeps the lists in force; the next one that
+// works swaps the new lists in.
+func TestWatcher_Reload(t *testing.T) {
+	ctx := context.Background()
+	loadUN := func(dir ...string) []*snapshot.Snapshot {
+		t.Helper()
+		snaps, err := source.LoadDir(ctx, testdata.Path(t, dir...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return snaps
+	}
+	older, newer := loadUN("lists", "editions", "un-2024-11"), loadUN("lists", "current", "un-2026-02")
+	var log syncBuffer
+	e := &env{log: slog.New(slog.NewTextHandler(&log, nil))}
+	st := &fakeEditions{snaps: older}
+	w := &watcher{e: e, db: st}
+	srv := httpapi.New(httpapi.Config{Logger: e.log})
+	l, err := w.load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetLists(l)
+	served := func() string {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", "/v1/lists", nil))
+		var body struct {
+			Lists []struct{ Edition string } `json:"lists"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || len(body.Lists) != 1 {
+			t.Fatalf("GET /v1/lists = %d %s", rec.Code, rec.Body)
+		}
+		return body.Lists[0].Edition
+	}
+	steps := []struct {
+		name               string
+		latestErr, listErr error
+		want, wantLog      string
+	}{
+		{"listing fails", nil, errors.New("database gone"), "2024-11-30", "looking for new list editions failed; the lists in force stay"},
+		{"rebuild fails", errors.New("disk error"), nil, "2024-11-30", "reloading the lists failed; the lists in force stay"},
+		{"works", nil, nil, "2026-02-27", "un_sc 2024-11-30 -> 2026-02-27"},
+	}
+	for _, step := range steps {
+		st.set(newer, step.latestErr, step.listErr)
+		w.reload(ctx, srv)
+		if got := served(); got != step.want {
+			t.Errorf("%s: serving %s, want %s", step.name, got, step.want)
+		}
+		if !strings.Contains(log.String(), step.wantLog) {
+			t.Errorf("%s: log lacks %q:\n%s", step.name, step.wantLog, log.String())
+		}
 	}
 }

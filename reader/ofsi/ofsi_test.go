@@ -314,6 +314,32 @@ func TestReadEdition_NoDate(t *testing.T) {
 	}
 }
 
+// A "Last Updated" line whose date does not parse is an error naming the
+// file, line 1 and the field; a good one gives the edition date.
+func TestReadEdition_LastUpdated(t *testing.T) {
+	body := "Name 6,Name 1,Group Type,Alias Type,Group ID\nSIDOROV,Ivan,Individual,Primary name,1\n"
+	tests := []struct{ value, want, wantErr string }{
+		{"13/04/2018", "2018-04-13", ""},
+		{"31/02/2018", "", `list.csv:1: field Last Updated`},
+		{"yesterday", "", `edition date "yesterday" is not a date`},
+		{"", "", `list.csv:1: field Last Updated`},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(t.TempDir(), "list.csv")
+		if err := os.WriteFile(path, []byte("Last Updated,"+tt.value+"\n"+body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		ed, err := ofsi.ReadEdition(context.Background(), path, func(*entity.Entity) error { n++; return nil })
+		switch {
+		case tt.wantErr == "" && (err != nil || ed != tt.want || n != 1):
+			t.Errorf("%q: ReadEdition = %q, %v, %d records; want %q, nil, 1", tt.value, ed, err, n, tt.want)
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr) || n != 0):
+			t.Errorf("%q: ReadEdition = %q, %v, %d records; want an error containing %q and no records", tt.value, ed, err, n, tt.wantErr)
+		}
+	}
+}
+
 func TestDetectRows(t *testing.T) {
 	header := []string{"Name 6", "Name 1", "Group Type", "Alias Type", "Group ID"}
 	dfatHeader := []string{"Reference", "Name of Individual or Entity", "Type", "Name Type"}

@@ -3,9 +3,11 @@ package ofsi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/reader"
@@ -59,7 +61,8 @@ func parseRows(ctx context.Context, name string, src rowmap.Source, emit reader.
 }
 
 // readHeader reads an optional "Last Updated,dd/mm/yyyy" line and the
-// header row.
+// header row. A "Last Updated" line whose date does not parse is an
+// error: the edition date must not silently fall back to a file name.
 func readHeader(name string, src rowmap.Source) ([]string, entity.Date, error) {
 	var edition entity.Date
 	for {
@@ -74,7 +77,12 @@ func readHeader(name string, src rowmap.Source) ([]string, entity.Date, error) {
 			return cells, edition, nil
 		}
 		if line == 1 && len(cells) >= 2 && strings.TrimSpace(cells[0]) == "Last Updated" {
-			edition, _ = parseDate(cells[1])
+			d, ok := parseDate(cells[1])
+			if _, err := time.Parse(time.DateOnly, d.String()); !ok || err != nil {
+				return nil, edition, &reader.ParseError{File: name, Line: line, Field: "Last Updated",
+					Err: fmt.Errorf("edition date %q is not a date (want dd/mm/yyyy)", truncate(cells[1], 40))}
+			}
+			edition = d
 			continue
 		}
 		return nil, edition, reader.Errorf(name, line,
@@ -86,4 +94,12 @@ func readHeader(name string, src rowmap.Source) ([]string, entity.Date, error) {
 // nil for a blank row; a value beyond the header's columns is an error.
 func toRow(name string, line int, header, cells []string) (row, error) {
 	return rowmap.Map(name, line, header, cells, true)
+}
+
+// truncate shortens s to at most n bytes for an error message.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
 }
