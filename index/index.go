@@ -10,6 +10,8 @@ package index
 
 import (
 	"hash/maphash"
+	"runtime"
+	"sync"
 
 	"github.com/vigil-screening/vigil/match"
 	"github.com/vigil-screening/vigil/names"
@@ -29,6 +31,7 @@ type Entry struct {
 type Index struct {
 	vocab *match.Vocab
 	names []match.Name
+	total []float32 // per name: names[i].Total, kept compact for the search
 	owner []int32
 	kind  []uint8
 
@@ -39,11 +42,13 @@ type Index struct {
 	seed     maphash.Seed
 }
 
-// Build indexes the entries. Entries must not be changed afterwards.
+// Build indexes the entries. It drops each entry's Tokens once it has
+// prepared the name, to free memory for the rest of the build.
 func Build(entries []Entry) *Index {
 	ix := &Index{
 		vocab: match.NewVocab(),
 		names: make([]match.Name, len(entries)),
+		total: make([]float32, len(entries)),
 		owner: make([]int32, len(entries)),
 		kind:  make([]uint8, len(entries)),
 		seed:  maphash.MakeSeed(),
@@ -57,15 +62,37 @@ func Build(entries []Entry) *Index {
 	ix.varTok = make([][]int32, ix.vocab.VariantCount())
 	// About one deletion key per letter of each distinct token.
 	ix.dels = make(map[uint64][]int32, ix.vocab.Count()*6)
+	// The vocabulary is frozen: names are prepared on all cores, and the
+	// token keys built while the names are posted (in order, one
+	// goroutine, so that posting lists come out sorted).
+	ix.prepareAll(entries)
+	var wg sync.WaitGroup
+	wg.Go(ix.buildTokenKeys)
 	for i, e := range entries {
-		n := ix.vocab.Prepare(e.Raw, e.Tokens, false)
-		ix.names[i] = n
 		ix.owner[i] = e.Owner
 		ix.kind[i] = e.Kind
-		ix.post(int32(i), &n)
+		ix.total[i] = ix.names[i].Total
+		ix.post(int32(i), &ix.names[i])
 	}
-	ix.buildTokenKeys()
+	wg.Wait()
 	return ix
+}
+
+// prepareAll prepares the names of all entries, in parallel.
+func (ix *Index) prepareAll(entries []Entry) {
+	workers := runtime.GOMAXPROCS(0)
+	chunk := (len(entries) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < len(entries); lo += chunk {
+		hi := min(lo+chunk, len(entries))
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				ix.names[i] = ix.vocab.Prepare(entries[i].Raw, entries[i].Tokens, false)
+				entries[i].Tokens = nil
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func (ix *Index) post(id int32, n *match.Name) {

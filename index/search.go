@@ -1,6 +1,9 @@
 package index
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/vigil-screening/vigil/match"
 	"github.com/vigil-screening/vigil/names"
 )
@@ -8,14 +11,22 @@ import (
 // Scratch is per-goroutine working memory for Candidates, reused between
 // queries so that the search does not allocate. Get one from NewScratch.
 type Scratch struct {
-	acc     []float32
-	stamp   []uint32
-	last    []int8
+	slots   []slot
 	cur     uint32
 	touched []int32
 	heap    []cand
 	buf     []byte
 	out     []int32
+	keys    []key
+	rest    []float32
+}
+
+// slot is the search state of one indexed name, kept together so that
+// crediting a name touches one cache line.
+type slot struct {
+	stamp uint32  // the query that last touched the name
+	acc   float32 // weight credited so far
+	parts uint16  // the query parts credited, a bit each
 }
 
 type cand struct {
@@ -25,8 +36,7 @@ type cand struct {
 
 // NewScratch returns working memory sized for the index.
 func (ix *Index) NewScratch() *Scratch {
-	n := len(ix.names)
-	return &Scratch{acc: make([]float32, n), stamp: make([]uint32, n), last: make([]int8, n)}
+	return &Scratch{slots: make([]slot, len(ix.names))}
 }
 
 // minShare is the share of the query's name weight a candidate must
@@ -36,13 +46,72 @@ const minShare = 0.3
 // Candidates returns up to k indexed names that share keys with query q,
 // those sharing the most weight first. allow filters names by their Kind
 // tag (nil allows all). The result is valid until the next call with s.
+//
+// The keys of a query part are its token, variants, skeleton, deletion
+// neighbours, and the joins that start at it. A name is credited, for
+// each query part, the weight of the best key of that part it has. Keys
+// are visited from the highest weight down; once the weight the keys left
+// could add is too little for a name not yet seen to pass minShare or to
+// beat the k-th best estimate so far (max-score pruning), the keys left
+// only credit names already seen. The result is the same as crediting
+// every posting.
 func (ix *Index) Candidates(q *match.Name, k int, allow func(kind uint8) bool, s *Scratch) []int32 {
 	s.cur++
 	if s.cur == 0 { // wrapped: clear stamps
-		clear(s.stamp)
+		clear(s.slots)
 		s.cur = 1
 	}
 	s.touched = s.touched[:0]
+	total := ix.collectKeys(q, s)
+	floor := total * minShare
+	restCost := 0 // postings of the keys not yet visited
+	for _, kk := range s.keys {
+		restCost += len(kk.post)
+	}
+	open := true // names not yet seen may still be added
+	var kth float32
+	kthAt := 0 // names seen when kth was computed
+	for i, kk := range s.keys {
+		restCost -= len(kk.post)
+		switch {
+		case open:
+			ix.addPostings(kk.qi, kk.post, kk.w, s)
+		case len(s.touched)*4 < len(kk.post):
+			ix.creditTouched(kk, s)
+		default:
+			ix.creditPostings(kk.qi, kk.post, kk.w, s)
+		}
+		if !open {
+			continue
+		}
+		rest := s.rest[i+1]
+		// The k-th estimate costs a pass over the names seen: worth it
+		// only when the postings left are many more. It only grows, so
+		// an old one is still a bound.
+		if len(s.touched) >= k && restCost >= 2*len(s.touched) && 2*kthAt <= len(s.touched) {
+			kth, kthAt = ix.kthEstimate(k, total, allow, s), len(s.touched)
+		}
+		open = rest >= floor && rest >= kth*total
+	}
+	return ix.top(k, total, allow, s)
+}
+
+// key is one posting list, the query part it credits and the weight. A
+// token key (skel false) holds the names with token id; a skeleton key
+// those with a plain part or a join of skeleton id.
+type key struct {
+	post []int32
+	w    float32
+	id   int32
+	qi   int8
+	skel bool
+}
+
+// collectKeys gathers the keys of q in s.keys, highest weight first, and
+// in s.rest the most the keys from each position on can credit a name;
+// it returns the query's weight.
+func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
+	s.keys = s.keys[:0]
 	// Plain parts find the candidates. Titles join in when there is at
 	// most one plain part: "Sheikh" is also a family name on the lists.
 	plain := 0
@@ -54,85 +123,173 @@ func (ix *Index) Candidates(q *match.Name, k int, allow func(kind uint8) bool, s
 	var total float32
 	for i := range q.Parts {
 		p := &q.Parts[i]
-		if p.Class != names.Plain && (plain > 1 || p.Class != names.Honorific) {
-			continue
+		if p.Class == names.Plain || plain <= 1 && p.Class == names.Honorific {
+			total += p.Weight
+			ix.partKeys(int8(i), p, s)
 		}
-		total += p.Weight
-		ix.collectPart(int8(i), p, s)
 	}
 	for _, j := range q.Joins {
 		if j.Tok >= 0 {
-			ix.addPostings(int8(j.At), ix.tokPost[j.Tok], ix.vocab.Weight(j.Tok), s)
+			s.keys = append(s.keys, ix.tokKey(int8(j.At), j.Tok, 1))
 		} else if j.N == 3 && j.Skel >= 0 {
 			// "abd al aziz" written apart finds "abdulaziz" by skeleton.
-			ix.addPostings(int8(j.At), ix.skelPost[j.Skel], q.Parts[j.At+2].Weight*0.8, s)
+			s.keys = append(s.keys, key{post: ix.skelPost[j.Skel], w: q.Parts[j.At+2].Weight * 0.8, id: j.Skel, qi: int8(j.At), skel: true})
 		}
 	}
-	return ix.top(k, total, allow, s)
+	slices.SortStableFunc(s.keys, func(a, b key) int {
+		if c := cmp.Compare(b.w, a.w); c != 0 {
+			return c
+		}
+		return cmp.Compare(len(a.post), len(b.post))
+	})
+	// Visited from the end, each key is the best left of its part.
+	s.rest = slices.Grow(s.rest[:0], len(s.keys)+1)[:len(s.keys)+1]
+	var best [match.MaxParts]float32
+	var sum float32
+	s.rest[len(s.keys)] = 0
+	for i := len(s.keys) - 1; i >= 0; i-- {
+		kk := &s.keys[i]
+		sum += kk.w - best[kk.qi]
+		best[kk.qi] = kk.w
+		s.rest[i] = sum
+	}
+	return total
 }
 
-func (ix *Index) collectPart(qi int8, p *match.Part, s *Scratch) {
+func (ix *Index) tokKey(qi int8, tok int32, factor float32) key {
+	return key{post: ix.tokPost[tok], w: ix.vocab.Weight(tok) * factor, id: tok, qi: qi}
+}
+
+// partKeys appends the keys of one query part: its token, the tokens of
+// its variant group, its skeleton, and its deletion neighbourhood.
+func (ix *Index) partKeys(qi int8, p *match.Part, s *Scratch) {
 	if p.Tok >= 0 {
-		ix.addPostings(qi, ix.tokPost[p.Tok], ix.vocab.Weight(p.Tok), s)
+		s.keys = append(s.keys, ix.tokKey(qi, p.Tok, 1))
 	}
 	if p.Var >= 0 {
 		for _, t := range ix.varTok[p.Var] {
-			ix.addPostings(qi, ix.tokPost[t], ix.vocab.Weight(t), s)
+			s.keys = append(s.keys, ix.tokKey(qi, t, 1))
 		}
 	}
 	if p.Skel >= 0 && p.SkelLen >= 2 {
-		ix.addPostings(qi, ix.skelPost[p.Skel], p.Weight*0.8, s)
+		s.keys = append(s.keys, key{post: ix.skelPost[p.Skel], w: p.Weight * 0.8, id: p.Skel, qi: qi, skel: true})
 	}
 	if len(p.Text) < minDeleteLen-1 || len(p.Text) > maxDeleteLen {
 		return
 	}
 	// A three-letter query part meets listed parts of four with one
 	// letter more ("htt" → "htet"); longer ones also lose a letter.
-	ix.addTokens(qi, ix.dels[ix.hash(p.Text)], s)
+	ix.delKeys(qi, ix.dels[ix.hash(p.Text)], s)
 	if len(p.Text) < minDeleteLen {
 		return
 	}
 	for i := 0; i < len(p.Text); i++ {
 		s.buf = deleteAt(s.buf[:0], p.Text, i)
-		ix.addTokens(qi, ix.dels[ix.hashBytes(s.buf)], s)
+		ix.delKeys(qi, ix.dels[ix.hashBytes(s.buf)], s)
 	}
 }
 
-func (ix *Index) addTokens(qi int8, toks []int32, s *Scratch) {
+func (ix *Index) delKeys(qi int8, toks []int32, s *Scratch) {
 	for _, t := range toks {
-		ix.addPostings(qi, ix.tokPost[t], ix.vocab.Weight(t)*0.9, s)
+		s.keys = append(s.keys, ix.tokKey(qi, t, 0.9))
 	}
 }
 
 // addPostings credits weight w to each name in post, once per query part.
 func (ix *Index) addPostings(qi int8, post []int32, w float32, s *Scratch) {
 	for _, n := range post {
-		if s.stamp[n] != s.cur {
-			s.stamp[n] = s.cur
-			s.acc[n] = 0
-			s.last[n] = -1
+		sl := &s.slots[n]
+		if sl.stamp != s.cur {
+			*sl = slot{stamp: s.cur}
 			s.touched = append(s.touched, n)
 		}
-		if s.last[n] != qi {
-			s.last[n] = qi
-			s.acc[n] += w
+		if bit := uint16(1) << qi; sl.parts&bit == 0 {
+			sl.parts |= bit
+			sl.acc += w
 		}
 	}
 }
 
-// top selects the k touched names with the best estimated score: the
-// credit shared with the query over the query's weight plus a quarter of
-// the listed name's weight left unmatched, the way match.Compare scores.
-// Names whose credit is below minShare of the query's weight are skipped.
+// creditPostings is addPostings for names already seen only.
+func (ix *Index) creditPostings(qi int8, post []int32, w float32, s *Scratch) {
+	for _, n := range post {
+		if sl := &s.slots[n]; sl.stamp == s.cur && sl.parts&(1<<qi) == 0 {
+			sl.parts |= 1 << qi
+			sl.acc += w
+		}
+	}
+}
+
+// creditTouched credits the names already seen that have key kk,
+// looking at their parts rather than at the key's postings: cheaper when
+// few names are seen and the postings are long.
+func (ix *Index) creditTouched(kk key, s *Scratch) {
+	for _, n := range s.touched {
+		if sl := &s.slots[n]; sl.parts&(1<<kk.qi) == 0 && hasKey(&ix.names[n], kk) {
+			sl.parts |= 1 << kk.qi
+			sl.acc += kk.w
+		}
+	}
+}
+
+// hasKey reports whether name n is in the postings of kk (see post).
+func hasKey(n *match.Name, kk key) bool {
+	for i := range n.Parts {
+		p := &n.Parts[i]
+		if !kk.skel && p.Tok == kk.id || kk.skel && p.Skel == kk.id && p.SkelLen >= 2 && p.Class == names.Plain {
+			return true
+		}
+	}
+	if kk.skel {
+		for _, j := range n.Joins {
+			if j.Skel == kk.id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// estimate is the estimated score of a name credited with credit: the
+// credit over the query's weight plus a quarter of the listed name's
+// weight left unmatched, the way match.Compare scores.
+func (ix *Index) estimate(n int32, credit, total float32) float32 {
+	return credit / (total + 0.25*max(ix.total[n]-credit, 0))
+}
+
+// kthEstimate returns the k-th best estimate among the names seen so far
+// that pass the filters, or 0 when fewer than k do. Credits only grow, so
+// the k-th best candidate in the end scores at least this.
+func (ix *Index) kthEstimate(k int, total float32, allow func(uint8) bool, s *Scratch) float32 {
+	h := ix.heapTop(k, total, allow, s)
+	if len(h) < k {
+		return 0
+	}
+	return h[0].acc
+}
+
+// top selects the k touched names with the best estimated score. Names
+// whose credit is below minShare of the query's weight are skipped.
 func (ix *Index) top(k int, total float32, allow func(uint8) bool, s *Scratch) []int32 {
+	h := ix.heapTop(k, total, allow, s)
+	s.out = s.out[:0]
+	for _, c := range h {
+		s.out = append(s.out, c.name)
+	}
+	return s.out
+}
+
+// heapTop keeps the k best touched names in s.heap, a min-heap on the
+// estimate, and returns it.
+func (ix *Index) heapTop(k int, total float32, allow func(uint8) bool, s *Scratch) []cand {
 	h := s.heap[:0]
 	floor := total * minShare
 	for _, n := range s.touched {
-		credit := s.acc[n]
+		credit := s.slots[n].acc
 		if credit < floor || (allow != nil && !allow(ix.kind[n])) {
 			continue
 		}
-		a := credit / (total + 0.25*max(ix.names[n].Total-credit, 0))
+		a := ix.estimate(n, credit, total)
 		if len(h) < k {
 			h = append(h, cand{n, a})
 			siftUp(h, len(h)-1)
@@ -142,11 +299,7 @@ func (ix *Index) top(k int, total float32, allow func(uint8) bool, s *Scratch) [
 		}
 	}
 	s.heap = h
-	s.out = s.out[:0]
-	for _, c := range h {
-		s.out = append(s.out, c.name)
-	}
-	return s.out
+	return h
 }
 
 func siftUp(h []cand, i int) {

@@ -137,7 +137,7 @@ func joinMeets(j Join, joined []Part, p *Part) bool {
 	if p.Class != names.Plain {
 		return false
 	}
-	if (j.Tok >= 0 && j.Tok == p.Tok) || len(p.Text) == j.Len && isJoined(p.Text, joined) {
+	if (j.Tok >= 0 && j.Tok == p.Tok) || len(p.Text) == int(j.Len) && isJoined(p.Text, joined) {
 		return true
 	}
 	if j.Skel < 0 || j.Skel != p.Skel || p.SkelLen < 4 {

@@ -153,3 +153,40 @@ func BenchmarkCompare(b *testing.B) {
 		match.Compare(&q, &l, &r)
 	}
 }
+
+// How reports legal forms: the same form spelt alike is exact, spelt
+// otherwise (or read as a form on one side only) a legal-form
+// equivalence, two different forms another legal form.
+func TestHowLegalForms(t *testing.T) {
+	v := newVocab()
+	tests := []struct {
+		query, listed string
+		qkind, lkind  names.Kind
+		sim           float32
+		how           string
+	}{
+		{"GAZPROM AD", "GAZPROM JSC", names.Organization, names.Organization, 1, "legal_form"},
+		{"GAZPROM OOO", "GAZPROM Limited Liability Company", names.Organization, names.Organization, 1, "legal_form"},
+		{"GAZPROM AD", "GAZPROM AD", names.Any, names.Organization, 1, "legal_form"},
+		{"GAZPROM JSC", "GAZPROM JSC", names.Organization, names.Organization, 1, "exact"},
+		{"GAZPROM LLC", "GAZPROM JSC", names.Organization, names.Organization, 0.5, "other_legal_form"},
+	}
+	for _, tt := range tests {
+		qn := v.Prepare(tt.query, names.Analyze(tt.query, tt.qkind), false)
+		ln := v.Prepare(tt.listed, names.Analyze(tt.listed, tt.lkind), false)
+		var r match.Result
+		match.Compare(&qn, &ln, &r)
+		var got []string
+		for _, p := range r.Pairs[:r.N] {
+			if p.Q >= 0 && p.L >= 0 && qn.Parts[p.Q].Text != "gazprom" {
+				got = append(got, p.How.String())
+				if p.Sim != tt.sim || p.How.String() != tt.how {
+					t.Errorf("%q v %q: legal part %.2f %s, want %.2f %s", tt.query, tt.listed, p.Sim, p.How, tt.sim, tt.how)
+				}
+			}
+		}
+		if len(got) != 1 {
+			t.Errorf("%q v %q: %d legal pairs %v, want 1", tt.query, tt.listed, len(got), got)
+		}
+	}
+}

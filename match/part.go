@@ -10,20 +10,20 @@ const MaxParts = 12
 // Part is an analysed name part ready for fast comparison: ids replace
 // strings wherever equality is all that is needed.
 type Part struct {
-	Text    string
-	Tok     int32 // vocabulary id, -1 when unknown
-	Skel    int32 // skeleton id, -1 when unknown
+	Text string
+	// Orig is the one word a legal form was read from, else "".
+	Orig   string
+	Tok    int32 // vocabulary id, -1 when unknown
+	Skel   int32 // skeleton id, -1 when unknown
+	Var    int32 // variant group id, -1 when none
+	Weight float32
+	// Mask is the set of letters of Text (see names.LetterMask).
+	Mask    uint32
 	SkelLen uint8
-	Var     int32 // variant group id, -1 when none
 	Class   names.Class
-	Weight  float32
 	// Unvowelled is set for parts written in a script without vowels
 	// (Arabic, Hebrew), which only their skeleton can compare.
 	Unvowelled bool
-	// Mask is the set of letters of Text (see names.LetterMask).
-	Mask uint32
-	// Orig is the one word a legal form was read from, else "".
-	Orig string
 }
 
 // Join is two adjacent parts written together ("abdul rahman" →
@@ -31,11 +31,11 @@ type Part struct {
 // aziz" → "abdalaziz", which meets "abdulaziz" by skeleton), so that
 // split and joined spellings meet.
 type Join struct {
-	At   int // index of the first of the parts
-	N    int // number of parts joined: 2 or 3
-	Len  int // length of the joined text
 	Tok  int32
 	Skel int32
+	Len  uint16 // length of the joined text
+	At   uint8  // index of the first of the parts
+	N    uint8  // number of parts joined: 2 or 3
 	// Unvowelled is set when a joined part is written in a script
 	// without vowels.
 	Unvowelled bool
@@ -81,7 +81,7 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 		if !joinable(a) || !joinable(b) {
 			continue
 		}
-		j := Join{At: i, N: 2, Len: len(a.Text) + len(b.Text), Tok: v.lookupOrAdd(a.Text+b.Text, false), Skel: -1, Unvowelled: a.Unvowelled || b.Unvowelled}
+		j := Join{At: uint8(i), N: 2, Len: uint16(len(a.Text) + len(b.Text)), Tok: v.lookupOrAdd(a.Text+b.Text, false), Skel: -1, Unvowelled: a.Unvowelled || b.Unvowelled}
 		if a.SkelLen > 0 && b.SkelLen > 0 {
 			// Only parts with consonants can meet by skeleton: "a" +
 			// "trading" must not pass for "trading".
@@ -90,7 +90,7 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 		n.Joins = append(n.Joins, j)
 		if i+2 < len(n.Parts) && b.Class == names.Particle && a.Class == names.Plain && n.Parts[i+2].Class == names.Plain {
 			c := n.Parts[i+2]
-			j3 := Join{At: i, N: 3, Len: len(a.Text) + len(b.Text) + len(c.Text), Tok: v.lookupOrAdd(a.Text+b.Text+c.Text, false),
+			j3 := Join{At: uint8(i), N: 3, Len: uint16(len(a.Text) + len(b.Text) + len(c.Text)), Tok: v.lookupOrAdd(a.Text+b.Text+c.Text, false),
 				Skel: v.SkeletonID(names.Skeleton(a.Text + b.Text + c.Text)), Unvowelled: j.Unvowelled || c.Unvowelled}
 			n.Joins = append(n.Joins, j3)
 		}

@@ -19,11 +19,15 @@ const (
 	Phonetic
 	Fuzzy
 	Initial
-	Legal
+	// LegalForm is two spellings of one legal form: "AD" and "JSC",
+	// "OOO" and "Limited Liability Company".
+	LegalForm
+	// OtherLegalForm is two different legal forms ("LLC" and "JSC").
+	OtherLegalForm
 	Unmatched
 )
 
-var howNames = [...]string{"none", "exact", "variant", "joined", "phonetic", "fuzzy", "initial", "legal", "missing"}
+var howNames = [...]string{"none", "exact", "variant", "joined", "phonetic", "fuzzy", "initial", "legal_form", "other_legal_form", "missing"}
 
 func (h How) String() string { return howNames[h] }
 
@@ -102,14 +106,20 @@ func legalSim(q, l *Part) (float32, How) {
 		if q.Orig == "" && l.Orig == "" {
 			return 0, None
 		}
-		if f := fuzzyText(qt, lt); f >= minFuzzy {
+		switch f := fuzzyText(qt, lt); {
+		case f == 1:
+			// The same word, read as a legal form on one side only.
+			return 1, LegalForm
+		case f >= minFuzzy:
 			return f, Fuzzy
 		}
 		return 0, None
-	case q.Text == l.Text:
+	case q.Text == l.Text && q.Orig == l.Orig:
 		return 1, Exact
+	case q.Text == l.Text:
+		return 1, LegalForm
 	default:
-		return simLegalMis, Legal
+		return simLegalMis, OtherLegalForm
 	}
 }
 

@@ -212,8 +212,9 @@ func nearStopWord(w string) bool {
 	if len(w) < 5 {
 		return false
 	}
+	wm := LetterMask(w)
 	for _, x := range longStopWords {
-		if abs(len(x)-len(w)) <= 1 && DistanceAtMost(w, x, 1) <= 1 {
+		if x.near(w, wm) {
 			return true
 		}
 	}
@@ -221,15 +222,19 @@ func nearStopWord(w string) bool {
 }
 
 // longStopWords are the stop and legal-form words of five letters or more.
-var longStopWords = func() []string {
-	var out []string
+var longStopWords = func() []formSpelling {
+	var ws []string
 	for _, m := range []map[string]bool{stopWords, legalWords} {
 		for w := range m {
 			if len(w) >= 5 {
-				out = append(out, w)
+				ws = append(ws, w)
 			}
 		}
 	}
-	slices.Sort(out)
+	slices.Sort(ws)
+	out := make([]formSpelling, len(ws))
+	for i, w := range ws {
+		out[i] = newSpelling(w, "")
+	}
 	return out
 }()

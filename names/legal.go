@@ -1,6 +1,7 @@
 package names
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -118,14 +119,16 @@ func nearLegalPhrase(words []string) (string, int) {
 			continue
 		}
 		var joined string
+		var jm uint32
 		for _, f := range longPhrases {
 			if abs(len(f.spelling)-size) > 1 || f.spelling[0] != words[0][0] {
 				continue
 			}
 			if joined == "" {
 				joined = strings.Join(words[:n], "")
+				jm = LetterMask(joined)
 			}
-			if DistanceAtMost(joined, f.spelling, 1) <= 1 {
+			if f.near(joined, jm) {
 				return f.canon, n
 			}
 		}
@@ -149,7 +152,7 @@ var longPhrases = func() []formSpelling {
 	for _, canon := range sortedKeys(legalForms) {
 		for _, f := range legalForms[canon] {
 			if j := strings.ReplaceAll(f, " ", ""); strings.Contains(f, " ") && len(j) >= 12 {
-				out = append(out, formSpelling{j, canon})
+				out = append(out, newSpelling(j, canon))
 			}
 		}
 	}
@@ -164,15 +167,31 @@ func nearLegal(w string, minLen int) string {
 	if len(w) < 4 || len(w) > 16 || stopWords[w] || legalWords[w] {
 		return ""
 	}
+	wm := LetterMask(w)
 	for _, f := range oneWordForms {
-		if len(f.spelling) >= minLen && abs(len(f.spelling)-len(w)) <= 1 && Distance(w, f.spelling) == 1 {
+		if len(f.spelling) >= minLen && f.near(w, wm) && w != f.spelling {
 			return f.canon
 		}
 	}
 	return ""
 }
 
-type formSpelling struct{ spelling, canon string }
+type formSpelling struct {
+	spelling, canon string
+	mask            uint32 // LetterMask(spelling)
+}
+
+func newSpelling(spelling, canon string) formSpelling {
+	return formSpelling{spelling, canon, LetterMask(spelling)}
+}
+
+// near reports whether w, of letters wm, is at most one edit from the
+// spelling. One edit adds at most one letter to the set of letters and
+// removes at most one, a cheap test that rules out most words.
+func (f formSpelling) near(w string, wm uint32) bool {
+	return abs(len(f.spelling)-len(w)) <= 1 && bits.OnesCount32(wm&^f.mask) <= 1 && bits.OnesCount32(f.mask&^wm) <= 1 &&
+		DistanceAtMost(w, f.spelling, 1) <= 1
+}
 
 // oneWordForms are the one-word legal-form spellings, in a fixed order.
 var oneWordForms = func() []formSpelling {
@@ -180,7 +199,7 @@ var oneWordForms = func() []formSpelling {
 	for _, canon := range sortedKeys(legalForms) {
 		for _, f := range legalForms[canon] {
 			if !strings.Contains(f, " ") {
-				out = append(out, formSpelling{f, canon})
+				out = append(out, newSpelling(f, canon))
 			}
 		}
 	}

@@ -69,6 +69,13 @@ func analyzeEntity(i int32, ent *entity.Entity) []entry {
 		seen[key] = true
 		out = append(out, entry{Entry: index.Entry{Raw: full, Tokens: toks, Owner: i, Kind: listedKind(ent.Kind, toks)},
 			weak: n.Type == entity.NameWeakAlias, key: identityKey(toks)})
+		// An untyped name with a legal form is also indexed as an
+		// organisation's, for organisation and untyped subjects only.
+		if org, ok := orgReading(full, kind, toks); ok && !seen[tokenKey(org)] {
+			seen[tokenKey(org)] = true
+			out = append(out, entry{Entry: index.Entry{Raw: full, Tokens: org, Owner: i, Kind: kindTag(entity.KindOrganization)},
+				weak: n.Type == entity.NameWeakAlias, key: identityKey(org)})
+		}
 	}
 	return out
 }

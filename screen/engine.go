@@ -85,9 +85,10 @@ type work struct {
 
 // best is the best-scoring name of one candidate record.
 type best struct {
-	ent   int32
-	name  int32
-	score float32
+	ent     int32
+	name    int32
+	score   float32
+	reading uint8 // which reading of the subject's name scored it
 }
 
 // Screen returns the hits for s at or above the threshold, best first.
@@ -106,10 +107,17 @@ func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, er
 	if limit <= 0 {
 		limit = 10
 	}
-	qn := e.ix.Vocab().Prepare(q.name, names.Analyze(q.name, q.kind), false)
+	v := e.ix.Vocab()
+	toks := names.Analyze(q.name, q.kind)
+	readings := []match.Name{v.Prepare(q.name, toks, false)}
 	w := e.work.Get().(*work)
 	defer e.work.Put(w)
-	e.bestNames(&qn, kindFilter(s.Kind), opts.Lists, w)
+	w.best = w.best[:0]
+	e.bestNames(&readings[0], 0, kindFilter(s.Kind), opts.Lists, w)
+	if org, ok := orgReading(q.raw, q.kind, toks); ok {
+		readings = append(readings, v.Prepare(q.raw, org, false))
+		e.bestNames(&readings[1], 1, notPerson, opts.Lists, w)
+	}
 	var hits []Hit
 	for _, b := range w.best {
 		// Attributes can add at most match.MaxBoost: skip names that
@@ -120,7 +128,7 @@ func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, er
 		ent := e.entities[b.ent]
 		effect, _ := match.Qualify(&q.attrs, ent, float64(b.score), nil)
 		if score := clamp(float64(b.score) + effect); score >= threshold {
-			hits = append(hits, e.hit(&qn, &q, b, w))
+			hits = append(hits, e.hit(&readings[b.reading], &q, b, w))
 		}
 	}
 	slices.SortFunc(hits, func(a, b Hit) int {
@@ -133,9 +141,9 @@ func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, er
 	return hits, nil
 }
 
-// bestNames scores the candidates of qn and keeps the best name per record.
-func (e *Engine) bestNames(qn *match.Name, allow func(uint8) bool, lists []string, w *work) {
-	w.best = w.best[:0]
+// bestNames scores the candidates of qn, reading number reading of the
+// subject's name, and keeps the best name per record in w.best.
+func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool, lists []string, w *work) {
 	for _, c := range e.ix.Candidates(qn, e.cands, allow, w.sc) {
 		ent := e.ix.Owner(c)
 		if len(lists) > 0 && !slices.Contains(lists, e.entities[ent].List) {
@@ -148,11 +156,11 @@ func (e *Engine) bestNames(qn *match.Name, allow func(uint8) bool, lists []strin
 		}
 		if i := slices.IndexFunc(w.best, func(b best) bool { return b.ent == ent }); i >= 0 {
 			if score > w.best[i].score {
-				w.best[i] = best{ent, c, score}
+				w.best[i] = best{ent, c, score, reading}
 			}
 			continue
 		}
-		w.best = append(w.best, best{ent, c, score})
+		w.best = append(w.best, best{ent, c, score, reading})
 	}
 }
 
@@ -219,12 +227,10 @@ func (e *Engine) Compare(ctx context.Context, a, b Subject) (Hit, error) {
 	if err != nil {
 		return Hit{}, err
 	}
-	v := e.ix.Vocab()
-	qn := v.Prepare(qa.name, names.Analyze(qa.name, qa.kind), false)
-	ln := v.Prepare(qb.name, names.Analyze(qb.name, qb.kind), false)
-	ent := subjectEntity(b, qb)
 	w := e.work.Get().(*work)
 	defer e.work.Put(w)
+	qn, ln := e.bestReadings(qa, qb, &w.res)
+	ent := subjectEntity(b, qb)
 	match.Compare(&qn, &ln, &w.res)
 	ex := Explanation{NameScore: round(float64(w.res.Score)), Parts: partMatches(&qn, &ln, &w.res)}
 	effect, quals := match.Qualify(&qa.attrs, ent, float64(w.res.Score), []match.Qualifier{})
@@ -234,6 +240,35 @@ func (e *Engine) Compare(ctx context.Context, a, b Subject) (Hit, error) {
 	}
 	return Hit{Score: round(clamp(float64(w.res.Score) + effect)), SourceID: b.ID, Name: qb.name, MatchedName: qb.name,
 		Kind: b.Kind, Explanation: ex}, nil
+}
+
+// bestReadings returns the readings of a's and b's names that score
+// best against each other. An untyped name is also read as an
+// organisation when that finds a legal form (see orgReading), but that
+// reading is never compared with a person's name.
+func (e *Engine) bestReadings(qa, qb query, r *match.Result) (match.Name, match.Name) {
+	v := e.ix.Vocab()
+	readings := func(q query) []match.Name {
+		toks := names.Analyze(q.name, q.kind)
+		out := []match.Name{v.Prepare(q.name, toks, false)}
+		if org, ok := orgReading(q.raw, q.kind, toks); ok {
+			out = append(out, v.Prepare(q.raw, org, false))
+		}
+		return out
+	}
+	as, bs := readings(qa), readings(qb)
+	bi, bj, top := 0, 0, float32(-1)
+	for i := range as {
+		for j := range bs {
+			if i == 1 && qb.kind == names.Person || j == 1 && qa.kind == names.Person {
+				continue
+			}
+			if match.Compare(&as[i], &bs[j], r); r.Score > top {
+				bi, bj, top = i, j, r.Score
+			}
+		}
+	}
+	return as[bi], bs[bj]
 }
 
 // subjectEntity turns a parsed subject into a record for Compare.

@@ -13,6 +13,7 @@ import (
 // query is a parsed subject.
 type query struct {
 	name  string
+	raw   string // the name as given, before any reordering
 	kind  names.Kind
 	attrs match.Attrs
 }
@@ -21,7 +22,11 @@ type query struct {
 // "LAST, First"), and its attributes. An unreadable date of birth is an
 // error; an unknown nationality is ignored.
 func parseSubject(s Subject) (query, error) {
-	q := query{name: subjectName(s), kind: nameKind(s.Kind)}
+	raw := rawSubjectName(s)
+	q := query{name: raw, raw: raw, kind: nameKind(s.Kind)}
+	if q.kind != names.Organization {
+		q.name = names.NaturalOrder(raw)
+	}
 	if strings.TrimSpace(q.name) == "" {
 		return q, fmt.Errorf("subject %q: a name is required", s.ID)
 	}
@@ -50,10 +55,10 @@ func parseSubject(s Subject) (query, error) {
 	return q, nil
 }
 
-// subjectName returns the subject's name in natural order: Name, else
-// first, middle and last joined; a person's "LAST, First" becomes "First
-// LAST" (see names.NaturalOrder); organisations keep their order.
-func subjectName(s Subject) string {
+// rawSubjectName returns the subject's name: Name, else first, middle and
+// last joined. parseSubject puts a person's "LAST, First" in natural
+// order ("First LAST", see names.NaturalOrder); organisations keep theirs.
+func rawSubjectName(s Subject) string {
 	name := strings.TrimSpace(s.Name)
 	if name == "" {
 		name = strings.Join(strings.Fields(s.FirstName+" "+s.MiddleName+" "+s.LastName), " ")
@@ -61,10 +66,7 @@ func subjectName(s Subject) string {
 	if len(name) > names.MaxInput {
 		name = name[:names.MaxInput]
 	}
-	if nameKind(s.Kind) == names.Organization {
-		return name
-	}
-	return names.NaturalOrder(name)
+	return name
 }
 
 func countryCode(s string) (string, bool) {
