@@ -136,11 +136,9 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 			s.keys = append(s.keys, key{post: ix.skelPost[j.Skel], w: q.Parts[j.At+2].Weight * 0.8, id: j.Skel, qi: int8(j.At), skel: true})
 		}
 	}
-	slices.SortStableFunc(s.keys, func(a, b key) int {
-		if c := cmp.Compare(b.w, a.w); c != 0 {
-			return c
-		}
-		return cmp.Compare(len(a.post), len(b.post))
+	slices.SortFunc(s.keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(len(a.post), len(b.post)), cmp.Compare(a.qi, b.qi), cmp.Compare(a.id, b.id),
+			boolCmp(a.skel, b.skel))
 	})
 	// Visited from the end, each key is the best left of its part.
 	s.rest = slices.Grow(s.rest[:0], len(s.keys)+1)[:len(s.keys)+1]
@@ -286,7 +284,9 @@ func (ix *Index) heapTop(k int, total float32, allow func(uint8) bool, s *Scratc
 	floor := total * minShare
 	for _, n := range s.touched {
 		credit := s.slots[n].acc
-		if credit < floor || (allow != nil && !allow(ix.kind[n])) {
+		// The estimate is at most credit/total: once the heap is full,
+		// most names are ruled out before their weight is looked up.
+		if credit < floor || len(h) == k && credit <= h[0].acc*total || (allow != nil && !allow(ix.kind[n])) {
 			continue
 		}
 		a := ix.estimate(n, credit, total)
@@ -329,4 +329,14 @@ func siftDown(h []cand, i int) {
 		h[i], h[m] = h[m], h[i]
 		i = m
 	}
+}
+
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
