@@ -68,14 +68,28 @@ type Hit struct {
 	Explanation Explanation `json:"explanation"`
 }
 
-// Explanation says why a hit scored what it did.
+// Explanation says why a hit scored what it did. The terms add up:
+//
+//	NameScore = Σ Parts[i].Similarity × Parts[i].Weight + Σ Adjustments[i].Effect
+//	Score     = NameScore + Σ Qualifiers[i].Effect, limited to 0..1
+//
+// (to rounding in the JSON), so a reviewer can check every point of it.
 type Explanation struct {
 	// NameScore is the similarity of the best-matching names, 0..1.
 	NameScore float64 `json:"name_score"`
 	// Parts aligns the query's name parts with the listed name's.
 	Parts []PartMatch `json:"parts"`
+	// Adjustments are the name-level terms beyond the aligned parts: a
+	// penalty for initials, the discount of a weak alias, a cap at 1.
+	Adjustments []Adjustment `json:"adjustments,omitempty"`
 	// Qualifiers are the attributes compared beyond the name.
 	Qualifiers []Qualifier `json:"qualifiers,omitempty"`
+}
+
+// Adjustment is one name-level term of the score and its signed effect.
+type Adjustment struct {
+	Reason string  `json:"reason"`
+	Effect float64 `json:"effect"`
 }
 
 // PartMatch is one aligned pair of name parts. Query or Listed is empty
@@ -86,8 +100,11 @@ type PartMatch struct {
 	Similarity float64 `json:"similarity"`
 	// Weight is the part's share of the name score, from its rarity.
 	Weight float64 `json:"weight"`
-	// How says how the parts matched: "exact", "variant", "phonetic",
-	// "fuzzy", "initial", "missing".
+	// How says how the parts matched: "exact", "variant" (a known
+	// spelling of the same given name), "joined" (parts written together
+	// on one side, apart on the other), "phonetic", "fuzzy", "initial",
+	// "legal_form" (the same legal form spelt two ways),
+	// "other_legal_form", or "missing" (no counterpart).
 	How string `json:"how"`
 }
 
