@@ -221,3 +221,67 @@ func alignGreedy(q, l *Name, r *Result, usedQ, usedL *uint32) {
 		r.add(Pair{Q: int8(bi), Q2: -1, L: int8(bj), L2: -1, Sim: sims[bi][bj], Weight: w, How: hows[bi][bj]})
 	}
 }
+
+// PartsScore returns Σ Sim × Weight / Σ Weight over the aligned pairs:
+// the score before the part of names left unsaid by initials is counted
+// and before the check that some ordinary part matched.
+func (r *Result) PartsScore() float32 {
+	var num, den float32
+	for i := 0; i < r.N; i++ {
+		num += r.Pairs[i].Sim * r.Pairs[i].Weight
+		den += r.Pairs[i].Weight
+	}
+	if den == 0 {
+		return 0
+	}
+	return num / den
+}
+
+// Information returns how much the match says, whatever share of the
+// name the matched parts are: the summed rarity weight of the pairs whose
+// parts resemble each other, each counted at the lighter of its two sides
+// (a rare spelling of a common name, "Мухаммад", says no more than the
+// query's "Mohammed"). "Mohammed" meeting "Abu Mohammed" says little
+// however well it matches; "Zawahiri" says a lot.
+func (r *Result) Information(q *Name) float32 {
+	var info float32
+	for i := 0; i < r.N; i++ {
+		p := &r.Pairs[i]
+		if p.Sim <= 0 || p.Q < 0 || p.L < 0 {
+			continue
+		}
+		last := p.Q
+		if p.Q2 >= 0 {
+			last = p.Q2
+		}
+		var qw float32
+		for _, qp := range q.Parts[p.Q : last+1] {
+			qw += qp.Weight
+		}
+		info += min(qw, p.Weight)
+	}
+	return info
+}
+
+// Partial reports whether some listed part met no query part: the query
+// gave only part of the listed name.
+func (r *Result) Partial() bool {
+	for i := 0; i < r.N; i++ {
+		if p := &r.Pairs[i]; p.Q < 0 && p.L >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Met returns how many pairs aligned a query part with a listed part
+// that it resembles (similarity above zero).
+func (r *Result) Met() int {
+	n := 0
+	for i := 0; i < r.N; i++ {
+		if p := &r.Pairs[i]; p.Sim > 0 && p.Q >= 0 && p.L >= 0 {
+			n++
+		}
+	}
+	return n
+}

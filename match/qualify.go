@@ -51,18 +51,76 @@ const (
 	MinNameForGroupBoost = 0.8
 	// MaxBoost caps what agreeing attributes add together.
 	MaxBoost = 0.15
+	// IdentifierScore is the least score of a hit whose document number,
+	// IMO number or crypto address is the query's: such an agreement is
+	// near-conclusive whatever the names say, so it alerts.
+	IdentifierScore = 0.95
 )
+
+// bestOf compares one attribute with every record of a group and returns
+// the most telling outcome: an agreement, else a contradiction, else
+// missing; among equals, the larger effect (the milder contradiction).
+func bestOf(group []*entity.Entity, refs []string, f func(e *entity.Entity) Qualifier) Qualifier {
+	rank := func(v string) int {
+		switch v {
+		case Agree:
+			return 3
+		case Contradict:
+			return 2
+		case Missing:
+			return 1
+		}
+		return 0
+	}
+	var best Qualifier
+	from := -1
+	for i, e := range group {
+		q := f(e)
+		if from < 0 || rank(q.Verdict) > rank(best.Verdict) || rank(q.Verdict) == rank(best.Verdict) && q.Effect > best.Effect {
+			best, from = q, i
+		}
+	}
+	if len(group) > 1 && from < len(refs) && best.Verdict != "" {
+		if best.Detail != "" {
+			best.Detail += "; "
+		}
+		best.Detail += "from " + refs[from]
+	}
+	return best
+}
+
+// identifier reports whether an agreeing q is an identifier agreement.
+func identifier(q Qualifier) bool {
+	return q.Verdict == Agree && q.Effect > 0 && !groupAttribute[q.Attribute] && q.Attribute != "date_of_birth"
+}
 
 // Qualify compares the attributes of a query with a listed record and
 // returns the total effect on the score and, when out is not nil, the
 // qualifiers appended to it.
 func Qualify(a *Attrs, e *entity.Entity, nameScore float64, out []Qualifier) (float64, []Qualifier) {
+	return QualifyGroup(a, []*entity.Entity{e}, nil, nameScore, out)
+}
+
+// QualifyGroup compares the attributes of a query with a group of records
+// that are one identity on several lists (the first is the hit's own).
+// Each attribute is compared with every record and the most telling
+// outcome kept: an agreement, else a contradiction, else missing. When
+// the group has more than one record, each qualifier's Detail names the
+// record that supplied it (refs[i] for group[i]).
+func QualifyGroup(a *Attrs, group []*entity.Entity, refs []string, nameScore float64, out []Qualifier) (float64, []Qualifier) {
 	var plus, minus float64
+	strong := -1 // index in out of the first identifier agreement, or len(out) when out is nil
 	add := func(q Qualifier) {
 		if q.Verdict == "" {
 			return
 		}
-		if q.Effect > 0 {
+		if identifier(q) && strong < 0 {
+			strong = len(out)
+		}
+		if q.Effect > 0 && identifier(q) {
+			q.Effect = min(q.Effect, MaxBoost-plus)
+			plus += q.Effect
+		} else if q.Effect > 0 {
 			floor := MinNameForBoost
 			if groupAttribute[q.Attribute] {
 				floor = MinNameForGroupBoost
@@ -80,18 +138,29 @@ func Qualify(a *Attrs, e *entity.Entity, nameScore float64, out []Qualifier) (fl
 			out = append(out, q)
 		}
 	}
-	add(qualifyBirthDate(a.BirthDate, e.BirthDates))
-	add(qualifyGender(a.Gender, e.Genders))
-	add(qualifyCountry(a.Countries, e))
-	add(qualifyBirthPlace(a.BirthPlace, e.BirthPlaces))
+	pick := func(f func(e *entity.Entity) Qualifier) {
+		add(bestOf(group, refs, f))
+	}
+	pick(func(e *entity.Entity) Qualifier { return qualifyBirthDate(a.BirthDate, e.BirthDates) })
+	pick(func(e *entity.Entity) Qualifier { return qualifyGender(a.Gender, e.Genders) })
+	pick(func(e *entity.Entity) Qualifier { return qualifyCountry(a.Countries, e) })
+	pick(func(e *entity.Entity) Qualifier { return qualifyBirthPlace(a.BirthPlace, e.BirthPlaces) })
 	for _, d := range a.Documents {
-		add(qualifyDocument(d, e.Documents))
+		pick(func(e *entity.Entity) Qualifier { return qualifyDocument(d, e.Documents) })
 	}
 	for _, c := range a.Crypto {
-		add(qualifyCrypto(c, e.Crypto))
+		pick(func(e *entity.Entity) Qualifier { return qualifyCrypto(c, e.Crypto) })
 	}
 	if a.IMO != "" {
-		add(qualifyIMO(a.IMO, e.Vessel))
+		pick(func(e *entity.Entity) Qualifier { return qualifyIMO(a.IMO, e.Vessel) })
+	}
+	if short := IdentifierScore - (nameScore + plus + minus); strong >= 0 && short > 0 {
+		// An identifier agreement lifts the hit to IdentifierScore.
+		plus += short
+		if out != nil {
+			out[strong].Effect += short
+			out[strong].Detail += "; an agreeing identifier is near-conclusive: score raised to at least 0.95"
+		}
 	}
 	return plus + minus, out
 }
@@ -183,8 +252,9 @@ func qualifyDocument(q entity.Document, listed []entity.Document) Qualifier {
 	}
 	var conflict *entity.Document
 	for i, l := range listed {
-		if normDoc(l.Number) == qn {
-			return Qualifier{Attribute: attr, Query: q.Number, Listed: l.Number, Verdict: Agree, Effect: 0.15, Detail: "same document number"}
+		if normDoc(l.Number) == qn && sameWhereGiven(docType(q.Type), docType(l.Type)) && sameWhereGiven(q.Country, l.Country) {
+			return Qualifier{Attribute: attr, Query: q.Number, Listed: l.Number, Verdict: Agree, Effect: 0.15,
+				Detail: attr + " " + l.Number + " agrees"}
 		}
 		if q.Type != "" && l.Type == q.Type && q.Country != "" && strings.EqualFold(l.Country, q.Country) {
 			conflict = &listed[i]
@@ -195,6 +265,29 @@ func qualifyDocument(q entity.Document, listed []entity.Document) Qualifier {
 			Detail: "different number of the same document type and issuing country"}
 	}
 	return Qualifier{Attribute: attr, Query: q.Number, Verdict: Missing}
+}
+
+// docType is a document type for comparison: "other" says no more than
+// no type.
+func docType(t entity.DocType) string {
+	if t == entity.DocOther {
+		return ""
+	}
+	return string(t)
+}
+
+// sameWhereGiven reports whether a and b agree, or one of them is not given.
+func sameWhereGiven(a, b string) bool {
+	return a == "" || b == "" || strings.EqualFold(a, b)
+}
+
+// DocKey is the form in which document numbers are compared: letters and
+// digits only, upper-cased.
+func DocKey(number string) string { return normDoc(number) }
+
+// IMOKey is the form in which IMO numbers are compared.
+func IMOKey(imo string) string {
+	return normDoc(strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(imo)), "IMO"))
 }
 
 // normDoc keeps the letters and digits of a document number, upper-cased.
@@ -215,19 +308,19 @@ func qualifyCrypto(q string, listed []entity.CryptoAddress) Qualifier {
 	}
 	for _, l := range listed {
 		if l.Address == q {
-			return Qualifier{Attribute: "crypto", Query: q, Listed: l.Address, Verdict: Agree, Effect: 0.15, Detail: l.Currency}
+			return Qualifier{Attribute: "crypto", Query: q, Listed: l.Address, Verdict: Agree, Effect: 0.15, Detail: l.Currency + " address agrees"}
 		}
 	}
 	return Qualifier{Attribute: "crypto", Query: q, Verdict: Missing}
 }
 
 func qualifyIMO(q string, v *entity.Vessel) Qualifier {
-	qn := normDoc(strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(q)), "IMO"))
+	qn := IMOKey(q)
 	if v == nil || v.IMO == "" {
 		return Qualifier{Attribute: "imo", Query: q, Verdict: Missing}
 	}
-	if normDoc(strings.TrimPrefix(strings.ToUpper(v.IMO), "IMO")) == qn {
-		return Qualifier{Attribute: "imo", Query: q, Listed: v.IMO, Verdict: Agree, Effect: 0.15}
+	if IMOKey(v.IMO) == qn {
+		return Qualifier{Attribute: "imo", Query: q, Listed: v.IMO, Verdict: Agree, Effect: 0.15, Detail: "IMO " + qn + " agrees"}
 	}
 	return Qualifier{Attribute: "imo", Query: q, Listed: v.IMO, Verdict: Contradict, Effect: -0.3, Detail: "different IMO number"}
 }

@@ -59,14 +59,41 @@ func TestQualifyBirthDate(t *testing.T) {
 func TestQualifyNeverRaisesAWeakName(t *testing.T) {
 	ent := &entity.Entity{BirthDates: []entity.Date{{Year: 1951, Month: 6, Day: 19}}, Genders: []entity.Gender{entity.GenderMale},
 		Nationalities: []string{"EG"}, Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010", Country: "EG"}}}
-	a := match.Attrs{BirthDate: entity.Date{Year: 1951, Month: 6, Day: 19}, Gender: entity.GenderMale, Countries: []string{"EG"},
-		Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010", Country: "EG"}}}
+	a := match.Attrs{BirthDate: entity.Date{Year: 1951, Month: 6, Day: 19}, Gender: entity.GenderMale, Countries: []string{"EG"}}
 	if eff, _ := match.Qualify(&a, ent, 0.4, nil); eff != 0 {
 		t.Errorf("weak name: effect %.3f, want 0", eff)
 	}
+	a.Documents = []entity.Document{{Type: entity.DocPassport, Number: "1084010", Country: "EG"}}
 	eff, _ := match.Qualify(&a, ent, 0.9, nil)
 	if math.Abs(eff-match.MaxBoost) > 1e-9 {
 		t.Errorf("strong name, all agree: effect %.3f, want the cap %.2f", eff, match.MaxBoost)
+	}
+}
+
+// TestQualifyIdentifierLifts checks that an agreeing identifier lifts any
+// name score to IdentifierScore, and that a number of another type or
+// issuing country does not agree.
+func TestQualifyIdentifierLifts(t *testing.T) {
+	ent := &entity.Entity{Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010", Country: "EG"}},
+		BirthDates: []entity.Date{{Year: 1951}}}
+	tests := []struct {
+		name  string
+		attrs match.Attrs
+		want  float64 // name score + effect
+	}{
+		{"same passport", match.Attrs{Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010"}}}, match.IdentifierScore},
+		{"same passport, far birth year", match.Attrs{Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010", Country: "EG"}},
+			BirthDate: entity.Date{Year: 1990}}, match.IdentifierScore},
+		{"same number, other country", match.Attrs{Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010", Country: "FR"}}}, 0.3},
+		{"same number, other type", match.Attrs{Documents: []entity.Document{{Type: entity.DocNationalID, Number: "1084010"}}}, 0.3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			eff, qs := match.Qualify(&tt.attrs, ent, 0.3, []match.Qualifier{})
+			if got := 0.3 + eff; math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("score %.3f, want %.3f (%+v)", got, tt.want, qs)
+			}
+		})
 	}
 }
 

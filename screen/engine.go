@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -31,9 +32,10 @@ type Engine struct {
 	entities []*entity.Entity
 	byKey    map[string]int32
 	ix       *index.Index
-	weak     []bool   // per indexed name: a weak alias
-	nameKey  []uint64 // per indexed name: identity key
-	first    []int32  // per record: its first indexed name; the names of record i end at first[i+1]
+	weak     []bool             // per indexed name: a weak alias
+	nameKey  []uint64           // per indexed name: identity key
+	first    []int32            // per record: its first indexed name; the names of record i end at first[i+1]
+	ids      map[string][]int32 // identifier key → records (see identify.go)
 	cands    int
 	work     sync.Pool
 }
@@ -72,6 +74,7 @@ func New(entities []*entity.Entity, cfg Config) (*Engine, error) {
 		e.first[i] = min(e.first[i], e.first[i+1])
 	}
 	e.ix = index.Build(entryList(entries))
+	e.ids = buildIDs(entities)
 	e.work.New = func() any { return &work{sc: e.ix.NewScratch()} }
 	return e, nil
 }
@@ -118,23 +121,36 @@ func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, er
 		readings = append(readings, v.Prepare(q.raw, org, false))
 		e.bestNames(&readings[1], 1, notPerson, opts.Lists, w)
 	}
+	e.addIDCandidates(&readings[0], &q.attrs, opts.Lists, w)
 	var hits []Hit
+	hasIDs := len(q.attrs.Documents) > 0 || len(q.attrs.Crypto) > 0 || q.attrs.IMO != ""
 	for _, b := range w.best {
-		// Attributes can add at most match.MaxBoost: skip names that
+		// Attributes can add at most match.MaxBoost, an agreeing
+		// identifier lift to match.IdentifierScore: skip names that
 		// cannot reach the threshold.
-		if float64(b.score)+match.MaxBoost < threshold {
+		reach := float64(b.score) + match.MaxBoost
+		if hasIDs {
+			reach = max(reach, match.IdentifierScore)
+		}
+		if reach < threshold-0.01 {
 			continue
 		}
 		ent := e.entities[b.ent]
 		effect, _ := match.Qualify(&q.attrs, ent, float64(b.score), nil)
-		if score := clamp(float64(b.score) + effect); score >= threshold {
-			hits = append(hits, e.hit(&readings[b.reading], &q, b, w))
+		// The reported score is computed from rounded terms: allow for
+		// their rounding here and test the reported score below.
+		if score := clamp(float64(b.score) + effect); score < threshold-0.01 {
+			continue
+		}
+		if h := e.hit(&readings[b.reading], &q, b, w); h.Score >= threshold {
+			hits = append(hits, h)
 		}
 	}
 	slices.SortFunc(hits, func(a, b Hit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.List, b.List), cmp.Compare(a.SourceID, b.SourceID))
 	})
 	hits = e.mergeAlso(hits)
+	hits = e.requalifyGroups(hits, &q, threshold)
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -150,10 +166,7 @@ func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool
 			continue
 		}
 		match.Compare(qn, e.ix.Name(c), &w.res)
-		score := w.res.Score
-		if e.weak[c] {
-			score *= weakAliasFactor
-		}
+		score := float32(termsOf(qn, &w.res, e.weak[c], e.ix.Vocab().Weight(-1)).score)
 		if i := slices.IndexFunc(w.best, func(b best) bool { return b.ent == ent }); i >= 0 {
 			if score > w.best[i].score {
 				w.best[i] = best{ent, c, score, reading}
@@ -169,14 +182,11 @@ func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) Hit {
 	ent := e.entities[b.ent]
 	ln := e.ix.Name(b.name)
 	match.Compare(qn, ln, &w.res)
-	ex := Explanation{NameScore: round(float64(b.score)), Parts: partMatches(qn, ln, &w.res)}
-	effect, quals := match.Qualify(&q.attrs, ent, float64(b.score), []match.Qualifier{})
-	for _, mq := range quals {
-		ex.Qualifiers = append(ex.Qualifiers, Qualifier{Attribute: mq.Attribute, Query: mq.Query, Listed: mq.Listed,
-			Verdict: Verdict(mq.Verdict), Effect: round(mq.Effect), Detail: mq.Detail})
-	}
+	t := termsOf(qn, &w.res, e.weak[b.name], e.ix.Vocab().Weight(-1))
+	_, quals := match.Qualify(&q.attrs, ent, t.score, []match.Qualifier{})
+	score, ex := explain(qn, ln, &w.res, t, append(quals, q.unread...))
 	return Hit{
-		Score: round(clamp(float64(b.score) + effect)), List: ent.List, SourceID: ent.ID,
+		Score: score, List: ent.List, SourceID: ent.ID,
 		Name: ent.PrimaryName(), MatchedName: ln.Raw, Kind: ent.Kind, Explanation: ex,
 	}
 }
@@ -188,14 +198,18 @@ func partMatches(qn, ln *match.Name, r *match.Result) []PartMatch {
 	for i := 0; i < r.N; i++ {
 		total += r.Pairs[i].Weight
 	}
+	shares := make([]float64, r.N)
+	for i := 0; i < r.N && total > 0; i++ {
+		shares[i] = float64(r.Pairs[i].Weight / total)
+	}
+	if total > 0 {
+		shares = roundShares(shares)
+	}
 	out := make([]PartMatch, 0, r.N)
 	for i := 0; i < r.N; i++ {
 		p := r.Pairs[i]
-		pm := PartMatch{Query: partText(qn, p.Q, p.Q2), Listed: partText(ln, p.L, p.L2), Similarity: round(float64(p.Sim)), How: p.How.String()}
-		if total > 0 {
-			pm.Weight = round(float64(p.Weight / total))
-		}
-		out = append(out, pm)
+		out = append(out, PartMatch{Query: partText(qn, p.Q, p.Q2), Listed: partText(ln, p.L, p.L2),
+			Similarity: round(float64(p.Sim)), Weight: shares[i], How: p.How.String()})
 	}
 	return out
 }
@@ -232,13 +246,10 @@ func (e *Engine) Compare(ctx context.Context, a, b Subject) (Hit, error) {
 	qn, ln := e.bestReadings(qa, qb, &w.res)
 	ent := subjectEntity(b, qb)
 	match.Compare(&qn, &ln, &w.res)
-	ex := Explanation{NameScore: round(float64(w.res.Score)), Parts: partMatches(&qn, &ln, &w.res)}
-	effect, quals := match.Qualify(&qa.attrs, ent, float64(w.res.Score), []match.Qualifier{})
-	for _, mq := range quals {
-		ex.Qualifiers = append(ex.Qualifiers, Qualifier{Attribute: mq.Attribute, Query: mq.Query, Listed: mq.Listed,
-			Verdict: Verdict(mq.Verdict), Effect: round(mq.Effect), Detail: mq.Detail})
-	}
-	return Hit{Score: round(clamp(float64(w.res.Score) + effect)), SourceID: b.ID, Name: qb.name, MatchedName: qb.name,
+	t := termsOf(&qn, &w.res, false, e.ix.Vocab().Weight(-1))
+	_, quals := match.Qualify(&qa.attrs, ent, t.score, []match.Qualifier{})
+	score, ex := explain(&qn, &ln, &w.res, t, append(quals, qa.unread...))
+	return Hit{Score: score, SourceID: b.ID, Name: qb.name, MatchedName: qb.name,
 		Kind: b.Kind, Explanation: ex}, nil
 }
 
@@ -304,4 +315,4 @@ func (e *Engine) Entity(list, id string) *entity.Entity {
 func clamp(x float64) float64 { return min(max(x, 0), 1) }
 
 // round keeps three decimals, for readable explanations.
-func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }

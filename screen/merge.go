@@ -1,7 +1,11 @@
 package screen
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/match"
 )
 
 // mergeAlso folds hits that are the same identity on several lists into
@@ -88,4 +92,39 @@ func datesCompatible(a, b []entity.Date) bool {
 		}
 	}
 	return false
+}
+
+// requalifyGroups compares the subject's attributes with every record of
+// each merged hit (its own and those under Also), so that a birth date
+// or passport given by only one list of the identity counts, and says in
+// each qualifier's Detail which record supplied it. Scores that change
+// are re-sorted; a hit a contradiction takes below the threshold is
+// dropped.
+func (e *Engine) requalifyGroups(hits []Hit, q *query, threshold float64) []Hit {
+	changed := false
+	for i := range hits {
+		h := &hits[i]
+		if len(h.Also) == 0 {
+			continue
+		}
+		refs := []string{h.List + "/" + h.SourceID}
+		group := []*entity.Entity{e.entities[e.byKey[refs[0]]]}
+		for _, r := range h.Also {
+			refs = append(refs, r.List+"/"+r.SourceID)
+			group = append(group, e.entities[e.byKey[refs[len(refs)-1]]])
+		}
+		_, quals := match.QualifyGroup(&q.attrs, group, refs, h.Explanation.NameScore, []match.Qualifier{})
+		score, quals2 := qualifiersOf(h.Explanation.NameScore, append(quals, q.unread...))
+		h.Explanation.Qualifiers = quals2
+		changed = changed || score != h.Score
+		h.Score = score
+	}
+	if !changed {
+		return hits
+	}
+	hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Score < threshold })
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.List, b.List), cmp.Compare(a.SourceID, b.SourceID))
+	})
+	return hits
 }

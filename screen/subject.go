@@ -16,11 +16,20 @@ type query struct {
 	raw   string // the name as given, before any reordering
 	kind  names.Kind
 	attrs match.Attrs
+	// unread are the attributes given that could not be read, reported
+	// on every hit as missing so that the caller sees they were not used.
+	unread []match.Qualifier
 }
+
+// notCompared is the Detail of an attribute value Vigil does not
+// recognise.
+const notCompared = "unrecognised value, not compared"
 
 // parseSubject reads a subject: its name (whole, or first/middle/last, or
 // "LAST, First"), and its attributes. An unreadable date of birth is an
-// error; an unknown nationality is ignored.
+// error; an unrecognised gender, nationality or country is reported on
+// every hit as a missing qualifier (see query.unread). The genders
+// "other" and "unknown" are legitimate and say nothing.
 func parseSubject(s Subject) (query, error) {
 	raw := rawSubjectName(s)
 	q := query{name: raw, raw: raw, kind: nameKind(s.Kind)}
@@ -42,10 +51,15 @@ func parseSubject(s Subject) (query, error) {
 		q.attrs.Gender = entity.GenderMale
 	case "female", "f":
 		q.attrs.Gender = entity.GenderFemale
+	case "", "other", "unknown":
+	default:
+		q.unread = append(q.unread, match.Qualifier{Attribute: "gender", Query: s.Gender, Verdict: match.Missing, Detail: notCompared})
 	}
-	for _, c := range []string{s.Nationality, s.Country} {
-		if code, ok := countryCode(c); ok {
+	for _, c := range []struct{ attr, value string }{{"nationality", s.Nationality}, {"country", s.Country}} {
+		if code, ok := countryCode(c.value); ok {
 			q.attrs.Countries = append(q.attrs.Countries, code)
+		} else if strings.TrimSpace(c.value) != "" {
+			q.unread = append(q.unread, match.Qualifier{Attribute: c.attr, Query: c.value, Verdict: match.Missing, Detail: notCompared})
 		}
 	}
 	q.attrs.BirthPlace = names.Fold(s.PlaceOfBirth)

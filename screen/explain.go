@@ -1,0 +1,141 @@
+package screen
+
+import (
+	"math"
+	"slices"
+
+	"github.com/vigil-screening/vigil/match"
+)
+
+// Common names. A query that gives only part of a listed name, and whose
+// matched parts together weigh less than minInformation times the weight
+// of a part seen once (log(N/df) with df = 1; with all current lists
+// loaded, 0.67 is the weight of a part that about one listed name in
+// 1,700 contains), says too little to alert on its name alone, however well
+// those parts match: "Mohammed" meeting "Abu Mohammed", "John" meeting
+// "LEE, John"; so does a match that rests on one common part, even when
+// a list gives that part as a whole name ("MOHAMED", "John"). A query
+// that meets every part of a listed name of two or more parts ("ABU
+// ABDALLAH", a published alias) is not held down: the list published
+// that name as it stands. Its name score is held at maxCommonScore,
+// below match.MinNameForBoost, so that no birth date or country can lift
+// it into an alert either; only an agreeing identifier can (see
+// identify.go). A rare single name (ZAWAHIRI, HEZBOLLAH, ROSNEFT) carries
+// enough information on its own.
+const (
+	minInformation = 0.67
+	maxCommonScore = 0.65
+)
+
+// nameTerms are the terms of a name score: the aligned parts' score and
+// the adjustments beyond it.
+type nameTerms struct {
+	parts    float64 // Σ Sim × Weight / Σ Weight of the pairs
+	initials float64 // part of names left unsaid by initials, or no ordinary part matched
+	weak     float64 // discount of a weak alias
+	common   float64 // little information
+	score    float64 // the name score: the sum of the above
+}
+
+// termsOf splits the result of comparing two names into its terms.
+func termsOf(qn *match.Name, r *match.Result, weak bool, maxWeight float32) nameTerms {
+	t := nameTerms{parts: float64(r.PartsScore())}
+	s := float64(r.Score)
+	t.initials = s - t.parts
+	if weak {
+		t.weak = -(1 - weakAliasFactor) * s
+		s += t.weak
+	}
+	if s > maxCommonScore && (r.Partial() || r.Met() < 2) && r.Information(qn) < minInformation*maxWeight {
+		t.common = maxCommonScore - s
+		s = maxCommonScore
+	}
+	t.score = s
+	return t
+}
+
+// adjustments returns the name-level terms as reported, rounded.
+func (t nameTerms) adjustments() []Adjustment {
+	var out []Adjustment
+	add := func(reason string, effect float64) {
+		if e := round(effect); e != 0 {
+			out = append(out, Adjustment{Reason: reason, Effect: e})
+		}
+	}
+	if t.score == 0 && t.parts > 0 && t.weak == 0 && t.common == 0 {
+		add("no ordinary name part matched (only particles, initials or legal forms)", t.initials)
+	} else {
+		add("initials leave part of the name unsaid", t.initials)
+	}
+	add("weak alias (low-quality a.k.a.)", t.weak)
+	add("common name: little information", t.common)
+	return out
+}
+
+// explain builds the explanation of a name match with its qualifiers.
+// The reported terms are rounded to three decimals and the reported name
+// score and score are computed from them, so that they add up exactly as
+// the Explanation documents; they may differ from the unrounded score
+// used to rank candidates by a few thousandths.
+func explain(qn, ln *match.Name, r *match.Result, t nameTerms, quals []match.Qualifier) (float64, Explanation) {
+	ex := Explanation{Parts: partMatches(qn, ln, r), Adjustments: t.adjustments()}
+	name := 0.0
+	for _, p := range ex.Parts {
+		name += p.Similarity * p.Weight
+	}
+	for _, a := range ex.Adjustments {
+		name += a.Effect
+	}
+	ex.NameScore = round(clamp(name))
+	score, qs := qualifiersOf(ex.NameScore, quals)
+	ex.Qualifiers = qs
+	return score, ex
+}
+
+// qualifiersOf returns the reported qualifiers, rounded, and the score
+// they make with the reported name score.
+func qualifiersOf(nameScore float64, quals []match.Qualifier) (float64, []Qualifier) {
+	var out []Qualifier
+	score := nameScore
+	for _, mq := range quals {
+		q := Qualifier{Attribute: mq.Attribute, Query: mq.Query, Listed: mq.Listed,
+			Verdict: Verdict(mq.Verdict), Effect: round(mq.Effect), Detail: mq.Detail}
+		out = append(out, q)
+		score += q.Effect
+	}
+	return round(clamp(score)), out
+}
+
+// roundShares rounds weights that sum to 1 to thousandths that still sum
+// to exactly 1 (largest remainder), so that a perfect match reads 1.000.
+func roundShares(w []float64) []float64 {
+	out := make([]float64, len(w))
+	type rem struct {
+		i int
+		r float64
+	}
+	rems := make([]rem, len(w))
+	left := 1000
+	for i, x := range w {
+		f := math.Floor(x * 1000)
+		out[i] = f
+		left -= int(f)
+		rems[i] = rem{i, x*1000 - f}
+	}
+	slices.SortStableFunc(rems, func(a, b rem) int {
+		switch {
+		case a.r > b.r:
+			return -1
+		case a.r < b.r:
+			return 1
+		}
+		return 0
+	})
+	for k := 0; k < left && k < len(rems); k++ {
+		out[rems[k].i]++
+	}
+	for i := range out {
+		out[i] /= 1000
+	}
+	return out
+}
