@@ -51,7 +51,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		if err := s.auditAdHoc(r, l, opts, []screen.Subject{sub}, [][]screen.Hit{hits}); err != nil {
 			return err
 		}
-		writeJSON(w, s.log, http.StatusOK, subject.Result{ID: sub.ID, Hits: hits})
+		writeJSON(w, s.log, http.StatusOK, subject.Result{ID: sub.ID, Hits: hits, Warnings: subject.Warnings(sub)})
 		return nil
 	}
 	rows, err := s.batchRows(req)

@@ -4,10 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/screen"
 )
 
@@ -17,10 +20,15 @@ type Result struct {
 	ID    string
 	Hits  []screen.Hit
 	Error string
+	// Warnings name input values that were read but could not be compared
+	// (a nationality Vigil does not know), so that a clean result is never
+	// mistaken for a full one.
+	Warnings []string
 }
 
 // MarshalJSON writes {"id": ..., "hits": [...]} (an empty array when there
-// are no hits), or {"id": ..., "error": "..."} for a failed row.
+// are no hits, "warnings" when there are any), or {"id": ..., "error":
+// "..."} for a failed row.
 func (r Result) MarshalJSON() ([]byte, error) {
 	if r.Error != "" {
 		return json.Marshal(struct {
@@ -33,9 +41,25 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		hits = []screen.Hit{}
 	}
 	return json.Marshal(struct {
-		ID   string       `json:"id"`
-		Hits []screen.Hit `json:"hits"`
-	}{r.ID, hits})
+		ID       string       `json:"id"`
+		Hits     []screen.Hit `json:"hits"`
+		Warnings []string     `json:"warnings,omitempty"`
+	}{r.ID, hits, r.Warnings})
+}
+
+// Warnings lists the values of s that screening cannot compare: countries
+// that name no known country. Such values are not errors — the subject is
+// still screened on everything else — but the caller must see them.
+func Warnings(s screen.Subject) []string {
+	var out []string
+	for _, f := range []struct{ name, value string }{{"nationality", s.Nationality}, {"country", s.Country}} {
+		if v := strings.TrimSpace(f.value); v != "" {
+			if _, ok := country.Code(v); !ok {
+				out = append(out, fmt.Sprintf("%s: %q is not a country Vigil knows; it was not compared", f.name, v))
+			}
+		}
+	}
+	return out
 }
 
 // Screener screens one subject; *screen.Engine is one.
@@ -140,7 +164,7 @@ func screenRow(ctx context.Context, sc Screener, s screen.Subject, opts screen.O
 		}
 		return Result{}, err
 	}
-	return Result{ID: s.ID, Hits: hits}, nil
+	return Result{ID: s.ID, Hits: hits, Warnings: Warnings(s)}, nil
 }
 
 // SliceRows returns a next function for ScreenAll over rows.

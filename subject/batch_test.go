@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -171,5 +172,22 @@ func BenchmarkScreenAll(b *testing.B) {
 	err := subject.ScreenAll(context.Background(), sc, screen.Options{}, 2, subject.SliceRows(rows), func(subject.Row, subject.Result) error { return nil })
 	if err != nil {
 		b.Fatal(err)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	if w := subject.Warnings(screen.Subject{Name: "Ivan", Nationality: "Russian", Country: "Korea, North"}); len(w) != 0 {
+		t.Errorf("known countries warned: %v", w)
+	}
+	w := subject.Warnings(screen.Subject{Name: "Ivan", Nationality: "Narnia"})
+	if len(w) != 1 || !strings.Contains(w[0], `nationality: "Narnia"`) {
+		t.Errorf("Warnings = %v, want one naming nationality Narnia", w)
+	}
+	b, err := json.Marshal(subject.Result{ID: "7", Warnings: w})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"hits":[]`) || !strings.Contains(string(b), `"warnings":["nationality: \"Narnia\"`) {
+		t.Errorf("result JSON = %s", b)
 	}
 }
