@@ -2,16 +2,11 @@ package httpapi_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +14,7 @@ import (
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/httpapi"
+	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
@@ -94,42 +90,7 @@ func newSOR(t testing.TB, cfg httpapi.Config) *sor {
 // fresh PostgreSQL schema (skipped, saying why, without VIGIL_TEST_POSTGRES).
 func eachStore(t *testing.T, cfg httpapi.Config, fn func(t *testing.T, e *sor)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, newSORon(t, "", cfg)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, newSORon(t, pgSchema(t), cfg)) })
-}
-
-// pgSchema creates a fresh schema on the test PostgreSQL server and
-// returns a DSN selecting it; the schema is dropped when the test ends.
-func pgSchema(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("VIGIL_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("skipped: needs PostgreSQL; set VIGIL_TEST_POSTGRES, e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable")
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "vigil_api_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		admin.Close()
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-		admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	t.Run("postgres", func(t *testing.T) { fn(t, newSORon(t, pgtest.DSN(t, "vigil_api"), cfg)) })
 }
 
 // newSORon is newSOR on the database dsn ("" for SQLite in a temporary folder).

@@ -2,31 +2,23 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"errors"
-	"net/url"
-	"os"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/store"
 )
 
-// pgEnv names the PostgreSQL server the tests use, e.g.
-// postgres://postgres@127.0.0.1:5432/test?sslmode=disable
-const pgEnv = "VIGIL_TEST_POSTGRES"
-
 // eachDB runs fn once on a fresh SQLite database and once on a fresh
-// PostgreSQL schema (skipped, with the reason, when pgEnv is not set).
+// PostgreSQL schema (skipped, with the reason, when $VIGIL_TEST_POSTGRES is not set).
 func eachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Helper()
 	t.Run("sqlite", func(t *testing.T) { fn(t, openSQLite(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, openDB(t, pgDSN(t))) })
+	t.Run("postgres", func(t *testing.T) { fn(t, openDB(t, pgtest.DSN(t, "vigil_test"))) })
 }
 
 func openSQLite(t testing.TB) *store.DB {
@@ -58,41 +50,6 @@ func testClock() func() time.Time {
 	return func() time.Time {
 		return t0.Add(time.Duration(n.Add(1)) * time.Millisecond)
 	}
-}
-
-// pgDSN creates a fresh schema on the test server and returns a DSN whose
-// search_path selects it; the schema is dropped when the test ends.
-func pgDSN(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv(pgEnv)
-	if base == "" {
-		t.Skipf("PostgreSQL tests need %s, e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable", pgEnv)
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "vigil_test_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatalf("postgres: %v", err)
-	}
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		admin.Close()
-		t.Fatalf("postgres: create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("postgres: drop schema %s: %v", schema, err)
-		}
-		admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("%s: %v", pgEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 var ctx = context.Background()

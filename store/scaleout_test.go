@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/review"
 	"github.com/vigil-screening/vigil/store"
 )
@@ -27,7 +28,7 @@ func TestTwoHandles(t *testing.T) {
 		concurrentScreenings(t, open(), open())
 	})
 	t.Run("postgres", func(t *testing.T) {
-		dsn := pgDSN(t)
+		dsn := pgtest.DSN(t, "vigil_test")
 		concurrentScreenings(t, openDB(t, dsn), openDB(t, dsn))
 	})
 }
@@ -105,7 +106,7 @@ func concurrentScreenings(t *testing.T, a, b *store.DB) {
 // as processes starting together would: migrations run once, under a
 // lock, and Bootstrap creates one admin.
 func TestConcurrentStart(t *testing.T) {
-	dsn := pgDSN(t)
+	dsn := pgtest.DSN(t, "vigil_test")
 	const n = 4
 	dbs := make([]*store.DB, n)
 	keys := make([]string, n)
@@ -138,7 +139,7 @@ func TestConcurrentStart(t *testing.T) {
 // TestConcurrentIdempotency sends one request with one key from two
 // handles at once: one screening is written, both get its result.
 func TestConcurrentIdempotency(t *testing.T) {
-	dsn := pgDSN(t)
+	dsn := pgtest.DSN(t, "vigil_test")
 	a, b := openDB(t, dsn), openDB(t, dsn)
 	p := mustUser(t, a, "sam", auth.RoleScreener)
 	rec := record("us_ofac_sdn", "6366", "AL-ZAWAHIRI, Ayman")

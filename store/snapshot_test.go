@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/store"
 )
@@ -118,7 +119,7 @@ func benchDB(b *testing.B, dialect string) *store.DB {
 		b.Cleanup(func() { db.Close() })
 		return db
 	}
-	db, err := store.Open(ctx, pgDSN(b), "")
+	db, err := store.Open(ctx, pgtest.DSN(b, "vigil_test"), "")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,14 +1,10 @@
 package main
 
 import (
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/internal/testdata"
 )
 
@@ -186,46 +183,11 @@ type alertState struct {
 	ClosedBy    string `json:"closed_by"`
 }
 
-// pgSchema creates a fresh schema on the test PostgreSQL server and
-// returns a DSN selecting it; the schema is dropped at the end.
-func pgSchema(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("VIGIL_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("skipped: the scale-out test needs PostgreSQL; set VIGIL_TEST_POSTGRES, e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable")
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "vigil_sys_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		admin.Close()
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-		admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
 // Two "vigil serve" processes on one PostgreSQL database behave as one
 // system: an alert disposed through one is closed through the other, and
 // both screening one subject at once raise each alert once.
 func TestSystem_ScaleOut(t *testing.T) {
-	dsn := pgSchema(t)
+	dsn := pgtest.DSN(t, "vigil_sys")
 	a := startVigil(t, "--db", dsn, "serve", "--lists", unListsDir(t), "--addr", "127.0.0.1:0")
 	adminKey := a.adminKey()
 	if adminKey == "" {

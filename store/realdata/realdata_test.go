@@ -2,15 +2,12 @@ package realdata_test
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader/ofac"
 	"github.com/vigil-screening/vigil/snapshot"
@@ -49,37 +46,12 @@ func openDBs(tb testing.TB) map[string]*store.DB {
 		dbs[name] = db
 	}
 	open("sqlite", "", tb.TempDir())
-	if base := os.Getenv("VIGIL_TEST_POSTGRES"); base != "" {
-		open("postgres", pgSchema(tb, base), "")
+	if pgtest.Base() != "" {
+		open("postgres", pgtest.DSN(tb, "vigil_realdata"), "")
 	} else {
 		tb.Log("postgres skipped: VIGIL_TEST_POSTGRES is not set")
 	}
 	return dbs
-}
-
-// pgSchema creates a throwaway schema and returns a DSN that selects it.
-func pgSchema(tb testing.TB, base string) string {
-	tb.Helper()
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	schema := fmt.Sprintf("vigil_realdata_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 // TestSaveLoadSDN round-trips the real SDN edition through the store.
