@@ -24,6 +24,9 @@ type Part struct {
 	// Unvowelled is set for parts written in a script without vowels
 	// (Arabic, Hebrew), which only their skeleton can compare.
 	Unvowelled bool
+	// Kana is set for parts written in Japanese kana, which are compared
+	// loosely with Latin ones (see kanaSim).
+	Kana bool
 }
 
 // Join is two adjacent parts written together ("abdul rahman" →
@@ -102,15 +105,11 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 }
 
 func (v *Vocab) part(t names.Token, add bool) Part {
-	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Var: -1, Unvowelled: t.Unvowelled, Mask: names.LetterMask(t.Text), Orig: t.Orig}
+	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Var: -1, Unvowelled: t.Unvowelled, Kana: t.Kana, Mask: names.LetterMask(t.Text), Orig: t.Orig}
 	sk := names.Skeleton(t.Text)
 	p.Skel = v.SkeletonID(sk)
 	p.SkelLen = uint8(min(len(sk), 255))
-	if vr := names.Variant(t.Text); vr != "" {
-		if id, ok := v.vars[vr]; ok {
-			p.Var = id
-		}
-	}
+	p.Var = v.VariantID(t.Text)
 	p.Weight = v.Weight(p.Tok) * classFactor[t.Class]
 	if p.Tok < 0 && len(t.Text) <= 3 {
 		// A short part no list contains is more likely a typo or an

@@ -85,6 +85,14 @@ func partSim(q, l *Part) (float32, How) {
 			return max(fuzzy, simPhonetic), Phonetic
 		}
 	}
+	if q.Kana || l.Kana {
+		switch k := kanaSim(q, l); {
+		case k == simPhonetic && fuzzy < simPhonetic:
+			return k, Phonetic
+		case k > fuzzy && k >= minFuzzy:
+			return k, Fuzzy
+		}
+	}
 	if fuzzy >= minFuzzy {
 		return fuzzy, Fuzzy
 	}

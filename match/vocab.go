@@ -10,6 +10,7 @@
 package match
 
 import (
+	"maps"
 	"math"
 
 	"github.com/vigil-screening/vigil/names"
@@ -27,6 +28,16 @@ type Vocab struct {
 	vars   map[string]int32 // variant canonical form → id
 	names  int
 	maxW   float32
+	// more holds the skeletons and variants of names compared outside
+	// the lists (see WithNames); nil in the vocabulary of the lists.
+	more *extension
+}
+
+// extension is what WithNames adds to a vocabulary: skeletons and
+// variant groups with ids above those of the vocabulary it extends.
+type extension struct {
+	skels map[string]int32
+	vars  map[string]int32
 }
 
 // NewVocab returns an empty vocabulary.
@@ -52,6 +63,11 @@ func (v *Vocab) Lookup(tok string) int32 {
 func (v *Vocab) SkeletonID(s string) int32 {
 	if id, ok := v.skels[s]; ok {
 		return id
+	}
+	if v.more != nil {
+		if id, ok := v.more.skels[s]; ok {
+			return id
+		}
 	}
 	return -1
 }
@@ -140,8 +156,15 @@ func (v *Vocab) DF(id int32) int { return int(v.df[id]) }
 
 // VariantID returns the variant group id of a token, or -1.
 func (v *Vocab) VariantID(tok string) int32 {
-	if vr := names.Variant(tok); vr != "" {
-		if id, ok := v.vars[vr]; ok {
+	vr := names.Variant(tok)
+	if vr == "" {
+		return -1
+	}
+	if id, ok := v.vars[vr]; ok {
+		return id
+	}
+	if v.more != nil {
+		if id, ok := v.more.vars[vr]; ok {
 			return id
 		}
 	}
@@ -150,8 +173,55 @@ func (v *Vocab) VariantID(tok string) int32 {
 
 // SkeletonCount returns the number of distinct skeletons; skeleton ids
 // are below it.
-func (v *Vocab) SkeletonCount() int { return len(v.skels) }
+func (v *Vocab) SkeletonCount() int {
+	if v.more != nil {
+		return len(v.skels) + len(v.more.skels)
+	}
+	return len(v.skels)
+}
 
 // VariantCount returns the number of variant groups seen; variant ids are
 // below it.
-func (v *Vocab) VariantCount() int { return len(v.vars) }
+func (v *Vocab) VariantCount() int {
+	if v.more != nil {
+		return len(v.vars) + len(v.more.vars)
+	}
+	return len(v.vars)
+}
+
+// WithNames returns a vocabulary that also knows the skeletons and
+// variant groups of the given analysed names, as AddName would add them,
+// so that a name compared outside the lists ("vigil compare") meets its
+// other spellings as a listed name would. Token ids and weights are
+// those of v: the added names are not counted. v is not changed, so
+// WithNames is safe for concurrent use on a frozen vocabulary.
+func (v *Vocab) WithNames(toks ...[]names.Token) *Vocab {
+	ext := *v
+	ext.more = &extension{skels: map[string]int32{}, vars: map[string]int32{}}
+	if v.more != nil {
+		maps.Copy(ext.more.skels, v.more.skels)
+		maps.Copy(ext.more.vars, v.more.vars)
+	}
+	for _, ts := range toks {
+		for i, t := range ts {
+			ext.addSkel(names.Skeleton(t.Text))
+			if vr := names.Variant(t.Text); vr != "" && ext.VariantID(t.Text) < 0 {
+				ext.more.vars[vr] = int32(ext.VariantCount())
+			}
+			if i+1 < len(ts) {
+				ext.addSkel(names.Skeleton(t.Text + ts[i+1].Text))
+			}
+			if i+2 < len(ts) && ts[i+1].Class == names.Particle {
+				ext.addSkel(names.Skeleton(t.Text + ts[i+1].Text + ts[i+2].Text))
+			}
+		}
+	}
+	return &ext
+}
+
+// addSkel adds a skeleton to an extended vocabulary.
+func (v *Vocab) addSkel(sk string) {
+	if v.SkeletonID(sk) < 0 {
+		v.more.skels[sk] = int32(v.SkeletonCount())
+	}
+}

@@ -41,6 +41,10 @@ type Token struct {
 	// Unvowelled is set when the name is written in a script that does not
 	// write short vowels (Arabic, Persian, Hebrew).
 	Unvowelled bool
+	// Kana is set when the name is written in Japanese kana, which
+	// cannot tell l from r, di from ji, ti from chi, and adds vowels after
+	// final consonants: such parts are compared loosely (see match).
+	Kana bool
 	// Orig is, for a legal form written as one word, that word as written
 	// (folded): "corporatiov" read as "inc" may still be "corporativo".
 	Orig string
@@ -105,10 +109,9 @@ func Analyze(s string, kind Kind) []Token {
 		toks = append(toks, Token{Text: words[i], Class: classify(words[i], kind)})
 		i++
 	}
-	if unvowelled(s) {
-		for i := range toks {
-			toks[i].Unvowelled = true
-		}
+	unv, kana := unvowelled(s), hasKana(s)
+	for i := range toks {
+		toks[i].Unvowelled, toks[i].Kana = unv, kana
 	}
 	return toks
 }
@@ -200,6 +203,17 @@ func set(ws ...string) map[string]bool {
 func unvowelled(s string) bool {
 	for _, r := range s {
 		if r >= 0x0590 && r <= 0x06FF || r >= 0xFB1D && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
+			return true
+		}
+	}
+	return false
+}
+
+// hasKana reports whether s has Japanese kana letters (hiragana,
+// katakana or half-width katakana).
+func hasKana(s string) bool {
+	for _, r := range s {
+		if r >= 0x3041 && r <= 0x30FA || r >= 0xFF66 && r <= 0xFF9D {
 			return true
 		}
 	}

@@ -68,9 +68,12 @@ func Fold(s string) string {
 			i++
 			continue
 		}
-		if isHangul(r) && (i == 0 || !isHangul(runes[i-1])) && hangulRun(runes[i:]) >= 2 && hangulRun(runes[i:]) <= 4 {
+		if isHangul(r) && (i == 0 || !isHangul(runes[i-1])) && hangulRun(runes[i:]) >= 3 && hangulRun(runes[i:]) <= 4 {
 			// Korean personal names are written without a space; the
-			// first syllable is the family name ("김정은" → "gim jeongeun").
+			// first syllable of three or four is the family name ("김정은"
+			// → "kim jongun"). Two syllables stay one word: they may be a
+			// given name written apart ("은정 김"), which must not become
+			// "un jong kim" and meet Kim Jong Un.
 			emit(hangul(r) + " ")
 			continue
 		}

@@ -37,7 +37,7 @@ func syllable(r rune) string {
 }
 
 // foldHangulRun romanises the run of Hangul syllables at the start of rs
-// as one word. Fold writes the first syllable of a two- to four-syllable
+// as one word. Fold writes the first syllable of a three- or four-syllable
 // run apart, as the family name, and leaves the rest, the given name, to
 // this function: 김정은 → kim jongun. The lists mostly write the given
 // name's syllables apart (Kim Jong Un), which the matcher meets as parts

@@ -134,7 +134,7 @@ var variantGroups = [][]string{
 	{"viktor", "victor"},
 	{"arkadiy", "arkady", "arkadii"},
 	{"kim", "gim"},
-	{"lee", "yi", "rhee"},
+	{"lee", "yi", "rhee", "ri"}, // not "li": the Chinese family name 李 is another name, and merging it raised false alerts (81 against 78 on the dev negatives)
 	{"park", "bak", "pak"},
 	{"choe", "choi"},
 }

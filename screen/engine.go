@@ -121,6 +121,13 @@ func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, er
 		readings = append(readings, v.Prepare(q.raw, org, false))
 		e.bestNames(&readings[1], 1, notPerson, opts.Lists, w)
 	}
+	// A Cyrillic name may be an Arabic name as Russian writes it
+	// ("Айман аз-Завахири"): screen that reading too; the best wins.
+	if ar, ok := names.ArabicReading(q.name); ok {
+		readings = append(readings, v.Prepare(ar, names.Analyze(ar, q.kind), false))
+		n := len(readings) - 1
+		e.bestNames(&readings[n], uint8(n), kindFilter(s.Kind), opts.Lists, w)
+	}
 	e.addIDCandidates(&readings[0], &q.attrs, opts.Lists, w)
 	var hits []Hit
 	hasIDs := len(q.attrs.Documents) > 0 || len(q.attrs.Crypto) > 0 || q.attrs.IMO != ""
@@ -257,21 +264,48 @@ func (e *Engine) Compare(ctx context.Context, a, b Subject) (Hit, error) {
 // best against each other. An untyped name is also read as an
 // organisation when that finds a legal form (see orgReading), but that
 // reading is never compared with a person's name.
+//
+// b stands for a listed record, whose words the lists' vocabulary knows;
+// both names are prepared with a vocabulary that also knows b's words,
+// so that b meets a by skeleton and variant as a listed name would
+// ("משה כהן" and "Moshe Cohen") even when no lists are loaded.
 func (e *Engine) bestReadings(qa, qb query, r *match.Result) (match.Name, match.Name) {
-	v := e.ix.Vocab()
-	readings := func(q query) []match.Name {
+	// reading is one way to read a name: the text, its tokens, and
+	// whether it is the organisation reading of an untyped name.
+	type reading struct {
+		text string
+		toks []names.Token
+		org  bool
+	}
+	analyze := func(q query) []reading {
 		toks := names.Analyze(q.name, q.kind)
-		out := []match.Name{v.Prepare(q.name, toks, false)}
+		out := []reading{{q.name, toks, false}}
 		if org, ok := orgReading(q.raw, q.kind, toks); ok {
-			out = append(out, v.Prepare(q.raw, org, false))
+			out = append(out, reading{q.raw, org, true})
+		}
+		if ar, ok := names.ArabicReading(q.name); ok {
+			out = append(out, reading{ar, names.Analyze(ar, q.kind), false})
 		}
 		return out
 	}
-	as, bs := readings(qa), readings(qb)
+	ra, rb := analyze(qa), analyze(qb)
+	var tb [][]names.Token
+	for _, x := range rb {
+		tb = append(tb, x.toks)
+	}
+	v := e.ix.Vocab().WithNames(tb...)
+	prepare := func(rs []reading) []match.Name {
+		out := make([]match.Name, len(rs))
+		for i, x := range rs {
+			out[i] = v.Prepare(x.text, x.toks, false)
+		}
+		return out
+	}
+	as, bs := prepare(ra), prepare(rb)
 	bi, bj, top := 0, 0, float32(-1)
 	for i := range as {
 		for j := range bs {
-			if i == 1 && qb.kind == names.Person || j == 1 && qa.kind == names.Person {
+			if ra[i].org && qb.kind == names.Person || rb[j].org && qa.kind == names.Person {
 				continue
 			}
 			if match.Compare(&as[i], &bs[j], r); r.Score > top {

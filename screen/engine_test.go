@@ -34,6 +34,7 @@ func TestScreenRealNames(t *testing.T) {
 		list, id string
 	}{
 		{"cyrillic", screen.Subject{Name: "Владимир Путин"}, "gb_hmt_ofsi", "14196"},
+		{"arabic name in cyrillic, assimilated article", screen.Subject{Name: "Айман аз-Завахири"}, "us_ofac_sdn", "2676"},
 		{"arabic script", screen.Subject{Name: "صدام حسين التكريتي"}, "us_ofac_sdn", "7843"},
 		{"comma form", screen.Subject{Name: "ZAWAHIRI, Ayman"}, "us_ofac_sdn", "2676"},
 		{"natural order, particle", screen.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19"}, "us_ofac_sdn", "2676"},
