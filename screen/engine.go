@@ -154,7 +154,8 @@ func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, er
 		}
 	}
 	slices.SortFunc(hits, func(a, b Hit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.List, b.List), cmp.Compare(a.SourceID, b.SourceID))
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(listRank(a.List), listRank(b.List)),
+			cmp.Compare(a.List, b.List), cmp.Compare(a.SourceID, b.SourceID))
 	})
 	hits = e.mergeAlso(hits)
 	hits = e.requalifyGroups(hits, &q, threshold)
@@ -350,3 +351,16 @@ func clamp(x float64) float64 { return min(max(x, 0), 1) }
 
 // round keeps three decimals, for readable explanations.
 func round(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// listRank orders lists among hits of equal score, so that a merged
+// identity is reported under its original designation: the UN Security
+// Council list first, then OFAC's SDN list, then the others by name.
+func listRank(list string) int {
+	switch list {
+	case "un_sc":
+		return 0
+	case "us_ofac_sdn":
+		return 1
+	}
+	return 2
+}

@@ -224,3 +224,20 @@ func TestScreenConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// Among records of equal score, a merged identity is reported under its
+// original designation: the UN record leads Zawahiri's hit, with the
+// Australian, UK, CSL and OFAC records under Also.
+func TestScreenPrimaryIsTheOriginalDesignation(t *testing.T) {
+	eng := realEngine(t)
+	hits, err := eng.Screen(context.Background(), screen.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19"}, screen.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].List != "un_sc" || hits[0].SourceID != "111923" {
+		t.Fatalf("best hit %+v, want un_sc/111923", hits)
+	}
+	if !slices.Contains(hits[0].Also, screen.Ref{List: "us_ofac_sdn", SourceID: "2676"}) {
+		t.Errorf("OFAC 2676 not under Also: %+v", hits[0].Also)
+	}
+}
