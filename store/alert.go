@@ -64,7 +64,7 @@ func (tx *tx) insertAlert(ctx context.Context, subj *subjectRow, screeningID int
 	if err != nil {
 		return 0, err
 	}
-	record, err := json.Marshal(h.Record)
+	record, err := tx.recordJSON(h.Record)
 	if err != nil {
 		return 0, err
 	}
@@ -87,7 +87,7 @@ func (tx *tx) insertAlert(ctx context.Context, subj *subjectRow, screeningID int
 	err = tx.QueryRowContext(ctx, `INSERT INTO alerts (subject_id, list, source_id, status, score, hit, record, subject_attrs, changes, screening_id, created_at, updated_at, records)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
 		ON CONFLICT (subject_id, list, source_id) WHERE status <> 'closed' DO NOTHING RETURNING id`,
-		subj.id, h.List, h.SourceID, string(review.StatusOpen), h.Score, string(hit), string(record), string(sattrs), string(chg), screeningID, now, string(group)).Scan(&id)
+		subj.id, h.List, h.SourceID, string(review.StatusOpen), h.Score, string(hit), record, string(sattrs), string(chg), screeningID, now, string(group)).Scan(&id)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("raise alert: %w", err)
 	}

@@ -61,10 +61,25 @@ func (tx *tx) flushAudit(ctx context.Context) error {
 		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5, k+6, k+7, k+8)
 		args = append(args, e.Seq, fmtTime(e.At), e.Actor, string(e.Action), e.Object, string(e.Details), e.PrevHash, e.Hash)
 	}
-	if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+	return tx.writeAudit(ctx, q.String(), args, prev)
+}
+
+// writeAudit runs the INSERT of the entries and moves the head's hash to
+// the last one. The head stays locked until commit, so on PostgreSQL both
+// go in one statement (a data-modifying WITH): one round trip fewer while
+// every other writer waits. SQLite has no such WITH and no round trips.
+func (tx *tx) writeAudit(ctx context.Context, insert string, args []any, hash string) error {
+	if tx.db.dialect == dialectPostgres {
+		q := fmt.Sprintf("WITH appended AS (%s) UPDATE audit_head SET hash = $%d WHERE id = 1", insert, len(args)+1)
+		if _, err := tx.ExecContext(ctx, q, append(args, hash)...); err != nil {
+			return fmt.Errorf("audit append: %w", err)
+		}
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, insert, args...); err != nil {
 		return fmt.Errorf("audit append: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET hash = $1 WHERE id = 1`, prev); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET hash = $1 WHERE id = 1`, hash); err != nil {
 		return fmt.Errorf("audit head: %w", err)
 	}
 	return nil

@@ -80,29 +80,76 @@ func (tx *tx) openAlertFor(ctx context.Context, subjectID int64, refs []review.R
 }
 
 // addRecords adds the hit's records to an alert's group and returns those
-// that were not in it yet.
+// that were not in it yet, in the hit's order. All rows go in one
+// statement: one round trip however many lists name the identity.
 func (tx *tx) addRecords(ctx context.Context, alertID, subjectID int64, h *Hit) ([]review.Ref, error) {
-	var added []review.Ref
-	for _, r := range h.refs() {
+	refs := h.refs()
+	var q strings.Builder
+	q.WriteString(`INSERT INTO alert_records (alert_id, subject_id, list, source_id, record) VALUES `)
+	args := make([]any, 0, 5*len(refs))
+	for i, r := range refs {
 		var raw string
 		if e := h.recordOf(r); e != nil {
-			b, err := json.Marshal(e)
-			if err != nil {
+			var err error
+			if raw, err = tx.recordJSON(e); err != nil {
 				return nil, err
 			}
-			raw = string(b)
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO alert_records (alert_id, subject_id, list, source_id, record)
-			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (alert_id, list, source_id) DO NOTHING`,
-			alertID, subjectID, r.List, r.SourceID, raw)
-		if err != nil {
-			return nil, fmt.Errorf("alert %d records: %w", alertID, err)
+		if i > 0 {
+			q.WriteString(", ")
 		}
-		if n, _ := res.RowsAffected(); n > 0 {
+		k := len(args)
+		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5)
+		args = append(args, alertID, subjectID, r.List, r.SourceID, raw)
+	}
+	q.WriteString(` ON CONFLICT (alert_id, list, source_id) DO NOTHING RETURNING list, source_id`)
+	inserted, err := tx.insertedRefs(ctx, q.String(), args)
+	if err != nil {
+		return nil, fmt.Errorf("alert %d records: %w", alertID, err)
+	}
+	var added []review.Ref
+	for _, r := range refs {
+		if inserted[r] {
 			added = append(added, r)
 		}
 	}
 	return added, nil
+}
+
+// recordJSON encodes a list record once per transaction: a new alert
+// stores its primary record both in alerts and in alert_records.
+func (tx *tx) recordJSON(e *entity.Entity) (string, error) {
+	if s, ok := tx.records[e]; ok {
+		return s, nil
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return "", err
+	}
+	if tx.records == nil {
+		tx.records = map[*entity.Entity]string{}
+	}
+	tx.records[e] = string(b)
+	return string(b), nil
+}
+
+// insertedRefs runs an INSERT ... RETURNING list, source_id and returns
+// the refs of the rows it inserted.
+func (tx *tx) insertedRefs(ctx context.Context, query string, args []any) (map[review.Ref]bool, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[review.Ref]bool{}
+	for rows.Next() {
+		var r review.Ref
+		if err := rows.Scan(&r.List, &r.SourceID); err != nil {
+			return nil, err
+		}
+		out[r] = true
+	}
+	return out, rows.Err()
 }
 
 // mergeIntoAlert records that a screening's hit is the same identity as

@@ -23,6 +23,7 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/audit"
+	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/review"
 )
 
@@ -142,7 +143,8 @@ type tx struct {
 	*sql.Tx
 	db      *DB
 	now     time.Time
-	pending []*audit.Entry // audit entries to append before commit
+	pending []*audit.Entry            // audit entries to append before commit
+	records map[*entity.Entity]string // list records encoded as JSON, see recordJSON
 }
 
 // inTx runs fn in a transaction, committing when fn returns nil.
