@@ -24,6 +24,8 @@ func TestAllowed(t *testing.T) {
 		{p(RoleAuditor), ActionReview, false},
 		{p(RoleAdmin), ActionManageUsers, true},
 		{p(RoleAdmin), ActionScreen, false},
+		{p(RoleAdmin), ActionViewLists, true},
+		{p(RoleAdmin), ActionViewEntity, false},
 		{p(RoleAnalyst, RoleAuditor), ActionReadAudit, true},
 		{p(), ActionScreen, false},
 		{p(RoleAdmin), "unknown", false},
@@ -38,8 +40,8 @@ func TestAllowed(t *testing.T) {
 			t.Errorf("action %s has no roles", a)
 		}
 	}
-	if len(Actions()) != 12 {
-		t.Errorf("%d actions, want 12", len(Actions()))
+	if len(Actions()) != 13 {
+		t.Errorf("%d actions, want 13", len(Actions()))
 	}
 }
 

@@ -11,6 +11,7 @@ const (
 	ActionScreen      Action = "screen"       // screen a subject (ad hoc or recorded)
 	ActionCompare     Action = "compare"      // compare two subjects
 	ActionViewEntity  Action = "view_entity"  // read a list record
+	ActionViewLists   Action = "view_lists"   // see which list editions are in force
 	ActionViewSubject Action = "view_subject" // read a recorded subject and its history
 	ActionListAlerts  Action = "list_alerts"  // list and read alerts
 	ActionReview      Action = "review"       // work an alert: move, note, decide
@@ -28,6 +29,7 @@ var permissions = map[Action][]Role{
 	ActionScreen:      {RoleScreener, RoleAnalyst, RoleSupervisor},
 	ActionCompare:     {RoleScreener, RoleAnalyst, RoleSupervisor},
 	ActionViewEntity:  {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor},
+	ActionViewLists:   {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleAdmin},
 	ActionViewSubject: {RoleAnalyst, RoleSupervisor, RoleAuditor},
 	ActionListAlerts:  {RoleAnalyst, RoleSupervisor, RoleAuditor},
 	ActionReview:      {RoleAnalyst, RoleSupervisor},

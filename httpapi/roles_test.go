@@ -17,7 +17,7 @@ var roleTable = map[string]string{
 	"GET /readyz":       "*",
 	"GET /openapi.json": "*",
 
-	"GET /v1/lists":                "screener analyst supervisor auditor",
+	"GET /v1/lists":                "screener analyst supervisor auditor admin",
 	"GET /v1/entities/{list}/{id}": "screener analyst supervisor auditor",
 	"POST /v1/screen":              "screener analyst supervisor",
 	"POST /v1/compare":             "screener analyst supervisor",

@@ -34,7 +34,7 @@ func (s *Server) Routes() []Route {
 		{"GET", "/healthz", PermPublic, s.healthz},
 		{"GET", "/readyz", PermPublic, s.readyz},
 		{"GET", "/openapi.json", PermPublic, s.openAPI},
-		{"GET", "/v1/lists", auth.ActionViewEntity, s.listLists},
+		{"GET", "/v1/lists", auth.ActionViewLists, s.listLists},
 		{"GET", "/v1/entities/{list}/{id}", auth.ActionViewEntity, s.getEntity},
 		{"POST", "/v1/screen", auth.ActionScreen, s.screen},
 		{"POST", "/v1/compare", auth.ActionCompare, s.compare},
