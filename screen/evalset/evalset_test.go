@@ -53,3 +53,22 @@ func TestMeasure(t *testing.T) {
 		t.Errorf("Measure = %+v", s)
 	}
 }
+
+// FuzzRead checks that any input either reads or fails with an error,
+// never panics, and that what it reads keeps one case per data row.
+func FuzzRead(f *testing.F) {
+	f.Add(header + "dp-1,person,Ayman al-Zawahiri,,,,male,1951,,Egypt,us_ofac_sdn,2676,none\n")
+	f.Add(header + "dp-1,person,\"Ayman,,,,,,,,,,\n")
+	f.Add("id,type\n\xff\x00\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		cases, err := Read(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, c := range cases {
+			if c.Positive() != (c.ExpectedID != "") {
+				t.Fatalf("case %+v: Positive disagrees with ExpectedID", c)
+			}
+		}
+	})
+}
