@@ -1,6 +1,7 @@
 package names
 
 import (
+	"maps"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,21 +70,14 @@ func ArabicReading(s string) (string, bool) {
 }
 
 // cyrArabic holds the lower-case Cyrillic letters and their Latin form in
-// the Arabic-origin reading. It follows the cyrillic table in translit.go
-// letter for letter except в, х (and дж, read in cyrLetter).
-var cyrArabic = map[rune]string{
-	'а': "a", 'б': "b", 'в': "w", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh",
-	'з': "z", 'и': "i", 'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
-	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "h", 'ц': "ts",
-	'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu",
-	'я': "ya",
-	// Ukrainian and Belarusian.
-	'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g", 'ў': "u",
-	// Serbian and Macedonian.
-	'ђ': "dj", 'ј': "j", 'љ': "lj", 'њ': "nj", 'ћ': "c", 'џ': "dz", 'ѓ': "gj", 'ќ': "kj", 'ѕ': "dz",
-	// Kazakh, Kyrgyz, Tajik, Uzbek letters seen in Central Asian names.
-	'ә': "a", 'ғ': "gh", 'қ': "q", 'ң': "ng", 'ө': "o", 'ұ': "u", 'ү': "u", 'һ': "h",
-	'ҳ': "h", 'ҷ': "j", 'ӣ': "i", 'ӯ': "u",
+// the Arabic-origin reading: the cyrillic table of translit.go with в and
+// х read as w and h (дж is read in cyrLetter).
+var cyrArabic = arabicOriginCyrillic()
+
+func arabicOriginCyrillic() map[rune]string {
+	t := maps.Clone(cyrillic)
+	t['в'], t['х'] = "w", "h"
+	return t
 }
 
 // cyrLetter reads the Cyrillic letter at the start of s and returns its
