@@ -2,10 +2,10 @@ package source
 
 import (
 	"context"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/vigil-screening/vigil/internal/cputime"
 	"github.com/vigil-screening/vigil/internal/testdata"
 )
 
@@ -15,7 +15,7 @@ import (
 func BenchmarkLoadCurrent(b *testing.B) {
 	dir := testdata.Path(b, "lists", "current")
 	ctx := context.Background()
-	start := cpuTime(b)
+	start := cputime.Process()
 	for b.Loop() {
 		snaps, err := LoadDir(ctx, dir)
 		if err != nil {
@@ -25,17 +25,7 @@ func BenchmarkLoadCurrent(b *testing.B) {
 			b.Fatal("nothing loaded")
 		}
 	}
-	b.ReportMetric(float64(cpuTime(b)-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
-}
-
-// cpuTime returns the CPU time the process has used so far.
-func cpuTime(b *testing.B) time.Duration {
-	b.Helper()
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(cputime.Process()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkScanCurrent finds and recognises the editions of lists/current

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/internal/cputime"
 	"github.com/vigil-screening/vigil/screen"
 )
 
@@ -95,22 +96,22 @@ func Run(ctx context.Context, seed []*entity.Entity, n, queries int) (Result, er
 		return res, err
 	}
 
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), cputime.Process()
 	eng, err := screen.New(recs, screen.Config{})
 	if err != nil {
 		return res, fmt.Errorf("index %d synthetic records: %w", len(recs), err)
 	}
-	res.Build, res.BuildCPU = time.Since(start), cpuTime()-cpu
+	res.Build, res.BuildCPU = time.Since(start), cputime.Process()-cpu
 	res.HeapEngineMiB = liveHeapMiB()
 	res.RSSMiB, res.PeakRSSMiB = procMemMiB()
 
 	res.Workers = runtime.GOMAXPROCS(0)
-	start, cpu = time.Now(), cpuTime()
+	start, cpu = time.Now(), cputime.Process()
 	outcomes, err := screenAll(ctx, eng, qs, res.Workers)
 	if err != nil {
 		return res, err
 	}
-	res.Screen, res.ScreenCPU = time.Since(start), cpuTime()-cpu
+	res.Screen, res.ScreenCPU = time.Since(start), cputime.Process()-cpu
 	res.Queries = len(qs)
 	res.PerSecond = float64(len(qs)) / res.Screen.Seconds()
 	if res.ScreenCPU > 0 {

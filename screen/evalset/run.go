@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vigil-screening/vigil/internal/cputime"
 	"github.com/vigil-screening/vigil/screen"
 )
 
@@ -37,7 +38,7 @@ type Timing struct {
 // and the time taken.
 func Run(ctx context.Context, s screen.Screener, cases []Case) ([]Outcome, Timing) {
 	out := make([]Outcome, len(cases))
-	start, startCPU := time.Now(), cpuTime()
+	start, startCPU := time.Now(), cputime.Process()
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -50,7 +51,7 @@ func Run(ctx context.Context, s screen.Screener, cases []Case) ([]Outcome, Timin
 		}(w)
 	}
 	wg.Wait()
-	return out, Timing{Wall: time.Since(start), CPU: cpuTime() - startCPU}
+	return out, Timing{Wall: time.Since(start), CPU: cputime.Process() - startCPU}
 }
 
 func screenCase(ctx context.Context, s screen.Screener, c Case) Outcome {
