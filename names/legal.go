@@ -72,9 +72,6 @@ func legalForm(words []string) (string, int) {
 	return "", 0
 }
 
-// IsLegalForm reports whether a canonical token is a legal form.
-func IsLegalForm(tok string) bool { _, ok := legalForms[tok]; return ok }
-
 // IsLegalSpelling reports whether a folded phrase is a legal-form spelling.
 func IsLegalSpelling(phrase string) bool { _, ok := legalIndex[phrase]; return ok }
 

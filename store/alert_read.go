@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/vigil-screening/vigil/apperr"
-	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/review"
 	"github.com/vigil-screening/vigil/screen"
 )
@@ -19,14 +18,6 @@ type alertRow struct {
 	review.Alert
 	subjectRowID int64
 	subjectAttrs string
-}
-
-func (a *alertRow) recordEntity() (*entity.Entity, error) {
-	var e entity.Entity
-	if err := json.Unmarshal(a.Record, &e); err != nil {
-		return nil, fmt.Errorf("alert %d record: %w", a.ID, err)
-	}
-	return &e, nil
 }
 
 const alertColumns = `a.id, a.version, s.external_id, a.subject_id, a.list, a.source_id, a.status, a.score, a.assignee,

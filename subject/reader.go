@@ -55,8 +55,7 @@ type Row struct {
 
 // Reader reads subjects one row at a time.
 type Reader struct {
-	format Format
-	next   func() (Row, error)
+	next func() (Row, error)
 }
 
 // NewReader returns a Reader over r; name is the file name used in errors.
@@ -87,13 +86,13 @@ func NewReader(r io.Reader, name string, f Format) (*Reader, error) {
 	}
 	if f == FormatJSONL {
 		j := newJSONLReader(br, name)
-		return &Reader{format: FormatJSONL, next: j.next}, nil
+		return &Reader{next: j.next}, nil
 	}
 	c, err := newCSVReader(br, name, head)
 	if err != nil {
 		return nil, err
 	}
-	return &Reader{format: FormatCSV, next: c.next}, nil
+	return &Reader{next: c.next}, nil
 }
 
 // peek returns up to 4 KiB of what br will read next.
@@ -104,9 +103,6 @@ func peek(br *bufio.Reader) ([]byte, error) {
 	}
 	return head, nil
 }
-
-// Format returns the format being read.
-func (r *Reader) Format() Format { return r.format }
 
 // Next returns the next row, io.EOF at the end of the input, or another
 // error when the input cannot be read further. A malformed row is not an
