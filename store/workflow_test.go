@@ -259,3 +259,23 @@ func TestDecideNeedsAssignee(t *testing.T) {
 		}
 	})
 }
+
+// TestConfiguredHighImpactList checks that the four-eyes policy given to
+// Open is the one applied: with the BIS list configured as high impact, a
+// false positive on it needs a second person, as on the UN list by default.
+func TestConfiguredHighImpactList(t *testing.T) {
+	db, err := store.Open(ctx, "", t.TempDir(), store.WithClock(testClock()),
+		store.WithPolicy(review.Policy{HighImpactLists: []string{"us_bis_dpl"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	tm := newTeam(t, db)
+	must := mustFn(t)
+	a := raise(t, db, tm.screener, "C-1", "us_bis_dpl", "D-1")
+	a = must(db.MoveAlert(ctx, tm.ana, change(a, ""), review.StatusInReview))
+	a = must(db.DecideAlert(ctx, tm.ana, change(a, "different DOB and nationality"), review.FalsePositive))
+	if a.Status == review.StatusClosed || a.Proposal == nil {
+		t.Fatalf("false positive on a configured high-impact list closed by one person: %+v", a)
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/httpapi"
+	"github.com/vigil-screening/vigil/review"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/source"
@@ -40,6 +41,8 @@ database: for local use. See docs/api.md.`,
 			&cli.StringFlag{Name: "lists", Sources: cli.EnvVars("VIGIL_LISTS"), Usage: "folder of list files to import (required with --open)"},
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Sources: cli.EnvVars("VIGIL_ADDR"), Usage: "address to listen on"},
 			&cli.BoolFlag{Name: "open", Usage: "serve screening only, from the files, without authentication or database (local use only)"},
+			&cli.StringSliceFlag{Name: "high-impact", Value: review.DefaultPolicy().HighImpactLists, Sources: cli.EnvVars("VIGIL_HIGH_IMPACT"),
+				Usage: "lists on which closing an alert as false positive or inconclusive also needs a second reviewer"},
 			&cli.DurationFlag{Name: "reload", Value: time.Minute, Sources: cli.EnvVars("VIGIL_RELOAD"),
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
 		}, checkFlags()...),
@@ -61,7 +64,7 @@ database: for local use. See docs/api.md.`,
 			if err != nil {
 				return err
 			}
-			db, err := openStore(ctx, cmd)
+			db, err := openStore(ctx, cmd, store.WithPolicy(review.Policy{HighImpactLists: cmd.StringSlice("high-impact")}))
 			if err != nil {
 				return err
 			}
@@ -87,12 +90,12 @@ database: for local use. See docs/api.md.`,
 }
 
 // openStore opens the database named by the global --db and --data-dir flags.
-func openStore(ctx context.Context, cmd *cli.Command) (*store.DB, error) {
+func openStore(ctx context.Context, cmd *cli.Command, opts ...store.Option) (*store.DB, error) {
 	dir, err := dataDir(cmd)
 	if err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
-	db, err := store.Open(ctx, cmd.String("db"), dir)
+	db, err := store.Open(ctx, cmd.String("db"), dir, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
