@@ -120,7 +120,7 @@ type benchReport struct {
 
 func (e *env) bench(ctx context.Context, cfg benchConfig) (*benchReport, error) {
 	rep := &benchReport{Date: time.Now().UTC().Format(time.RFC3339), CPUs: runtime.GOMAXPROCS(0), GoVersion: runtime.Version()}
-	l, err := loadLists(ctx, e, cfg.lists)
+	l, err := loadLists(ctx, e, cfg.lists, screen.Config{})
 	if err != nil {
 		return nil, err
 	}

@@ -50,7 +50,7 @@ type recordedReport struct {
 // Without --db it uses a fresh SQLite database in a temporary folder;
 // with --db it writes into that database, which should be a scratch one.
 func (e *env) benchRecorded(ctx context.Context, cmd *cli.Command, cfg benchConfig) (*recordedReport, error) {
-	l, err := loadLists(ctx, e, cfg.lists)
+	l, err := loadLists(ctx, e, cfg.lists, screen.Config{})
 	if err != nil {
 		return nil, err
 	}

@@ -44,7 +44,7 @@ With --lists, name parts are weighed by their rarity in the lists.`,
 // compareEngine indexes the lists in dir, or none when dir is empty.
 func compareEngine(ctx context.Context, e *env, dir string) (*screen.Engine, error) {
 	if dir != "" {
-		l, err := loadLists(ctx, e, dir)
+		l, err := loadLists(ctx, e, dir, screen.Config{})
 		if err != nil {
 			return nil, err
 		}

@@ -9,10 +9,8 @@ import (
 
 	"github.com/urfave/cli/v3"
 
-	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/screen/evalset"
-	"github.com/vigil-screening/vigil/source"
 )
 
 // evalCommand measures the engine on labelled CSV files.
@@ -48,24 +46,17 @@ func evalCommand(e *env) *cli.Command {
 	}
 }
 
-// loadEngine loads every edition in dir and indexes all their records.
+// loadEngine loads every edition in dir, indexes all their records and
+// prints what it loaded.
 func loadEngine(ctx context.Context, e *env, dir string, cfg screen.Config) (*screen.Engine, error) {
-	start := time.Now()
-	snaps, err := source.LoadDirLog(ctx, dir, e.log)
+	l, err := loadLists(ctx, e, dir, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("eval: load lists: %w", err)
+		return nil, fmt.Errorf("eval: %w", err)
 	}
-	var ents []*entity.Entity
-	for _, s := range snaps {
-		ents = append(ents, s.Entities...)
+	for _, s := range l.snaps {
 		fmt.Fprintf(e.stdout, "loaded %-14s %-10s %6d records\n", s.Source, s.Edition, len(s.Entities))
 	}
-	loaded := time.Since(start)
-	start = time.Now()
-	eng, err := screen.New(ents, cfg)
-	if err != nil {
-		return nil, fmt.Errorf("eval: index: %w", err)
-	}
-	fmt.Fprintf(e.stdout, "%d records from %d lists: loaded in %v, indexed in %v\n", len(ents), len(snaps), loaded.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
-	return eng, nil
+	fmt.Fprintf(e.stdout, "%d records from %d lists: loaded in %v, indexed in %v\n", l.records, len(l.snaps),
+		l.loadTime.Round(time.Millisecond), l.indexTime.Round(time.Millisecond))
+	return l.engine, nil
 }

@@ -45,7 +45,7 @@ func screenCommand(e *env) *cli.Command {
 			if opts.Threshold < 0 || opts.Threshold > 1 {
 				return fmt.Errorf("--threshold %g is not in 0..1", opts.Threshold)
 			}
-			l, err := loadLists(ctx, e, cmd.String("lists"))
+			l, err := loadLists(ctx, e, cmd.String("lists"), screen.Config{})
 			if err != nil {
 				return err
 			}
@@ -68,7 +68,7 @@ type loaded struct {
 }
 
 // loadLists reads every list in dir and indexes it.
-func loadLists(ctx context.Context, e *env, dir string) (*loaded, error) {
+func loadLists(ctx context.Context, e *env, dir string, cfg screen.Config) (*loaded, error) {
 	start := time.Now()
 	snaps, err := source.LoadDirLog(ctx, dir, e.log)
 	if err != nil {
@@ -83,7 +83,7 @@ func loadLists(ctx context.Context, e *env, dir string) (*loaded, error) {
 		ents = append(ents, s.Entities...)
 	}
 	start = time.Now()
-	if l.engine, err = screen.New(ents, screen.Config{}); err != nil {
+	if l.engine, err = screen.New(ents, cfg); err != nil {
 		return nil, fmt.Errorf("index lists: %w", err)
 	}
 	l.indexTime, l.records = time.Since(start), len(ents)

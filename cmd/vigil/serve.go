@@ -53,7 +53,7 @@ database: for local use. See docs/api.md.`,
 					return errors.New("serve --open: --lists DIR is required")
 				}
 				return e.serve(ctx, cmd.String("addr"), httpapi.Config{Logger: e.log}, func(ctx context.Context) (*httpapi.Lists, error) {
-					l, err := loadLists(ctx, e, dir)
+					l, err := loadLists(ctx, e, dir, screen.Config{})
 					if err != nil {
 						return nil, err
 					}
