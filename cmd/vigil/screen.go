@@ -78,18 +78,28 @@ func loadLists(ctx context.Context, e *env, dir string, cfg screen.Config) (*loa
 		return nil, fmt.Errorf("load lists: no list files found in %s", dir)
 	}
 	l := &loaded{snaps: snaps, loadTime: time.Since(start)}
+	start = time.Now()
+	if l.engine, l.records, err = indexSnapshots(snaps, cfg); err != nil {
+		return nil, err
+	}
+	l.indexTime = time.Since(start)
+	e.log.Info("lists loaded", "lists", len(snaps), "records", l.records,
+		"load", l.loadTime.Round(time.Millisecond), "index", l.indexTime.Round(time.Millisecond))
+	return l, nil
+}
+
+// indexSnapshots builds one engine over the records of every snapshot and
+// returns it with the number of records.
+func indexSnapshots(snaps []*snapshot.Snapshot, cfg screen.Config) (*screen.Engine, int, error) {
 	var ents []*entity.Entity
 	for _, s := range snaps {
 		ents = append(ents, s.Entities...)
 	}
-	start = time.Now()
-	if l.engine, err = screen.New(ents, cfg); err != nil {
-		return nil, fmt.Errorf("index lists: %w", err)
+	eng, err := screen.New(ents, cfg)
+	if err != nil {
+		return nil, 0, fmt.Errorf("index lists: %w", err)
 	}
-	l.indexTime, l.records = time.Since(start), len(ents)
-	e.log.Info("lists loaded", "lists", len(snaps), "records", l.records,
-		"load", l.loadTime.Round(time.Millisecond), "index", l.indexTime.Round(time.Millisecond))
-	return l, nil
+	return eng, len(ents), nil
 }
 
 // screenStats sums up a screening run.

@@ -14,7 +14,6 @@ import (
 
 	"github.com/urfave/cli/v3"
 
-	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/review"
 	"github.com/vigil-screening/vigil/screen"
@@ -171,15 +170,11 @@ func (e *env) storedLists(ctx context.Context, db editionStore) (*httpapi.Lists,
 		return nil, errors.New("no list editions in the database: download the official lists with 'vigil lists fetch', " +
 			"import a folder of list files with 'vigil lists import DIR', or start with --lists DIR")
 	}
-	var ents []*entity.Entity
-	for _, s := range snaps {
-		ents = append(ents, s.Entities...)
-	}
-	eng, err := screen.New(ents, screen.Config{})
+	eng, records, err := indexSnapshots(snaps, screen.Config{})
 	if err != nil {
-		return nil, fmt.Errorf("index lists: %w", err)
+		return nil, err
 	}
-	e.log.Info("lists loaded from the database", "lists", len(snaps), "records", len(ents), "took", time.Since(start).Round(time.Millisecond))
+	e.log.Info("lists loaded from the database", "lists", len(snaps), "records", records, "took", time.Since(start).Round(time.Millisecond))
 	return &httpapi.Lists{Engine: eng, Snapshots: metas(snaps)}, nil
 }
 
