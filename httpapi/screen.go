@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
-	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/subject"
 )
@@ -48,7 +48,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if err := s.auditAdHoc(r, l, opts, []screen.Subject{sub}, [][]screen.Hit{hits}); err != nil {
+		if err := s.auditAdHoc(r, l, opts, []vigil.Subject{sub}, [][]vigil.Hit{hits}); err != nil {
 			return err
 		}
 		writeJSON(w, s.log, http.StatusOK, subject.Result{ID: sub.ID, Hits: hits, Warnings: subject.Warnings(sub)})
@@ -59,8 +59,8 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	resp := batchResponse{Results: make([]subject.Result, 0, len(rows))}
-	var subs []screen.Subject
-	var hits [][]screen.Hit
+	var subs []vigil.Subject
+	var hits [][]vigil.Hit
 	err = subject.ScreenAll(r.Context(), l.Engine, opts, s.workers, subject.SliceRows(rows), func(row subject.Row, res subject.Result) error {
 		resp.Results = append(resp.Results, res)
 		if res.Error == "" {
@@ -101,8 +101,8 @@ func (s *Server) batchRows(req screenRequest) ([]subject.Row, error) {
 }
 
 // options validates the screening options of a request.
-func (s *Server) options(l *Lists, req screenRequest) (screen.Options, error) {
-	var opts screen.Options
+func (s *Server) options(l *Lists, req screenRequest) (vigil.Options, error) {
+	var opts vigil.Options
 	if req.Threshold != nil {
 		if t := *req.Threshold; t <= 0 || t > 1 {
 			return opts, apperr.Field("threshold", "%g is not in (0, 1]", t)

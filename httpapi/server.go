@@ -21,8 +21,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/store"
 )
@@ -30,8 +30,8 @@ import (
 // Engine is what the API needs of the screening engine; *screen.Engine
 // is one.
 type Engine interface {
-	Screen(ctx context.Context, s screen.Subject, opts screen.Options) ([]screen.Hit, error)
-	Compare(ctx context.Context, a, b screen.Subject) (screen.Hit, error)
+	Screen(ctx context.Context, s vigil.Subject, opts vigil.Options) ([]vigil.Hit, error)
+	Compare(ctx context.Context, a, b vigil.Subject) (vigil.Hit, error)
 	Entity(list, id string) *entity.Entity
 }
 

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/screen"
@@ -22,24 +23,24 @@ import (
 // fakeEngine is a hand-written test double: one function field per method.
 type fakeEngine struct {
 	mu       sync.Mutex
-	lastOpts screen.Options
-	screenFn func(s screen.Subject) ([]screen.Hit, error)
+	lastOpts vigil.Options
+	screenFn func(s vigil.Subject) ([]vigil.Hit, error)
 	entities map[string]*entity.Entity
 }
 
-func (f *fakeEngine) Screen(ctx context.Context, s screen.Subject, opts screen.Options) ([]screen.Hit, error) {
+func (f *fakeEngine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options) ([]vigil.Hit, error) {
 	f.mu.Lock()
 	f.lastOpts = opts
 	f.mu.Unlock()
 	return f.screenFn(s)
 }
 
-func (f *fakeEngine) Compare(ctx context.Context, a, b screen.Subject) (screen.Hit, error) {
+func (f *fakeEngine) Compare(ctx context.Context, a, b vigil.Subject) (vigil.Hit, error) {
 	score := 0.1
 	if a.Name == b.Name {
 		score = 1
 	}
-	return screen.Hit{Score: score, Explanation: screen.Explanation{NameScore: score}}, nil
+	return vigil.Hit{Score: score, Explanation: vigil.Explanation{NameScore: score}}, nil
 }
 
 func (f *fakeEngine) Entity(list, id string) *entity.Entity { return f.entities[list+"/"+id] }
@@ -50,10 +51,10 @@ var _ httpapi.Engine = (*screen.Engine)(nil)
 // newFake returns an engine that hits "Ayman al-Zawahiri" only.
 func newFake() *fakeEngine {
 	return &fakeEngine{
-		screenFn: func(s screen.Subject) ([]screen.Hit, error) {
+		screenFn: func(s vigil.Subject) ([]vigil.Hit, error) {
 			switch s.Name {
 			case "Ayman al-Zawahiri":
-				return []screen.Hit{{Score: 0.97, List: "un_sc", SourceID: "6908555", Name: "AYMAN MUHAMMED RABI AL-ZAWAHIRI", MatchedName: "Ayman al-Zawahiri"}}, nil
+				return []vigil.Hit{{Score: 0.97, List: "un_sc", SourceID: "6908555", Name: "AYMAN MUHAMMED RABI AL-ZAWAHIRI", MatchedName: "Ayman al-Zawahiri"}}, nil
 			case "crash":
 				return nil, errors.New("secret database path /var/lib/x")
 			}
@@ -260,7 +261,7 @@ func TestServer_GracefulShutdown(t *testing.T) {
 	release := make(chan struct{})
 	started := make(chan struct{})
 	eng := newFake()
-	eng.screenFn = func(s screen.Subject) ([]screen.Hit, error) {
+	eng.screenFn = func(s vigil.Subject) ([]vigil.Hit, error) {
 		close(started)
 		<-release
 		return nil, nil

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/httpapi"
@@ -197,7 +198,7 @@ type alertJSON struct {
 	ApprovedBy  string               `json:"approved_by"`
 	Proposal    *struct{ By string } `json:"proposal"`
 	Record      *entity.Entity       `json:"record"`
-	Hit         *screen.Hit          `json:"hit"`
+	Hit         *vigil.Hit           `json:"hit"`
 	Notes       []struct {
 		Author string `json:"author"`
 		Text   string `json:"text"`

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/store"
@@ -17,8 +18,8 @@ import (
 type recordResponse struct {
 	SubjectID string `json:"subject_id"`
 	*store.ScreeningResult
-	Editions []string     `json:"editions"`
-	Hits     []screen.Hit `json:"hits"`
+	Editions []string    `json:"editions"`
+	Hits     []vigil.Hit `json:"hits"`
 }
 
 // screenSubject screens one recorded subject and records the screening,
@@ -54,7 +55,7 @@ func (s *Server) screenSubject(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if hits == nil {
-		hits = []screen.Hit{}
+		hits = []vigil.Hit{}
 	}
 	writeJSON(w, s.log, http.StatusOK, recordResponse{SubjectID: sub.ID, ScreeningResult: res, Editions: rec.Editions, Hits: hits})
 	return nil
@@ -62,23 +63,23 @@ func (s *Server) screenSubject(w http.ResponseWriter, r *http.Request) error {
 
 // recordedSubject validates the body of a recorded screening against the
 // subject id of its path.
-func (s *Server) recordedSubject(id string, req screenRequest) (screen.Subject, screen.Options, error) {
+func (s *Server) recordedSubject(id string, req screenRequest) (vigil.Subject, vigil.Options, error) {
 	if strings.TrimSpace(id) == "" || len(id) > 200 {
-		return screen.Subject{}, screen.Options{}, apperr.Field("id", "want a subject id of 1 to 200 bytes")
+		return vigil.Subject{}, vigil.Options{}, apperr.Field("id", "want a subject id of 1 to 200 bytes")
 	}
 	if req.Subjects != nil {
-		return screen.Subject{}, screen.Options{}, apperr.Field("subjects", "a recorded screening is of one subject: give its fields at the top level")
+		return vigil.Subject{}, vigil.Options{}, apperr.Field("subjects", "a recorded screening is of one subject: give its fields at the top level")
 	}
 	if req.Input.ID != "" && string(req.Input.ID) != id {
-		return screen.Subject{}, screen.Options{}, apperr.Field("id", "%q differs from the subject id of the path", truncate(string(req.Input.ID), 40))
+		return vigil.Subject{}, vigil.Options{}, apperr.Field("id", "%q differs from the subject id of the path", truncate(string(req.Input.ID), 40))
 	}
 	opts, err := recordedOptions(req)
 	if err != nil {
-		return screen.Subject{}, screen.Options{}, err
+		return vigil.Subject{}, vigil.Options{}, err
 	}
 	sub, err := req.Input.Subject(id)
 	if err != nil {
-		return screen.Subject{}, screen.Options{}, err
+		return vigil.Subject{}, vigil.Options{}, err
 	}
 	sub.ID = id
 	return sub, opts, nil
@@ -91,17 +92,17 @@ func (s *Server) recordedSubject(id string, req screenRequest) (screen.Subject, 
 // that a subject raises no alert. A body that asks for any of them is
 // refused, naming the field; POST /v1/screen (ad hoc, nothing recorded)
 // keeps them for exploring.
-func recordedOptions(req screenRequest) (screen.Options, error) {
+func recordedOptions(req screenRequest) (vigil.Options, error) {
 	const why = "a recorded screening always uses the server's alert threshold, every loaded list and every hit at or above it; use POST /v1/screen to explore"
 	switch {
 	case req.Threshold != nil:
-		return screen.Options{}, apperr.Field("threshold", "%s", why)
+		return vigil.Options{}, apperr.Field("threshold", "%s", why)
 	case req.Lists != nil:
-		return screen.Options{}, apperr.Field("lists", "%s", why)
+		return vigil.Options{}, apperr.Field("lists", "%s", why)
 	case req.Limit != nil:
-		return screen.Options{}, apperr.Field("limit", "%s", why)
+		return vigil.Options{}, apperr.Field("limit", "%s", why)
 	}
-	return screen.Options{Threshold: screen.DefaultThreshold, Limit: recordedLimit}, nil
+	return vigil.Options{Threshold: screen.DefaultThreshold, Limit: recordedLimit}, nil
 }
 
 // recordedLimit is how many hits a recorded screening keeps: every hit at
@@ -124,7 +125,7 @@ func editions(l *Lists, lists []string) []string {
 // withRecords attaches to each hit the list record it points to and those
 // of its Also (the same identity on other lists), as they are now: an
 // alert keeps that version, and false-positive memory compares with it.
-func withRecords(eng Engine, hits []screen.Hit) []store.Hit {
+func withRecords(eng Engine, hits []vigil.Hit) []store.Hit {
 	out := make([]store.Hit, len(hits))
 	for i, h := range hits {
 		out[i] = store.Hit{Hit: h, Record: eng.Entity(h.List, h.SourceID)}
@@ -140,7 +141,7 @@ func withRecords(eng Engine, hits []screen.Hit) []store.Hit {
 // auditAdHoc writes the audit entry of each ad hoc screening of r when
 // the server has a database: the query, the editions and every hit's
 // identity and score. It stores nothing else.
-func (s *Server) auditAdHoc(r *http.Request, l *Lists, opts screen.Options, subs []screen.Subject, hits [][]screen.Hit) error {
+func (s *Server) auditAdHoc(r *http.Request, l *Lists, opts vigil.Options, subs []vigil.Subject, hits [][]vigil.Hit) error {
 	if s.db == nil {
 		return nil
 	}

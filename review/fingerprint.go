@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // Attrs are the attributes of one side of a (subject, record) pair that
@@ -18,7 +18,7 @@ import (
 type Attrs map[string][]string
 
 // SubjectAttrs returns the relevant attributes of a screened subject.
-func SubjectAttrs(s screen.Subject) Attrs {
+func SubjectAttrs(s vigil.Subject) Attrs {
 	a := Attrs{}
 	a.add("kind", string(s.Kind))
 	a.add("name", s.Name)

@@ -3,8 +3,8 @@ package review
 import (
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 func TestFingerprints(t *testing.T) {
@@ -30,7 +30,7 @@ func TestFingerprints(t *testing.T) {
 			t.Errorf("change %d did not change the record fingerprint", i)
 		}
 	}
-	s := screen.Subject{Name: "A B", DateOfBirth: "1961"}
+	s := vigil.Subject{Name: "A B", DateOfBirth: "1961"}
 	s2 := s
 	s2.DateOfBirth = "1962"
 	d := Diff("subject", SubjectAttrs(s), SubjectAttrs(s2))

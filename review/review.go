@@ -139,7 +139,7 @@ type Alert struct {
 	// Proposal is the pending four-eyes proposal, if any.
 	Proposal *Proposal `json:"proposal,omitempty"`
 
-	// Hit is the screening hit (screen.Hit JSON) and Record the list
+	// Hit is the screening hit (vigil.Hit JSON) and Record the list
 	// record (entity.Entity JSON) as they were when the alert was raised.
 	Hit    json.RawMessage `json:"hit"`
 	Record json.RawMessage `json:"record"`

@@ -6,10 +6,11 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/screen"
-	"github.com/vigil-screening/vigil/screen/evalset"
+	"github.com/vigil-screening/vigil/lab/evalset"
 )
 
 func benchCases(b *testing.B, file string) []evalset.Case {
@@ -45,7 +46,7 @@ func benchScreen(b *testing.B, file string) {
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0
 		for pb.Next() {
-			if _, err := eng.Screen(ctx, cases[i%len(cases)].Subject, screen.Options{}); err != nil {
+			if _, err := eng.Screen(ctx, cases[i%len(cases)].Subject, vigil.Options{}); err != nil {
 				b.Error(err)
 				return
 			}

@@ -5,15 +5,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // TestCommonNameAlone checks that a single common name does not alert on
 // a listed name it is only part of, while a rare single name still does.
 func TestCommonNameAlone(t *testing.T) {
 	eng := realEngine(t)
-	quiet := []screen.Subject{
+	quiet := []vigil.Subject{
 		{Name: "Mohammed"},
 		{Name: "John"},
 		{Name: "Ivan"},
@@ -21,7 +21,7 @@ func TestCommonNameAlone(t *testing.T) {
 		{Name: "Mohammed", DateOfBirth: "1951-06-19", Nationality: "Egypt"},
 	}
 	for _, s := range quiet {
-		hits, err := eng.Screen(context.Background(), s, screen.Options{})
+		hits, err := eng.Screen(context.Background(), s, vigil.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -30,7 +30,7 @@ func TestCommonNameAlone(t *testing.T) {
 		}
 		// Below the threshold the hits are still reported, held down
 		// and saying why.
-		low, err := eng.Screen(context.Background(), s, screen.Options{Threshold: 0.5})
+		low, err := eng.Screen(context.Background(), s, vigil.Options{Threshold: 0.5})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,18 +39,18 @@ func TestCommonNameAlone(t *testing.T) {
 		}
 	}
 	loud := []struct {
-		subject  screen.Subject
+		subject  vigil.Subject
 		list, id string
 	}{
-		{screen.Subject{Name: "Zawahiri"}, "us_ofac_sdn", "2676"},
-		{screen.Subject{Name: "Zawahiri", Kind: entity.KindPerson}, "us_ofac_sdn", "2676"},
-		{screen.Subject{Name: "Hizballah", Kind: entity.KindOrganization}, "au_dfat", "277"},
-		{screen.Subject{Name: "Rosneft", Kind: entity.KindOrganization}, "us_csl", "SSI-17022"},
-		{screen.Subject{Name: "Rosneft"}, "ca_sema", "RU.3.2"},
-		{screen.Subject{Name: "ABU ABDALLAH", Kind: entity.KindPerson}, "us_ofac_sdn", "6906"},
+		{vigil.Subject{Name: "Zawahiri"}, "us_ofac_sdn", "2676"},
+		{vigil.Subject{Name: "Zawahiri", Kind: entity.KindPerson}, "us_ofac_sdn", "2676"},
+		{vigil.Subject{Name: "Hizballah", Kind: entity.KindOrganization}, "au_dfat", "277"},
+		{vigil.Subject{Name: "Rosneft", Kind: entity.KindOrganization}, "us_csl", "SSI-17022"},
+		{vigil.Subject{Name: "Rosneft"}, "ca_sema", "RU.3.2"},
+		{vigil.Subject{Name: "ABU ABDALLAH", Kind: entity.KindPerson}, "us_ofac_sdn", "6906"},
 	}
 	for _, tt := range loud {
-		hits, err := eng.Screen(context.Background(), tt.subject, screen.Options{})
+		hits, err := eng.Screen(context.Background(), tt.subject, vigil.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -62,13 +62,13 @@ func TestCommonNameAlone(t *testing.T) {
 			t.Errorf("%+v: %s/%s does not alert", tt.subject, tt.list, tt.id)
 			continue
 		}
-		if hasAdjustment([]screen.Hit{h}, "common name") {
+		if hasAdjustment([]vigil.Hit{h}, "common name") {
 			t.Errorf("%+v: rare name held down as common: %+v", tt.subject, h.Explanation)
 		}
 	}
 }
 
-func hasAdjustment(hits []screen.Hit, reason string) bool {
+func hasAdjustment(hits []vigil.Hit, reason string) bool {
 	for _, h := range hits {
 		for _, a := range h.Explanation.Adjustments {
 			if strings.HasPrefix(a.Reason, reason) && a.Effect < 0 {

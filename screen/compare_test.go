@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/screen"
 )
 
@@ -38,7 +39,7 @@ func TestCompareWithoutLists(t *testing.T) {
 	}
 	for _, tc := range compareCases {
 		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
-			h, err := eng.Compare(context.Background(), screen.Subject{Name: tc.a}, screen.Subject{Name: tc.b})
+			h, err := eng.Compare(context.Background(), vigil.Subject{Name: tc.a}, vigil.Subject{Name: tc.b})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,7 +60,7 @@ func TestCompareConcurrent(t *testing.T) {
 	ctx := context.Background()
 	want := make([]string, len(compareCases))
 	for i, tc := range compareCases {
-		h, err := eng.Compare(ctx, screen.Subject{Name: tc.a}, screen.Subject{Name: tc.b})
+		h, err := eng.Compare(ctx, vigil.Subject{Name: tc.a}, vigil.Subject{Name: tc.b})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +74,7 @@ func TestCompareConcurrent(t *testing.T) {
 			for i := range 40 {
 				k := (g + i) % len(compareCases)
 				tc := compareCases[k]
-				h, err := eng.Compare(ctx, screen.Subject{Name: tc.a}, screen.Subject{Name: tc.b})
+				h, err := eng.Compare(ctx, vigil.Subject{Name: tc.a}, vigil.Subject{Name: tc.b})
 				if err != nil {
 					t.Error(err)
 					return

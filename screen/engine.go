@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/index"
 	"github.com/vigil-screening/vigil/match"
@@ -95,7 +96,7 @@ type best struct {
 }
 
 // Screen returns the hits for s at or above the threshold, best first.
-func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, error) {
+func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options) ([]vigil.Hit, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -129,7 +130,7 @@ func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, er
 		e.bestNames(&readings[n], uint8(n), kindFilter(s.Kind), opts.Lists, w)
 	}
 	e.addIDCandidates(&readings[0], &q.attrs, opts.Lists, w)
-	var hits []Hit
+	var hits []vigil.Hit
 	hasIDs := len(q.attrs.Documents) > 0 || len(q.attrs.Crypto) > 0 || q.attrs.IMO != ""
 	for _, b := range w.best {
 		// Attributes can add at most match.MaxBoost, an agreeing
@@ -153,7 +154,7 @@ func (e *Engine) Screen(ctx context.Context, s Subject, opts Options) ([]Hit, er
 			hits = append(hits, h)
 		}
 	}
-	slices.SortFunc(hits, func(a, b Hit) int {
+	slices.SortFunc(hits, func(a, b vigil.Hit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(listRank(a.List), listRank(b.List)),
 			cmp.Compare(a.List, b.List), cmp.Compare(a.SourceID, b.SourceID))
 	})
@@ -186,14 +187,14 @@ func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool
 }
 
 // hit builds the hit and its explanation for a candidate record.
-func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) Hit {
+func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) vigil.Hit {
 	ent := e.entities[b.ent]
 	ln := e.ix.Name(b.name)
 	match.Compare(qn, ln, &w.res)
 	t := termsOf(qn, &w.res, e.weak[b.name], e.ix.Vocab().Weight(-1))
 	_, quals := match.Qualify(&q.attrs, ent, t.score, []match.Qualifier{})
 	score, ex := explain(qn, ln, &w.res, t, append(quals, q.unread...))
-	return Hit{
+	return vigil.Hit{
 		Score: score, List: ent.List, SourceID: ent.ID,
 		Name: ent.PrimaryName(), MatchedName: ln.Raw, Kind: ent.Kind, Explanation: ex,
 	}
@@ -201,7 +202,7 @@ func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) Hit {
 
 // partMatches turns an alignment into the explanation's part pairs, with
 // each pair's weight given as its share of the name score.
-func partMatches(qn, ln *match.Name, r *match.Result) []PartMatch {
+func partMatches(qn, ln *match.Name, r *match.Result) []vigil.PartMatch {
 	var total float32
 	for i := 0; i < r.N; i++ {
 		total += r.Pairs[i].Weight
@@ -213,10 +214,10 @@ func partMatches(qn, ln *match.Name, r *match.Result) []PartMatch {
 	if total > 0 {
 		shares = roundShares(shares)
 	}
-	out := make([]PartMatch, 0, r.N)
+	out := make([]vigil.PartMatch, 0, r.N)
 	for i := 0; i < r.N; i++ {
 		p := r.Pairs[i]
-		out = append(out, PartMatch{Query: partText(qn, p.Q, p.Q2), Listed: partText(ln, p.L, p.L2),
+		out = append(out, vigil.PartMatch{Query: partText(qn, p.Q, p.Q2), Listed: partText(ln, p.L, p.L2),
 			Similarity: round(float64(p.Sim)), Weight: shares[i], How: p.How.String()})
 	}
 	return out
@@ -237,17 +238,17 @@ func partText(n *match.Name, i, j int8) string {
 }
 
 // Compare scores subject b as if it were a listed record, against a.
-func (e *Engine) Compare(ctx context.Context, a, b Subject) (Hit, error) {
+func (e *Engine) Compare(ctx context.Context, a, b vigil.Subject) (vigil.Hit, error) {
 	if err := ctx.Err(); err != nil {
-		return Hit{}, err
+		return vigil.Hit{}, err
 	}
 	qa, err := parseSubject(a)
 	if err != nil {
-		return Hit{}, err
+		return vigil.Hit{}, err
 	}
 	qb, err := parseSubject(b)
 	if err != nil {
-		return Hit{}, err
+		return vigil.Hit{}, err
 	}
 	w := e.work.Get().(*work)
 	defer e.work.Put(w)
@@ -257,7 +258,7 @@ func (e *Engine) Compare(ctx context.Context, a, b Subject) (Hit, error) {
 	t := termsOf(&qn, &w.res, false, e.ix.Vocab().Weight(-1))
 	_, quals := match.Qualify(&qa.attrs, ent, t.score, []match.Qualifier{})
 	score, ex := explain(&qn, &ln, &w.res, t, append(quals, qa.unread...))
-	return Hit{Score: score, SourceID: b.ID, Name: qb.name, MatchedName: qb.name,
+	return vigil.Hit{Score: score, SourceID: b.ID, Name: qb.name, MatchedName: qb.name,
 		Kind: b.Kind, Explanation: ex}, nil
 }
 
@@ -318,7 +319,7 @@ func (e *Engine) bestReadings(qa, qb query, r *match.Result) (match.Name, match.
 }
 
 // subjectEntity turns a parsed subject into a record for Compare.
-func subjectEntity(s Subject, q query) *entity.Entity {
+func subjectEntity(s vigil.Subject, q query) *entity.Entity {
 	ent := &entity.Entity{ID: s.ID, Kind: s.Kind, Names: []entity.Name{{Full: q.name, Type: entity.NamePrimary}},
 		Nationalities: q.attrs.Countries, Documents: s.Documents}
 	if !q.attrs.BirthDate.IsZero() {

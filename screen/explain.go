@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/match"
 )
 
@@ -55,11 +56,11 @@ func termsOf(qn *match.Name, r *match.Result, weak bool, maxWeight float32) name
 }
 
 // adjustments returns the name-level terms as reported, rounded.
-func (t nameTerms) adjustments() []Adjustment {
-	var out []Adjustment
+func (t nameTerms) adjustments() []vigil.Adjustment {
+	var out []vigil.Adjustment
 	add := func(reason string, effect float64) {
 		if e := round(effect); e != 0 {
-			out = append(out, Adjustment{Reason: reason, Effect: e})
+			out = append(out, vigil.Adjustment{Reason: reason, Effect: e})
 		}
 	}
 	if t.score == 0 && t.parts > 0 && t.weak == 0 && t.common == 0 {
@@ -77,8 +78,8 @@ func (t nameTerms) adjustments() []Adjustment {
 // score and score are computed from them, so that they add up exactly as
 // the Explanation documents; they may differ from the unrounded score
 // used to rank candidates by a few thousandths.
-func explain(qn, ln *match.Name, r *match.Result, t nameTerms, quals []match.Qualifier) (float64, Explanation) {
-	ex := Explanation{Parts: partMatches(qn, ln, r), Adjustments: t.adjustments()}
+func explain(qn, ln *match.Name, r *match.Result, t nameTerms, quals []match.Qualifier) (float64, vigil.Explanation) {
+	ex := vigil.Explanation{Parts: partMatches(qn, ln, r), Adjustments: t.adjustments()}
 	name := 0.0
 	for _, p := range ex.Parts {
 		name += p.Similarity * p.Weight
@@ -94,12 +95,12 @@ func explain(qn, ln *match.Name, r *match.Result, t nameTerms, quals []match.Qua
 
 // qualifiersOf returns the reported qualifiers, rounded, and the score
 // they make with the reported name score.
-func qualifiersOf(nameScore float64, quals []match.Qualifier) (float64, []Qualifier) {
-	var out []Qualifier
+func qualifiersOf(nameScore float64, quals []match.Qualifier) (float64, []vigil.Qualifier) {
+	var out []vigil.Qualifier
 	score := nameScore
 	for _, mq := range quals {
-		q := Qualifier{Attribute: mq.Attribute, Query: mq.Query, Listed: mq.Listed,
-			Verdict: Verdict(mq.Verdict), Effect: round(mq.Effect), Detail: mq.Detail}
+		q := vigil.Qualifier{Attribute: mq.Attribute, Query: mq.Query, Listed: mq.Listed,
+			Verdict: vigil.Verdict(mq.Verdict), Effect: round(mq.Effect), Detail: mq.Detail}
 		out = append(out, q)
 		score += q.Effect
 	}

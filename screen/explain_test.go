@@ -5,14 +5,14 @@ import (
 	"math"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/internal/testdata"
-	"github.com/vigil-screening/vigil/screen"
-	"github.com/vigil-screening/vigil/screen/evalset"
+	"github.com/vigil-screening/vigil/lab/evalset"
 )
 
 // checkAddsUp fails when the terms of h's explanation do not give its
-// name score and score, as screen.Explanation promises.
-func checkAddsUp(t *testing.T, id string, h screen.Hit) bool {
+// name score and score, as vigil.Explanation promises.
+func checkAddsUp(t *testing.T, id string, h vigil.Hit) bool {
 	t.Helper()
 	ex := h.Explanation
 	name := 0.0
@@ -60,7 +60,7 @@ func TestExplanationAddsUp(t *testing.T) {
 			cases = cases[:f.max]
 		}
 		for _, c := range cases {
-			hs, err := eng.Screen(context.Background(), c.Subject, screen.Options{Threshold: 0.5})
+			hs, err := eng.Screen(context.Background(), c.Subject, vigil.Options{Threshold: 0.5})
 			if err != nil {
 				t.Fatalf("%s: %v", c.Subject.ID, err)
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
 )
@@ -35,8 +36,8 @@ func FuzzScreenSubject(f *testing.F) {
 	f.Add("\xff\xfe", ",", ",,", "1951-1", "\x00", "f")
 	f.Add(strings.Repeat("Ж", 5000), "", "", "", "", "")
 	f.Fuzz(func(t *testing.T, name, first, last, dob, nat, gender string) {
-		s := screen.Subject{Name: name, FirstName: first, LastName: last, DateOfBirth: dob, Nationality: nat, Gender: gender}
-		hits, err := eng.Screen(context.Background(), s, screen.Options{Threshold: 0.01})
+		s := vigil.Subject{Name: name, FirstName: first, LastName: last, DateOfBirth: dob, Nationality: nat, Gender: gender}
+		hits, err := eng.Screen(context.Background(), s, vigil.Options{Threshold: 0.01})
 		if err != nil {
 			return
 		}
@@ -68,7 +69,7 @@ func TestFixtureEngine(t *testing.T) {
 		{"Kathryn Barr", "", ""},
 	}
 	for _, tt := range tests {
-		hits, err := eng.Screen(ctx, screen.Subject{Name: tt.query, Kind: tt.kind}, screen.Options{})
+		hits, err := eng.Screen(ctx, vigil.Subject{Name: tt.query, Kind: tt.kind}, vigil.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +97,7 @@ func TestFixtureEngineConcurrent(t *testing.T) {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for i := 0; i < 50; i++ {
-				hits, err := eng.Screen(context.Background(), screen.Subject{Name: "Ayman al-Zawahiri"}, screen.Options{})
+				hits, err := eng.Screen(context.Background(), vigil.Subject{Name: "Ayman al-Zawahiri"}, vigil.Options{})
 				if err != nil || len(hits) != 1 {
 					t.Errorf("hits %+v, err %v", hits, err)
 					return

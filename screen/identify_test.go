@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
 )
@@ -17,19 +18,19 @@ func TestIdentifierFindsRecord(t *testing.T) {
 	eng := realEngine(t)
 	tests := []struct {
 		name     string
-		subject  screen.Subject
+		subject  vigil.Subject
 		list, id string
 		attr     string
 	}{
-		{"vessel by IMO", screen.Subject{Name: "OCEAN STAR", Kind: entity.KindVessel, IMO: "9187629"}, "us_ofac_sdn", "15036", "imo"},
-		{"person by passport", screen.Subject{Name: "Ayman Salim",
+		{"vessel by IMO", vigil.Subject{Name: "OCEAN STAR", Kind: entity.KindVessel, IMO: "9187629"}, "us_ofac_sdn", "15036", "imo"},
+		{"person by passport", vigil.Subject{Name: "Ayman Salim",
 			Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010"}}}, "us_ofac_sdn", "2676", "passport"},
-		{"passport with country", screen.Subject{Name: "Ayman Salim",
+		{"passport with country", vigil.Subject{Name: "Ayman Salim",
 			Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010", Country: "EG"}}}, "us_ofac_sdn", "2676", "passport"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hits, err := eng.Screen(context.Background(), tt.subject, screen.Options{})
+			hits, err := eng.Screen(context.Background(), tt.subject, vigil.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -42,7 +43,7 @@ func TestIdentifierFindsRecord(t *testing.T) {
 			}
 			agrees := false
 			for _, q := range h.Explanation.Qualifiers {
-				agrees = agrees || q.Attribute == tt.attr && q.Verdict == screen.Agree && strings.Contains(q.Detail, "agrees")
+				agrees = agrees || q.Attribute == tt.attr && q.Verdict == vigil.Agree && strings.Contains(q.Detail, "agrees")
 			}
 			if !agrees {
 				t.Errorf("no agreeing %s qualifier: %+v", tt.attr, h.Explanation)
@@ -60,7 +61,7 @@ func TestIdentifierMustAgree(t *testing.T) {
 		{Type: entity.DocPassport, Number: "1084010", Country: "FR"},
 		{Type: entity.DocNationalID, Number: "1084010"},
 	} {
-		hits, err := eng.Screen(context.Background(), screen.Subject{Name: "Ayman Salim", Documents: []entity.Document{d}}, screen.Options{})
+		hits, err := eng.Screen(context.Background(), vigil.Subject{Name: "Ayman Salim", Documents: []entity.Document{d}}, vigil.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,9 +78,9 @@ func TestIdentifierMustAgree(t *testing.T) {
 // record that gave it.
 func TestGroupAttributes(t *testing.T) {
 	eng := realEngine(t)
-	s := screen.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19",
+	s := vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19",
 		Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010"}}}
-	hits, err := eng.Screen(context.Background(), s, screen.Options{Lists: []string{"au_dfat", "gb_hmt_ofsi"}})
+	hits, err := eng.Screen(context.Background(), s, vigil.Options{Lists: []string{"au_dfat", "gb_hmt_ofsi"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,13 +91,13 @@ func TestGroupAttributes(t *testing.T) {
 	if h.List != "au_dfat" || h.SourceID != "147" || len(eng.Entity("au_dfat", "147").Documents) != 0 {
 		t.Fatalf("best hit %s/%s: the test expects DFAT 147, which lists no document", h.List, h.SourceID)
 	}
-	var passport *screen.Qualifier
+	var passport *vigil.Qualifier
 	for i, q := range h.Explanation.Qualifiers {
 		if q.Attribute == "passport" {
 			passport = &h.Explanation.Qualifiers[i]
 		}
 	}
-	if passport == nil || passport.Verdict != screen.Agree || passport.Effect <= 0 {
+	if passport == nil || passport.Verdict != vigil.Agree || passport.Effect <= 0 {
 		t.Fatalf("passport qualifier %+v, want an agreement", passport)
 	}
 	from := passport.Detail[strings.LastIndex(passport.Detail, "from ")+len("from "):]

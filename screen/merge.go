@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/match"
 )
@@ -21,14 +22,14 @@ import (
 // al-Tikriti", not "Muhammad Ali") or
 // both records give birth dates (which then agree by (3)). Two records of
 // the same list are never merged: a list does not list one identity twice.
-func (e *Engine) mergeAlso(hits []Hit) []Hit {
-	var out []Hit
+func (e *Engine) mergeAlso(hits []vigil.Hit) []vigil.Hit {
+	var out []vigil.Hit
 next:
 	for _, h := range hits {
 		hi := e.byKey[h.List+"/"+h.SourceID]
 		for i := range out {
 			if e.joins(&out[i], hi) {
-				out[i].Also = append(out[i].Also, Ref{List: h.List, SourceID: h.SourceID})
+				out[i].Also = append(out[i].Also, vigil.Ref{List: h.List, SourceID: h.SourceID})
 				continue next
 			}
 		}
@@ -40,13 +41,13 @@ next:
 // joins reports whether record hi is the identity of hit o: it shares a
 // name with o's record, and it fits o's record and every record already
 // merged into o (other list, compatible kind and birth dates).
-func (e *Engine) joins(o *Hit, hi int32) bool {
+func (e *Engine) joins(o *vigil.Hit, hi int32) bool {
 	oi := e.byKey[o.List+"/"+o.SourceID]
 	a, b := e.entities[oi], e.entities[hi]
 	if !e.shareName(oi, hi, len(a.BirthDates) > 0 && len(b.BirthDates) > 0) {
 		return false
 	}
-	group := append([]Ref{{List: o.List, SourceID: o.SourceID}}, o.Also...)
+	group := append([]vigil.Ref{{List: o.List, SourceID: o.SourceID}}, o.Also...)
 	for _, r := range group {
 		m := e.entities[e.byKey[r.List+"/"+r.SourceID]]
 		if m.List == b.List || !compatibleKinds(m.Kind, b.Kind) || !datesCompatible(m.BirthDates, b.BirthDates) {
@@ -100,7 +101,7 @@ func datesCompatible(a, b []entity.Date) bool {
 // each qualifier's Detail which record supplied it. Scores that change
 // are re-sorted; a hit a contradiction takes below the threshold is
 // dropped.
-func (e *Engine) requalifyGroups(hits []Hit, q *query, threshold float64) []Hit {
+func (e *Engine) requalifyGroups(hits []vigil.Hit, q *query, threshold float64) []vigil.Hit {
 	changed := false
 	for i := range hits {
 		h := &hits[i]
@@ -122,8 +123,8 @@ func (e *Engine) requalifyGroups(hits []Hit, q *query, threshold float64) []Hit 
 	if !changed {
 		return hits
 	}
-	hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Score < threshold })
-	slices.SortFunc(hits, func(a, b Hit) int {
+	hits = slices.DeleteFunc(hits, func(h vigil.Hit) bool { return h.Score < threshold })
+	slices.SortFunc(hits, func(a, b vigil.Hit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.List, b.List), cmp.Compare(a.SourceID, b.SourceID))
 	})
 	return hits

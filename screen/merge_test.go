@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
 )
@@ -46,7 +47,7 @@ func TestMergeRule(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			hits, err := eng.Screen(context.Background(), screen.Subject{Name: tt.query}, screen.Options{Lists: []string{"a", "b", "c"}, Limit: 20})
+			hits, err := eng.Screen(context.Background(), vigil.Subject{Name: tt.query}, vigil.Options{Lists: []string{"a", "b", "c"}, Limit: 20})
 			if err != nil {
 				t.Fatal(err)
 			}

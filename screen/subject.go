@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/match"
@@ -30,7 +31,7 @@ const notCompared = "unrecognised value, not compared"
 // error; an unrecognised gender, nationality or country is reported on
 // every hit as a missing qualifier (see query.unread). The genders
 // "other" and "unknown" are legitimate and say nothing.
-func parseSubject(s Subject) (query, error) {
+func parseSubject(s vigil.Subject) (query, error) {
 	raw := rawSubjectName(s)
 	q := query{name: raw, raw: raw, kind: nameKind(s.Kind)}
 	if q.kind != names.Organization {
@@ -72,7 +73,7 @@ func parseSubject(s Subject) (query, error) {
 // rawSubjectName returns the subject's name: Name, else first, middle and
 // last joined. parseSubject puts a person's "LAST, First" in natural
 // order ("First LAST", see names.NaturalOrder); organisations keep theirs.
-func rawSubjectName(s Subject) string {
+func rawSubjectName(s vigil.Subject) string {
 	name := strings.TrimSpace(s.Name)
 	if name == "" {
 		name = strings.Join(strings.Fields(s.FirstName+" "+s.MiddleName+" "+s.LastName), " ")

@@ -4,24 +4,25 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 )
 
 func TestParseSubject(t *testing.T) {
 	tests := []struct {
 		name     string
-		in       Subject
+		in       vigil.Subject
 		wantName string
 		wantDOB  entity.Date
 	}{
-		{"full name", Subject{Name: " Ayman al-Zawahiri "}, "Ayman al-Zawahiri", entity.Date{}},
-		{"comma form", Subject{Name: "ZAWAHIRI, Ayman al-"}, "Ayman al- ZAWAHIRI", entity.Date{}},
-		{"organisation keeps its comma", Subject{Name: "ACME, S.A.", Kind: entity.KindOrganization}, "ACME, S.A.", entity.Date{}},
-		{"parts", Subject{FirstName: "Ayman", MiddleName: "Muhammad", LastName: "Zawahiri"}, "Ayman Muhammad Zawahiri", entity.Date{}},
-		{"name wins over parts", Subject{Name: "Ayman Zawahiri", FirstName: "X"}, "Ayman Zawahiri", entity.Date{}},
-		{"year", Subject{Name: "A", DateOfBirth: "1951"}, "A", entity.Date{Year: 1951}},
-		{"year month", Subject{Name: "A", DateOfBirth: "1951-06"}, "A", entity.Date{Year: 1951, Month: 6}},
-		{"full date", Subject{Name: "A", DateOfBirth: "1951-06-19"}, "A", entity.Date{Year: 1951, Month: 6, Day: 19}},
+		{"full name", vigil.Subject{Name: " Ayman al-Zawahiri "}, "Ayman al-Zawahiri", entity.Date{}},
+		{"comma form", vigil.Subject{Name: "ZAWAHIRI, Ayman al-"}, "Ayman al- ZAWAHIRI", entity.Date{}},
+		{"organisation keeps its comma", vigil.Subject{Name: "ACME, S.A.", Kind: entity.KindOrganization}, "ACME, S.A.", entity.Date{}},
+		{"parts", vigil.Subject{FirstName: "Ayman", MiddleName: "Muhammad", LastName: "Zawahiri"}, "Ayman Muhammad Zawahiri", entity.Date{}},
+		{"name wins over parts", vigil.Subject{Name: "Ayman Zawahiri", FirstName: "X"}, "Ayman Zawahiri", entity.Date{}},
+		{"year", vigil.Subject{Name: "A", DateOfBirth: "1951"}, "A", entity.Date{Year: 1951}},
+		{"year month", vigil.Subject{Name: "A", DateOfBirth: "1951-06"}, "A", entity.Date{Year: 1951, Month: 6}},
+		{"full date", vigil.Subject{Name: "A", DateOfBirth: "1951-06-19"}, "A", entity.Date{Year: 1951, Month: 6, Day: 19}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,7 +38,7 @@ func TestParseSubject(t *testing.T) {
 }
 
 func TestParseSubjectAttributes(t *testing.T) {
-	q, err := parseSubject(Subject{Name: "A", Gender: "F", Nationality: "Russian Federation", Country: "nowhere-land", PlaceOfBirth: "Giza, Egypt"})
+	q, err := parseSubject(vigil.Subject{Name: "A", Gender: "F", Nationality: "Russian Federation", Country: "nowhere-land", PlaceOfBirth: "Giza, Egypt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,13 +56,13 @@ func TestParseSubjectAttributes(t *testing.T) {
 func TestParseSubjectErrors(t *testing.T) {
 	tests := []struct {
 		name string
-		in   Subject
+		in   vigil.Subject
 		want string
 	}{
-		{"no name", Subject{ID: "s1"}, `subject "s1": a name is required`},
-		{"blank name", Subject{ID: "s2", Name: " \t "}, "a name is required"},
-		{"bad date", Subject{ID: "s3", Name: "A", DateOfBirth: "19 June 1951"}, `subject "s3": date_of_birth`},
-		{"impossible month", Subject{ID: "s4", Name: "A", DateOfBirth: "1951-13"}, "date_of_birth"},
+		{"no name", vigil.Subject{ID: "s1"}, `subject "s1": a name is required`},
+		{"blank name", vigil.Subject{ID: "s2", Name: " \t "}, "a name is required"},
+		{"bad date", vigil.Subject{ID: "s3", Name: "A", DateOfBirth: "19 June 1951"}, `subject "s3": date_of_birth`},
+		{"impossible month", vigil.Subject{ID: "s4", Name: "A", DateOfBirth: "1951-13"}, "date_of_birth"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,7 +75,7 @@ func TestParseSubjectErrors(t *testing.T) {
 }
 
 func TestSubjectNameCapped(t *testing.T) {
-	q, err := parseSubject(Subject{Name: strings.Repeat("x", 1<<20)})
+	q, err := parseSubject(vigil.Subject{Name: strings.Repeat("x", 1<<20)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil"
 )
 
 // TestUnrecognisedValuesReported checks that attribute values Vigil
@@ -13,15 +13,15 @@ import (
 func TestUnrecognisedValuesReported(t *testing.T) {
 	eng := realEngine(t)
 	tests := []struct {
-		subject screen.Subject
+		subject vigil.Subject
 		want    map[string]string // attribute → query value reported as not compared
 	}{
-		{screen.Subject{Name: "Ayman al-Zawahiri", Nationality: "Narnia", Gender: "x"}, map[string]string{"nationality": "Narnia", "gender": "x"}},
-		{screen.Subject{Name: "Ayman al-Zawahiri", Country: "Atlantis", Gender: "other"}, map[string]string{"country": "Atlantis"}},
-		{screen.Subject{Name: "Ayman al-Zawahiri", Gender: "unknown", Nationality: "Egypt"}, map[string]string{}},
+		{vigil.Subject{Name: "Ayman al-Zawahiri", Nationality: "Narnia", Gender: "x"}, map[string]string{"nationality": "Narnia", "gender": "x"}},
+		{vigil.Subject{Name: "Ayman al-Zawahiri", Country: "Atlantis", Gender: "other"}, map[string]string{"country": "Atlantis"}},
+		{vigil.Subject{Name: "Ayman al-Zawahiri", Gender: "unknown", Nationality: "Egypt"}, map[string]string{}},
 	}
 	for _, tt := range tests {
-		hits, err := eng.Screen(context.Background(), tt.subject, screen.Options{})
+		hits, err := eng.Screen(context.Background(), tt.subject, vigil.Options{})
 		if err != nil {
 			t.Fatalf("%+v: %v", tt.subject, err)
 		}
@@ -32,7 +32,7 @@ func TestUnrecognisedValuesReported(t *testing.T) {
 		got := map[string]string{}
 		for _, q := range h.Explanation.Qualifiers {
 			if q.Detail == "unrecognised value, not compared" {
-				if q.Verdict != screen.Missing || q.Effect != 0 {
+				if q.Verdict != vigil.Missing || q.Effect != 0 {
 					t.Errorf("%+v: %+v should be missing with no effect", tt.subject, q)
 				}
 				got[q.Attribute] = q.Query

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
 )
@@ -21,8 +22,8 @@ func TestUntypedOrganisationQueries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			org := scoreOf(t, eng, screen.Subject{Name: tt.name, Kind: entity.KindOrganization}, "us_ofac_sdn", tt.id)
-			untyped := scoreOf(t, eng, screen.Subject{Name: tt.name}, "us_ofac_sdn", tt.id)
+			org := scoreOf(t, eng, vigil.Subject{Name: tt.name, Kind: entity.KindOrganization}, "us_ofac_sdn", tt.id)
+			untyped := scoreOf(t, eng, vigil.Subject{Name: tt.name}, "us_ofac_sdn", tt.id)
 			if untyped != org || untyped < 0.95 {
 				t.Errorf("untyped %.3f, as organisation %.3f: want equal and at least 0.95", untyped, org)
 			}
@@ -30,9 +31,9 @@ func TestUntypedOrganisationQueries(t *testing.T) {
 	}
 }
 
-func scoreOf(t *testing.T, eng *screen.Engine, s screen.Subject, list, id string) float64 {
+func scoreOf(t *testing.T, eng *screen.Engine, s vigil.Subject, list, id string) float64 {
 	t.Helper()
-	hits, err := eng.Screen(context.Background(), s, screen.Options{Threshold: 0.5})
+	hits, err := eng.Screen(context.Background(), s, vigil.Options{Threshold: 0.5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +65,7 @@ func TestCompareUntyped(t *testing.T) {
 		{"Maria de la Cruz", "Maria de la Cruz", none, per, 1},
 	}
 	for _, tt := range tests {
-		h, err := eng.Compare(context.Background(), screen.Subject{ID: "a", Name: tt.a, Kind: tt.akind}, screen.Subject{ID: "b", Name: tt.b, Kind: tt.bkind})
+		h, err := eng.Compare(context.Background(), vigil.Subject{ID: "a", Name: tt.a, Kind: tt.akind}, vigil.Subject{ID: "b", Name: tt.b, Kind: tt.bkind})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,8 +81,8 @@ func TestCompareUntyped(t *testing.T) {
 func TestUntypedPersonsUnharmed(t *testing.T) {
 	eng := realEngine(t)
 	for _, kind := range []entity.Kind{entity.KindUnknown, entity.KindPerson} {
-		h, err := eng.Compare(context.Background(), screen.Subject{ID: "a", Name: "Abu Bakr SA", Kind: kind},
-			screen.Subject{ID: "b", Name: "ABU BAKR", Kind: entity.KindPerson})
+		h, err := eng.Compare(context.Background(), vigil.Subject{ID: "a", Name: "Abu Bakr SA", Kind: kind},
+			vigil.Subject{ID: "b", Name: "ABU BAKR", Kind: entity.KindPerson})
 		if err != nil {
 			t.Fatal(err)
 		}

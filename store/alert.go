@@ -7,9 +7,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/review"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // raiseAlert opens an alert for one hit of a recorded screening unless an
@@ -31,7 +31,7 @@ func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjec
 	}
 	changes, suppressed := checkMemory(subj, h, refs, memory)
 	if suppressed {
-		res.Suppressed = append(res.Suppressed, screen.Ref{List: h.List, SourceID: h.SourceID})
+		res.Suppressed = append(res.Suppressed, vigil.Ref{List: h.List, SourceID: h.SourceID})
 		return nil
 	}
 	id, err := tx.insertAlert(ctx, subj, screeningID, h, refs, changes)

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/review"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // alertRow is an alert with the columns only the store needs.
@@ -65,7 +65,7 @@ func (a *alertRow) readRecords(records string) error {
 		}
 		return nil
 	}
-	var h screen.Hit
+	var h vigil.Hit
 	if err := json.Unmarshal(a.Hit, &h); err != nil {
 		return fmt.Errorf("alert %d hit: %w", a.ID, err)
 	}

@@ -3,10 +3,10 @@ package store_test
 import (
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/review"
-	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/store"
 )
 
@@ -15,7 +15,7 @@ import (
 func merged(score float64, primary *entity.Entity, others ...*entity.Entity) store.Hit {
 	h := hit(primary, score)
 	for _, o := range others {
-		h.Also = append(h.Also, screen.Ref{List: o.List, SourceID: o.ID})
+		h.Also = append(h.Also, vigil.Ref{List: o.List, SourceID: o.ID})
 		h.AlsoRecords = append(h.AlsoRecords, o)
 	}
 	return h

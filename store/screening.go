@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
@@ -22,8 +23,8 @@ type Screening struct {
 	IdempotencyKey string `json:"-"`
 	// SubjectID is the caller's external id of the subject. Empty means an
 	// ad hoc screening: only the audit entry is written.
-	SubjectID string         `json:"subject_id,omitempty"`
-	Subject   screen.Subject `json:"subject"`
+	SubjectID string        `json:"subject_id,omitempty"`
+	Subject   vigil.Subject `json:"subject"`
 	// Editions are the hashes of the snapshots screened against.
 	Editions []string `json:"editions"`
 	// Threshold is the alert threshold; 0 means screen.DefaultThreshold.
@@ -34,7 +35,7 @@ type Screening struct {
 // Hit is a screening hit with the list record it points to, which is
 // attached to any alert it raises.
 type Hit struct {
-	screen.Hit
+	vigil.Hit
 	Record *entity.Entity `json:"record"`
 	// AlsoRecords are the records named by Hit.Also, as far as the caller
 	// knows them. A record missing here is never taken as unchanged since
@@ -47,9 +48,9 @@ type ScreeningResult struct {
 	ScreeningID int64 `json:"screening_id,omitempty"` // 0 for ad hoc
 	// Alerts are the alerts raised; Existing the open alerts that already
 	// covered a hit; Suppressed the hits remembered as false positives.
-	Alerts     []int64      `json:"alerts,omitempty"`
-	Existing   []int64      `json:"existing,omitempty"`
-	Suppressed []screen.Ref `json:"suppressed,omitempty"`
+	Alerts     []int64     `json:"alerts,omitempty"`
+	Existing   []int64     `json:"existing,omitempty"`
+	Suppressed []vigil.Ref `json:"suppressed,omitempty"`
 	// Replayed is true when an idempotency key returned an earlier result.
 	Replayed bool `json:"replayed,omitempty"`
 }

@@ -5,11 +5,11 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/review"
-	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/store"
 )
 
@@ -20,11 +20,11 @@ func record(list, id, name string) *entity.Entity {
 }
 
 func hit(e *entity.Entity, score float64) store.Hit {
-	return store.Hit{Hit: screen.Hit{Score: score, List: e.List, SourceID: e.ID, Name: e.PrimaryName(), MatchedName: e.PrimaryName()}, Record: e}
+	return store.Hit{Hit: vigil.Hit{Score: score, List: e.List, SourceID: e.ID, Name: e.PrimaryName(), MatchedName: e.PrimaryName()}, Record: e}
 }
 
 func screening(subjectID, name string, hits ...store.Hit) store.Screening {
-	return store.Screening{SubjectID: subjectID, Subject: screen.Subject{Name: name, DateOfBirth: "1961"},
+	return store.Screening{SubjectID: subjectID, Subject: vigil.Subject{Name: name, DateOfBirth: "1961"},
 		Editions: []string{"aaa111", "bbb222"}, Threshold: 0.8, Hits: hits}
 }
 
@@ -121,7 +121,7 @@ func TestRecordScreeningInvalid(t *testing.T) {
 		bad := []store.Screening{
 			{SubjectID: "C-1", Threshold: 1.5},
 			{SubjectID: "C-1", Hits: []store.Hit{noRecord}},
-			{SubjectID: "C-1", Hits: []store.Hit{{Hit: screen.Hit{Score: 0.9}}}},
+			{SubjectID: "C-1", Hits: []store.Hit{{Hit: vigil.Hit{Score: 0.9}}}},
 			{SubjectID: string(make([]byte, 300))},
 		}
 		for i, s := range bad {

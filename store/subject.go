@@ -8,18 +8,18 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/review"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // Subject is a recorded subject with its history.
 type Subject struct {
-	ID        string         `json:"id"` // the caller's external id
-	Attrs     screen.Subject `json:"attributes"`
-	CreatedAt time.Time      `json:"created_at"`
-	UpdatedAt time.Time      `json:"updated_at"`
+	ID        string        `json:"id"` // the caller's external id
+	Attrs     vigil.Subject `json:"attributes"`
+	CreatedAt time.Time     `json:"created_at"`
+	UpdatedAt time.Time     `json:"updated_at"`
 	// History holds every version of the attributes, oldest first.
 	History    []SubjectVersion   `json:"history"`
 	Screenings []*ScreeningRecord `json:"screenings"`
@@ -27,9 +27,9 @@ type Subject struct {
 
 // SubjectVersion is one version of a subject's attributes.
 type SubjectVersion struct {
-	Attrs screen.Subject `json:"attributes"`
-	Actor string         `json:"actor"`
-	At    time.Time      `json:"at"`
+	Attrs vigil.Subject `json:"attributes"`
+	Actor string        `json:"actor"`
+	At    time.Time     `json:"at"`
 }
 
 type subjectRow struct {
@@ -42,7 +42,7 @@ type subjectRow struct {
 // upsertSubject creates the subject or, when its attributes changed,
 // updates it and adds a version. Touching the row first locks it, so
 // concurrent screenings of one subject queue here.
-func (tx *tx) upsertSubject(ctx context.Context, actor auth.Principal, extID string, s screen.Subject) (*subjectRow, error) {
+func (tx *tx) upsertSubject(ctx context.Context, actor auth.Principal, extID string, s vigil.Subject) (*subjectRow, error) {
 	attrs := review.SubjectAttrs(s)
 	row := &subjectRow{attrs: attrs, fp: attrs.Fingerprint()}
 	raw, err := json.Marshal(s)

@@ -9,16 +9,16 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/country"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // Result is the outcome of screening one subject: its hits at or above the
 // threshold, best first, or the error that kept it from being screened.
 type Result struct {
 	ID    string
-	Hits  []screen.Hit
+	Hits  []vigil.Hit
 	Error string
 	// Warnings name input values that were read but could not be compared
 	// (a nationality Vigil does not know), so that a clean result is never
@@ -38,19 +38,19 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	}
 	hits := r.Hits
 	if hits == nil {
-		hits = []screen.Hit{}
+		hits = []vigil.Hit{}
 	}
 	return json.Marshal(struct {
-		ID       string       `json:"id"`
-		Hits     []screen.Hit `json:"hits"`
-		Warnings []string     `json:"warnings,omitempty"`
+		ID       string      `json:"id"`
+		Hits     []vigil.Hit `json:"hits"`
+		Warnings []string    `json:"warnings,omitempty"`
 	}{r.ID, hits, r.Warnings})
 }
 
 // Warnings lists the values of s that screening cannot compare: countries
 // that name no known country. Such values are not errors — the subject is
 // still screened on everything else — but the caller must see them.
-func Warnings(s screen.Subject) []string {
+func Warnings(s vigil.Subject) []string {
 	var out []string
 	for _, f := range []struct{ name, value string }{{"nationality", s.Nationality}, {"country", s.Country}} {
 		if v := strings.TrimSpace(f.value); v != "" {
@@ -64,7 +64,7 @@ func Warnings(s screen.Subject) []string {
 
 // Screener screens one subject; *screen.Engine is one.
 type Screener interface {
-	Screen(ctx context.Context, s screen.Subject, opts screen.Options) ([]screen.Hit, error)
+	Screen(ctx context.Context, s vigil.Subject, opts vigil.Options) ([]vigil.Hit, error)
 }
 
 // ScreenAll screens the rows that next returns, on workers goroutines, and
@@ -72,7 +72,7 @@ type Screener interface {
 // the end. Malformed rows (Row.Err set) and subjects the engine rejects as
 // invalid become results with Error set; any other error of next, the
 // engine or emit stops the run and is returned.
-func ScreenAll(ctx context.Context, sc Screener, opts screen.Options, workers int, next func() (Row, error), emit func(Row, Result) error) error {
+func ScreenAll(ctx context.Context, sc Screener, opts vigil.Options, workers int, next func() (Row, error), emit func(Row, Result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers = max(workers, 1)
@@ -156,7 +156,7 @@ func ScreenAll(ctx context.Context, sc Screener, opts screen.Options, workers in
 
 // screenRow screens one subject. An Invalid error from the engine is the
 // subject's fault and becomes the result's Error; others are returned.
-func screenRow(ctx context.Context, sc Screener, s screen.Subject, opts screen.Options) (Result, error) {
+func screenRow(ctx context.Context, sc Screener, s vigil.Subject, opts vigil.Options) (Result, error) {
 	hits, err := sc.Screen(ctx, s, opts)
 	if err != nil {
 		if apperr.CodeOf(err) == apperr.Invalid {

@@ -10,37 +10,37 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
-	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/subject"
 )
 
 // fakeScreener scores a subject by its name with an arbitrary delay, so
 // that workers finish out of order.
 type fakeScreener struct {
-	screen func(s screen.Subject) ([]screen.Hit, error)
+	screen func(s vigil.Subject) ([]vigil.Hit, error)
 }
 
-func (f fakeScreener) Screen(ctx context.Context, s screen.Subject, opts screen.Options) ([]screen.Hit, error) {
+func (f fakeScreener) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options) ([]vigil.Hit, error) {
 	return f.screen(s)
 }
 
 func TestScreenAll_Order(t *testing.T) {
 	var rows []subject.Row
 	for i := range 200 {
-		rows = append(rows, subject.Row{Line: i + 2, Subject: screen.Subject{ID: strconv.Itoa(i), Name: "n" + strconv.Itoa(i)}})
+		rows = append(rows, subject.Row{Line: i + 2, Subject: vigil.Subject{ID: strconv.Itoa(i), Name: "n" + strconv.Itoa(i)}})
 	}
-	rows[7] = subject.Row{Line: 9, Subject: screen.Subject{ID: "9"}, Err: errors.New("in.csv:9: bad")}
-	sc := fakeScreener{func(s screen.Subject) ([]screen.Hit, error) {
+	rows[7] = subject.Row{Line: 9, Subject: vigil.Subject{ID: "9"}, Err: errors.New("in.csv:9: bad")}
+	sc := fakeScreener{func(s vigil.Subject) ([]vigil.Hit, error) {
 		n, _ := strconv.Atoi(s.ID)
 		time.Sleep(time.Duration((n*7919)%5) * 100 * time.Microsecond)
 		if n%3 == 0 {
 			return nil, nil
 		}
-		return []screen.Hit{{Score: 0.9, SourceID: s.Name}}, nil
+		return []vigil.Hit{{Score: 0.9, SourceID: s.Name}}, nil
 	}}
 	var got []subject.Result
-	err := subject.ScreenAll(context.Background(), sc, screen.Options{}, 4, subject.SliceRows(rows), func(_ subject.Row, r subject.Result) error {
+	err := subject.ScreenAll(context.Background(), sc, vigil.Options{}, 4, subject.SliceRows(rows), func(_ subject.Row, r subject.Result) error {
 		got = append(got, r)
 		return nil
 	})
@@ -73,13 +73,13 @@ func TestScreenAll_Order(t *testing.T) {
 
 func TestScreenAll_Errors(t *testing.T) {
 	rows := []subject.Row{
-		{Line: 2, Subject: screen.Subject{ID: "a", Name: "ok"}},
-		{Line: 3, Subject: screen.Subject{ID: "b", Name: "invalid"}},
-		{Line: 4, Subject: screen.Subject{ID: "c", Name: "boom"}},
-		{Line: 5, Subject: screen.Subject{ID: "d", Name: "ok"}},
+		{Line: 2, Subject: vigil.Subject{ID: "a", Name: "ok"}},
+		{Line: 3, Subject: vigil.Subject{ID: "b", Name: "invalid"}},
+		{Line: 4, Subject: vigil.Subject{ID: "c", Name: "boom"}},
+		{Line: 5, Subject: vigil.Subject{ID: "d", Name: "ok"}},
 	}
 	boom := errors.New("index corrupted")
-	sc := fakeScreener{func(s screen.Subject) ([]screen.Hit, error) {
+	sc := fakeScreener{func(s vigil.Subject) ([]vigil.Hit, error) {
 		switch s.Name {
 		case "invalid":
 			return nil, apperr.Field("date_of_birth", "impossible")
@@ -89,7 +89,7 @@ func TestScreenAll_Errors(t *testing.T) {
 		return nil, nil
 	}}
 	var got []subject.Result
-	err := subject.ScreenAll(context.Background(), sc, screen.Options{}, 2, subject.SliceRows(rows), func(_ subject.Row, r subject.Result) error {
+	err := subject.ScreenAll(context.Background(), sc, vigil.Options{}, 2, subject.SliceRows(rows), func(_ subject.Row, r subject.Result) error {
 		got = append(got, r)
 		return nil
 	})
@@ -101,8 +101,8 @@ func TestScreenAll_Errors(t *testing.T) {
 	}
 
 	stop := errors.New("disk full")
-	err = subject.ScreenAll(context.Background(), fakeScreener{func(screen.Subject) ([]screen.Hit, error) { return nil, nil }},
-		screen.Options{}, 2, subject.SliceRows(rows[:1]), func(subject.Row, subject.Result) error { return stop })
+	err = subject.ScreenAll(context.Background(), fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }},
+		vigil.Options{}, 2, subject.SliceRows(rows[:1]), func(subject.Row, subject.Result) error { return stop })
 	if !errors.Is(err, stop) {
 		t.Errorf("err = %v, want emit's error", err)
 	}
@@ -114,11 +114,11 @@ func TestScreenAll_Errors(t *testing.T) {
 		if calls > 3 {
 			return subject.Row{}, readErr
 		}
-		return subject.Row{Line: calls, Subject: screen.Subject{ID: fmt.Sprint(calls), Name: "x"}}, nil
+		return subject.Row{Line: calls, Subject: vigil.Subject{ID: fmt.Sprint(calls), Name: "x"}}, nil
 	}
 	n := 0
-	err = subject.ScreenAll(context.Background(), fakeScreener{func(screen.Subject) ([]screen.Hit, error) { return nil, nil }},
-		screen.Options{}, 2, next, func(subject.Row, subject.Result) error { n++; return nil })
+	err = subject.ScreenAll(context.Background(), fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }},
+		vigil.Options{}, 2, next, func(subject.Row, subject.Result) error { n++; return nil })
 	if !errors.Is(err, readErr) || n != 3 {
 		t.Errorf("err = %v after %d results, want the read error after 3", err, n)
 	}
@@ -127,11 +127,11 @@ func TestScreenAll_Errors(t *testing.T) {
 func TestScreenAll_Cancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	next := func() (subject.Row, error) { // endless input
-		return subject.Row{Line: 1, Subject: screen.Subject{ID: "1", Name: "x"}}, nil
+		return subject.Row{Line: 1, Subject: vigil.Subject{ID: "1", Name: "x"}}, nil
 	}
 	n := 0
-	err := subject.ScreenAll(ctx, fakeScreener{func(screen.Subject) ([]screen.Hit, error) { return nil, nil }},
-		screen.Options{}, 2, next, func(subject.Row, subject.Result) error {
+	err := subject.ScreenAll(ctx, fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }},
+		vigil.Options{}, 2, next, func(subject.Row, subject.Result) error {
 			if n++; n == 100 {
 				cancel()
 			}
@@ -149,7 +149,7 @@ func TestResult_MarshalJSON(t *testing.T) {
 	}{
 		{subject.Result{ID: "1"}, `{"id":"1","hits":[]}`},
 		{subject.Result{ID: "2", Error: "in.csv:2: bad"}, `{"id":"2","error":"in.csv:2: bad"}`},
-		{subject.Result{ID: "3", Hits: []screen.Hit{{Score: 0.5, List: "un_sc", SourceID: "7"}}},
+		{subject.Result{ID: "3", Hits: []vigil.Hit{{Score: 0.5, List: "un_sc", SourceID: "7"}}},
 			`{"id":"3","hits":[{"score":0.5,"list":"un_sc","source_id":"7","name":"","matched_name":"","explanation":{"name_score":0,"parts":null}}]}`},
 	}
 	for _, tt := range tests {
@@ -165,21 +165,21 @@ func TestResult_MarshalJSON(t *testing.T) {
 func BenchmarkScreenAll(b *testing.B) {
 	rows := make([]subject.Row, b.N)
 	for i := range rows {
-		rows[i] = subject.Row{Line: i + 1, Subject: screen.Subject{ID: "x", Name: "x"}}
+		rows[i] = subject.Row{Line: i + 1, Subject: vigil.Subject{ID: "x", Name: "x"}}
 	}
-	sc := fakeScreener{func(screen.Subject) ([]screen.Hit, error) { return nil, nil }}
+	sc := fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }}
 	b.ResetTimer()
-	err := subject.ScreenAll(context.Background(), sc, screen.Options{}, 2, subject.SliceRows(rows), func(subject.Row, subject.Result) error { return nil })
+	err := subject.ScreenAll(context.Background(), sc, vigil.Options{}, 2, subject.SliceRows(rows), func(subject.Row, subject.Result) error { return nil })
 	if err != nil {
 		b.Fatal(err)
 	}
 }
 
 func TestWarnings(t *testing.T) {
-	if w := subject.Warnings(screen.Subject{Name: "Ivan", Nationality: "Russian", Country: "Korea, North"}); len(w) != 0 {
+	if w := subject.Warnings(vigil.Subject{Name: "Ivan", Nationality: "Russian", Country: "Korea, North"}); len(w) != 0 {
 		t.Errorf("known countries warned: %v", w)
 	}
-	w := subject.Warnings(screen.Subject{Name: "Ivan", Nationality: "Narnia"})
+	w := subject.Warnings(vigil.Subject{Name: "Ivan", Nationality: "Narnia"})
 	if len(w) != 1 || !strings.Contains(w[0], `nationality: "Narnia"`) {
 		t.Errorf("Warnings = %v, want one naming nationality Narnia", w)
 	}

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // Pair is two subjects to compare, as `vigil compare` and POST /v1/compare
@@ -18,7 +18,7 @@ type Pair struct {
 
 // Subjects validates both sides of the pair. Field errors are named
 // "a.<field>" or "b.<field>".
-func (p Pair) Subjects() (a, b screen.Subject, err error) {
+func (p Pair) Subjects() (a, b vigil.Subject, err error) {
 	if a, err = p.A.Subject("a"); err != nil {
 		return a, b, PrefixField("a.", err)
 	}
@@ -31,15 +31,15 @@ func (p Pair) Subjects() (a, b screen.Subject, err error) {
 // Comparison is the outcome of comparing a pair: b scored as if it were a
 // listed record against a.
 type Comparison struct {
-	ID          string              `json:"id"`
-	Score       float64             `json:"score"`
-	Explanation *screen.Explanation `json:"explanation,omitempty"`
-	Error       string              `json:"error,omitempty"`
+	ID          string             `json:"id"`
+	Score       float64            `json:"score"`
+	Explanation *vigil.Explanation `json:"explanation,omitempty"`
+	Error       string             `json:"error,omitempty"`
 }
 
 // Comparer compares two subjects; *screen.Engine is one.
 type Comparer interface {
-	Compare(ctx context.Context, a, b screen.Subject) (screen.Hit, error)
+	Compare(ctx context.Context, a, b vigil.Subject) (vigil.Hit, error)
 }
 
 // Compare validates and compares the pair. fallbackID names the pair when

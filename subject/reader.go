@@ -8,9 +8,9 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/reader"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // Format is an input format.
@@ -47,7 +47,7 @@ type Row struct {
 	Line int
 	// Subject is the subject. Its ID is the input's id or, when missing,
 	// the line number.
-	Subject screen.Subject
+	Subject vigil.Subject
 	// Err is set when the row is malformed; it is a *reader.ParseError
 	// naming the file, line and field. Subject.ID is still set.
 	Err error
@@ -137,7 +137,7 @@ func rowError(file string, line int, id, col string, err error) Row {
 	}
 	return Row{
 		Line:    line,
-		Subject: screen.Subject{ID: id},
+		Subject: vigil.Subject{ID: id},
 		Err:     &reader.ParseError{File: file, Line: line, Record: record, Field: col, Err: err},
 	}
 }

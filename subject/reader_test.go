@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader"
-	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/subject"
 )
 
@@ -66,7 +66,7 @@ func TestReader_CSV(t *testing.T) {
 	if len(rows) != 8 {
 		t.Fatalf("got %d rows, want 8: %+v", len(rows), rows)
 	}
-	want0 := screen.Subject{ID: "s1", Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19", Gender: "male", Nationality: "Egypt",
+	want0 := vigil.Subject{ID: "s1", Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19", Gender: "male", Nationality: "Egypt",
 		Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010"}, {Type: entity.DocPassport, Number: "19820215"}},
 		Crypto:    []string{"addr1", "addr2"}}
 	if rows[0].Err != nil || !sameSubject(rows[0].Subject, want0) {
@@ -90,7 +90,7 @@ func TestReader_CSV(t *testing.T) {
 	}
 }
 
-func sameSubject(a, b screen.Subject) bool {
+func sameSubject(a, b vigil.Subject) bool {
 	if len(a.Documents) != len(b.Documents) || len(a.Crypto) != len(b.Crypto) {
 		return false
 	}
@@ -121,7 +121,7 @@ func TestReader_CSVDelimiters(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rows := readAll(t, tt.input, subject.FormatCSV)
-			want := screen.Subject{ID: "a", FirstName: "John", LastName: "Smith", Kind: entity.KindPerson}
+			want := vigil.Subject{ID: "a", FirstName: "John", LastName: "Smith", Kind: entity.KindPerson}
 			if len(rows) != 1 || rows[0].Err != nil || !sameSubject(rows[0].Subject, want) {
 				t.Errorf("rows = %+v, want one %+v", rows, want)
 			}
@@ -286,12 +286,12 @@ func TestReader_JSONL(t *testing.T) {
 	if len(rows) != 11 {
 		t.Fatalf("got %d rows, want 11: %+v", len(rows), rows)
 	}
-	want0 := screen.Subject{ID: "17", Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19", Kind: entity.KindPerson,
+	want0 := vigil.Subject{ID: "17", Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19", Kind: entity.KindPerson,
 		Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010"}}}
 	if rows[0].Err != nil || !sameSubject(rows[0].Subject, want0) {
 		t.Errorf("row 1 = %+v, %v; want %+v", rows[0].Subject, rows[0].Err, want0)
 	}
-	want1 := screen.Subject{ID: "3", FirstName: "Vladimir", LastName: "Putin",
+	want1 := vigil.Subject{ID: "3", FirstName: "Vladimir", LastName: "Putin",
 		Documents: []entity.Document{{Type: entity.DocPassport, Number: "X1", Country: "RU"}}, Crypto: []string{"0xabc"}}
 	if rows[1].Err != nil || !sameSubject(rows[1].Subject, want1) || rows[1].Line != 3 {
 		t.Errorf("row 3 = %+v line %d, %v; want %+v", rows[1].Subject, rows[1].Line, rows[1].Err, want1)

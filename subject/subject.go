@@ -1,5 +1,5 @@
 // Package subject reads the people and organisations a user wants screened
-// from CSV or JSON Lines input and turns each into a screen.Subject.
+// from CSV or JSON Lines input and turns each into a vigil.Subject.
 //
 // Input is read as a stream: one Row at a time, each carrying the line it
 // started on. A malformed row does not stop the file: it comes back as a Row
@@ -15,9 +15,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // MaxField is the longest value accepted in one field. No real name,
@@ -44,7 +44,7 @@ func (id *ID) UnmarshalJSON(b []byte) error {
 }
 
 // Input is a subject as users write it: the JSON field names of
-// screen.Subject plus the synonyms that CSV headers and other tools use
+// vigil.Subject plus the synonyms that CSV headers and other tools use
 // (full_name, dob, passport, national_id, ...). CSV rows and JSON objects
 // both become an Input, and Subject validates it.
 type Input struct {
@@ -75,11 +75,11 @@ func (in Input) IsZero() bool { return reflect.ValueOf(in).IsZero() }
 // Subject validates in and returns the subject it describes. Errors are
 // *apperr.Error values of code Invalid naming the offending field. When in
 // has no id, the subject gets fallbackID.
-func (in Input) Subject(fallbackID string) (screen.Subject, error) {
+func (in Input) Subject(fallbackID string) (vigil.Subject, error) {
 	if err := in.checkText(); err != nil {
-		return screen.Subject{}, err
+		return vigil.Subject{}, err
 	}
-	s := screen.Subject{
+	s := vigil.Subject{
 		ID:           strings.TrimSpace(string(in.ID)),
 		FirstName:    strings.TrimSpace(in.FirstName),
 		MiddleName:   strings.TrimSpace(in.MiddleName),
@@ -94,22 +94,22 @@ func (in Input) Subject(fallbackID string) (screen.Subject, error) {
 	}
 	var err error
 	if s.Name, err = oneOf("name", in.Name, "full_name", in.FullName); err != nil {
-		return screen.Subject{}, err
+		return vigil.Subject{}, err
 	}
 	if s.Name == "" && s.FirstName == "" && s.MiddleName == "" && s.LastName == "" {
-		return screen.Subject{}, apperr.Field("name", "required: give name or first_name/last_name")
+		return vigil.Subject{}, apperr.Field("name", "required: give name or first_name/last_name")
 	}
 	if s.Kind, err = parseKind(in.Type); err != nil {
-		return screen.Subject{}, err
+		return vigil.Subject{}, err
 	}
 	if s.Gender, err = parseGender(in.Gender); err != nil {
-		return screen.Subject{}, err
+		return vigil.Subject{}, err
 	}
 	if s.DateOfBirth, err = parseDOB(in.DateOfBirth, in.DOB); err != nil {
-		return screen.Subject{}, err
+		return vigil.Subject{}, err
 	}
 	if s.Documents, err = in.documents(); err != nil {
-		return screen.Subject{}, err
+		return vigil.Subject{}, err
 	}
 	for _, c := range in.Crypto {
 		if c = strings.TrimSpace(c); c != "" {

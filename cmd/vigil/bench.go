@@ -21,6 +21,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/screen"
@@ -155,7 +156,7 @@ func (e *env) bench(ctx context.Context, cfg benchConfig) (*benchReport, error) 
 
 // measureAPI times single-subject screenings over loopback HTTP, and
 // GET /healthz as the floor that HTTP and the machine alone impose.
-func (r *benchReport) measureAPI(ctx context.Context, eng httpapi.Engine, subjects []screen.Subject, cfg benchConfig) error {
+func (r *benchReport) measureAPI(ctx context.Context, eng httpapi.Engine, subjects []vigil.Subject, cfg benchConfig) error {
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	base, err := startAPI(ctx, eng)
@@ -182,13 +183,13 @@ func (r *benchReport) measureAPI(ctx context.Context, eng httpapi.Engine, subjec
 
 // benchSubjects reads the subjects file, or takes the primary names of
 // listed persons when there is none.
-func benchSubjects(path string, snaps []*snapshot.Snapshot) ([]screen.Subject, string, error) {
+func benchSubjects(path string, snaps []*snapshot.Snapshot) ([]vigil.Subject, string, error) {
 	if path == "" {
-		var subs []screen.Subject
+		var subs []vigil.Subject
 		for _, s := range snaps {
 			for _, ent := range s.Entities {
 				if ent.Kind == entity.KindPerson && ent.PrimaryName() != "" {
-					subs = append(subs, screen.Subject{ID: ent.Key(), Name: ent.PrimaryName(), Kind: entity.KindPerson})
+					subs = append(subs, vigil.Subject{ID: ent.Key(), Name: ent.PrimaryName(), Kind: entity.KindPerson})
 				}
 			}
 		}
@@ -206,7 +207,7 @@ func benchSubjects(path string, snaps []*snapshot.Snapshot) ([]screen.Subject, s
 	if err != nil {
 		return nil, "", err
 	}
-	var subs []screen.Subject
+	var subs []vigil.Subject
 	for {
 		row, err := rd.Next()
 		if errors.Is(err, io.EOF) {
@@ -227,14 +228,14 @@ func benchSubjects(path string, snaps []*snapshot.Snapshot) ([]screen.Subject, s
 
 // batchRate screens all subjects on every core and returns subjects per
 // second and how many had hits.
-func batchRate(ctx context.Context, sc subject.Screener, subjects []screen.Subject) (float64, int, error) {
+func batchRate(ctx context.Context, sc subject.Screener, subjects []vigil.Subject) (float64, int, error) {
 	rows := make([]subject.Row, len(subjects))
 	for i, s := range subjects {
 		rows[i] = subject.Row{Line: i + 1, Subject: s}
 	}
 	alerts := 0
 	start := time.Now()
-	err := subject.ScreenAll(ctx, sc, screen.Options{}, runtime.GOMAXPROCS(0), subject.SliceRows(rows), func(_ subject.Row, r subject.Result) error {
+	err := subject.ScreenAll(ctx, sc, vigil.Options{}, runtime.GOMAXPROCS(0), subject.SliceRows(rows), func(_ subject.Row, r subject.Result) error {
 		if len(r.Hits) > 0 {
 			alerts++
 		}
@@ -334,7 +335,7 @@ func call(ctx context.Context, client *http.Client, url string, body []byte) err
 }
 
 // subjectBodies returns up to n subjects as JSON request bodies.
-func subjectBodies(subjects []screen.Subject, n int) ([][]byte, error) {
+func subjectBodies(subjects []vigil.Subject, n int) ([][]byte, error) {
 	bodies := make([][]byte, min(len(subjects), n))
 	for i := range bodies {
 		var err error

@@ -21,6 +21,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/screen"
@@ -126,7 +127,7 @@ func benchUser(ctx context.Context, db *store.DB) (key, run string, err error) {
 
 // measure sends requests recorded screenings from the report's clients
 // and fills in the rate, latencies and alert counts.
-func (r *recordedReport) measure(ctx context.Context, base, key, run string, subjects []screen.Subject, requests int) error {
+func (r *recordedReport) measure(ctx context.Context, base, key, run string, subjects []vigil.Subject, requests int) error {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: r.Clients}}
 	per := make([][]time.Duration, r.Clients)
 	alerts := make([][2]int, r.Clients)
@@ -168,7 +169,7 @@ func (r *recordedReport) measure(ctx context.Context, base, key, run string, sub
 }
 
 // recordOne posts one recorded screening and returns the alerts it raised.
-func recordOne(ctx context.Context, client *http.Client, url, key string, s screen.Subject) (int, error) {
+func recordOne(ctx context.Context, client *http.Client, url, key string, s vigil.Subject) (int, error) {
 	body, err := json.Marshal(map[string]string{"name": s.Name, "type": string(s.Kind)})
 	if err != nil {
 		return 0, err

@@ -10,7 +10,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/vigil-screening/vigil/screen"
-	"github.com/vigil-screening/vigil/screen/evalset"
+	"github.com/vigil-screening/vigil/lab/evalset"
 )
 
 // evalCommand measures the engine on labelled CSV files.

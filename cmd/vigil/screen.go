@@ -15,6 +15,7 @@ import (
 	"github.com/urfave/cli/v3"
 	"golang.org/x/term"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
@@ -41,7 +42,7 @@ func screenCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			opts := screen.Options{Threshold: cmd.Float("threshold"), Limit: int(cmd.Int("limit"))}
+			opts := vigil.Options{Threshold: cmd.Float("threshold"), Limit: int(cmd.Int("limit"))}
 			if opts.Threshold < 0 || opts.Threshold > 1 {
 				return fmt.Errorf("--threshold %g is not in 0..1", opts.Threshold)
 			}
@@ -115,7 +116,7 @@ func (s screenStats) String() string {
 }
 
 // screenFile screens the subjects of in and writes their results to out.
-func (e *env) screenFile(ctx context.Context, sc subject.Screener, in, out string, format subject.Format, opts screen.Options, workers int) error {
+func (e *env) screenFile(ctx context.Context, sc subject.Screener, in, out string, format subject.Format, opts vigil.Options, workers int) error {
 	f, name, closeIn, err := e.openInput(in)
 	if err != nil {
 		return err
@@ -154,7 +155,7 @@ func (e *env) screenFile(ctx context.Context, sc subject.Screener, in, out strin
 
 // screenRows screens every row of rd and writes one JSON line per row to
 // w, in input order. each is called for every row written.
-func screenRows(ctx context.Context, sc subject.Screener, rd *subject.Reader, w io.Writer, opts screen.Options, workers int, each func(subject.Row)) (screenStats, error) {
+func screenRows(ctx context.Context, sc subject.Screener, rd *subject.Reader, w io.Writer, opts vigil.Options, workers int, each func(subject.Row)) (screenStats, error) {
 	var stats screenStats
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

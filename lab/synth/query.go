@@ -5,13 +5,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // Query is a subject to screen against the synthetic list.
 type Query struct {
-	Subject screen.Subject
+	Subject vigil.Subject
 	// Want is the id of the synthetic record the subject is a noisy copy
 	// of, or "" for a subject that is on no list.
 	Want string
@@ -53,7 +53,7 @@ var personTreatments = []string{"none", "typo", "reorder", "drop_middle", "initi
 func noisyPerson(rnd *rand.Rand, e *entity.Entity) Query {
 	n := partsOf(e.Names[0])
 	t := pick(rnd, personTreatments)
-	var s screen.Subject
+	var s vigil.Subject
 	switch t {
 	case "typo":
 		if rnd.IntN(2) == 0 {
@@ -115,7 +115,7 @@ func strongAlias(e *entity.Entity) (entity.Name, bool) {
 
 // addAttributes copies, each half the time or less, the record's first
 // birth date, gender and nationality to the subject.
-func addAttributes(rnd *rand.Rand, s *screen.Subject, e *entity.Entity) {
+func addAttributes(rnd *rand.Rand, s *vigil.Subject, e *entity.Entity) {
 	if len(e.BirthDates) > 0 && rnd.IntN(2) == 0 {
 		s.DateOfBirth = dobString(e.BirthDates[0])
 	}
@@ -154,7 +154,7 @@ func noisyOrg(rnd *rand.Rand, e *entity.Entity) Query {
 	if t == "lower_case" {
 		name = strings.ToLower(name)
 	}
-	return Query{Subject: screen.Subject{Name: name}, Treatment: t}
+	return Query{Subject: vigil.Subject{Name: name}, Treatment: t}
 }
 
 // longest returns the index of the longest word.
@@ -204,7 +204,7 @@ func typo(rnd *rand.Rand, w string) string {
 func (g *Generator) Unrelated(n int, rnd *rand.Rand) []Query {
 	qs := make([]Query, 0, max(n, 0))
 	for i := range n {
-		var s screen.Subject
+		var s vigil.Subject
 		if len(g.orgs) == 0 || (len(g.persons) > 0 && rnd.IntN(10) < 7) {
 			s = g.unrelatedPerson(rnd)
 		} else {
@@ -219,17 +219,17 @@ func (g *Generator) Unrelated(n int, rnd *rand.Rand) []Query {
 	return qs
 }
 
-func (g *Generator) unrelatedPerson(rnd *rand.Rand) screen.Subject {
+func (g *Generator) unrelatedPerson(rnd *rand.Rand) vigil.Subject {
 	p := g.persons[pickWeighted(rnd, g.personCum)]
 	held := p.held
 	if len(held) == 0 {
 		held = g.heldFamily
 	}
 	if len(held) == 0 {
-		return screen.Subject{}
+		return vigil.Subject{}
 	}
 	n, _ := p.name(rnd, g.personStats.gender(rnd), held)
-	s := screen.Subject{Name: n.render(styleWestern, entity.NamePrimary).Full}
+	s := vigil.Subject{Name: n.render(styleWestern, entity.NamePrimary).Full}
 	if rnd.IntN(2) == 0 {
 		if d := g.personStats.birthDates(rnd); len(d) > 0 {
 			s.DateOfBirth = dobString(d[0])
@@ -238,14 +238,14 @@ func (g *Generator) unrelatedPerson(rnd *rand.Rand) screen.Subject {
 	return s
 }
 
-func (g *Generator) unrelatedOrg(rnd *rand.Rand) screen.Subject {
+func (g *Generator) unrelatedOrg(rnd *rand.Rand) vigil.Subject {
 	p := g.orgs[pickWeighted(rnd, g.orgCum)]
 	held := p.held
 	if len(held) == 0 {
 		held = g.heldWords
 	}
 	if len(held) == 0 {
-		return screen.Subject{}
+		return vigil.Subject{}
 	}
 	for range 10 {
 		tmpl := pick(rnd, p.templates)
@@ -259,10 +259,10 @@ func (g *Generator) unrelatedOrg(rnd *rand.Rand) screen.Subject {
 			ws = append(ws, w)
 		}
 		if replaced >= 2 {
-			return screen.Subject{Name: strings.Join(ws, " ")}
+			return vigil.Subject{Name: strings.Join(ws, " ")}
 		}
 	}
-	return screen.Subject{}
+	return vigil.Subject{}
 }
 
 // dobString writes a birth date as a subject gives it: the start of a

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/cputime"
 	"github.com/vigil-screening/vigil/screen"
@@ -140,12 +141,12 @@ func screenAll(ctx context.Context, eng *screen.Engine, qs []Query, workers int)
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(qs); i = int(next.Add(1) - 1) {
-				hits, err := eng.Screen(ctx, qs[i].Subject, screen.Options{})
+				hits, err := eng.Screen(ctx, qs[i].Subject, vigil.Options{})
 				if err != nil {
 					errs[w] = fmt.Errorf("screen query %s: %w", qs[i].Subject.ID, err)
 					return
 				}
-				out[i] = outcome{alert: len(hits) > 0, found: slices.ContainsFunc(hits, func(h screen.Hit) bool {
+				out[i] = outcome{alert: len(hits) > 0, found: slices.ContainsFunc(hits, func(h vigil.Hit) bool {
 					return h.List == List && h.SourceID == qs[i].Want
 				})}
 			}

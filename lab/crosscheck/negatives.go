@@ -5,10 +5,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/names"
-	"github.com/vigil-screening/vigil/screen"
-	"github.com/vigil-screening/vigil/screen/evalset"
+	"github.com/vigil-screening/vigil/lab/evalset"
 )
 
 // partIndex says which records have a Latin name part resembling a
@@ -125,7 +125,7 @@ func CommonNegatives(ents []*entity.Entity) []evalset.Case {
 }
 
 func negative(id, treatment, name string, h uint64) evalset.Case {
-	s := screen.Subject{ID: id, Kind: entity.KindPerson, Name: name}
+	s := vigil.Subject{ID: id, Kind: entity.KindPerson, Name: name}
 	if h>>40%2 == 0 {
 		s.DateOfBirth = fmt.Sprintf("%04d-%02d-%02d", 1940+h>>8%60, 1+h>>16%12, 1+h>>24%28)
 		treatment += "+dob"

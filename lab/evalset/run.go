@@ -7,8 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/internal/cputime"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // Outcome is the result of screening one case.
@@ -20,7 +20,7 @@ type Outcome struct {
 	Found         float64
 	Top           float64
 	TopIsExpected bool
-	TopHit        *screen.Hit
+	TopHit        *vigil.Hit
 	Err           error
 }
 
@@ -34,9 +34,14 @@ type Timing struct {
 	Wall, CPU time.Duration
 }
 
+// Screener screens one subject; *screen.Engine is one.
+type Screener interface {
+	Screen(ctx context.Context, s vigil.Subject, opts vigil.Options) ([]vigil.Hit, error)
+}
+
 // Run screens every case on all CPUs and returns the outcomes in order
 // and the time taken.
-func Run(ctx context.Context, s screen.Screener, cases []Case) ([]Outcome, Timing) {
+func Run(ctx context.Context, s Screener, cases []Case) ([]Outcome, Timing) {
 	out := make([]Outcome, len(cases))
 	start, startCPU := time.Now(), cputime.Process()
 	workers := runtime.GOMAXPROCS(0)
@@ -54,9 +59,9 @@ func Run(ctx context.Context, s screen.Screener, cases []Case) ([]Outcome, Timin
 	return out, Timing{Wall: time.Since(start), CPU: cputime.Process() - startCPU}
 }
 
-func screenCase(ctx context.Context, s screen.Screener, c Case) Outcome {
+func screenCase(ctx context.Context, s Screener, c Case) Outcome {
 	o := Outcome{Case: c}
-	hits, err := s.Screen(ctx, c.Subject, screen.Options{Threshold: Floor, Limit: 10})
+	hits, err := s.Screen(ctx, c.Subject, vigil.Options{Threshold: Floor, Limit: 10})
 	if err != nil {
 		o.Err = fmt.Errorf("case %s: %w", c.Subject.ID, err)
 		return o
@@ -74,7 +79,7 @@ func screenCase(ctx context.Context, s screen.Screener, c Case) Outcome {
 	return o
 }
 
-func isExpected(h *screen.Hit, c Case) bool {
+func isExpected(h *vigil.Hit, c Case) bool {
 	if !c.Positive() {
 		return false
 	}

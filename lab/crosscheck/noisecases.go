@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
-	"github.com/vigil-screening/vigil/screen/evalset"
+	"github.com/vigil-screening/vigil/lab/evalset"
 )
 
 // NoiseCases returns one case for each person and organisation record
@@ -54,7 +54,7 @@ func noiseCase(e *entity.Entity) (evalset.Case, bool) {
 		if !ok {
 			continue
 		}
-		s := screen.Subject{ID: fmt.Sprintf("nz-%s-%s", e.List, e.ID), Kind: e.Kind, Name: strings.Join(out, " ")}
+		s := vigil.Subject{ID: fmt.Sprintf("nz-%s-%s", e.List, e.ID), Kind: e.Kind, Name: strings.Join(out, " ")}
 		treatment := kind.name
 		if dob := birthDate(e); dob != "" && h>>40%2 == 0 {
 			s.DateOfBirth = dob

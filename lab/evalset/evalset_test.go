@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil"
 )
 
 const header = "id,type,full_name,first_name,middle_name,last_name,gender,date_of_birth,place_of_birth,nationality,expected_list,expected_id,treatment\n"
@@ -45,8 +45,8 @@ func TestMeasure(t *testing.T) {
 	outs := []Outcome{
 		{Case: pos, Found: 0.9, Top: 0.9, TopIsExpected: true},
 		{Case: pos, Found: 0.7, Top: 0.95, TopIsExpected: false},
-		{Case: Case{Subject: screen.Subject{ID: "n"}}, Top: 0.85},
-		{Case: Case{Subject: screen.Subject{ID: "n2"}}, Top: 0},
+		{Case: Case{Subject: vigil.Subject{ID: "n"}}, Top: 0.85},
+		{Case: Case{Subject: vigil.Subject{ID: "n2"}}, Top: 0},
 	}
 	s := Measure(outs, 0.8)
 	if s.Positives != 2 || s.Recalled != 1 || s.Top1 != 1 || s.Negatives != 2 || s.FalseAlerts != 1 {

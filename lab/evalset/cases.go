@@ -11,14 +11,14 @@ import (
 	"os"
 	"strings"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // Case is one labelled query. A case without an expected record is a
 // negative: any hit on it is a false alert.
 type Case struct {
-	Subject      screen.Subject
+	Subject      vigil.Subject
 	ExpectedList string
 	ExpectedID   string
 	Treatment    string
@@ -79,7 +79,7 @@ func Read(r io.Reader) ([]Case, error) {
 			return ""
 		}
 		cases = append(cases, Case{
-			Subject: screen.Subject{
+			Subject: vigil.Subject{
 				ID: get("id"), Kind: entity.Kind(get("type")), Name: get("full_name"),
 				FirstName: get("first_name"), MiddleName: get("middle_name"), LastName: get("last_name"),
 				Gender: get("gender"), DateOfBirth: get("date_of_birth"), PlaceOfBirth: get("place_of_birth"),

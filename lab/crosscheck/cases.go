@@ -5,9 +5,9 @@ import (
 	"hash/fnv"
 	"slices"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
-	"github.com/vigil-screening/vigil/screen/evalset"
+	"github.com/vigil-screening/vigil/lab/evalset"
 )
 
 // ScriptLists are the lists whose original-script names are screened.
@@ -57,7 +57,7 @@ func ScriptCases(ents []*entity.Entity, lists []string) []evalset.Case {
 			}
 			seen[n.Full] = true
 			out = append(out, evalset.Case{
-				Subject:      screen.Subject{ID: fmt.Sprintf("sc-%s-%s-%d", e.List, e.ID, len(seen)), Kind: e.Kind, Name: n.Full},
+				Subject:      vigil.Subject{ID: fmt.Sprintf("sc-%s-%s-%d", e.List, e.ID, len(seen)), Kind: e.Kind, Name: n.Full},
 				ExpectedList: e.List, ExpectedID: e.ID,
 				Treatment: Script(n.Full) + " " + e.List,
 			})

@@ -1,13 +1,6 @@
-// Package screen is Vigil's screening engine: given a subject, it finds the
-// listed records that may be the same identity, scores each from 0 to 1 and
-// explains the score.
-package screen
+package vigil
 
-import (
-	"context"
-
-	"github.com/vigil-screening/vigil/entity"
-)
+import "github.com/vigil-screening/vigil/entity"
 
 // Subject is what is known of a person or organisation to be screened.
 // Only a name is required; every other field qualifies the match.
@@ -39,7 +32,7 @@ type Subject struct {
 
 // Options tune one screening.
 type Options struct {
-	// Threshold is the lowest score reported; 0 means DefaultThreshold.
+	// Threshold is the lowest score reported; 0 means the engine's default.
 	Threshold float64
 	// Limit is the most hits reported; 0 means 10.
 	Limit int
@@ -129,7 +122,3 @@ type Qualifier struct {
 	Detail string  `json:"detail,omitempty"`
 }
 
-// Screener is the engine's interface as the rest of Vigil uses it.
-type Screener interface {
-	Screen(ctx context.Context, s Subject, opts Options) ([]Hit, error)
-}

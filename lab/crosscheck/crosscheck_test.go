@@ -12,8 +12,8 @@ import (
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
-	"github.com/vigil-screening/vigil/screen/crosscheck"
-	"github.com/vigil-screening/vigil/screen/evalset"
+	"github.com/vigil-screening/vigil/lab/crosscheck"
+	"github.com/vigil-screening/vigil/lab/evalset"
 )
 
 // Floors are set just under what the engine measured when they were
@@ -93,7 +93,7 @@ func heldoutSets(t *testing.T, lists, nets []*entity.Entity) map[string]screened
 	}
 	script := crosscheck.ScriptCases(lists, crosscheck.ScriptLists)
 	persons, orgs := crosscheck.NoiseCases(lists, crosscheck.NoiseLists)
-	run := func(s screen.Screener, cs []evalset.Case) screened {
+	run := func(s evalset.Screener, cs []evalset.Case) screened {
 		outs, took := evalset.Run(ctx, s, cs)
 		return screened{outs, took}
 	}

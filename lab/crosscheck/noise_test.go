@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen/crosscheck"
+	"github.com/vigil-screening/vigil/lab/crosscheck"
 )
 
 func TestScript(t *testing.T) {
