@@ -151,9 +151,6 @@ func (v *Vocab) Weight(id int32) float32 {
 	return v.weight[id]
 }
 
-// DF returns how many listed names contain token id.
-func (v *Vocab) DF(id int32) int { return int(v.df[id]) }
-
 // VariantID returns the variant group id of a token, or -1.
 func (v *Vocab) VariantID(tok string) int32 {
 	vr := names.Variant(tok)

@@ -1,37 +1,11 @@
 package names
 
-// Distance returns the optimal string alignment distance of a and b: the
-// number of insertions, deletions, substitutions and swaps of neighbouring
-// bytes that turn one into the other. Strings longer than 64 bytes are
-// compared on their first 64 bytes. It does not allocate.
-func Distance(a, b string) int {
-	a, b = a[:min(len(a), 64)], b[:min(len(b), 64)]
-	var rows [3][65]uint8
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
-	for j := 0; j <= len(b); j++ {
-		prev[j] = uint8(j)
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = uint8(i)
-		for j := 1; j <= len(b); j++ {
-			cost := uint8(1)
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return int(prev[len(b)])
-}
-
-// DistanceAtMost returns Distance(a, b) when it is at most k, and k+1
-// otherwise; it stops as soon as the distance must exceed k, so it is much
-// cheaper than Distance on strings that differ a lot.
+// DistanceAtMost returns the optimal string alignment distance of a and b
+// (the number of insertions, deletions, substitutions and swaps of
+// neighbouring bytes that turn one into the other) when it is at most k,
+// and k+1 otherwise. It stops as soon as the distance must exceed k.
+// Strings longer than 64 bytes are compared on their first 64 bytes. It
+// does not allocate.
 func DistanceAtMost(a, b string, k int) int {
 	a, b = a[:min(len(a), 64)], b[:min(len(b), 64)]
 	if len(a)-len(b) > k || len(b)-len(a) > k {
