@@ -88,6 +88,11 @@ func Fold(s string) string {
 			i += n - 1
 			continue
 		}
+		if t, n := foldScriptWord(runes[i:]); n > 0 {
+			emit(t)
+			i += n - 1
+			continue
+		}
 		emit(foldRune(r))
 	}
 	return strings.TrimRight(b.String(), " ")
@@ -151,10 +156,13 @@ func foldRune(r rune) string {
 	// Decompose (é → e + ´, ﬁ → fi, ｆ → f) and fold the pieces.
 	d := norm.NFKD.String(string(r))
 	if d == string(r) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return string(unicode.ToLower(r))
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return " "
 		}
-		return " "
+		if g := genericValue(r); g != "" {
+			return g // a script without a table of its own
+		}
+		return string(unicode.ToLower(r))
 	}
 	var b strings.Builder
 	for _, p := range d {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/names"
 	"github.com/vigil-screening/vigil/lab/evalset"
+	"github.com/vigil-screening/vigil/names"
 )
 
 // partIndex says which records have a Latin name part resembling a

@@ -1,0 +1,62 @@
+package names
+
+import "strings"
+
+// Khmer is read with the generic table (see generic.go) and these rules
+// of the UN/BGN romanisation of Khmer, where the generic reading is wrong
+// for names:
+//   - a consonant with a subscript (coeng ្) starts a cluster; any other
+//     consonant followed by a consonant carries its inherent vowel, a in
+//     the first series and o in the second (ន + រ "nor");
+//   - the register marks ៉ ៊ are not written, long vowels are single.
+
+func isKhmer(r rune) bool { return r >= 0x1780 && r <= 0x17FF }
+
+func isKhmerConsonant(r rune) bool { return r >= 0x1780 && r <= 0x17A2 }
+
+// khmerSecondSeries are the consonants whose inherent vowel is o.
+func khmerSecondSeries(r rune) bool {
+	switch r {
+	case 'គ', 'ឃ', 'ង', 'ជ', 'ឈ', 'ញ', 'ឌ', 'ឍ', 'ន', 'ទ', 'ធ', 'ព', 'ភ', 'ម', 'យ', 'រ', 'ល', 'វ':
+		return true
+	}
+	return false
+}
+
+const khmerCoeng = 0x17D2
+
+func foldKhmerWord(rs []rune) (string, int) {
+	n := 0
+	for n < len(rs) && isKhmer(rs[n]) && !(rs[n] >= 0x17D4 && rs[n] <= 0x17DA) {
+		n++
+	}
+	if n == 0 {
+		return "", 1
+	}
+	word := rs[:n]
+	var b strings.Builder
+	for i, r := range word {
+		v := genericValue(r)
+		switch {
+		case isKhmerConsonant(r):
+			if len(v) == 2 && v[0] == v[1] {
+				v = v[:1] // ណ "nn" is n
+			}
+			b.WriteString(v)
+			sub := i > 0 && word[i-1] == khmerCoeng
+			if !sub && i+1 < len(word) && isKhmerConsonant(word[i+1]) && i+2 < len(word) {
+				if khmerSecondSeries(r) {
+					b.WriteByte('o')
+				} else {
+					b.WriteByte('a')
+				}
+			}
+		case r == 0x17C9 || r == 0x17CA || r == khmerCoeng:
+		case len(v) == 2 && v[0] == v[1]:
+			b.WriteByte(v[0])
+		default:
+			b.WriteString(v)
+		}
+	}
+	return b.String(), n
+}
