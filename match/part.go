@@ -54,6 +54,9 @@ type Name struct {
 	Joins []Join
 	// Total is the sum of the weights of the parts.
 	Total float32
+	// Titles are the titles and honorifics read before the name
+	// ("general", "sheikh"): recorded for the explanation, not parts.
+	Titles []string
 }
 
 // Class weights: the share of its rarity weight a part of each class keeps.
@@ -64,6 +67,7 @@ var classFactor = [...]float32{
 	names.Initial:   0.3,
 	names.Legal:     0.3,
 	names.Stop:      0.3,
+	names.Title:     0, // never a part: see Prepare
 }
 
 // shortUnknownFactor scales the weight of unknown parts of 3 letters or fewer.
@@ -74,6 +78,10 @@ const shortUnknownFactor = 0.5
 func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 	n := Name{Raw: raw}
 	for _, t := range toks {
+		if t.Class == names.Title {
+			n.Titles = append(n.Titles, t.Text)
+			continue
+		}
 		if len(n.Parts) == MaxParts {
 			break
 		}

@@ -76,7 +76,7 @@ func (v *Vocab) SkeletonID(s string) int32 {
 func (v *Vocab) AddName(toks []names.Token) {
 	v.names++
 	for i, t := range toks {
-		if seenBefore(toks[:i], t.Text) {
+		if t.Class == names.Title || seenBefore(toks[:i], t.Text) {
 			continue
 		}
 		id := v.intern(t.Text)
@@ -84,12 +84,22 @@ func (v *Vocab) AddName(toks []names.Token) {
 	}
 	// Skeletons of joined neighbours, so that a query written joined
 	// ("abdulrahman") meets a listed name written apart.
+	toks = withoutTitles(toks)
 	for i := 0; i+1 < len(toks); i++ {
 		v.internSkel(names.Skeleton(toks[i].Text + toks[i+1].Text))
 		if i+2 < len(toks) && toks[i+1].Class == names.Particle {
 			v.internSkel(names.Skeleton(toks[i].Text + toks[i+1].Text + toks[i+2].Text))
 		}
 	}
+}
+
+// withoutTitles returns toks without the leading titles (see
+// names.Title), which are never name parts.
+func withoutTitles(toks []names.Token) []names.Token {
+	for len(toks) > 0 && toks[0].Class == names.Title {
+		toks = toks[1:]
+	}
+	return toks
 }
 
 func (v *Vocab) internSkel(sk string) {
@@ -200,6 +210,7 @@ func (v *Vocab) WithNames(toks ...[]names.Token) *Vocab {
 		maps.Copy(ext.more.vars, v.more.vars)
 	}
 	for _, ts := range toks {
+		ts = withoutTitles(ts)
 		for i, t := range ts {
 			ext.addSkel(names.Skeleton(t.Text))
 			if vr := names.Variant(t.Text); vr != "" && ext.VariantID(t.Text) < 0 {

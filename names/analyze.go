@@ -23,9 +23,13 @@ const (
 	Legal
 	// Stop is an organisation stop word: the, of, and, company, ...
 	Stop
+	// Title is a title or honorific before a person's name ("General",
+	// "Генерал", "Doktor", "Sheikh"): recorded, never compared as a name
+	// part (see titles.go).
+	Title
 )
 
-var classNames = [...]string{"plain", "particle", "honorific", "initial", "legal", "stop"}
+var classNames = [...]string{"plain", "particle", "honorific", "initial", "legal", "stop", "title"}
 
 func (c Class) String() string {
 	if int(c) < len(classNames) {
@@ -82,8 +86,8 @@ func Analyze(s string, kind Kind) []Token {
 	if kind == Organization {
 		words = joinLetters(words)
 	}
-	var toks []Token
-	for i := 0; i < len(words); {
+	toks := leadingTitles(words, kind)
+	for i := len(toks) + countSpaces(toks); i < len(words); {
 		if kind != Person {
 			form, n := legalForm(words[i:])
 			if kind == Organization {
@@ -114,6 +118,15 @@ func Analyze(s string, kind Kind) []Token {
 		toks[i].Unvowelled, toks[i].Kana = unv, kana
 	}
 	return toks
+}
+
+// countSpaces counts the words beyond the first of the title tokens.
+func countSpaces(toks []Token) int {
+	n := 0
+	for _, t := range toks {
+		n += strings.Count(t.Text, " ")
+	}
+	return n
 }
 
 func classify(w string, kind Kind) Class {

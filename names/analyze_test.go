@@ -28,7 +28,7 @@ func TestAnalyze(t *testing.T) {
 		{"initials", "Faisal J. M. AL-KHALIDI", names.Person,
 			"faisal/plain j/initial m/initial al/particle khalidi/plain"},
 		{"sheikh and bin", "Sheikh Usama bin Ladin", names.Person,
-			"sheikh/honorific usama/plain bin/particle ladin/plain"},
+			"sheikh/title usama/plain bin/particle ladin/plain"},
 		{"LLC dotted", "ACME L.L.C.", names.Organization, "acme/plain llc/legal"},
 		{"LLC spelt out", "Acme Limited Liability Company", names.Organization, "acme/plain llc/legal"},
 		{"OOO latin", "OOO Stroytransgaz", names.Organization, "llc/legal stroytransgaz/plain"},

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -73,13 +74,26 @@ func (t nameTerms) adjustments() []vigil.Adjustment {
 	return out
 }
 
+// titleNotes records the titles read before either name ("General",
+// "Sheikh"), which are not name parts, as adjustments of no effect.
+func titleNotes(qn, ln *match.Name) []vigil.Adjustment {
+	var out []vigil.Adjustment
+	for _, t := range qn.Titles {
+		out = append(out, vigil.Adjustment{Reason: fmt.Sprintf("title %q in the query is not a name part", t)})
+	}
+	for _, t := range ln.Titles {
+		out = append(out, vigil.Adjustment{Reason: fmt.Sprintf("title %q in the listed name is not a name part", t)})
+	}
+	return out
+}
+
 // explain builds the explanation of a name match with its qualifiers.
 // The reported terms are rounded to three decimals and the reported name
 // score and score are computed from them, so that they add up exactly as
 // the Explanation documents; they may differ from the unrounded score
 // used to rank candidates by a few thousandths.
 func explain(qn, ln *match.Name, r *match.Result, t nameTerms, quals []match.Qualifier) (float64, vigil.Explanation) {
-	ex := vigil.Explanation{Parts: partMatches(qn, ln, r), Adjustments: t.adjustments()}
+	ex := vigil.Explanation{Parts: partMatches(qn, ln, r), Adjustments: append(t.adjustments(), titleNotes(qn, ln)...)}
 	name := 0.0
 	for _, p := range ex.Parts {
 		name += p.Similarity * p.Weight
