@@ -83,6 +83,7 @@ func Analyze(s string, kind Kind) []Token {
 	if len(words) > MaxTokens {
 		words = words[:MaxTokens]
 	}
+	words = readNumbers(words)
 	if kind == Organization {
 		words = joinLetters(words)
 	}
