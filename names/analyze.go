@@ -84,6 +84,9 @@ func Analyze(s string, kind Kind) []Token {
 		words = words[:MaxTokens]
 	}
 	words = readNumbers(words)
+	if kind != Person {
+		words = splitGlued(words)
+	}
 	if kind == Organization {
 		words = joinLetters(words)
 	}
@@ -181,7 +184,7 @@ func joinLetters(words []string) []string {
 // ambiguousForms are legal-form spellings that are also common name
 // parts; they count as legal forms only in names known to be organisations.
 var ambiguousForms = set("ao", "ad", "pat", "prat", "sa", "sas", "spa", "ag", "too", "tov", "kg", "lp", "nv", "bv", "sro", "ooo", "pao", "zao", "oao",
-	"sue", "nao", "aat", "zat", "gup", "akb")
+	"sue", "nao", "aat", "zat", "gup", "akb", "doo", "kft", "zrt", "nyrt", "mbh", "tnhh")
 
 // legalWords are words of legal forms that, outside a recognised legal
 // form ("private joint company stock"), still say little of who an

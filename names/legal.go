@@ -16,35 +16,93 @@ var legalForms = map[string][]string{
 		"sociedad de responsabilidad limitada", "societe a responsabilite limitee", "fz llc", "fzllc", "sp zoo", "sp z oo", "spolka z oo",
 		"s de rl", "de rl", "spr de rl", "s de rl de cv", "spr", "rl", "ood", "eood",
 		// Kyrgyz ЖЧК, Kazakh ЖШС; Chinese 有限责任公司 read in pinyin.
-		"zhchk", "zhshs", "you xian ze ren gong si"},
+		"zhchk", "zhshs", "you xian ze ren gong si",
+		// Written out in other languages: Ukrainian (as Fold reads и),
+		// Italian, Portuguese, Spanish, French, Polish, Czech, Serbian and
+		// Croatian, Hungarian, Romanian, Greek, Turkish, Vietnamese,
+		// Arabic (شركة ذات مسؤولية محدودة as Fold reads it), Korean 유한회사,
+		// Japanese 合同会社 (in pinyin and romanised).
+		"tovaristvo z obmezhenoyu vidpovidalnistyu", "societa a responsabilita limitata", "sociedade limitada",
+		"sociedade por quotas", "sociedad limitada", "entreprise unipersonnelle a responsabilite limitee",
+		"spolka z ograniczona odpowiedzialnoscia", "spolecnost s rucenim omezenym", "drustvo s ogranicenom odgovornoscu",
+		"doo", "korlatolt felelossegu tarsasag", "kft", "societate cu raspundere limitata",
+		"etaireia periorismenis efthynis", "limited sirketi", "ltd sti", "cong ty trach nhiem huu han", "tnhh",
+		"shrka dhat msulia mhduda", "sharikat dhat masuliyah mahdudah", "yu hanhoesa", "yuhanhoesa", "yuhan hoesa",
+		"he tong hui she", "godo kaisha", "godo gaisha",
+		"obshchestvo s dopolnitelnoy otvetstvennostyu"},
 	"ltd": {"ltd", "limited", "co ltd", "company limited", "pte ltd", "pvt ltd", "private limited",
 		"pty ltd", "proprietary limited", "co limited",
 		// Chinese 有限公司 and 股份有限公司, Japanese 株式会社 and 有限会社,
 		// as the engine reads them (Mandarin pinyin, one word a character)
 		// and as they are romanised.
 		"you xian gong si", "gu fen you xian gong si", "zhu shi hui she", "you xian hui she",
-		"kabushiki kaisha", "kabushiki gaisha", "yugen kaisha", "yuxian gongsi", "youxian gongsi"},
+		"kabushiki kaisha", "kabushiki gaisha", "yugen kaisha", "yuxian gongsi", "youxian gongsi",
+		// Korean 주식회사 as Fold reads it and as romanised; Indonesian and
+		// Malay PT.
+		"ju sikhoesa", "jusikhoesa", "jusik hoesa", "chusik hoesa", "perseroan terbatas"},
 	"jsc": {"jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "jsco", "pat", "prat", "ad", "ead",
 		"joint stock company", "joint stock co", "open joint stock company", "private joint stock company", "private joint stock co", "closed joint stock company",
 		"public joint stock company", "aktsionernoe obshchestvo", "aktsionernoye obshchestvo",
 		"otkrytoe aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
 		"publichnoe aktsionernoe obshchestvo", "publichnoye aktsionernoye obshchestvo",
 		// Belarusian ААТ, ЗАТ; Russian НАО (non-public joint stock company).
-		"aat", "zat", "nao"},
+		"aat", "zat", "nao", "nepublichnoe aktsionernoe obshchestvo",
+		// Czech and Slovak a.s., Hungarian Zrt./Nyrt., Vietnamese, Arabic
+		// شركة مساهمة, Persian شرکت سهامی خاص, Turkish A.Ş.
+		"akciova spolecnost", "zrt", "nyrt", "cong ty co phan", "shrka msahma", "sharikat musahamah",
+		"shrkt sahami khas", "sherkat sahami khas", "anonim sirketi"},
 	"jscb": {"jscb", "akb", "joint stock commercial bank", "aktsionernyy kommercheskiy bank", "aktsionerny kommercheskiy bank"},
 	"fsue": {"fsue", "fgup", "federal state unitary enterprise", "federalnoe gosudarstvennoe unitarnoe predpriyatie"},
 	"sue":  {"sue", "gup", "state unitary enterprise", "gosudarstvennoe unitarnoe predpriyatie"},
-	"gmbh": {"gmbh", "gesellschaft mit beschrankter haftung"},
-	"sa":   {"sa", "sa de cv", "de cv", "cv", "sadecv", "sapi de cv", "sas", "spa", "sociedad anonima", "societe anonyme", "sociedade anonima", "societa per azioni"},
-	"inc":  {"inc", "incorporated", "corp", "corporation"},
-	"plc":  {"plc", "public limited company"},
-	"lp":   {"lp", "llp", "limited partnership", "limited liability partnership"},
-	"ag":   {"ag", "aktiengesellschaft"},
-	"bv":   {"bv", "besloten vennootschap"},
-	"nv":   {"nv", "naamloze vennootschap"},
-	"fze":  {"fze", "fzco", "fzc", "fz co"},
-	"bhd":  {"bhd", "sdn bhd", "berhad", "sendirian berhad"},
-	"kg":   {"kg", "gmbh co kg"},
+	"gmbh": {"gmbh", "gesellschaft mit beschrankter haftung", "gesellschaft mbh", "ges mbh", "gesmbh", "mbh"},
+	"sa": {"sa", "sa de cv", "de cv", "cv", "sadecv", "sapi de cv", "sas", "spa", "sociedad anonima", "societe anonyme", "sociedade anonima", "societa per azioni",
+		"societe par actions simplifiee", "sociedad anonima de capital variable", "spolka akcyjna", "anonymi etaireia"},
+	"inc": {"inc", "incorporated", "corp", "corporation"},
+	"plc": {"plc", "public limited company"},
+	"lp":  {"lp", "llp", "limited partnership", "limited liability partnership"},
+	"ag":  {"ag", "aktiengesellschaft", "aktiebolag", "aktieselskab", "aksjeselskap", "osakeyhtio"},
+	"bv":  {"bv", "besloten vennootschap"},
+	"nv":  {"nv", "naamloze vennootschap"},
+	"fze": {"fze", "fzco", "fzc", "fz co"},
+	"bhd": {"bhd", "sdn bhd", "berhad", "sendirian berhad"},
+	"kg":  {"kg", "gmbh co kg"},
+}
+
+// gluedForms are legal-form spellings distinctive enough to be split off
+// the end of a word they are written together with ("nordtransgmbh" →
+// "nordtrans gmbh"): no ordinary word ends in them.
+var gluedForms = []string{"gmbh", "llc", "ltd", "ltda", "plc", "jsc", "pjsc", "ojsc", "cjsc", "sarl", "bhd", "fzco", "fzllc",
+	"limited", "jusikhoesa", "yuhanhoesa", "kabushikikaisha", "youxiangongsi"}
+
+// splitGlued splits the legal forms of gluedForms off the end of words
+// with at least three letters before them.
+func splitGlued(words []string) []string {
+	var out []string
+	for i, w := range words {
+		form := ""
+		if len(w) >= 6 && !legalWords[w] {
+			for _, f := range gluedForms {
+				if len(w) >= len(f)+3 && strings.HasSuffix(w, f) && !IsLegalSpelling(w) {
+					form = f
+					break
+				}
+			}
+		}
+		if form == "" {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)+1), words[:i]...)
+		}
+		out = append(out, w[:len(w)-len(form)], form)
+	}
+	if out == nil {
+		return words
+	}
+	return out
 }
 
 // legalIndex maps a folded phrase to its canonical form; maxLegalWords is
@@ -160,13 +218,14 @@ var longPhrases = func() []formSpelling {
 // minLen letters or more within one edit of w, or "". A word is checked
 // against three-letter forms only when it was pieced together from
 // letters ("s aa s"): one edit from "pat" is "path", from "too" "tool".
+// The first letter must be the form's: "earl" is not "sarl".
 func nearLegal(w string, minLen int) string {
 	if len(w) < 4 || len(w) > 16 || stopWords[w] || legalWords[w] {
 		return ""
 	}
 	wm := LetterMask(w)
 	for _, f := range oneWordForms {
-		if len(f.spelling) >= minLen && f.near(w, wm) && w != f.spelling {
+		if len(f.spelling) >= minLen && f.spelling[0] == w[0] && f.near(w, wm) && w != f.spelling {
 			return f.canon
 		}
 	}

@@ -11,7 +11,7 @@ func TestNearLegalMatchesDistance(t *testing.T) {
 			return ""
 		}
 		for _, f := range oneWordForms {
-			if len(f.spelling) >= minLen && abs(len(f.spelling)-len(w)) <= 1 && DistanceAtMost(w, f.spelling, 64) == 1 {
+			if len(f.spelling) >= minLen && f.spelling[0] == w[0] && abs(len(f.spelling)-len(w)) <= 1 && DistanceAtMost(w, f.spelling, 64) == 1 {
 				return f.canon
 			}
 		}
