@@ -126,7 +126,7 @@ func (ix *Index) buildTokenKeys() {
 	var buf []byte
 	for id := int32(0); int(id) < ix.vocab.Count(); id++ {
 		tok := ix.vocab.Text(id)
-		if vr := ix.vocab.VariantID(tok); vr >= 0 {
+		for _, vr := range ix.vocab.VariantIDs(tok) {
 			ix.varTok[vr] = append(ix.varTok[vr], id)
 		}
 		if len(tok) < minDeleteLen || len(tok) > maxDeleteLen {

@@ -164,8 +164,8 @@ func (ix *Index) partKeys(qi int8, p *match.Part, s *Scratch) {
 	if p.Tok >= 0 {
 		s.keys = append(s.keys, ix.tokKey(qi, p.Tok, 1))
 	}
-	if p.Var >= 0 {
-		for _, t := range ix.varTok[p.Var] {
+	for _, vr := range p.Variants() {
+		for _, t := range ix.varTok[vr] {
 			s.keys = append(s.keys, ix.tokKey(qi, t, 1))
 		}
 	}

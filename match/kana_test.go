@@ -27,7 +27,7 @@ func TestKanaKey(t *testing.T) {
 
 // kanaPart prepares one folded word as a part of a name written in kana or not.
 func kanaPart(text string, kana bool) Part {
-	return Part{Text: text, Tok: -1, Skel: -1, Var: -1, Mask: names.LetterMask(text), Kana: kana}
+	return Part{Text: text, Tok: -1, Skel: -1, Mask: names.LetterMask(text), Kana: kana}
 }
 
 // TestPartSimKana checks the loose comparison of kana parts, and that

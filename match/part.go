@@ -1,6 +1,8 @@
 package match
 
 import (
+	"slices"
+
 	"github.com/vigil-screening/vigil/names"
 )
 
@@ -12,10 +14,13 @@ const MaxParts = 12
 type Part struct {
 	Text string
 	// Orig is the one word a legal form was read from, else "".
-	Orig   string
-	Tok    int32 // vocabulary id, -1 when unknown
-	Skel   int32 // skeleton id, -1 when unknown
-	Var    int32 // variant group id, -1 when none
+	Orig string
+	Tok  int32 // vocabulary id, -1 when unknown
+	Skel int32 // skeleton id, -1 when unknown
+	// Vars are the variant groups of the part (other romanisations of a
+	// given name, a number's other forms, the full names a short form
+	// stands for), or nil.
+	Vars   *Variants
 	Weight float32
 	// Mask is the set of letters of Text (see names.LetterMask).
 	Mask    uint32
@@ -113,11 +118,11 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 }
 
 func (v *Vocab) part(t names.Token, add bool) Part {
-	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Var: -1, Unvowelled: t.Unvowelled, Kana: t.Kana, Mask: names.LetterMask(t.Text), Orig: t.Orig}
+	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Unvowelled: t.Unvowelled, Kana: t.Kana, Mask: names.LetterMask(t.Text), Orig: t.Orig}
 	sk := names.Skeleton(t.Text)
 	p.Skel = v.SkeletonID(sk)
 	p.SkelLen = uint8(min(len(sk), 255))
-	p.Var = v.VariantID(t.Text)
+	p.Vars = v.variantsOf(p.Tok, t.Text, t.Given)
 	p.Weight = v.Weight(p.Tok) * classFactor[t.Class]
 	if p.Tok < 0 && len(t.Text) <= 3 {
 		// A short part no list contains is more likely a typo or an
@@ -132,6 +137,65 @@ func (v *Vocab) lookupOrAdd(tok string, add bool) int32 {
 		return v.intern(tok)
 	}
 	return v.Lookup(tok)
+}
+
+// Variants are the variant groups of a part: ids of romanisation and
+// number groups, and ids of the full names a short form of a given name
+// stands for (names.NicknameKey), each sorted; full is the id of the
+// part's own full-name key when it is a full name, else -1.
+type Variants struct {
+	ids, nick []int32
+	full      int32
+}
+
+// Variants returns the ids of the part's variant groups.
+func (p *Part) Variants() []int32 {
+	if p.Vars == nil {
+		return nil
+	}
+	return append(p.Vars.ids[:len(p.Vars.ids):len(p.Vars.ids)], p.Vars.nick...)
+}
+
+// Similarities of parts in one variant group.
+const (
+	// SimVariant: one given name romanised two ways, or a number
+	// written two ways.
+	SimVariant = 0.95
+	// SimNickname: a short form and its full name ("Bill", "William"),
+	// or two short forms of one name: weaker evidence, since a short form
+	// stands for several names.
+	SimNickname = 0.85
+)
+
+// VariantSim returns the similarity of p and o as variants of one name,
+// or 0 when they share no variant group.
+func (p *Part) VariantSim(o *Part) float32 {
+	if p.Vars == nil || o.Vars == nil {
+		return 0
+	}
+	if p.Vars == o.Vars || intersect(p.Vars.ids, o.Vars.ids) {
+		return SimVariant
+	}
+	// A short form meets its full name, not another short form of it
+	// (Jim and Jimmy are James, but say less about each other).
+	if p.Vars.full >= 0 && slices.Contains(o.Vars.nick, p.Vars.full) || o.Vars.full >= 0 && slices.Contains(p.Vars.nick, o.Vars.full) {
+		return SimNickname
+	}
+	return 0
+}
+
+func intersect(a, b []int32) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
 }
 
 func joinable(p Part) bool { return p.Class != names.Legal && p.Class != names.Initial }

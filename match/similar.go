@@ -61,8 +61,8 @@ func partSim(q, l *Part) (float32, How) {
 	if q.Tok >= 0 && q.Tok == l.Tok || (q.Tok < 0 || l.Tok < 0) && q.Text == l.Text {
 		return 1, Exact
 	}
-	if q.Var >= 0 && q.Var == l.Var {
-		return simVariant, Variant
+	if s := q.VariantSim(l); s > 0 {
+		return s, Variant
 	}
 	if q.Class == names.Initial || l.Class == names.Initial {
 		if q.Text[0] == l.Text[0] && q.Class != l.Class {

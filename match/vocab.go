@@ -12,6 +12,8 @@ package match
 import (
 	"maps"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/vigil-screening/vigil/names"
 )
@@ -25,9 +27,13 @@ type Vocab struct {
 	df     []int32 // names containing the token
 	weight []float32
 	skels  map[string]int32 // skeleton → id
-	vars   map[string]int32 // variant canonical form → id
+	vars   map[string]int32 // variant key (see names.VariantKeys) → id
 	names  int
 	maxW   float32
+	// sets and givenSets hold, by token id, the variant groups of the
+	// listed tokens that have any (see variantsOf), without and with the
+	// full names a short form of a given name stands for. Built by Freeze.
+	sets, givenSets map[int32]*Variants
 	// more holds the skeletons and variants of names compared outside
 	// the lists (see WithNames); nil in the vocabulary of the lists.
 	more *extension
@@ -126,9 +132,9 @@ func (v *Vocab) intern(tok string) int32 {
 	v.texts = append(v.texts, tok)
 	v.df = append(v.df, 0)
 	v.internSkel(names.Skeleton(tok))
-	if vr := names.Variant(tok); vr != "" {
-		if _, ok := v.vars[vr]; !ok {
-			v.vars[vr] = int32(len(v.vars))
+	for _, k := range names.VariantKeys(tok, true) {
+		if _, ok := v.vars[k]; !ok {
+			v.vars[k] = int32(len(v.vars))
 		}
 	}
 	return id
@@ -144,6 +150,15 @@ func (v *Vocab) Freeze() {
 		v.weight[i] = idf(n, float64(df))
 	}
 	v.maxW = idf(n, 1)
+	v.sets, v.givenSets = map[int32]*Variants{}, map[int32]*Variants{}
+	for id, tok := range v.texts {
+		if vs := v.newVariants(tok, false); vs != nil {
+			v.sets[int32(id)] = vs
+		}
+		if vs := v.newVariants(tok, true); vs != nil {
+			v.givenSets[int32(id)] = vs
+		}
+	}
 }
 
 const minWeight = 0.5
@@ -161,21 +176,69 @@ func (v *Vocab) Weight(id int32) float32 {
 	return v.weight[id]
 }
 
-// VariantID returns the variant group id of a token, or -1.
-func (v *Vocab) VariantID(tok string) int32 {
-	vr := names.Variant(tok)
-	if vr == "" {
-		return -1
-	}
-	if id, ok := v.vars[vr]; ok {
+// variantID returns the id of a variant key, or -1.
+func (v *Vocab) variantID(key string) int32 {
+	if id, ok := v.vars[key]; ok {
 		return id
 	}
 	if v.more != nil {
-		if id, ok := v.more.vars[vr]; ok {
+		if id, ok := v.more.vars[key]; ok {
 			return id
 		}
 	}
 	return -1
+}
+
+// VariantIDs returns the variant groups a listed token may belong to,
+// short forms of given names included.
+func (v *Vocab) VariantIDs(tok string) []int32 {
+	var ids []int32
+	for _, k := range names.VariantKeys(tok, true) {
+		if id := v.variantID(k); id >= 0 {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// variantsOf returns the variant groups of the token with id tok and
+// text text (see names.VariantKeys), or nil.
+func (v *Vocab) variantsOf(tok int32, text string, given bool) *Variants {
+	if tok >= 0 && v.sets != nil && v.more == nil {
+		if given {
+			return v.givenSets[tok]
+		}
+		return v.sets[tok]
+	}
+	return v.newVariants(text, given)
+}
+
+func (v *Vocab) newVariants(text string, given bool) *Variants {
+	vs := Variants{full: -1}
+	own := names.NicknameKey + text
+	if vr := names.Variant(text); vr != "" {
+		own = names.NicknameKey + vr
+	}
+	for _, k := range names.VariantKeys(text, given) {
+		id := v.variantID(k)
+		switch {
+		case id < 0:
+		case strings.HasPrefix(k, names.NicknameKey):
+			vs.nick = append(vs.nick, id)
+			if k == own {
+				vs.full = id
+			}
+		default:
+			vs.ids = append(vs.ids, id)
+		}
+	}
+	if len(vs.ids)+len(vs.nick) == 0 {
+		return nil
+	}
+	slices.Sort(vs.ids)
+	slices.Sort(vs.nick)
+	vs.ids, vs.nick = slices.Compact(vs.ids), slices.Compact(vs.nick)
+	return &vs
 }
 
 // SkeletonCount returns the number of distinct skeletons; skeleton ids
@@ -213,8 +276,10 @@ func (v *Vocab) WithNames(toks ...[]names.Token) *Vocab {
 		ts = withoutTitles(ts)
 		for i, t := range ts {
 			ext.addSkel(names.Skeleton(t.Text))
-			if vr := names.Variant(t.Text); vr != "" && ext.VariantID(t.Text) < 0 {
-				ext.more.vars[vr] = int32(ext.VariantCount())
+			for _, k := range names.VariantKeys(t.Text, true) {
+				if ext.variantID(k) < 0 {
+					ext.more.vars[k] = int32(ext.VariantCount())
+				}
 			}
 			if i+1 < len(ts) {
 				ext.addSkel(names.Skeleton(t.Text + ts[i+1].Text))

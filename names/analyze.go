@@ -52,6 +52,11 @@ type Token struct {
 	// Orig is, for a legal form written as one word, that word as written
 	// (folded): "corporatiov" read as "inc" may still be "corporativo".
 	Orig string
+	// Given is set for a plain part of a name that may be a person's
+	// where a given name may stand: any but the last plain part. Short
+	// forms of given names meet their full forms only there (see
+	// VariantKeys).
+	Given bool
 }
 
 func legalToken(form string, words []string) Token {
@@ -118,8 +123,17 @@ func Analyze(s string, kind Kind) []Token {
 		i++
 	}
 	unv, kana := unvowelled(s), hasKana(s)
+	last := -1 // the last plain part
 	for i := range toks {
 		toks[i].Unvowelled, toks[i].Kana = unv, kana
+		if toks[i].Class == Plain {
+			last = i
+		}
+	}
+	if kind != Organization {
+		for i := range last {
+			toks[i].Given = toks[i].Class == Plain
+		}
 	}
 	return toks
 }

@@ -1,14 +1,14 @@
 package names
 
-import "strconv"
-
 // Numbers in names ("2nd Economic Committee", "Twenty-First Century
-// Trading", "Second Academy of Natural Sciences") are read as one form,
-// their digits, whether written in digits, with an ordinal suffix or in
-// words: "2nd", "second" and "2" are all "2"; "twenty one", "twenty
-// first" and "21st" are all "21". English cardinals and ordinals up to
-// ninety-nine, and hundred and thousand after a number, are read;
-// numbers in other languages are left as words.
+// Trading", "Second Academy of Natural Sciences") are read as one form:
+// a number written with an ordinal suffix is its digits ("2nd" → "2"), a
+// number of two English words is one part ("twenty one" → "twentyone"),
+// and a part that is a number, in digits or English words, has the
+// number as a variant key (see VariantKeys), so that "second", "2nd" and
+// "2" meet, and a misspelt "seccond" still meets "second". English
+// cardinals and ordinals up to ninety-nine are read; numbers in other
+// languages are left as words.
 
 var unitWords = map[string]int{
 	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -25,24 +25,21 @@ var tensWords = map[string]int{
 	"eightieth": 80, "ninetieth": 90,
 }
 
-// readNumbers rewrites the numbers among words as digits, in place, and
-// returns the words.
+// readNumbers writes ordinals in digits as digits and joins a number of
+// two English words into one part, in place, and returns the words.
 func readNumbers(words []string) []string {
 	out := words[:0]
-	for i := 0; i < len(words); {
-		if d, ok := ordinalDigits(words[i]); ok {
-			out = append(out, d)
-			i++
-			continue
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if d, ok := ordinalDigits(w); ok {
+			w = d
+		} else if tens, ok := tensWords[w]; ok && tens%10 == 0 && i+1 < len(words) {
+			if u, ok := unitWords[words[i+1]]; ok && u >= 1 && u <= 9 {
+				w += words[i+1] // "twenty one" → "twentyone"
+				i++
+			}
 		}
-		n, used := numberWords(words[i:])
-		if used == 0 {
-			out = append(out, words[i])
-			i++
-			continue
-		}
-		out = append(out, strconv.Itoa(n))
-		i += used
+		out = append(out, w)
 	}
 	return out
 }
@@ -66,30 +63,24 @@ func ordinalDigits(w string) (string, bool) {
 	return w[:n-2], true
 }
 
-// numberWords reads a number written in English words at the start of
-// words and returns it and the number of words used, or (0, 0).
-func numberWords(words []string) (int, int) {
-	n, used := 0, 0
-	if t, ok := tensWords[words[0]]; ok {
-		n, used = t, 1
-		if len(words) > 1 {
-			if u, ok := unitWords[words[1]]; ok && u >= 1 && u <= 9 {
-				n, used = n+u, 2
+// numberWord reads a part written as an English number: a unit or teen
+// ("one", "second"), a tens word ("twenty", "twentieth") or a tens word
+// joined to a unit ("twentyone", "twentyfirst").
+func numberWord(w string) (int, bool) {
+	if u, ok := unitWords[w]; ok && !particles[w] { // Dutch "ten" stays a particle
+		return u, true
+	}
+	if t, ok := tensWords[w]; ok {
+		return t, true
+	}
+	for tens, t := range tensWords {
+		if t%10 == 0 && len(w) > len(tens) && w[:len(tens)] == tens && !endsTh(tens) {
+			if u, ok := unitWords[w[len(tens):]]; ok && u >= 1 && u <= 9 {
+				return t + u, true
 			}
 		}
-	} else if u, ok := unitWords[words[0]]; ok && !particles[words[0]] { // Dutch "ten" stays a particle
-		n, used = u, 1
-	} else {
-		return 0, 0
 	}
-	for _, scale := range []struct {
-		word string
-		mul  int
-	}{{"hundred", 100}, {"thousand", 1000}} {
-		if used < len(words) && (words[used] == scale.word || words[used] == scale.word+"th") {
-			n *= scale.mul
-			used++
-		}
-	}
-	return n, used
+	return 0, false
 }
+
+func endsTh(s string) bool { return len(s) > 2 && s[len(s)-2:] == "th" }

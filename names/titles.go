@@ -75,7 +75,7 @@ func leadingTitles(words []string, kind Kind) []Token {
 		case n+2 < len(words) && kind == Person && titlePhrases[w+" "+words[n+1]]:
 			toks = append(toks, Token{Text: strings.Join(words[n:n+2], " "), Class: Title})
 			n += 2
-		case addressTitles[w] || kind == Person && officeTitles[w]:
+		case isTitle(w, addressTitles) || kind == Person && isTitle(w, officeTitles):
 			toks = append(toks, Token{Text: w, Class: Title})
 			n++
 		default:
@@ -94,4 +94,40 @@ func TitleTokens(toks []Token) []string {
 		}
 	}
 	return out
+}
+
+// isTitle reports whether w is one of titles, or a title of five letters
+// or more misspelt by one edit that keeps its first letter ("aytaollah",
+// "shuikh"), or of four letters with two neighbours swapped ("hjai").
+func isTitle(w string, titles map[string]bool) bool {
+	if titles[w] {
+		return true
+	}
+	if len(w) < 4 {
+		return false
+	}
+	wm := LetterMask(w)
+	for t := range titles {
+		if t[0] != w[0] || abs(len(t)-len(w)) > 1 || len(t) < 4 {
+			continue
+		}
+		if len(t) == 4 && (len(w) != 4 || !swapped(w, t)) {
+			continue
+		}
+		if newSpelling(t, "").near(w, wm) {
+			return true
+		}
+	}
+	return false
+}
+
+// swapped reports whether a and b, of one length, differ by one swap of
+// neighbouring letters.
+func swapped(a, b string) bool {
+	for i := 0; i+1 < len(a); i++ {
+		if a[i] != b[i] {
+			return a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+		}
+	}
+	return false
 }
