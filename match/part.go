@@ -167,18 +167,21 @@ const (
 	SimNickname = 0.85
 )
 
-// VariantSim returns the similarity of p and o as variants of one name,
-// or 0 when they share no variant group.
-func (p *Part) VariantSim(o *Part) float32 {
-	if p.Vars == nil || o.Vars == nil {
+// VariantSim returns the similarity of query part q and listed part l as
+// variants of one name, or 0 when they share no variant group. A short
+// form in the query meets the full name listed ("Bill" the listed
+// "William"); a full name in the query does not meet a listed short form,
+// which may stand for several full names (a listed "Rick Scott" may be
+// Richard, Eric or Frederick), and two short forms do not meet (Jim and
+// Jimmy).
+func (q *Part) VariantSim(l *Part) float32 {
+	if q.Vars == nil || l.Vars == nil {
 		return 0
 	}
-	if p.Vars == o.Vars || intersect(p.Vars.ids, o.Vars.ids) {
+	if q.Vars == l.Vars || intersect(q.Vars.ids, l.Vars.ids) {
 		return SimVariant
 	}
-	// A short form meets its full name, not another short form of it
-	// (Jim and Jimmy are James, but say less about each other).
-	if p.Vars.full >= 0 && slices.Contains(o.Vars.nick, p.Vars.full) || o.Vars.full >= 0 && slices.Contains(p.Vars.nick, o.Vars.full) {
+	if l.Vars.full >= 0 && slices.Contains(q.Vars.nick, l.Vars.full) && q.Vars.full != l.Vars.full {
 		return SimNickname
 	}
 	return 0

@@ -90,7 +90,7 @@ func Analyze(s string, kind Kind) []Token {
 	}
 	words = readNumbers(words)
 	if kind != Person {
-		words = splitGlued(words)
+		words = joinOrgWords(splitGlued(words))
 	}
 	if kind == Organization {
 		words = joinLetters(words)

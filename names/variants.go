@@ -11,6 +11,8 @@ import (
 //   - the canonical spelling of its romanisation group (see Variant):
 //     "mohamed" and "muhammad" share "muhammad";
 //   - the digits of a number: "second", "2nd" and "2" share "#2";
+//   - the English word of an organisation word in another language:
+//     "zavod" (завод) and "plant" share "=plant" (see orgwords.go);
 //   - for a part that may be a given name (Token.Given), the full names a
 //     short form stands for, from nicknames.csv (see data/NICKNAMES.md):
 //     "bill" and "william" share "william", "peggy" and "margaret"
@@ -18,7 +20,8 @@ import (
 //
 // Short forms count only where a given name may stand, never for the last
 // part of a person's name, so that "John Jack" does not meet "John
-// Jackson" through jack = Jackson.
+// Jackson" through jack = Jackson; and only a short form in the query
+// meets a listed full name (see match.Part.VariantSim).
 
 //go:embed data/nicknames.csv
 var nicknameCSV string
@@ -57,6 +60,9 @@ func VariantKeys(tok string, given bool) []string {
 	}
 	if n, ok := numberValue(tok); ok {
 		keys = append(keys, "#"+strconv.Itoa(n))
+	}
+	if k, ok := orgWordKey[tok]; ok {
+		keys = append(keys, k)
 	}
 	if given {
 		if v := Variant(tok); v != "" {

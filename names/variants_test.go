@@ -41,6 +41,8 @@ func TestNicknamesAndNumbers(t *testing.T) {
 		// Must not: a short form as a family name, two short forms, a
 		// short form of another name, another number.
 		{"John Jack", "John Jackson", names.Person, false},
+		{"Richard Scott", "Rick Scott", names.Person, false}, // a listed short form may be several names
+		{"James Gomez", "Jimmy Gomez", names.Person, false},
 		{"Gates Bill", "Gates William", names.Person, false},
 		{"Bill Gates", "William Gomez", names.Person, false},
 		{"Peggy Guggenheim", "Mary Guggenheim", names.Person, false},
@@ -50,6 +52,29 @@ func TestNicknamesAndNumbers(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.q+"/"+tc.listed, func(t *testing.T) {
 			got := scoreKind(tc.q, tc.listed, tc.kind)
+			if tc.match && got < 0.8 || !tc.match && got >= 0.8 {
+				t.Errorf("score(%q, %q) = %.3f, want match %v", tc.q, tc.listed, got, tc.match)
+			}
+		})
+	}
+}
+
+func TestOrgWords(t *testing.T) {
+	tests := []struct {
+		q, listed string
+		match     bool
+	}{
+		{"ЧЕБОКСАРСКИЙ АППАРАТНЫЙ ЗАВОД", "Cheboksarskiy Apparatnyy Plant", true},
+		{"Банк Россия", "Bank Rossiya", true},
+		{"朝鲜贸易银行", "Chao Xian Trading Bank", true},
+		{"شركة النفط", "Al Naft Company", true},
+		// Must not: another word of the same kind.
+		{"Ромашка Завод", "Romashka Bank", false},
+		{"Alfa Trading", "Alfa Shipping", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.q, func(t *testing.T) {
+			got := scoreKind(tc.q, tc.listed, names.Organization)
 			if tc.match && got < 0.8 || !tc.match && got >= 0.8 {
 				t.Errorf("score(%q, %q) = %.3f, want match %v", tc.q, tc.listed, got, tc.match)
 			}

@@ -1,0 +1,117 @@
+package names
+
+import "strings"
+
+// Organisation names written in their own script are often translations
+// of the Latin name rather than transliterations ("ЧЕБОКСАРСКИЙ
+// ЭЛЕКТРОАППАРАТНЫЙ ЗАВОД" is "Cheboksary Electrical Apparatus Plant").
+// orgWords is a word-level vocabulary of the words organisation names are
+// made of, in English and as Russian, Chinese, Korean, Arabic and Persian
+// write them; the words of one group share a variant key ("=plant"), so
+// that "завод" meets "plant" where the rest of the name transliterates.
+// The words are written in their own script and folded when the package
+// loads; a word Fold reads as several (Chinese 贸易 "mao yi") is joined
+// into one part by Analyze (see joinOrgWords). Sources: the words'
+// standard dictionary translations as the lists' own bilingual names use
+// them (OFSI and UN names in Cyrillic, Chinese, Korean and Arabic script
+// with their Latin names).
+var orgWords = [][]string{
+	{"plant", "factory", "works", "mill", "завод", "фабрика", "комбинат", "工厂", "製造所", "공장", "مصنع", "کارخانه", "کارخانجات"},
+	{"bank", "банк", "银行", "銀行", "은행", "بنك", "مصرف", "بانک"},
+	{"company", "компания", "公司", "会社", "회사", "شركة", "شرکت"},
+	{"institute", "институт", "研究所", "研究院", "연구소", "연구원", "معهد", "موسسه", "مؤسسه", "پژوهشگاه"},
+	{"research", "исследовательский", "исследовательская", "исследовательское", "научно", "研究", "연구", "بحوث", "پژوهش", "تحقیقات"},
+	{"trading", "trade", "торговый", "торговая", "торговое", "торгового", "торговля", "贸易", "貿易", "무역", "تجارة", "للتجارة", "التجارية", "بازرگانی", "تجارت"},
+	{"shipping", "судоходная", "судоходное", "судоходство", "航运", "海运", "해운", "للملاحة", "کشتیرانی"},
+	{"ministry", "министерство", "部", "성", "وزارة", "وزارت"},
+	{"university", "университет", "大学", "대학", "대학교", "جامعة", "دانشگاه"},
+	{"group", "группа", "集团", "그룹", "مجموعة", "گروه"},
+	{"industries", "industrial", "industry", "промышленный", "промышленная", "промышленность", "工业", "공업", "صناعات", "الصناعية", "صنایع"},
+	{"oil", "petroleum", "нефть", "нефтяная", "нефтяной", "石油", "석유", "نفط", "النفط", "نفت"},
+	{"gas", "газ", "天然气", "가스", "غاز", "گاز"},
+	{"chemical", "химический", "химическая", "化工", "화학", "كيماويات", "شیمیایی"},
+	{"technology", "technologies", "технологии", "технология", "科技", "技术", "기술", "تكنولوجيا", "فناوری"},
+	{"international", "международный", "международная", "国际", "국제", "الدولية", "بین‌المللی"},
+	{"investment", "инвестиционная", "инвестиционный", "投资", "투자", "استثمار", "سرمایه‌گذاری"},
+	{"machinery", "machine", "машиностроительный", "машиностроительная", "机械", "기계", "ماشین‌سازی"},
+	{"electronics", "электроника", "电子", "전자", "الكترونيات", "الکترونیک"},
+	{"energy", "энергия", "энергетическая", "энергетический", "能源", "에너지", "طاقة", "انرژی"},
+	{"logistics", "логистика", "物流", "물류", "لوجستية"},
+	{"aviation", "авиационный", "авиационная", "航空", "항공", "طيران", "هواپیمایی"},
+	{"academy", "академия", "科学院", "학원", "أكاديمية", "آکادمی"},
+	{"center", "centre", "центр", "中心", "센터", "مركز", "مرکز"},
+	{"committee", "комитет", "委员会", "위원회", "لجنة", "کمیته"},
+	{"foundation", "fund", "фонд", "基金会", "재단", "مؤسسة", "بنیاد"},
+	{"organization", "organisation", "организация", "组织", "조직", "منظمة", "سازمان"},
+	{"union", "союз", "联盟", "연맹", "اتحاد"},
+	{"bureau", "бюро", "局", "국"},
+	{"corporation", "корпорация", "总公司", "총회사"},
+	{"holding", "holdings", "холдинг", "控股", "지주"},
+	{"construction", "строительная", "строительный", "建设", "건설", "إنشاءات", "ساختمان"},
+	{"defense", "defence", "оборонный", "оборонная", "国防", "국방", "دفاع", "دفاعی"},
+	{"import", "импорт", "进出口", "수출입"},
+	{"marine", "maritime", "морской", "морская", "海洋", "해양", "بحري", "دریایی"},
+	{"transport", "транспортный", "транспортная", "运输", "운수", "نقل", "حمل‌ونقل"},
+	{"insurance", "страховая", "страховой", "保险", "보험", "تأمين", "بیمه"},
+	{"cooperative", "кооператив", "合作社", "협동조합", "تعاونية", "تعاونی"},
+	{"islamic", "исламский", "исламская", "伊斯兰", "이슬람", "الإسلامي", "الإسلامية", "الاسلامي", "الاسلامية", "اسلامی"},
+	{"army", "армия", "军", "군", "جيش", "ارتش"},
+	{"front", "фронт", "阵线", "전선", "جبهة", "جبهه"},
+	{"movement", "движение", "运动", "운동", "حركة", "جنبش"},
+	{"party", "партия", "党", "당", "حزب"},
+	{"brigade", "бригада", "旅", "여단", "لواء", "تیپ"},
+	{"battalion", "батальон", "营", "대대", "كتيبة", "گردان"},
+	{"guard", "guards", "гвардия", "卫队", "경비대", "حرس", "سپاه"},
+	{"revolutionary", "революционный", "革命", "혁명", "الثوري", "پاسداران", "انقلاب", "انقلاب اسلامی"},
+}
+
+// orgWordKey maps a folded organisation word to its group's key, and
+// orgPhrases the words Fold reads as several parts to their one-part form.
+var orgWordKey, orgPhrases = func() (map[string]string, map[string]string) {
+	keys, phrases := map[string]string{}, map[string]string{}
+	for _, g := range orgWords {
+		key := "=" + g[0]
+		for _, w := range g {
+			f := Fold(w)
+			if f == "" || len(f) < 3 {
+				continue // too short to tell from another word
+			}
+			one := strings.ReplaceAll(f, " ", "")
+			if one != f {
+				phrases[f] = one
+			}
+			if _, dup := keys[one]; !dup {
+				keys[one] = key
+			}
+		}
+	}
+	return keys, phrases
+}()
+
+// maxOrgPhrase is the most words an organisation phrase has.
+const maxOrgPhrase = 4
+
+// joinOrgWords joins the words of an organisation word that Fold reads as
+// several ("mao yi" → "maoyi"), in place, and returns the words.
+func joinOrgWords(words []string) []string {
+	if len(words) < 2 {
+		return words
+	}
+	out := words[:0]
+	for i := 0; i < len(words); i++ {
+		n := 0
+		for k := min(maxOrgPhrase, len(words)-i); k >= 2; k-- {
+			if _, ok := orgPhrases[strings.Join(words[i:i+k], " ")]; ok {
+				n = k
+				break
+			}
+		}
+		if n == 0 {
+			out = append(out, words[i])
+			continue
+		}
+		out = append(out, orgPhrases[strings.Join(words[i:i+n], " ")])
+		i += n - 1
+	}
+	return out
+}
