@@ -9,7 +9,9 @@ import (
 )
 
 func FuzzAnalyze(f *testing.F) {
-	for _, s := range []string{"ZAWAHIRI, Ayman al-", "Владимир Путин", "صدام حسين التكريتي", "김정은", "きょうこ っ", "S.A. DE C.V.", "\xff", "", "ー", "っ", "عبدالله بن عبدالعزيز طه زاده", "عبدال", "ال", "LIMITED LIABILITY COMOANY", "JOINT STOCKCOMMERCIAL BANK"} {
+	for _, s := range []string{"ZAWAHIRI, Ayman al-", "Владимир Путин", "صدام حسين التكريتي", "김정은", "きょうこ っ", "S.A. DE C.V.", "\xff", "", "ー", "っ", "عبدالله بن عبدالعزيز طه زاده", "عبدال", "ال", "LIMITED LIABILITY COMOANY", "JOINT STOCKCOMMERCIAL BANK",
+		"नरेन्द्र मोदी", "ประยุทธ์ จันทร์โอชา", "အောင်ဆန်းစုကြည်", "አቢይ አሕመድ", "ហ៊ុន សែន", "மு. கருணாநிதி", "্", "ෆ", "เ", "်", "្",
+		"NordTransGmbH", "Twenty-One Trading", "21st", "Генерал Иванов", "His Excellency", "朝鲜贸易银行"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

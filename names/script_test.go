@@ -186,6 +186,10 @@ func TestFoldScriptsHostile(t *testing.T) {
 		"ッ", "ッッッ", "ーーー", "ァ", "ャ", "ヴ", "ヷヸヹヺ", "ッー", "・・", "ｱｲｳ", "ｶﾞｻﾞﾝ", "ﾞﾟ",
 		"각", "힣", "\xed\x9f\xbf", "ژ", " زاده", "زاده زاده", "ا زاده", "نژاد\u200c", "\xff\xfe",
 		strings.Repeat("ש", 5000), strings.Repeat("ッ", 5000), strings.Repeat("가", 5000),
+		// Brahmic, Thai, Myanmar, Khmer, Ge'ez: marks without a letter,
+		// a leading vowel at the end, a subscript with nothing under it.
+		"्", "््", "ि", "ं", "क़़", "เ", "เเเ", "์", "ก์์", "်", "ြ", "ကြ်", "္", "្", "ក្", "ៃ", "፡", "ሀ፡ሀ",
+		strings.Repeat("क्", 2000), strings.Repeat("เก", 2000), strings.Repeat("ကြ", 2000), strings.Repeat("ሕ", 2000),
 	} {
 		got := names.Fold(s)
 		if strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") || strings.Contains(got, "  ") {

@@ -29,7 +29,7 @@ var floors = []struct {
 	{"script persons other", 0.65, 0},
 	{"script orgs", 0.45, 0},
 	{"script networks", 0.44, 0},
-	{"script published", 0, 0},
+	{"script published", 0.40, 0},
 	{"noise persons", 0.995, 0},
 	{"noise orgs", 0.95, 0},
 	{"negatives recombined", 0, 0.004},
