@@ -2,34 +2,6 @@ package vigil
 
 import "github.com/vigil-screening/vigil/entity"
 
-// Subject is what is known of a person or organisation to be screened.
-// Only a name is required; every other field qualifies the match.
-type Subject struct {
-	// ID is the caller's identifier, echoed in results.
-	ID string `json:"id,omitempty"`
-	// Kind is "person", "organization", "vessel", "aircraft" or "" (any).
-	Kind entity.Kind `json:"type,omitempty"`
-	// Name is the full name in any order and script; FirstName, MiddleName
-	// and LastName may be given instead or as well.
-	Name       string `json:"name,omitempty"`
-	FirstName  string `json:"first_name,omitempty"`
-	MiddleName string `json:"middle_name,omitempty"`
-	LastName   string `json:"last_name,omitempty"`
-	// Gender is "male", "female" or "".
-	Gender string `json:"gender,omitempty"`
-	// DateOfBirth is "YYYY", "YYYY-MM" or "YYYY-MM-DD".
-	DateOfBirth  string `json:"date_of_birth,omitempty"`
-	PlaceOfBirth string `json:"place_of_birth,omitempty"`
-	// Nationality and Country take country names or ISO codes.
-	Nationality string `json:"nationality,omitempty"`
-	Country     string `json:"country,omitempty"`
-	// Documents are identity documents (passport, national id, ...).
-	Documents []entity.Document `json:"documents,omitempty"`
-	// Crypto addresses, vessel IMO number.
-	Crypto []string `json:"crypto,omitempty"`
-	IMO    string   `json:"imo,omitempty"`
-}
-
 // Options tune one screening.
 type Options struct {
 	// Threshold is the lowest score reported; 0 means the engine's default.
@@ -121,4 +93,3 @@ type Qualifier struct {
 	Effect float64 `json:"effect"`
 	Detail string  `json:"detail,omitempty"`
 }
-

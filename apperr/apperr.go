@@ -77,3 +77,14 @@ func MessageOf(err error) string {
 	}
 	return "internal error"
 }
+
+// PrefixField puts prefix before the field of a field error, e.g.
+// "subjects[3]." before "date_of_birth"; other errors are returned as
+// they are.
+func PrefixField(prefix string, err error) error {
+	var ae *Error
+	if errors.As(err, &ae) && ae.Field != "" {
+		return &Error{Code: ae.Code, Field: prefix + ae.Field, Message: ae.Message, Err: ae.Err}
+	}
+	return err
+}

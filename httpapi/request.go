@@ -6,8 +6,8 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/internal/strictjson"
 	"github.com/vigil-screening/vigil/store"
-	"github.com/vigil-screening/vigil/subject"
 )
 
 // IdempotencyHeader carries the client's key for a write request: a
@@ -31,7 +31,7 @@ func (s *Server) actor(r *http.Request) (*store.DB, auth.Principal, error) {
 // decodeBody decodes the JSON body into v: unknown fields, wrong types,
 // trailing data and invalid UTF-8 are 400 errors naming the field.
 func decodeBody(r *http.Request, v any) error {
-	return subject.DecodeJSON(r.Body, v)
+	return strictjson.Decode(r.Body, v)
 }
 
 // pathID parses the numeric {id} of an alert route.

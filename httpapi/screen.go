@@ -7,6 +7,8 @@ import (
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/internal/strictjson"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/subject"
 )
@@ -14,16 +16,16 @@ import (
 // screenRequest is the body of POST /v1/screen: one subject's fields at
 // the top level, or many under "subjects", plus options.
 type screenRequest struct {
-	subject.Input
-	Subjects  []subject.Input `json:"subjects,omitempty"`
-	Threshold *float64        `json:"threshold,omitempty"`
-	Limit     *int            `json:"limit,omitempty"`
-	Lists     []string        `json:"lists,omitempty"`
+	vigil.SubjectInput
+	Subjects  []vigil.SubjectInput `json:"subjects,omitempty"`
+	Threshold *float64             `json:"threshold,omitempty"`
+	Limit     *int                 `json:"limit,omitempty"`
+	Lists     []string             `json:"lists,omitempty"`
 }
 
 // batchResponse is the answer to a request with "subjects".
 type batchResponse struct {
-	Results []subject.Result `json:"results"`
+	Results []vigil.Result `json:"results"`
 }
 
 func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
@@ -32,7 +34,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var req screenRequest
-	if err := subject.DecodeJSON(r.Body, &req); err != nil {
+	if err := strictjson.Decode(r.Body, &req); err != nil {
 		return err
 	}
 	opts, err := s.options(l, req)
@@ -40,7 +42,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if req.Subjects == nil {
-		sub, err := req.Input.Subject("1")
+		sub, err := req.SubjectInput.Subject("1")
 		if err != nil {
 			return err
 		}
@@ -51,17 +53,17 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		if err := s.auditAdHoc(r, l, opts, []vigil.Subject{sub}, [][]vigil.Hit{hits}); err != nil {
 			return err
 		}
-		writeJSON(w, s.log, http.StatusOK, subject.Result{ID: sub.ID, Hits: hits, Warnings: subject.Warnings(sub)})
+		writeJSON(w, s.log, http.StatusOK, vigil.Result{ID: sub.ID, Hits: hits, Warnings: sub.Warnings()})
 		return nil
 	}
 	rows, err := s.batchRows(req)
 	if err != nil {
 		return err
 	}
-	resp := batchResponse{Results: make([]subject.Result, 0, len(rows))}
+	resp := batchResponse{Results: make([]vigil.Result, 0, len(rows))}
 	var subs []vigil.Subject
 	var hits [][]vigil.Hit
-	err = subject.ScreenAll(r.Context(), l.Engine, opts, s.workers, subject.SliceRows(rows), func(row subject.Row, res subject.Result) error {
+	err = service.ScreenAll(r.Context(), l.Engine, opts, s.workers, service.SliceRows(rows), func(row subject.Row, res vigil.Result) error {
 		resp.Results = append(resp.Results, res)
 		if res.Error == "" {
 			subs, hits = append(subs, row.Subject), append(hits, res.Hits)
@@ -80,7 +82,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 
 // batchRows validates a batch request's subjects.
 func (s *Server) batchRows(req screenRequest) ([]subject.Row, error) {
-	if !req.Input.IsZero() {
+	if !req.SubjectInput.IsZero() {
 		return nil, apperr.Field("subjects", "give either one subject's fields or \"subjects\", not both")
 	}
 	if len(req.Subjects) == 0 {
@@ -93,7 +95,7 @@ func (s *Server) batchRows(req screenRequest) ([]subject.Row, error) {
 	for i, in := range req.Subjects {
 		sub, err := in.Subject(strconv.Itoa(i + 1))
 		if err != nil {
-			return nil, subject.PrefixField("subjects["+strconv.Itoa(i)+"].", err)
+			return nil, apperr.PrefixField("subjects["+strconv.Itoa(i)+"].", err)
 		}
 		rows[i] = subject.Row{Line: i + 1, Subject: sub}
 	}
@@ -129,14 +131,22 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var p subject.Pair
-	if err := subject.DecodeJSON(r.Body, &p); err != nil {
+	var p vigil.Pair
+	if err := strictjson.Decode(r.Body, &p); err != nil {
 		return err
 	}
-	c, err := subject.Compare(r.Context(), l.Engine, p, "1")
+	a, b, err := p.Subjects()
 	if err != nil {
 		return err
 	}
-	writeJSON(w, s.log, http.StatusOK, c)
+	hit, err := l.Engine.Compare(r.Context(), a, b)
+	if err != nil {
+		return err
+	}
+	id := string(p.ID)
+	if id == "" {
+		id = "1"
+	}
+	writeJSON(w, s.log, http.StatusOK, vigil.Comparison{ID: id, Score: hit.Score, Explanation: &hit.Explanation})
 	return nil
 }

@@ -70,14 +70,14 @@ func (s *Server) recordedSubject(id string, req screenRequest) (vigil.Subject, v
 	if req.Subjects != nil {
 		return vigil.Subject{}, vigil.Options{}, apperr.Field("subjects", "a recorded screening is of one subject: give its fields at the top level")
 	}
-	if req.Input.ID != "" && string(req.Input.ID) != id {
-		return vigil.Subject{}, vigil.Options{}, apperr.Field("id", "%q differs from the subject id of the path", truncate(string(req.Input.ID), 40))
+	if req.SubjectInput.ID != "" && string(req.SubjectInput.ID) != id {
+		return vigil.Subject{}, vigil.Options{}, apperr.Field("id", "%q differs from the subject id of the path", truncate(string(req.SubjectInput.ID), 40))
 	}
 	opts, err := recordedOptions(req)
 	if err != nil {
 		return vigil.Subject{}, vigil.Options{}, err
 	}
-	sub, err := req.Input.Subject(id)
+	sub, err := req.SubjectInput.Subject(id)
 	if err != nil {
 		return vigil.Subject{}, vigil.Options{}, err
 	}

@@ -25,11 +25,14 @@ func SubjectAttrs(s vigil.Subject) Attrs {
 	a.add("first_name", s.FirstName)
 	a.add("middle_name", s.MiddleName)
 	a.add("last_name", s.LastName)
-	a.add("gender", s.Gender)
-	a.add("date_of_birth", s.DateOfBirth)
+	a.add("gender", string(s.Gender))
+	a.add("date_of_birth", s.DateOfBirth.String())
 	a.add("place_of_birth", s.PlaceOfBirth)
 	a.add("nationality", s.Nationality)
 	a.add("country", s.Country)
+	for _, u := range s.Unread {
+		a.add(u.Attribute, u.Value) // as given: a change of it is a change
+	}
 	for _, d := range s.Documents {
 		a.add("documents", documentKey(d))
 	}

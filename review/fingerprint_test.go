@@ -30,9 +30,9 @@ func TestFingerprints(t *testing.T) {
 			t.Errorf("change %d did not change the record fingerprint", i)
 		}
 	}
-	s := vigil.Subject{Name: "A B", DateOfBirth: "1961"}
+	s := vigil.Subject{Name: "A B", DateOfBirth: entity.Date{Year: 1961}}
 	s2 := s
-	s2.DateOfBirth = "1962"
+	s2.DateOfBirth = entity.Date{Year: 1962}
 	d := Diff("subject", SubjectAttrs(s), SubjectAttrs(s2))
 	if len(d) != 1 || d[0].Attribute != "date_of_birth" || d[0].Before[0] != "1961" || d[0].After[0] != "1962" {
 		t.Errorf("Diff = %+v", d)

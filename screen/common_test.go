@@ -18,7 +18,7 @@ func TestCommonNameAlone(t *testing.T) {
 		{Name: "John"},
 		{Name: "Ivan"},
 		{Name: "Ali", Kind: entity.KindPerson},
-		{Name: "Mohammed", DateOfBirth: "1951-06-19", Nationality: "Egypt"},
+		{Name: "Mohammed", DateOfBirth: mustDate("1951-06-19"), Nationality: "EG"},
 	}
 	for _, s := range quiet {
 		hits, err := eng.Screen(context.Background(), s, vigil.Options{})

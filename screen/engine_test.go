@@ -38,7 +38,7 @@ func TestScreenRealNames(t *testing.T) {
 		{"arabic name in cyrillic, assimilated article", vigil.Subject{Name: "Айман аз-Завахири"}, "us_ofac_sdn", "2676"},
 		{"arabic script", vigil.Subject{Name: "صدام حسين التكريتي"}, "us_ofac_sdn", "7843"},
 		{"comma form", vigil.Subject{Name: "ZAWAHIRI, Ayman"}, "us_ofac_sdn", "2676"},
-		{"natural order, particle", vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19"}, "us_ofac_sdn", "2676"},
+		{"natural order, particle", vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: mustDate("1951-06-19")}, "us_ofac_sdn", "2676"},
 		{"first and last given apart", vigil.Subject{FirstName: "Ayman", LastName: "Al Zawahiri", Kind: entity.KindPerson}, "us_ofac_sdn", "2676"},
 		{"transliteration variant", vigil.Subject{Name: "Saddam Husayn al-Tikriti"}, "us_ofac_sdn", "7843"},
 		{"two typos", vigil.Subject{Name: "Aymen al-Zawahri"}, "us_ofac_sdn", "2676"},
@@ -71,14 +71,14 @@ func TestScreenBirthYearSinksNameOnlyHit(t *testing.T) {
 	eng := realEngine(t)
 	// The name matches exactly; the birth year is 30 years off every
 	// listed date of Ayman al-Zawahiri (1951).
-	hits, err := eng.Screen(context.Background(), vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: "1981-06-19"}, vigil.Options{})
+	hits, err := eng.Screen(context.Background(), vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: mustDate("1981-06-19")}, vigil.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if h, ok := found(hits, "us_ofac_sdn", "2676"); ok {
 		t.Errorf("hit %+v survived a birth year 30 years apart", h)
 	}
-	hits, err = eng.Screen(context.Background(), vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: "1981-06-19"}, vigil.Options{Threshold: 0.01})
+	hits, err = eng.Screen(context.Background(), vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: mustDate("1981-06-19")}, vigil.Options{Threshold: 0.01})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,9 +162,6 @@ func TestScreenErrors(t *testing.T) {
 	if _, err := eng.Screen(ctx, vigil.Subject{ID: "s1"}, vigil.Options{}); err == nil {
 		t.Error("no name: want an error")
 	}
-	if _, err := eng.Screen(ctx, vigil.Subject{Name: "Ayman", DateOfBirth: "19/06/1951"}, vigil.Options{}); err == nil {
-		t.Error("bad date: want an error")
-	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	if _, err := eng.Screen(cancelled, vigil.Subject{Name: "Ayman"}, vigil.Options{}); !errors.Is(err, context.Canceled) {
@@ -175,8 +172,8 @@ func TestScreenErrors(t *testing.T) {
 func TestCompare(t *testing.T) {
 	eng := realEngine(t)
 	ctx := context.Background()
-	h, err := eng.Compare(ctx, vigil.Subject{Name: "Mohammed Alzawahiri", DateOfBirth: "1951"},
-		vigil.Subject{ID: "b", Name: "ZAWAHIRI, Muhammad al-", DateOfBirth: "1951-06-19"})
+	h, err := eng.Compare(ctx, vigil.Subject{Name: "Mohammed Alzawahiri", DateOfBirth: mustDate("1951")},
+		vigil.Subject{ID: "b", Name: "ZAWAHIRI, Muhammad al-", DateOfBirth: mustDate("1951-06-19")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +228,7 @@ func TestScreenConcurrent(t *testing.T) {
 // Australian, UK, CSL and OFAC records under Also.
 func TestScreenPrimaryIsTheOriginalDesignation(t *testing.T) {
 	eng := realEngine(t)
-	hits, err := eng.Screen(context.Background(), vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19"}, vigil.Options{})
+	hits, err := eng.Screen(context.Background(), vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: mustDate("1951-06-19")}, vigil.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

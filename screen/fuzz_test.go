@@ -36,7 +36,10 @@ func FuzzScreenSubject(f *testing.F) {
 	f.Add("\xff\xfe", ",", ",,", "1951-1", "\x00", "f")
 	f.Add(strings.Repeat("Ж", 5000), "", "", "", "", "")
 	f.Fuzz(func(t *testing.T, name, first, last, dob, nat, gender string) {
-		s := vigil.Subject{Name: name, FirstName: first, LastName: last, DateOfBirth: dob, Nationality: nat, Gender: gender}
+		s, err := vigil.SubjectInput{Name: name, FirstName: first, LastName: last, DateOfBirth: dob, Nationality: nat, Gender: gender}.Subject("")
+		if err != nil {
+			return
+		}
 		hits, err := eng.Screen(context.Background(), s, vigil.Options{Threshold: 0.01})
 		if err != nil {
 			return

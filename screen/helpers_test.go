@@ -53,3 +53,12 @@ func realEngine(tb testing.TB) *screen.Engine {
 	}
 	return engine
 }
+
+// mustDate parses a date of birth for a subject literal.
+func mustDate(s string) entity.Date {
+	d, err := entity.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}

@@ -78,7 +78,7 @@ func TestIdentifierMustAgree(t *testing.T) {
 // record that gave it.
 func TestGroupAttributes(t *testing.T) {
 	eng := realEngine(t)
-	s := vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19",
+	s := vigil.Subject{Name: "Ayman al-Zawahiri", DateOfBirth: mustDate("1951-06-19"),
 		Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010"}}}
 	hits, err := eng.Screen(context.Background(), s, vigil.Options{Lists: []string{"au_dfat", "gb_hmt_ofsi"}})
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/vigil-screening/vigil"
-	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/match"
 	"github.com/vigil-screening/vigil/names"
@@ -26,11 +25,11 @@ type query struct {
 // recognise.
 const notCompared = "unrecognised value, not compared"
 
-// parseSubject reads a subject: its name (whole, or first/middle/last, or
-// "LAST, First"), and its attributes. An unreadable date of birth is an
-// error; an unrecognised gender, nationality or country is reported on
-// every hit as a missing qualifier (see query.unread). The genders
-// "other" and "unknown" are legitimate and say nothing.
+// parseSubject prepares a validated subject for the engine: its name
+// (whole, or first/middle/last, or "LAST, First") and its attributes, as
+// vigil.SubjectInput.Subject typed them. The values it could not read
+// (Subject.Unread) are reported on every hit as missing (see
+// query.unread).
 func parseSubject(s vigil.Subject) (query, error) {
 	raw := rawSubjectName(s)
 	q := query{name: raw, raw: raw, kind: nameKind(s.Kind)}
@@ -40,28 +39,15 @@ func parseSubject(s vigil.Subject) (query, error) {
 	if strings.TrimSpace(q.name) == "" {
 		return q, fmt.Errorf("subject %q: a name is required", s.ID)
 	}
-	if dob := strings.TrimSpace(s.DateOfBirth); dob != "" {
-		d, err := entity.ParseDate(dob)
-		if err != nil {
-			return q, fmt.Errorf("subject %q: date_of_birth: %w", s.ID, err)
+	q.attrs.BirthDate = s.DateOfBirth
+	q.attrs.Gender = s.Gender
+	for _, c := range []string{s.Nationality, s.Country} {
+		if c != "" {
+			q.attrs.Countries = append(q.attrs.Countries, c)
 		}
-		q.attrs.BirthDate = d
 	}
-	switch strings.ToLower(strings.TrimSpace(s.Gender)) {
-	case "male", "m":
-		q.attrs.Gender = entity.GenderMale
-	case "female", "f":
-		q.attrs.Gender = entity.GenderFemale
-	case "", "other", "unknown":
-	default:
-		q.unread = append(q.unread, match.Qualifier{Attribute: "gender", Query: s.Gender, Verdict: match.Missing, Detail: notCompared})
-	}
-	for _, c := range []struct{ attr, value string }{{"nationality", s.Nationality}, {"country", s.Country}} {
-		if code, ok := countryCode(c.value); ok {
-			q.attrs.Countries = append(q.attrs.Countries, code)
-		} else if strings.TrimSpace(c.value) != "" {
-			q.unread = append(q.unread, match.Qualifier{Attribute: c.attr, Query: c.value, Verdict: match.Missing, Detail: notCompared})
-		}
+	for _, u := range s.Unread {
+		q.unread = append(q.unread, match.Qualifier{Attribute: u.Attribute, Query: u.Value, Verdict: match.Missing, Detail: notCompared})
 	}
 	q.attrs.BirthPlace = names.Fold(s.PlaceOfBirth)
 	q.attrs.Documents = s.Documents
@@ -82,17 +68,6 @@ func rawSubjectName(s vigil.Subject) string {
 		name = name[:names.MaxInput]
 	}
 	return name
-}
-
-func countryCode(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", false
-	}
-	if c, ok := country.Code(s); ok {
-		return c, true
-	}
-	return "", false
 }
 
 func nameKind(k entity.Kind) names.Kind {

@@ -8,20 +8,25 @@ import (
 )
 
 // TestUnrecognisedValuesReported checks that attribute values Vigil
-// cannot read are reported on the hits, not dropped, and that the
-// legitimate genders "other" and "unknown" are accepted silently.
+// cannot read, recorded at validation in Subject.Unread, are reported on
+// the hits, not dropped, and that the legitimate genders "other" and
+// "unknown" are accepted silently.
 func TestUnrecognisedValuesReported(t *testing.T) {
 	eng := realEngine(t)
 	tests := []struct {
-		subject vigil.Subject
+		subject vigil.SubjectInput
 		want    map[string]string // attribute → query value reported as not compared
 	}{
-		{vigil.Subject{Name: "Ayman al-Zawahiri", Nationality: "Narnia", Gender: "x"}, map[string]string{"nationality": "Narnia", "gender": "x"}},
-		{vigil.Subject{Name: "Ayman al-Zawahiri", Country: "Atlantis", Gender: "other"}, map[string]string{"country": "Atlantis"}},
-		{vigil.Subject{Name: "Ayman al-Zawahiri", Gender: "unknown", Nationality: "Egypt"}, map[string]string{}},
+		{vigil.SubjectInput{Name: "Ayman al-Zawahiri", Nationality: "Narnia", Gender: "x"}, map[string]string{"nationality": "Narnia", "gender": "x"}},
+		{vigil.SubjectInput{Name: "Ayman al-Zawahiri", Country: "Atlantis", Gender: "other"}, map[string]string{"country": "Atlantis"}},
+		{vigil.SubjectInput{Name: "Ayman al-Zawahiri", Gender: "unknown", Nationality: "Egypt"}, map[string]string{}},
 	}
 	for _, tt := range tests {
-		hits, err := eng.Screen(context.Background(), tt.subject, vigil.Options{})
+		s, err := tt.subject.Subject("")
+		if err != nil {
+			t.Fatalf("%+v: %v", tt.subject, err)
+		}
+		hits, err := eng.Screen(context.Background(), s, vigil.Options{})
 		if err != nil {
 			t.Fatalf("%+v: %v", tt.subject, err)
 		}

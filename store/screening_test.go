@@ -24,7 +24,7 @@ func hit(e *entity.Entity, score float64) store.Hit {
 }
 
 func screening(subjectID, name string, hits ...store.Hit) store.Screening {
-	return store.Screening{SubjectID: subjectID, Subject: vigil.Subject{Name: name, DateOfBirth: "1961"},
+	return store.Screening{SubjectID: subjectID, Subject: vigil.Subject{Name: name, DateOfBirth: entity.Date{Year: 1961}},
 		Editions: []string{"aaa111", "bbb222"}, Threshold: 0.8, Hits: hits}
 }
 

@@ -9,12 +9,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/reader"
 )
 
 // columns maps each accepted CSV header (lower case, spaces and hyphens
-// as underscores) to the Input field it fills.
+// as underscores) to the SubjectInput field it fills.
 var columns = map[string]string{
 	"id": "id", "subject_id": "id", "ref": "id", "reference": "id",
 	"type": "type", "kind": "type", "subject_type": "type",
@@ -34,23 +35,23 @@ var columns = map[string]string{
 }
 
 // setters fill one Input field from a CSV value.
-var setters = map[string]func(*Input, string){
-	"id":             func(in *Input, v string) { in.ID = ID(v) },
-	"type":           func(in *Input, v string) { in.Type = v },
-	"name":           func(in *Input, v string) { in.Name = v },
-	"first_name":     func(in *Input, v string) { in.FirstName = v },
-	"middle_name":    func(in *Input, v string) { in.MiddleName = v },
-	"last_name":      func(in *Input, v string) { in.LastName = v },
-	"gender":         func(in *Input, v string) { in.Gender = v },
-	"date_of_birth":  func(in *Input, v string) { in.DateOfBirth = v },
-	"place_of_birth": func(in *Input, v string) { in.PlaceOfBirth = v },
-	"nationality":    func(in *Input, v string) { in.Nationality = v },
-	"country":        func(in *Input, v string) { in.Country = v },
-	"passport":       func(in *Input, v string) { in.Passport = v },
-	"national_id":    func(in *Input, v string) { in.NationalID = v },
-	"tax_id":         func(in *Input, v string) { in.TaxID = v },
-	"imo":            func(in *Input, v string) { in.IMO = v },
-	"crypto":         func(in *Input, v string) { in.Crypto = strings.Split(v, ";") },
+var setters = map[string]func(*vigil.SubjectInput, string){
+	"id":             func(in *vigil.SubjectInput, v string) { in.ID = vigil.SubjectID(v) },
+	"type":           func(in *vigil.SubjectInput, v string) { in.Type = v },
+	"name":           func(in *vigil.SubjectInput, v string) { in.Name = v },
+	"first_name":     func(in *vigil.SubjectInput, v string) { in.FirstName = v },
+	"middle_name":    func(in *vigil.SubjectInput, v string) { in.MiddleName = v },
+	"last_name":      func(in *vigil.SubjectInput, v string) { in.LastName = v },
+	"gender":         func(in *vigil.SubjectInput, v string) { in.Gender = v },
+	"date_of_birth":  func(in *vigil.SubjectInput, v string) { in.DateOfBirth = v },
+	"place_of_birth": func(in *vigil.SubjectInput, v string) { in.PlaceOfBirth = v },
+	"nationality":    func(in *vigil.SubjectInput, v string) { in.Nationality = v },
+	"country":        func(in *vigil.SubjectInput, v string) { in.Country = v },
+	"passport":       func(in *vigil.SubjectInput, v string) { in.Passport = v },
+	"national_id":    func(in *vigil.SubjectInput, v string) { in.NationalID = v },
+	"tax_id":         func(in *vigil.SubjectInput, v string) { in.TaxID = v },
+	"imo":            func(in *vigil.SubjectInput, v string) { in.IMO = v },
+	"crypto":         func(in *vigil.SubjectInput, v string) { in.Crypto = strings.Split(v, ";") },
 }
 
 type csvReader struct {
@@ -128,14 +129,14 @@ func (c *csvReader) next() (Row, error) {
 	id := ""
 	if c.idCol >= 0 && c.idCol < len(rec) {
 		id = strings.TrimSpace(rec[c.idCol])
-		if checkValue("id", id) != nil {
+		if vigil.CheckText("id", id) != nil {
 			id = ""
 		}
 	}
 	if len(rec) != len(c.fields) {
 		return rowError(c.name, line, id, "", fmt.Errorf("has %d fields, the header has %d", len(rec), len(c.fields))), nil
 	}
-	var in Input
+	var in vigil.SubjectInput
 	for i, v := range rec {
 		if f := c.fields[i]; f != "" {
 			setters[f](&in, v)

@@ -8,57 +8,78 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/vigil-screening/vigil"
+	"github.com/vigil-screening/vigil/internal/strictjson"
 )
 
-type jsonlReader struct {
+// jsonLines splits JSON Lines input into its non-blank lines. A line
+// longer than MaxLine, or not valid UTF-8, is a row error at its line, and
+// reading goes on at the next line. Subjects and pairs are both read
+// through it, so that `vigil screen` and `vigil compare` treat damaged
+// lines alike.
+type jsonLines struct {
 	name string
 	br   *bufio.Reader
 	line int
 }
 
-func newJSONLReader(br *bufio.Reader, name string) *jsonlReader {
-	return &jsonlReader{name: name, br: br}
-}
-
-// next decodes the next non-blank line as one subject object.
-func (j *jsonlReader) next() (Row, error) {
+// next returns the next non-blank line and its number. rowErr is set for
+// a line that cannot be decoded (too long, not UTF-8); err is io.EOF at
+// the end, or the error that stopped the read.
+func (j *jsonLines) next() (line int, data []byte, rowErr, err error) {
 	for {
 		data, tooLong, err := readLine(j.br, MaxLine)
 		if err != nil && !errors.Is(err, io.EOF) {
-			return Row{}, fmt.Errorf("%s:%d: %w", j.name, j.line+1, err)
+			return 0, nil, nil, fmt.Errorf("%s:%d: %w", j.name, j.line+1, err)
 		}
 		if errors.Is(err, io.EOF) && len(data) == 0 && !tooLong {
-			return Row{}, io.EOF
+			return 0, nil, nil, io.EOF
 		}
 		j.line++
 		if tooLong {
-			return rowError(j.name, j.line, "", "", fmt.Errorf("line longer than %d bytes", MaxLine)), nil
+			return j.line, nil, fmt.Errorf("line longer than %d bytes", MaxLine), nil
 		}
 		data = bytes.TrimSpace(data)
 		if len(data) == 0 {
 			continue
 		}
-		return j.decode(data), nil
+		if !utf8.Valid(data) {
+			return j.line, nil, errors.New("not valid UTF-8"), nil
+		}
+		return j.line, data, nil, nil
 	}
 }
 
-func (j *jsonlReader) decode(data []byte) Row {
-	if !utf8.Valid(data) {
-		return rowError(j.name, j.line, "", "", errors.New("not valid UTF-8"))
+// jsonlReader reads one subject per line.
+type jsonlReader struct{ lines jsonLines }
+
+func newJSONLReader(br *bufio.Reader, name string) *jsonlReader {
+	return &jsonlReader{lines: jsonLines{name: name, br: br}}
+}
+
+// next decodes the next non-blank line as one subject object.
+func (j *jsonlReader) next() (Row, error) {
+	line, data, rowErr, err := j.lines.next()
+	switch {
+	case err != nil:
+		return Row{}, err
+	case rowErr != nil:
+		return rowError(j.lines.name, line, "", "", rowErr), nil
 	}
-	var in Input
-	if err := DecodeJSON(bytes.NewReader(data), &in); err != nil {
-		return rowError(j.name, j.line, "", "", err)
+	var in vigil.SubjectInput
+	if err := strictjson.Decode(bytes.NewReader(data), &in); err != nil {
+		return rowError(j.lines.name, line, "", "", err), nil
 	}
-	s, err := in.Subject(strconv.Itoa(j.line))
+	s, err := in.Subject(strconv.Itoa(line))
 	if err != nil {
 		id := string(in.ID)
-		if checkValue("id", id) != nil {
+		if vigil.CheckText("id", id) != nil {
 			id = ""
 		}
-		return rowError(j.name, j.line, id, "", err)
+		return rowError(j.lines.name, line, id, "", err), nil
 	}
-	return Row{Line: j.line, Subject: s}
+	return Row{Line: line, Subject: s}, nil
 }
 
 // readLine reads one line without its end. A line longer than max is

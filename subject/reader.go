@@ -1,3 +1,14 @@
+// Package subject reads the people and organisations a user wants screened
+// from CSV or JSON Lines input: each row becomes a vigil.SubjectInput,
+// which the domain validates into a vigil.Subject. It also reads the pairs
+// of subjects `vigil compare` takes, through the same JSON Lines reader.
+// Reading is its one job: screening the rows is the service's.
+//
+// Input is read as a stream: one Row at a time, each carrying the line it
+// started on. A malformed row does not stop the file: it comes back as a Row
+// with Err set (naming file, line and field) and the next row is read.
+// Only damage that makes the rest of the file unreadable (binary data, a
+// header without a name column) is a fatal error.
 package subject
 
 import (
@@ -127,17 +138,19 @@ func isBinary(head []byte) bool {
 // rowError makes a Row for a malformed row, giving it the line number as
 // ID when it has none of its own.
 func rowError(file string, line int, id, col string, err error) Row {
-	record := id
+	pe := parseError(file, line, id, col, err)
 	if id == "" {
 		id = strconv.Itoa(line)
 	}
+	return Row{Line: line, Subject: vigil.Subject{ID: id}, Err: pe}
+}
+
+// parseError names the file, line, record and field of a malformed row;
+// the field of an *apperr.Error becomes the error's field.
+func parseError(file string, line int, id, col string, err error) *reader.ParseError {
 	var ae *apperr.Error
 	if col == "" && errors.As(err, &ae) && ae.Field != "" {
 		col, err = ae.Field, errors.New(ae.Message)
 	}
-	return Row{
-		Line:    line,
-		Subject: vigil.Subject{ID: id},
-		Err:     &reader.ParseError{File: file, Line: line, Record: record, Field: col, Err: err},
-	}
+	return &reader.ParseError{File: file, Line: line, Record: id, Field: col, Err: err}
 }

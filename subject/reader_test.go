@@ -66,19 +66,19 @@ func TestReader_CSV(t *testing.T) {
 	if len(rows) != 8 {
 		t.Fatalf("got %d rows, want 8: %+v", len(rows), rows)
 	}
-	want0 := vigil.Subject{ID: "s1", Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19", Gender: "male", Nationality: "Egypt",
+	want0 := vigil.Subject{ID: "s1", Name: "Ayman al-Zawahiri", DateOfBirth: entity.Date{Year: 1951, Month: 6, Day: 19}, Gender: entity.GenderMale, Nationality: "EG",
 		Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010"}, {Type: entity.DocPassport, Number: "19820215"}},
 		Crypto:    []string{"addr1", "addr2"}}
 	if rows[0].Err != nil || !sameSubject(rows[0].Subject, want0) {
 		t.Errorf("row 1 = %+v, %v; want %+v", rows[0].Subject, rows[0].Err, want0)
 	}
-	if rows[1].Err != nil || rows[1].Subject.ID != "3" || rows[1].Subject.DateOfBirth != "1952" {
+	if rows[1].Err != nil || rows[1].Subject.ID != "3" || rows[1].Subject.DateOfBirth != (entity.Date{Year: 1952}) {
 		t.Errorf("row without id = %+v, %v; want id \"3\" (its line)", rows[1].Subject, rows[1].Err)
 	}
 	wantRowError(t, rows[2], 4, "DOB", "not YYYY")
 	wantRowError(t, rows[3], 5, "Full Name", "required")
 	wantRowError(t, rows[4], 6, "", "has 10 fields, the header has 8")
-	if rows[5].Err != nil || rows[5].Subject.Name != "Quoted, Name" || rows[5].Subject.Gender != "female" || rows[5].Line != 7 {
+	if rows[5].Err != nil || rows[5].Subject.Name != "Quoted, Name" || rows[5].Subject.Gender != entity.GenderFemale || rows[5].Line != 7 {
 		t.Errorf("quoted row = %+v line %d, %v", rows[5].Subject, rows[5].Line, rows[5].Err)
 	}
 	wantRowError(t, rows[6], 9, "Full Name", "not valid UTF-8")
@@ -286,7 +286,7 @@ func TestReader_JSONL(t *testing.T) {
 	if len(rows) != 11 {
 		t.Fatalf("got %d rows, want 11: %+v", len(rows), rows)
 	}
-	want0 := vigil.Subject{ID: "17", Name: "Ayman al-Zawahiri", DateOfBirth: "1951-06-19", Kind: entity.KindPerson,
+	want0 := vigil.Subject{ID: "17", Name: "Ayman al-Zawahiri", DateOfBirth: entity.Date{Year: 1951, Month: 6, Day: 19}, Kind: entity.KindPerson,
 		Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010"}}}
 	if rows[0].Err != nil || !sameSubject(rows[0].Subject, want0) {
 		t.Errorf("row 1 = %+v, %v; want %+v", rows[0].Subject, rows[0].Err, want0)

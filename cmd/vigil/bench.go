@@ -25,6 +25,7 @@ import (
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/subject"
 )
@@ -228,14 +229,14 @@ func benchSubjects(path string, snaps []*snapshot.Snapshot) ([]vigil.Subject, st
 
 // batchRate screens all subjects on every core and returns subjects per
 // second and how many had hits.
-func batchRate(ctx context.Context, sc subject.Screener, subjects []vigil.Subject) (float64, int, error) {
+func batchRate(ctx context.Context, sc service.Screener, subjects []vigil.Subject) (float64, int, error) {
 	rows := make([]subject.Row, len(subjects))
 	for i, s := range subjects {
 		rows[i] = subject.Row{Line: i + 1, Subject: s}
 	}
 	alerts := 0
 	start := time.Now()
-	err := subject.ScreenAll(ctx, sc, vigil.Options{}, runtime.GOMAXPROCS(0), subject.SliceRows(rows), func(_ subject.Row, r subject.Result) error {
+	err := service.ScreenAll(ctx, sc, vigil.Options{}, runtime.GOMAXPROCS(0), service.SliceRows(rows), func(_ subject.Row, r vigil.Result) error {
 		if len(r.Hits) > 0 {
 			alerts++
 		}

@@ -1,18 +1,15 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/urfave/cli/v3"
 
-	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/subject"
 )
@@ -57,7 +54,7 @@ func compareEngine(ctx context.Context, e *env, dir string) (*screen.Engine, err
 	return eng, nil
 }
 
-func (e *env) compareFile(ctx context.Context, c subject.Comparer, in, out string) error {
+func (e *env) compareFile(ctx context.Context, c comparer, in, out string) error {
 	f, name, closeIn, err := e.openInput(in)
 	if err != nil {
 		return err
@@ -81,48 +78,41 @@ func (e *env) compareFile(ctx context.Context, c subject.Comparer, in, out strin
 }
 
 // comparePairs reads pairs line by line and writes one result line each.
-// A malformed pair gets {"id", "error"} and a warning; other errors stop.
-func comparePairs(ctx context.Context, c subject.Comparer, r io.Reader, name string, w io.Writer, warn func(int, error)) (n, bad int, err error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), subject.MaxLine)
+// A malformed pair (a line too long, not JSON, a side without a name) gets
+// {"id", "error"} naming the file and line, and a warning; other errors
+// stop.
+func comparePairs(ctx context.Context, c comparer, r io.Reader, name string, w io.Writer, warn func(int, error)) (n, bad int, err error) {
+	rd := subject.NewPairReader(r, name)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	line := 0
-	for sc.Scan() {
-		line++
-		data := bytes.TrimSpace(sc.Bytes())
-		if len(data) == 0 {
-			continue
+	for {
+		row, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return n, bad, nil
+		}
+		if err != nil {
+			return n, bad, err
 		}
 		n++
-		res, err := comparePair(ctx, c, data, line)
-		if err != nil {
-			if apperr.CodeOf(err) != apperr.Invalid {
-				return n, bad, fmt.Errorf("%s:%d: %w", name, line, err)
+		res := vigil.Comparison{ID: row.ID}
+		if row.Err == nil {
+			var hit vigil.Hit
+			if hit, err = c.Compare(ctx, row.A, row.B); err != nil {
+				return n, bad, fmt.Errorf("%s:%d: %w", name, row.Line, err)
 			}
+			res.Score, res.Explanation = hit.Score, &hit.Explanation
+		} else {
 			bad++
-			err = fmt.Errorf("%s:%d: %s", name, line, apperr.MessageOf(err))
-			warn(line, err)
-			res.Error = err.Error()
+			warn(row.Line, row.Err)
+			res.Error = row.Err.Error()
 		}
 		if err := enc.Encode(res); err != nil {
 			return n, bad, fmt.Errorf("write result: %w", err)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			err = fmt.Errorf("line longer than %d bytes", subject.MaxLine)
-		}
-		return n, bad, fmt.Errorf("%s:%d: %w", name, line+1, err)
-	}
-	return n, bad, nil
 }
 
-func comparePair(ctx context.Context, c subject.Comparer, data []byte, line int) (subject.Comparison, error) {
-	fallback := strconv.Itoa(line)
-	var p subject.Pair
-	if err := subject.DecodeJSON(bytes.NewReader(data), &p); err != nil {
-		return subject.Comparison{ID: fallback}, err
-	}
-	return subject.Compare(ctx, c, p, fallback)
+// comparer compares two subjects; *screen.Engine is one.
+type comparer interface {
+	Compare(ctx context.Context, a, b vigil.Subject) (vigil.Hit, error)
 }

@@ -9,8 +9,8 @@ import (
 
 	"github.com/urfave/cli/v3"
 
-	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/lab/evalset"
+	"github.com/vigil-screening/vigil/screen"
 )
 
 // evalCommand measures the engine on labelled CSV files.

@@ -18,6 +18,7 @@ import (
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/source"
 	"github.com/vigil-screening/vigil/subject"
@@ -116,7 +117,7 @@ func (s screenStats) String() string {
 }
 
 // screenFile screens the subjects of in and writes their results to out.
-func (e *env) screenFile(ctx context.Context, sc subject.Screener, in, out string, format subject.Format, opts vigil.Options, workers int) error {
+func (e *env) screenFile(ctx context.Context, sc service.Screener, in, out string, format subject.Format, opts vigil.Options, workers int) error {
 	f, name, closeIn, err := e.openInput(in)
 	if err != nil {
 		return err
@@ -155,12 +156,12 @@ func (e *env) screenFile(ctx context.Context, sc subject.Screener, in, out strin
 
 // screenRows screens every row of rd and writes one JSON line per row to
 // w, in input order. each is called for every row written.
-func screenRows(ctx context.Context, sc subject.Screener, rd *subject.Reader, w io.Writer, opts vigil.Options, workers int, each func(subject.Row)) (screenStats, error) {
+func screenRows(ctx context.Context, sc service.Screener, rd *subject.Reader, w io.Writer, opts vigil.Options, workers int, each func(subject.Row)) (screenStats, error) {
 	var stats screenStats
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	start := time.Now()
-	err := subject.ScreenAll(ctx, sc, opts, workers, rd.Next, func(row subject.Row, res subject.Result) error {
+	err := service.ScreenAll(ctx, sc, opts, workers, rd.Next, func(row subject.Row, res vigil.Result) error {
 		stats.rows++
 		switch {
 		case res.Error != "":

@@ -74,20 +74,20 @@ func hasLatin(e *entity.Entity) bool {
 
 // birthDate returns the record's first exact or partial (not range)
 // birth date as "YYYY", "YYYY-MM" or "YYYY-MM-DD", or "".
-func birthDate(e *entity.Entity) string {
+func birthDate(e *entity.Entity) entity.Date {
 	for _, d := range e.BirthDates {
 		if d.IsRange() || d.Year == 0 {
 			continue
 		}
 		switch {
 		case d.Day > 0 && d.Month > 0:
-			return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+			return entity.Date{Year: d.Year, Month: d.Month, Day: d.Day}
 		case d.Month > 0:
-			return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+			return entity.Date{Year: d.Year, Month: d.Month}
 		}
-		return fmt.Sprintf("%04d", d.Year)
+		return entity.Date{Year: d.Year}
 	}
-	return ""
+	return entity.Date{}
 }
 
 // hash64 is a stable hash of the strings, for deterministic choices.

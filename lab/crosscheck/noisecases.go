@@ -56,7 +56,7 @@ func noiseCase(e *entity.Entity) (evalset.Case, bool) {
 		}
 		s := vigil.Subject{ID: fmt.Sprintf("nz-%s-%s", e.List, e.ID), Kind: e.Kind, Name: strings.Join(out, " ")}
 		treatment := kind.name
-		if dob := birthDate(e); dob != "" && h>>40%2 == 0 {
+		if dob := birthDate(e); !dob.IsZero() && h>>40%2 == 0 {
 			s.DateOfBirth = dob
 			treatment += "+dob"
 		}

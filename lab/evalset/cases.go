@@ -9,10 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/vigil-screening/vigil"
-	"github.com/vigil-screening/vigil/entity"
 )
 
 // Case is one labelled query. A case without an expected record is a
@@ -78,13 +78,18 @@ func Read(r io.Reader) ([]Case, error) {
 			}
 			return ""
 		}
+		in := vigil.SubjectInput{
+			ID: vigil.SubjectID(get("id")), Type: get("type"), Name: get("full_name"),
+			FirstName: get("first_name"), MiddleName: get("middle_name"), LastName: get("last_name"),
+			Gender: get("gender"), DateOfBirth: get("date_of_birth"), PlaceOfBirth: get("place_of_birth"),
+			Nationality: get("nationality"),
+		}
+		s, err := in.Subject(strconv.Itoa(line))
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
 		cases = append(cases, Case{
-			Subject: vigil.Subject{
-				ID: get("id"), Kind: entity.Kind(get("type")), Name: get("full_name"),
-				FirstName: get("first_name"), MiddleName: get("middle_name"), LastName: get("last_name"),
-				Gender: get("gender"), DateOfBirth: get("date_of_birth"), PlaceOfBirth: get("place_of_birth"),
-				Nationality: get("nationality"),
-			},
+			Subject:      s,
 			ExpectedList: get("expected_list"), ExpectedID: get("expected_id"), Treatment: get("treatment"),
 		})
 	}

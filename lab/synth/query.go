@@ -117,10 +117,10 @@ func strongAlias(e *entity.Entity) (entity.Name, bool) {
 // birth date, gender and nationality to the subject.
 func addAttributes(rnd *rand.Rand, s *vigil.Subject, e *entity.Entity) {
 	if len(e.BirthDates) > 0 && rnd.IntN(2) == 0 {
-		s.DateOfBirth = dobString(e.BirthDates[0])
+		s.DateOfBirth = birthDate(e.BirthDates[0])
 	}
 	if len(e.Genders) > 0 && rnd.IntN(3) == 0 {
-		s.Gender = string(e.Genders[0])
+		s.Gender = e.Genders[0]
 	}
 	if len(e.Nationalities) > 0 && rnd.IntN(3) == 0 {
 		s.Nationality = e.Nationalities[0]
@@ -232,7 +232,7 @@ func (g *Generator) unrelatedPerson(rnd *rand.Rand) vigil.Subject {
 	s := vigil.Subject{Name: n.render(styleWestern, entity.NamePrimary).Full}
 	if rnd.IntN(2) == 0 {
 		if d := g.personStats.birthDates(rnd); len(d) > 0 {
-			s.DateOfBirth = dobString(d[0])
+			s.DateOfBirth = birthDate(d[0])
 		}
 	}
 	return s
@@ -265,9 +265,9 @@ func (g *Generator) unrelatedOrg(rnd *rand.Rand) vigil.Subject {
 	return vigil.Subject{}
 }
 
-// dobString writes a birth date as a subject gives it: the start of a
+// birthDate is a birth date as a subject gives it: the start of a
 // range, without "circa".
-func dobString(d entity.Date) string {
+func birthDate(d entity.Date) entity.Date {
 	d.Circa, d.ToYear, d.ToMonth, d.ToDay = false, 0, 0, 0
-	return d.String()
+	return d
 }

@@ -33,8 +33,8 @@ func TestNoisy(t *testing.T) {
 		if s.Kind != "" && s.Kind != e.Kind {
 			t.Errorf("query %s: kind %s, record is %s", s.ID, s.Kind, e.Kind)
 		}
-		if s.DateOfBirth != "" && (len(e.BirthDates) == 0 || !strings.HasPrefix(e.BirthDates[0].String(), strings.TrimPrefix(s.DateOfBirth, "~"))) &&
-			dobString(e.BirthDates[0]) != s.DateOfBirth {
+		if dob := s.DateOfBirth.String(); dob != "" && (len(e.BirthDates) == 0 || !strings.HasPrefix(e.BirthDates[0].String(), strings.TrimPrefix(dob, "~"))) &&
+			birthDate(e.BirthDates[0]) != s.DateOfBirth {
 			t.Errorf("query %s: date of birth %s, record has %v", s.ID, s.DateOfBirth, e.BirthDates)
 		}
 		if q.Treatment == "none" && e.Kind != entity.KindPerson && s.Name != e.Names[0].Full {

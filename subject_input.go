@@ -1,12 +1,4 @@
-// Package subject reads the people and organisations a user wants screened
-// from CSV or JSON Lines input and turns each into a vigil.Subject.
-//
-// Input is read as a stream: one Row at a time, each carrying the line it
-// started on. A malformed row does not stop the file: it comes back as a Row
-// with Err set (naming file, line and field) and the next row is read.
-// Only damage that makes the rest of the file unreadable (binary data, a
-// header without a name column, an over-long CSV line) is a fatal error.
-package subject
+package vigil
 
 import (
 	"encoding/json"
@@ -15,8 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
 )
 
@@ -24,31 +16,32 @@ import (
 // place or identifier comes near it.
 const MaxField = 4 << 10
 
-// ID is a subject identifier. In JSON it may be written as a string or a
-// number.
-type ID string
+// SubjectID is a subject identifier as input gives it. In JSON it may be
+// written as a string or a number.
+type SubjectID string
 
 // UnmarshalJSON accepts a JSON string or number.
-func (id *ID) UnmarshalJSON(b []byte) error {
+func (id *SubjectID) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err == nil {
-		*id = ID(s)
+		*id = SubjectID(s)
 		return nil
 	}
 	var n json.Number
 	if err := json.Unmarshal(b, &n); err != nil {
 		return apperr.Field("id", "want a string or a number")
 	}
-	*id = ID(n.String())
+	*id = SubjectID(n.String())
 	return nil
 }
 
-// Input is a subject as users write it: the JSON field names of
-// vigil.Subject plus the synonyms that CSV headers and other tools use
-// (full_name, dob, passport, national_id, ...). CSV rows and JSON objects
-// both become an Input, and Subject validates it.
-type Input struct {
-	ID           ID                `json:"id,omitempty"`
+// SubjectInput is a subject as users write it: the JSON field names of a
+// Subject plus the synonyms that CSV headers and other tools use
+// (full_name, dob, passport, national_id, tax_id). CSV rows, JSON Lines
+// and request bodies all become a SubjectInput, and Subject validates it:
+// the one validation step.
+type SubjectInput struct {
+	ID           SubjectID         `json:"id,omitempty"`
 	Type         string            `json:"type,omitempty"`
 	Name         string            `json:"name,omitempty"`
 	FullName     string            `json:"full_name,omitempty"`
@@ -70,23 +63,23 @@ type Input struct {
 }
 
 // IsZero reports whether no field of in is set.
-func (in Input) IsZero() bool { return reflect.ValueOf(in).IsZero() }
+func (in SubjectInput) IsZero() bool { return reflect.ValueOf(in).IsZero() }
 
 // Subject validates in and returns the subject it describes. Errors are
 // *apperr.Error values of code Invalid naming the offending field. When in
-// has no id, the subject gets fallbackID.
-func (in Input) Subject(fallbackID string) (vigil.Subject, error) {
+// has no id, the subject gets fallbackID. Values that are well formed but
+// cannot be compared (a country Vigil does not know, the gender "x") are
+// not errors: they go to Subject.Unread.
+func (in SubjectInput) Subject(fallbackID string) (Subject, error) {
 	if err := in.checkText(); err != nil {
-		return vigil.Subject{}, err
+		return Subject{}, err
 	}
-	s := vigil.Subject{
+	s := Subject{
 		ID:           strings.TrimSpace(string(in.ID)),
 		FirstName:    strings.TrimSpace(in.FirstName),
 		MiddleName:   strings.TrimSpace(in.MiddleName),
 		LastName:     strings.TrimSpace(in.LastName),
 		PlaceOfBirth: strings.TrimSpace(in.PlaceOfBirth),
-		Nationality:  strings.TrimSpace(in.Nationality),
-		Country:      strings.TrimSpace(in.Country),
 		IMO:          strings.TrimSpace(in.IMO),
 	}
 	if s.ID == "" {
@@ -94,22 +87,24 @@ func (in Input) Subject(fallbackID string) (vigil.Subject, error) {
 	}
 	var err error
 	if s.Name, err = oneOf("name", in.Name, "full_name", in.FullName); err != nil {
-		return vigil.Subject{}, err
+		return Subject{}, err
 	}
 	if s.Name == "" && s.FirstName == "" && s.MiddleName == "" && s.LastName == "" {
-		return vigil.Subject{}, apperr.Field("name", "required: give name or first_name/last_name")
+		return Subject{}, apperr.Field("name", "required: give name or first_name/last_name")
 	}
 	if s.Kind, err = parseKind(in.Type); err != nil {
-		return vigil.Subject{}, err
+		return Subject{}, err
 	}
-	if s.Gender, err = parseGender(in.Gender); err != nil {
-		return vigil.Subject{}, err
+	if err := s.setGender(in.Gender); err != nil {
+		return Subject{}, err
 	}
 	if s.DateOfBirth, err = parseDOB(in.DateOfBirth, in.DOB); err != nil {
-		return vigil.Subject{}, err
+		return Subject{}, err
 	}
+	s.Nationality = s.countryCode("nationality", in.Nationality)
+	s.Country = s.countryCode("country", in.Country)
 	if s.Documents, err = in.documents(); err != nil {
-		return vigil.Subject{}, err
+		return Subject{}, err
 	}
 	for _, c := range in.Crypto {
 		if c = strings.TrimSpace(c); c != "" {
@@ -121,7 +116,7 @@ func (in Input) Subject(fallbackID string) (vigil.Subject, error) {
 
 // checkText rejects text fields that are too long, not UTF-8, or carry
 // control characters.
-func (in Input) checkText() error {
+func (in SubjectInput) checkText() error {
 	fields := []struct{ name, value string }{
 		{"id", string(in.ID)}, {"type", in.Type}, {"name", in.Name}, {"full_name", in.FullName},
 		{"first_name", in.FirstName}, {"middle_name", in.MiddleName}, {"last_name", in.LastName},
@@ -130,12 +125,12 @@ func (in Input) checkText() error {
 		{"passport", in.Passport}, {"national_id", in.NationalID}, {"tax_id", in.TaxID}, {"imo", in.IMO},
 	}
 	for _, f := range fields {
-		if err := checkValue(f.name, f.value); err != nil {
+		if err := CheckText(f.name, f.value); err != nil {
 			return err
 		}
 	}
 	for i, c := range in.Crypto {
-		if err := checkValue("crypto["+strconv.Itoa(i)+"]", c); err != nil {
+		if err := CheckText("crypto["+strconv.Itoa(i)+"]", c); err != nil {
 			return err
 		}
 	}
@@ -144,7 +139,7 @@ func (in Input) checkText() error {
 		for _, f := range []struct{ name, value string }{
 			{"type", string(d.Type)}, {"number", d.Number}, {"country", d.Country}, {"note", d.Note},
 		} {
-			if err := checkValue(prefix+f.name, f.value); err != nil {
+			if err := CheckText(prefix+f.name, f.value); err != nil {
 				return err
 			}
 		}
@@ -152,7 +147,9 @@ func (in Input) checkText() error {
 	return nil
 }
 
-func checkValue(field, v string) error {
+// CheckText returns an Invalid error naming field when v is longer than
+// MaxField, not valid UTF-8, or holds a control character.
+func CheckText(field, v string) error {
 	if len(v) > MaxField {
 		return apperr.Field(field, "longer than %d bytes (%d)", MaxField, len(v))
 	}
@@ -196,34 +193,56 @@ func parseKind(s string) (entity.Kind, error) {
 	return "", apperr.Field("type", "%q is not person, organization, vessel or aircraft", s)
 }
 
-func parseGender(s string) (string, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "other", "unknown", "u", "x":
-		// Says nothing the lists could agree or disagree with.
-		return "", nil
+// setGender reads the one gender vocabulary: male and female (or m, f)
+// are compared; "", "unknown", "u" and "other" say nothing the lists
+// could agree or disagree with; "x" is a gender the lists cannot state,
+// so it is recorded as unread; anything else is an error.
+func (s *Subject) setGender(v string) error {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "unknown", "u", "other":
 	case "male", "m":
-		return string(entity.GenderMale), nil
+		s.Gender = entity.GenderMale
 	case "female", "f":
-		return string(entity.GenderFemale), nil
+		s.Gender = entity.GenderFemale
+	case "x":
+		s.Unread = append(s.Unread, Unread{Attribute: "gender", Value: strings.TrimSpace(v),
+			Reason: "is not a gender the lists record (male or female)"})
+	default:
+		return apperr.Field("gender", "%q is not male or female (nor x, other or unknown)", v)
 	}
-	return "", apperr.Field("gender", "%q is not male or female", s)
+	return nil
 }
 
-func parseDOB(dob, synonym string) (string, error) {
+func parseDOB(dob, synonym string) (entity.Date, error) {
 	v, err := oneOf("date_of_birth", dob, "dob", synonym)
 	if err != nil || v == "" {
-		return "", err
+		return entity.Date{}, err
 	}
 	d, err := entity.ParseDate(v)
 	if err != nil || !d.Valid() {
-		return "", apperr.Field("date_of_birth", "%q is not YYYY, YYYY-MM or YYYY-MM-DD", v)
+		return entity.Date{}, apperr.Field("date_of_birth", "%q is not YYYY, YYYY-MM or YYYY-MM-DD", v)
 	}
-	return d.String(), nil
+	return d, nil
+}
+
+// countryCode returns the ISO code of a country as given (a name, a
+// demonym or a code), or "" after recording the value as unread when
+// Vigil does not know it.
+func (s *Subject) countryCode(field, v string) string {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return ""
+	}
+	if c, ok := country.Code(v); ok {
+		return c
+	}
+	s.Unread = append(s.Unread, Unread{Attribute: field, Value: v, Reason: "is not a country Vigil knows"})
+	return ""
 }
 
 // documents gathers the documents list and the passport, national_id and
 // tax_id shorthands; each shorthand may hold several numbers split by ';'.
-func (in Input) documents() ([]entity.Document, error) {
+func (in SubjectInput) documents() ([]entity.Document, error) {
 	var docs []entity.Document
 	for i, d := range in.Documents {
 		d.Number = strings.TrimSpace(d.Number)

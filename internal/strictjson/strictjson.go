@@ -1,4 +1,8 @@
-package subject
+// Package strictjson decodes one JSON value strictly, as Vigil's request
+// bodies and JSON Lines input want it: unknown fields, wrong types,
+// trailing data and invalid UTF-8 are errors naming the field, as
+// *apperr.Error values of code Invalid.
+package strictjson
 
 import (
 	"bytes"
@@ -12,11 +16,11 @@ import (
 	"github.com/vigil-screening/vigil/apperr"
 )
 
-// DecodeJSON decodes exactly one JSON value from r into v, rejecting
+// Decode decodes exactly one JSON value from r into v, rejecting
 // unknown fields and trailing data. Its errors are *apperr.Error values
 // naming the offending field where there is one; errors of r itself (such
 // as a body over its size limit) are returned wrapped, unchanged.
-func DecodeJSON(r io.Reader, v any) error {
+func Decode(r io.Reader, v any) error {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return fmt.Errorf("read JSON: %w", err)
@@ -57,8 +61,8 @@ func jsonError(err error) error {
 	case errors.As(err, &syntax):
 		return apperr.New(apperr.Invalid, "malformed JSON at byte %d: %s", syntax.Offset, syntax.Error())
 	case errors.As(err, &typeErr):
-		// Drop the Go name of an embedded struct ("Input.name" -> "name").
-		field := strings.ReplaceAll(typeErr.Field, "Input.", "")
+		// Drop the Go name of an embedded struct ("SubjectInput.name" -> "name").
+		field := strings.ReplaceAll(typeErr.Field, "SubjectInput.", "")
 		if field == "" {
 			return apperr.New(apperr.Invalid, "want a JSON object, got %s", typeErr.Value)
 		}

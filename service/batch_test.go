@@ -1,17 +1,16 @@
-package subject_test
+package service_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/subject"
 )
 
@@ -39,8 +38,8 @@ func TestScreenAll_Order(t *testing.T) {
 		}
 		return []vigil.Hit{{Score: 0.9, SourceID: s.Name}}, nil
 	}}
-	var got []subject.Result
-	err := subject.ScreenAll(context.Background(), sc, vigil.Options{}, 4, subject.SliceRows(rows), func(_ subject.Row, r subject.Result) error {
+	var got []vigil.Result
+	err := service.ScreenAll(context.Background(), sc, vigil.Options{}, 4, service.SliceRows(rows), func(_ subject.Row, r vigil.Result) error {
 		got = append(got, r)
 		return nil
 	})
@@ -88,8 +87,8 @@ func TestScreenAll_Errors(t *testing.T) {
 		}
 		return nil, nil
 	}}
-	var got []subject.Result
-	err := subject.ScreenAll(context.Background(), sc, vigil.Options{}, 2, subject.SliceRows(rows), func(_ subject.Row, r subject.Result) error {
+	var got []vigil.Result
+	err := service.ScreenAll(context.Background(), sc, vigil.Options{}, 2, service.SliceRows(rows), func(_ subject.Row, r vigil.Result) error {
 		got = append(got, r)
 		return nil
 	})
@@ -101,8 +100,8 @@ func TestScreenAll_Errors(t *testing.T) {
 	}
 
 	stop := errors.New("disk full")
-	err = subject.ScreenAll(context.Background(), fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }},
-		vigil.Options{}, 2, subject.SliceRows(rows[:1]), func(subject.Row, subject.Result) error { return stop })
+	err = service.ScreenAll(context.Background(), fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }},
+		vigil.Options{}, 2, service.SliceRows(rows[:1]), func(subject.Row, vigil.Result) error { return stop })
 	if !errors.Is(err, stop) {
 		t.Errorf("err = %v, want emit's error", err)
 	}
@@ -117,8 +116,8 @@ func TestScreenAll_Errors(t *testing.T) {
 		return subject.Row{Line: calls, Subject: vigil.Subject{ID: fmt.Sprint(calls), Name: "x"}}, nil
 	}
 	n := 0
-	err = subject.ScreenAll(context.Background(), fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }},
-		vigil.Options{}, 2, next, func(subject.Row, subject.Result) error { n++; return nil })
+	err = service.ScreenAll(context.Background(), fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }},
+		vigil.Options{}, 2, next, func(subject.Row, vigil.Result) error { n++; return nil })
 	if !errors.Is(err, readErr) || n != 3 {
 		t.Errorf("err = %v after %d results, want the read error after 3", err, n)
 	}
@@ -130,8 +129,8 @@ func TestScreenAll_Cancel(t *testing.T) {
 		return subject.Row{Line: 1, Subject: vigil.Subject{ID: "1", Name: "x"}}, nil
 	}
 	n := 0
-	err := subject.ScreenAll(ctx, fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }},
-		vigil.Options{}, 2, next, func(subject.Row, subject.Result) error {
+	err := service.ScreenAll(ctx, fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }},
+		vigil.Options{}, 2, next, func(subject.Row, vigil.Result) error {
 			if n++; n == 100 {
 				cancel()
 			}
@@ -139,24 +138,6 @@ func TestScreenAll_Cancel(t *testing.T) {
 		})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
-	}
-}
-
-func TestResult_MarshalJSON(t *testing.T) {
-	tests := []struct {
-		r    subject.Result
-		want string
-	}{
-		{subject.Result{ID: "1"}, `{"id":"1","hits":[]}`},
-		{subject.Result{ID: "2", Error: "in.csv:2: bad"}, `{"id":"2","error":"in.csv:2: bad"}`},
-		{subject.Result{ID: "3", Hits: []vigil.Hit{{Score: 0.5, List: "un_sc", SourceID: "7"}}},
-			`{"id":"3","hits":[{"score":0.5,"list":"un_sc","source_id":"7","name":"","matched_name":"","explanation":{"name_score":0,"parts":null}}]}`},
-	}
-	for _, tt := range tests {
-		b, err := json.Marshal(tt.r)
-		if err != nil || string(b) != tt.want {
-			t.Errorf("Marshal(%+v) = %s, %v; want %s", tt.r, b, err, tt.want)
-		}
 	}
 }
 
@@ -169,25 +150,8 @@ func BenchmarkScreenAll(b *testing.B) {
 	}
 	sc := fakeScreener{func(vigil.Subject) ([]vigil.Hit, error) { return nil, nil }}
 	b.ResetTimer()
-	err := subject.ScreenAll(context.Background(), sc, vigil.Options{}, 2, subject.SliceRows(rows), func(subject.Row, subject.Result) error { return nil })
+	err := service.ScreenAll(context.Background(), sc, vigil.Options{}, 2, service.SliceRows(rows), func(subject.Row, vigil.Result) error { return nil })
 	if err != nil {
 		b.Fatal(err)
-	}
-}
-
-func TestWarnings(t *testing.T) {
-	if w := subject.Warnings(vigil.Subject{Name: "Ivan", Nationality: "Russian", Country: "Korea, North"}); len(w) != 0 {
-		t.Errorf("known countries warned: %v", w)
-	}
-	w := subject.Warnings(vigil.Subject{Name: "Ivan", Nationality: "Narnia"})
-	if len(w) != 1 || !strings.Contains(w[0], `nationality: "Narnia"`) {
-		t.Errorf("Warnings = %v, want one naming nationality Narnia", w)
-	}
-	b, err := json.Marshal(subject.Result{ID: "7", Warnings: w})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(b), `"hits":[]`) || !strings.Contains(string(b), `"warnings":["nationality: \"Narnia\"`) {
-		t.Errorf("result JSON = %s", b)
 	}
 }
