@@ -29,6 +29,11 @@ func TestAllowed(t *testing.T) {
 		{p(RoleAnalyst, RoleAuditor), ActionReadAudit, true},
 		{p(), ActionScreen, false},
 		{p(RoleAdmin), "unknown", false},
+		{Operator("ann@host"), ActionManageUsers, true},
+		{Operator("ann@host"), ActionScreen, true},
+		{Operator("ann@host"), ActionReview, false},
+		{Operator("ann@host"), ActionApprove, false},
+		{Operator("ann@host"), ActionViewSubject, false},
 	}
 	for _, tc := range tests {
 		if got := Allowed(tc.p, tc.a); got != tc.want {
@@ -39,6 +44,9 @@ func TestAllowed(t *testing.T) {
 		if len(RolesFor(a)) == 0 {
 			t.Errorf("action %s has no roles", a)
 		}
+	}
+	if ValidRole(RoleOperator) || Operator("x").Username != "cli:x" {
+		t.Error("the operator role can be given to users, or the operator is misnamed")
 	}
 	if len(Actions()) != 13 {
 		t.Errorf("%d actions, want 13", len(Actions()))

@@ -23,22 +23,22 @@ const (
 	ActionImportLists Action = "import_lists" // load list editions
 )
 
-// permissions is the one table of who may do what. The HTTP layer and
-// the CLI consult it through Allowed.
+// permissions is the one table of who may do what. The service layer
+// consults it, through Allowed, at the start of every use case.
 var permissions = map[Action][]Role{
-	ActionScreen:      {RoleScreener, RoleAnalyst, RoleSupervisor},
-	ActionCompare:     {RoleScreener, RoleAnalyst, RoleSupervisor},
-	ActionViewEntity:  {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor},
-	ActionViewLists:   {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleAdmin},
+	ActionScreen:      {RoleScreener, RoleAnalyst, RoleSupervisor, RoleOperator},
+	ActionCompare:     {RoleScreener, RoleAnalyst, RoleSupervisor, RoleOperator},
+	ActionViewEntity:  {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleOperator},
+	ActionViewLists:   {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleAdmin, RoleOperator},
 	ActionViewSubject: {RoleAnalyst, RoleSupervisor, RoleAuditor},
 	ActionListAlerts:  {RoleAnalyst, RoleSupervisor, RoleAuditor},
 	ActionReview:      {RoleAnalyst, RoleSupervisor},
 	ActionApprove:     {RoleSupervisor},
 	ActionReassign:    {RoleSupervisor},
-	ActionReadAudit:   {RoleAuditor, RoleAdmin},
-	ActionManageUsers: {RoleAdmin},
-	ActionManageKeys:  {RoleAdmin},
-	ActionImportLists: {RoleAdmin},
+	ActionReadAudit:   {RoleAuditor, RoleAdmin, RoleOperator},
+	ActionManageUsers: {RoleAdmin, RoleOperator},
+	ActionManageKeys:  {RoleAdmin, RoleOperator},
+	ActionImportLists: {RoleAdmin, RoleOperator},
 }
 
 // Actions returns every action, in a stable order.
@@ -67,7 +67,8 @@ func Allowed(p Principal, a Action) bool {
 	return false
 }
 
-// ValidRole reports whether r is one of the defined roles.
+// ValidRole reports whether r is one of the roles a user may hold
+// (RoleOperator is not one).
 func ValidRole(r Role) bool {
 	switch r {
 	case RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleAdmin:

@@ -13,7 +13,19 @@ const (
 	RoleSupervisor Role = "supervisor" // second review, reassign (and analyst's rights)
 	RoleAuditor    Role = "auditor"    // read the audit trail
 	RoleAdmin      Role = "admin"      // users, keys, lists
+	// RoleOperator is held only by the Operator principal: the person at
+	// the machine who runs vigil's commands (users, keys, lists, audit,
+	// local screening from files). No user can be given it.
+	RoleOperator Role = "operator"
 )
+
+// Operator returns the principal of vigil's commands run on the machine
+// itself, named "cli:" + name (for example "cli:alice@host"). Whoever
+// can run them can open the database anyway; the name identifies in the
+// audit trail, it does not authenticate.
+func Operator(name string) Principal {
+	return Principal{Username: "cli:" + name, Roles: []Role{RoleOperator}}
+}
 
 // Principal is the authenticated actor of a request or command.
 type Principal struct {

@@ -8,14 +8,14 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/review"
-	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/service"
 )
 
 // alertQuery is the filter of GET /v1/alerts: status, list (any record of
 // the alert's identity), assignee, subject, minimum score and age, all
 // applied by the store in SQL.
 type alertQuery struct {
-	store.AlertFilter
+	service.AlertFilter
 }
 
 // alertPage is the body of GET /v1/alerts.
@@ -27,10 +27,6 @@ type alertPage struct {
 }
 
 func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
-	db, _, err := s.actor(r)
-	if err != nil {
-		return err
-	}
 	if err := checkQuery(r, "status", "list", "assignee", "subject_id", "min_score",
 		"created_after", "created_before", "older_than", "limit", "offset"); err != nil {
 		return err
@@ -39,7 +35,7 @@ func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	alerts, total, err := db.ListAlerts(r.Context(), q.AlertFilter)
+	alerts, total, err := s.svc.Alerts(r.Context(), s.principal(r), q.AlertFilter)
 	if err != nil {
 		return err
 	}
@@ -53,7 +49,7 @@ func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
 // parseAlertQuery reads the filters of GET /v1/alerts; each bad value is a
 // 400 naming its parameter.
 func parseAlertQuery(v url.Values, now time.Time) (alertQuery, error) {
-	q := alertQuery{AlertFilter: store.AlertFilter{
+	q := alertQuery{AlertFilter: service.AlertFilter{
 		Status: review.Status(v.Get("status")), List: v.Get("list"),
 		Assignee: v.Get("assignee"), SubjectID: v.Get("subject_id"), Limit: 100,
 	}}
@@ -119,33 +115,17 @@ func timeParam(v url.Values, name string) (time.Time, error) {
 	return time.Time{}, apperr.Field(name, "want an RFC 3339 time or a day (2006-01-02)")
 }
 
-// alertView is the body of GET /v1/alerts/{id}: the alert, with the hit
-// and the list record as they were when it was raised, and its notes.
-type alertView struct {
-	*review.Alert
-	Notes []*review.Note `json:"notes"`
-}
-
+// getAlert answers with the alert, the hit and the list record as they
+// were when it was raised, and its notes.
 func (s *Server) getAlert(w http.ResponseWriter, r *http.Request) error {
-	db, _, err := s.actor(r)
-	if err != nil {
-		return err
-	}
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	a, err := db.GetAlert(r.Context(), id)
+	a, err := s.svc.Alert(r.Context(), s.principal(r), id)
 	if err != nil {
 		return err
 	}
-	notes, err := db.AlertNotes(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if notes == nil {
-		notes = []*review.Note{}
-	}
-	writeJSON(w, s.log, http.StatusOK, alertView{Alert: a, Notes: notes})
+	writeJSON(w, s.log, http.StatusOK, a)
 	return nil
 }

@@ -9,10 +9,6 @@ import (
 // exportAudit streams the audit trail as JSON Lines, oldest first,
 // optionally limited to from <= at < to.
 func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
-	db, _, err := s.actor(r)
-	if err != nil {
-		return err
-	}
 	if err := checkQuery(r, "from", "to"); err != nil {
 		return err
 	}
@@ -24,11 +20,16 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/x-ndjson")
-	w.Header().Set("Cache-Control", "no-store")
-	if _, err := db.ExportAudit(r.Context(), w, from, to); err != nil {
+	out := &streamWriter{w: w}
+	if _, err := s.svc.ExportAudit(r.Context(), s.principal(r), out, from, to); err != nil {
+		if !out.started {
+			return err
+		}
 		// The status is sent; a broken stream is all the client can see.
 		s.log.ErrorContext(r.Context(), "audit export failed", "err", err)
+	}
+	if !out.started {
+		out.start()
 	}
 	return nil
 }
@@ -42,17 +43,33 @@ type verifyReport struct {
 
 // verifyAudit walks the hash chain and reports the first break, if any.
 func (s *Server) verifyAudit(w http.ResponseWriter, r *http.Request) error {
-	db, _, err := s.actor(r)
-	if err != nil {
-		return err
-	}
 	if err := checkQuery(r); err != nil {
 		return err
 	}
-	f, n, err := db.VerifyAudit(r.Context())
+	f, n, err := s.svc.VerifyAudit(r.Context(), s.principal(r))
 	if err != nil {
 		return err
 	}
 	writeJSON(w, s.log, http.StatusOK, verifyReport{Intact: f == nil, Entries: n, Finding: f})
 	return nil
+}
+
+// streamWriter sends the JSON Lines headers with the first bytes, so that
+// an error before any (a refused caller) is still answered as JSON.
+type streamWriter struct {
+	w       http.ResponseWriter
+	started bool
+}
+
+func (sw *streamWriter) start() {
+	sw.w.Header().Set("Content-Type", "application/x-ndjson")
+	sw.w.Header().Set("Cache-Control", "no-store")
+	sw.started = true
+}
+
+func (sw *streamWriter) Write(p []byte) (int, error) {
+	if !sw.started {
+		sw.start()
+	}
+	return sw.w.Write(p)
 }

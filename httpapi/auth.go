@@ -18,29 +18,38 @@ type Authenticator interface {
 
 type principalKey struct{}
 
-// PrincipalFrom returns the principal a request acts as. It reports false
-// on public routes and when the server runs without authentication.
+// PrincipalFrom returns the principal a request's API key authenticated.
+// It reports false on public routes and when the server runs without
+// authentication.
 func PrincipalFrom(ctx context.Context) (auth.Principal, bool) {
 	p, ok := ctx.Value(principalKey{}).(auth.Principal)
 	return p, ok
 }
 
-// authorize checks the request's credentials against the route's
-// permission and returns the request carrying the principal.
-func (s *Server) authorize(r *http.Request, perm auth.Action) (*http.Request, error) {
+// principal returns the principal a request acts as: the one its API key
+// authenticated, or, on a server without authentication, the open
+// principal.
+func (s *Server) principal(r *http.Request) auth.Principal {
+	if p, ok := PrincipalFrom(r.Context()); ok {
+		return p
+	}
+	return s.open
+}
+
+// authenticate checks the request's API key, unless the route is public
+// or the server runs without authentication, and returns the request
+// carrying the principal.
+func (s *Server) authenticate(r *http.Request, perm auth.Action) (*http.Request, error) {
 	if perm == PermPublic || s.auth == nil {
 		return r, nil
 	}
 	key := apiKey(r)
 	if key == "" {
-		return nil, apperr.New(apperr.Unauthorized, "missing API key: send \"Authorization: Bearer <key>\"")
+		return r, apperr.New(apperr.Unauthorized, "missing API key: send \"Authorization: Bearer <key>\"")
 	}
 	p, err := s.auth.Authenticate(r.Context(), key)
 	if err != nil {
-		return nil, err
-	}
-	if !auth.Allowed(p, perm) {
-		return nil, apperr.New(apperr.Forbidden, "your roles do not allow %q", perm)
+		return r, err
 	}
 	return r.WithContext(context.WithValue(r.Context(), principalKey{}, p)), nil
 }

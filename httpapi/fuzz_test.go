@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/vigil-screening/vigil/httpapi"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/snapshot"
 )
 
@@ -18,8 +19,9 @@ func FuzzRequestBody(f *testing.F) {
 	f.Add("/v1/compare", `{"a": {"name": "x"}, "b": {"name": "y", "crypto": ["z"]}}`)
 	f.Add("/v1/screen", "{\"name\": \"\xff\"}")
 	f.Add("/v1/compare", `[`)
-	s := httpapi.New(httpapi.Config{Logger: quietLogger(), MaxBody: 4 << 10, MaxBatch: 5})
-	s.SetLists(&httpapi.Lists{Engine: newFake(), Snapshots: []snapshot.Meta{{Source: "un_sc"}}})
+	svc := service.New(service.Config{Logger: quietLogger()})
+	svc.SetLists(&service.Lists{Engine: newFake(), Editions: []snapshot.Meta{{Source: "un_sc"}}})
+	s := httpapi.New(httpapi.Config{Service: svc, Logger: quietLogger(), MaxBody: 4 << 10, MaxBatch: 5})
 	f.Fuzz(func(t *testing.T, path, body string) {
 		if path != "/v1/screen" && path != "/v1/compare" {
 			path = "/v1/screen"

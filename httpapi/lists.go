@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"net/http"
 
-	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/snapshot"
 )
 
@@ -17,23 +16,14 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// readyz reports whether lists are loaded and screening can be served.
+// readyz reports whether lists are in force and screening can be served.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
-	l, err := s.ready()
+	n, err := s.svc.Ready()
 	if err != nil {
 		return err
 	}
-	writeJSON(w, s.log, http.StatusOK, map[string]any{"status": "ready", "lists": len(l.Snapshots)})
+	writeJSON(w, s.log, http.StatusOK, map[string]any{"status": "ready", "lists": n})
 	return nil
-}
-
-// ready returns the loaded lists, or an Unavailable error before they are.
-func (s *Server) ready() (*Lists, error) {
-	l := s.lists.Load()
-	if l == nil {
-		return nil, apperr.New(apperr.Unavailable, "lists are still loading; try again shortly")
-	}
-	return l, nil
 }
 
 func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) error {
@@ -48,11 +38,10 @@ type listsResponse struct {
 }
 
 func (s *Server) listLists(w http.ResponseWriter, r *http.Request) error {
-	l, err := s.ready()
+	metas, err := s.svc.InForce(r.Context(), s.principal(r))
 	if err != nil {
 		return err
 	}
-	metas := l.Snapshots
 	if metas == nil {
 		metas = []snapshot.Meta{}
 	}
@@ -61,14 +50,9 @@ func (s *Server) listLists(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) error {
-	l, err := s.ready()
+	e, err := s.svc.Entity(r.Context(), s.principal(r), r.PathValue("list"), r.PathValue("id"))
 	if err != nil {
 		return err
-	}
-	list, id := r.PathValue("list"), r.PathValue("id")
-	e := l.Engine.Entity(list, id)
-	if e == nil {
-		return apperr.New(apperr.NotFound, "no record %q on list %q", id, list)
 	}
 	writeJSON(w, s.log, http.StatusOK, e)
 	return nil

@@ -1,32 +1,20 @@
 package httpapi
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 
 	"github.com/vigil-screening/vigil/apperr"
-	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/internal/strictjson"
-	"github.com/vigil-screening/vigil/store"
 )
 
 // IdempotencyHeader carries the client's key for a write request: a
 // request re-sent with the same key (by the same user) returns the first
 // result and writes nothing.
 const IdempotencyHeader = "Idempotency-Key"
-
-// actor returns the database and the principal a system-of-record request
-// acts as. Without a database (--open) those routes are unavailable.
-func (s *Server) actor(r *http.Request) (*store.DB, auth.Principal, error) {
-	if s.db == nil {
-		return nil, auth.Principal{}, apperr.New(apperr.Unavailable, "this server has no database (it runs with --open): only screening is served")
-	}
-	p, ok := PrincipalFrom(r.Context())
-	if !ok {
-		return nil, auth.Principal{}, apperr.New(apperr.Unauthorized, "this route needs an API key")
-	}
-	return s.db, p, nil
-}
 
 // decodeBody decodes the JSON body into v: unknown fields, wrong types,
 // trailing data and invalid UTF-8 are 400 errors naming the field.
@@ -65,4 +53,18 @@ func checkQuery(r *http.Request, known ...string) error {
 		}
 	}
 	return nil
+}
+
+// decodeOptionalBody accepts an empty body or an empty JSON object, for
+// actions that take no parameters.
+func decodeOptionalBody(r *http.Request) error {
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		return fmt.Errorf("read body: %w", err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil
+	}
+	var empty struct{}
+	return strictjson.Decode(bytes.NewReader(data), &empty)
 }

@@ -5,15 +5,15 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/review"
-	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/service"
 )
 
 // The write routes of an alert name the version they read; a stale one is
 // 409. A move the workflow does not allow from the alert's state is also
 // 409 (the request conflicts with the alert's current state); a missing
 // or malformed field is 400; a role, assignment or four-eyes rule that
-// forbids the actor is 403. The store checks the state and the version
-// inside its transaction and answers with these codes; this layer only
+// forbids the actor is 403. The service and the store check the role, the
+// state and the version and answer with these codes; this layer only
 // checks the shape of the request.
 
 type transitionRequest struct {
@@ -44,26 +44,22 @@ type noteRequest struct {
 
 // alertChange decodes the body of an alert write into req and returns the
 // change it asks for once version (read from req) is given.
-func alertChange(r *http.Request, req any, version func() *int64) (store.AlertChange, error) {
+func alertChange(r *http.Request, req any, version func() *int64) (service.AlertChange, error) {
 	id, err := pathID(r)
 	if err != nil {
-		return store.AlertChange{}, err
+		return service.AlertChange{}, err
 	}
 	if err := decodeBody(r, req); err != nil {
-		return store.AlertChange{}, err
+		return service.AlertChange{}, err
 	}
 	v := version()
 	if v == nil {
-		return store.AlertChange{}, apperr.Field("version", "required: the version of the alert you read")
+		return service.AlertChange{}, apperr.Field("version", "required: the version of the alert you read")
 	}
-	return store.AlertChange{IdempotencyKey: r.Header.Get(IdempotencyHeader), AlertID: id, Version: *v}, nil
+	return service.AlertChange{IdempotencyKey: r.Header.Get(IdempotencyHeader), AlertID: id, Version: *v}, nil
 }
 
 func (s *Server) transitionAlert(w http.ResponseWriter, r *http.Request) error {
-	db, p, err := s.actor(r)
-	if err != nil {
-		return err
-	}
 	var req transitionRequest
 	c, err := alertChange(r, &req, func() *int64 { return req.Version })
 	if err != nil {
@@ -77,14 +73,10 @@ func (s *Server) transitionAlert(w http.ResponseWriter, r *http.Request) error {
 		return apperr.Field("to", "want open, in_review or escalated")
 	}
 	c.Reason = req.Reason
-	return s.writeAlert(w)(db.MoveAlert(r.Context(), p, c, req.To))
+	return s.writeAlert(w)(s.svc.MoveAlert(r.Context(), s.principal(r), c, req.To))
 }
 
 func (s *Server) assignAlert(w http.ResponseWriter, r *http.Request) error {
-	db, p, err := s.actor(r)
-	if err != nil {
-		return err
-	}
 	var req assignRequest
 	c, err := alertChange(r, &req, func() *int64 { return req.Version })
 	if err != nil {
@@ -93,14 +85,10 @@ func (s *Server) assignAlert(w http.ResponseWriter, r *http.Request) error {
 	if req.Assignee == "" {
 		return apperr.Field("assignee", "required: the user to give the alert to")
 	}
-	return s.writeAlert(w)(db.AssignAlert(r.Context(), p, c, req.Assignee))
+	return s.writeAlert(w)(s.svc.AssignAlert(r.Context(), s.principal(r), c, req.Assignee))
 }
 
 func (s *Server) decideAlert(w http.ResponseWriter, r *http.Request) error {
-	db, p, err := s.actor(r)
-	if err != nil {
-		return err
-	}
 	var req decisionRequest
 	c, err := alertChange(r, &req, func() *int64 { return req.Version })
 	if err != nil {
@@ -113,28 +101,20 @@ func (s *Server) decideAlert(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	c.Reason = req.Reason
-	return s.writeAlert(w)(db.DecideAlert(r.Context(), p, c, req.Disposition))
+	return s.writeAlert(w)(s.svc.DecideAlert(r.Context(), s.principal(r), c, req.Disposition))
 }
 
 func (s *Server) approveAlert(w http.ResponseWriter, r *http.Request) error {
-	db, p, err := s.actor(r)
-	if err != nil {
-		return err
-	}
 	var req approveRequest
 	c, err := alertChange(r, &req, func() *int64 { return req.Version })
 	if err != nil {
 		return err
 	}
 	c.Reason = req.Comment
-	return s.writeAlert(w)(db.ApproveAlert(r.Context(), p, c))
+	return s.writeAlert(w)(s.svc.ApproveAlert(r.Context(), s.principal(r), c))
 }
 
 func (s *Server) addNote(w http.ResponseWriter, r *http.Request) error {
-	db, p, err := s.actor(r)
-	if err != nil {
-		return err
-	}
 	id, err := pathID(r)
 	if err != nil {
 		return err
@@ -143,7 +123,7 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
-	n, err := db.AddNote(r.Context(), p, id, r.Header.Get(IdempotencyHeader), req.Text)
+	n, err := s.svc.AddNote(r.Context(), s.principal(r), id, r.Header.Get(IdempotencyHeader), req.Text)
 	if err != nil {
 		return err
 	}
@@ -152,7 +132,7 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) error {
 }
 
 // writeAlert returns a function that answers with the changed alert, or
-// returns the store's error.
+// returns the service's error.
 func (s *Server) writeAlert(w http.ResponseWriter) func(*review.Alert, error) error {
 	return func(a *review.Alert, err error) error {
 		if err != nil {

@@ -20,7 +20,7 @@ func TestReview_Workflow(t *testing.T) {
 }
 
 func testWorkflow(t *testing.T, e *sor) {
-	unHash := unLists(t).Snapshots[0].Hash
+	unHash := unLists(t).Editions[0].Hash
 
 	var first recorded
 	e.call(t, 200, "sam", "POST", "/v1/subjects/C-1/screen", `{"name": "`+zawahiri+`", "dob": "1951-06-19"}`, &first,

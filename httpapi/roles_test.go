@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/httpapi"
+	"github.com/vigil-screening/vigil/service"
+	"github.com/vigil-screening/vigil/store"
 )
 
 // roleTable is the one statement of who may call what: route → the roles
@@ -35,7 +38,10 @@ var roleTable = map[string]string{
 	"GET /v1/audit/verify":            "auditor admin",
 	"GET /v1/users":                   "admin",
 	"POST /v1/users":                  "admin",
+	"POST /v1/users/{name}/disable":   "admin",
+	"GET /v1/keys":                    "admin",
 	"POST /v1/keys":                   "admin",
+	"DELETE /v1/keys/{id}":            "admin",
 }
 
 // roleRequest prepares, for one route and the user calling it, a request
@@ -99,6 +105,22 @@ func roleRequests() map[string]roleRequest {
 			return "/v1/users", fmt.Sprintf(`{"username": "new%d", "roles": ["analyst"]}`, e.seq)
 		},
 		"POST /v1/keys": fixed("/v1/keys", `{"username": "sam"}`),
+		"GET /v1/keys":  fixed("/v1/keys", ""),
+		"POST /v1/users/{name}/disable": func(t *testing.T, e *sor, user string) (string, string) {
+			e.seq++
+			name := fmt.Sprintf("gone%d", e.seq)
+			if _, err := e.db.CreateUser(t.Context(), store.System, name, []auth.Role{auth.RoleScreener}); err != nil {
+				t.Fatal(err)
+			}
+			return "/v1/users/" + name + "/disable", ""
+		},
+		"DELETE /v1/keys/{id}": func(t *testing.T, e *sor, user string) (string, string) {
+			k, _, err := e.db.CreateKey(t.Context(), store.System, "sam")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return "/v1/keys/" + k.ID, ""
+		},
 	}
 }
 
@@ -108,7 +130,7 @@ func roleRequests() map[string]roleRequest {
 // the route is public.
 func TestRoutes_Roles(t *testing.T) {
 	e := newSOR(t, httpapi.Config{})
-	srv := httpapi.New(httpapi.Config{Logger: quietLogger()})
+	srv := httpapi.New(httpapi.Config{Service: service.New(service.Config{}), Logger: quietLogger()})
 	requests := roleRequests()
 	var patterns []string
 	for _, rt := range srv.Routes() {

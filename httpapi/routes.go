@@ -16,7 +16,9 @@ const PermPublic auth.Action = ""
 // Route is one entry of the route table: the method and path pattern (Go
 // ServeMux syntax), the permission required and the handler. The table is
 // what the server registers, what the OpenAPI test checks against
-// openapi.json and what role tests walk.
+// openapi.json and what role tests walk. The permission says which routes
+// need an API key and documents the roles; the service, which every
+// handler calls, is what refuses a caller whose roles do not allow it.
 type Route struct {
 	Method     string
 	Path       string
@@ -52,7 +54,10 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/audit/verify", auth.ActionReadAudit, s.verifyAudit},
 		{"GET", "/v1/users", auth.ActionManageUsers, s.listUsers},
 		{"POST", "/v1/users", auth.ActionManageUsers, s.createUser},
+		{"POST", "/v1/users/{name}/disable", auth.ActionManageUsers, s.disableUser},
+		{"GET", "/v1/keys", auth.ActionManageKeys, s.listKeys},
 		{"POST", "/v1/keys", auth.ActionManageKeys, s.createKey},
+		{"DELETE", "/v1/keys/{id}", auth.ActionManageKeys, s.revokeKey},
 	}
 	return append(rs, s.extra...)
 }

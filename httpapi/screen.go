@@ -2,15 +2,11 @@ package httpapi
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/internal/strictjson"
-	"github.com/vigil-screening/vigil/service"
-	"github.com/vigil-screening/vigil/snapshot"
-	"github.com/vigil-screening/vigil/subject"
 )
 
 // screenRequest is the body of POST /v1/screen: one subject's fields at
@@ -29,15 +25,11 @@ type batchResponse struct {
 }
 
 func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
-	l, err := s.ready()
-	if err != nil {
-		return err
-	}
 	var req screenRequest
 	if err := strictjson.Decode(r.Body, &req); err != nil {
 		return err
 	}
-	opts, err := s.options(l, req)
+	opts, err := options(req)
 	if err != nil {
 		return err
 	}
@@ -46,42 +38,27 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		hits, err := l.Engine.Screen(r.Context(), sub, opts)
+		res, err := s.svc.Screen(r.Context(), s.principal(r), sub, opts, r.Header.Get(IdempotencyHeader))
 		if err != nil {
 			return err
 		}
-		if err := s.auditAdHoc(r, l, opts, []vigil.Subject{sub}, [][]vigil.Hit{hits}); err != nil {
-			return err
-		}
-		writeJSON(w, s.log, http.StatusOK, vigil.Result{ID: sub.ID, Hits: hits, Warnings: sub.Warnings()})
+		writeJSON(w, s.log, http.StatusOK, res)
 		return nil
 	}
-	rows, err := s.batchRows(req)
+	subs, err := s.batch(req)
 	if err != nil {
 		return err
 	}
-	resp := batchResponse{Results: make([]vigil.Result, 0, len(rows))}
-	var subs []vigil.Subject
-	var hits [][]vigil.Hit
-	err = service.ScreenAll(r.Context(), l.Engine, opts, s.workers, service.SliceRows(rows), func(row subject.Row, res vigil.Result) error {
-		resp.Results = append(resp.Results, res)
-		if res.Error == "" {
-			subs, hits = append(subs, row.Subject), append(hits, res.Hits)
-		}
-		return nil
-	})
+	results, err := s.svc.ScreenBatch(r.Context(), s.principal(r), subs, opts)
 	if err != nil {
 		return err
 	}
-	if err := s.auditAdHoc(r, l, opts, subs, hits); err != nil {
-		return err
-	}
-	writeJSON(w, s.log, http.StatusOK, resp)
+	writeJSON(w, s.log, http.StatusOK, batchResponse{Results: results})
 	return nil
 }
 
-// batchRows validates a batch request's subjects.
-func (s *Server) batchRows(req screenRequest) ([]subject.Row, error) {
+// batch validates a batch request's subjects.
+func (s *Server) batch(req screenRequest) ([]vigil.Subject, error) {
 	if !req.SubjectInput.IsZero() {
 		return nil, apperr.Field("subjects", "give either one subject's fields or \"subjects\", not both")
 	}
@@ -91,46 +68,39 @@ func (s *Server) batchRows(req screenRequest) ([]subject.Row, error) {
 	if len(req.Subjects) > s.maxBatch {
 		return nil, apperr.New(apperr.TooLarge, "%d subjects in one request; the limit is %d", len(req.Subjects), s.maxBatch)
 	}
-	rows := make([]subject.Row, len(req.Subjects))
+	subs := make([]vigil.Subject, len(req.Subjects))
 	for i, in := range req.Subjects {
 		sub, err := in.Subject(strconv.Itoa(i + 1))
 		if err != nil {
 			return nil, apperr.PrefixField("subjects["+strconv.Itoa(i)+"].", err)
 		}
-		rows[i] = subject.Row{Line: i + 1, Subject: sub}
+		subs[i] = sub
 	}
-	return rows, nil
+	return subs, nil
 }
 
-// options validates the screening options of a request.
-func (s *Server) options(l *Lists, req screenRequest) (vigil.Options, error) {
+// options reads the screening options of a request. A threshold or limit
+// given as 0 is refused here (0 would mean "the default" to the service);
+// the service checks the ranges and the lists.
+func options(req screenRequest) (vigil.Options, error) {
 	var opts vigil.Options
 	if req.Threshold != nil {
-		if t := *req.Threshold; t <= 0 || t > 1 {
-			return opts, apperr.Field("threshold", "%g is not in (0, 1]", t)
+		if *req.Threshold == 0 {
+			return opts, apperr.Field("threshold", "0 is not in (0, 1]")
 		}
 		opts.Threshold = *req.Threshold
 	}
 	if req.Limit != nil {
-		if n := *req.Limit; n < 1 || n > 100 {
-			return opts, apperr.Field("limit", "%d is not in 1..100", n)
+		if *req.Limit == 0 {
+			return opts, apperr.Field("limit", "0 is not in 1..100")
 		}
 		opts.Limit = *req.Limit
-	}
-	for _, name := range req.Lists {
-		if !slices.ContainsFunc(l.Snapshots, func(m snapshot.Meta) bool { return m.Source == name }) {
-			return opts, apperr.Field("lists", "unknown list %q; see GET /v1/lists", name)
-		}
 	}
 	opts.Lists = req.Lists
 	return opts, nil
 }
 
 func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
-	l, err := s.ready()
-	if err != nil {
-		return err
-	}
 	var p vigil.Pair
 	if err := strictjson.Decode(r.Body, &p); err != nil {
 		return err
@@ -139,7 +109,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	hit, err := l.Engine.Compare(r.Context(), a, b)
+	hit, err := s.svc.Compare(r.Context(), s.principal(r), a, b)
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,15 @@
 // Package httpapi is Vigil's HTTP JSON API: screening, comparison, the
-// loaded lists and their records, health and readiness, the system of
+// lists in force and their records, health and readiness, the system of
 // record (subjects, recorded screenings, alerts and their review, the
 // audit trail, users and keys) and the OpenAPI document that describes
 // them.
 //
+// It is an adapter: each handler decodes the request, calls one use case
+// of package service with the caller's principal, and encodes the answer.
 // Every route is one entry of the route table (Routes), with the
-// permission it requires. Handlers return errors; one function maps them
-// to statuses and JSON bodies.
+// permission it requires (for the OpenAPI document and the role tests;
+// the service enforces it). Handlers return errors; one function
+// (writeError) maps every error to its status and JSON body.
 package httpapi
 
 import (
@@ -16,87 +19,74 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"runtime"
 	"strings"
-	"sync/atomic"
 	"time"
 
-	"github.com/vigil-screening/vigil"
-	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/snapshot"
-	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/service"
 )
-
-// Engine is what the API needs of the screening engine; *screen.Engine
-// is one.
-type Engine interface {
-	Screen(ctx context.Context, s vigil.Subject, opts vigil.Options) ([]vigil.Hit, error)
-	Compare(ctx context.Context, a, b vigil.Subject) (vigil.Hit, error)
-	Entity(list, id string) *entity.Entity
-}
-
-// Lists is what the server screens against: the engine and the snapshots
-// it was built from.
-type Lists struct {
-	Engine    Engine
-	Snapshots []snapshot.Meta
-}
 
 // Config configures a Server.
 type Config struct {
-	// Auth checks API keys. When nil the server runs open (for local use)
-	// and logs a warning.
+	// Service runs every use case; the server only decodes requests, calls
+	// it and encodes its answers. Required.
+	Service *service.Service
+	// Auth checks API keys; the service is one. When nil the server runs
+	// open (for local use): every request acts as Open, and a warning is
+	// logged.
 	Auth Authenticator
+	// Open is the principal requests act as when Auth is nil; the zero
+	// value means OpenPrincipal.
+	Open auth.Principal
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 	// MaxBody is the largest request body in bytes; 0 means 1 MiB.
 	MaxBody int64
 	// MaxBatch is the most subjects in one screening request; 0 means 1,000.
 	MaxBatch int
-	// Workers screen a batch in parallel; 0 means GOMAXPROCS.
-	Workers int
-	// Store is the system of record: recorded screenings, alerts, review,
-	// audit, users and keys. When nil (--open), those routes answer 503
-	// and ad hoc screenings are not audited.
-	Store *store.DB
 	// Routes are further routes added to the table after the server's own.
 	Routes []Route
 }
 
+// OpenPrincipal is who requests act as on a server without
+// authentication: a screener, which is all such a server serves.
+var OpenPrincipal = auth.Principal{Username: "open", Roles: []auth.Role{auth.RoleScreener}}
+
 // Server is the HTTP API. It answers /healthz at once, and the rest once
-// SetLists has given it lists to screen against.
+// the service has lists in force.
 type Server struct {
+	svc      *service.Service
 	log      *slog.Logger
 	auth     Authenticator
+	open     auth.Principal
 	maxBody  int64
 	maxBatch int
-	workers  int
 	extra    []Route
-	db       *store.DB
-	lists    atomic.Pointer[Lists]
 	mux      *http.ServeMux
 	paths    *http.ServeMux      // path-only patterns, to tell 405 from 404
 	allow    map[string][]string // path pattern -> methods
 }
 
-// New returns a server with no lists loaded yet.
+// New returns a server calling cfg.Service.
 func New(cfg Config) *Server {
 	s := &Server{
-		log: cfg.Logger, auth: cfg.Auth, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
-		workers: cfg.Workers, extra: cfg.Routes, db: cfg.Store,
-		mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+		svc: cfg.Service, log: cfg.Logger, auth: cfg.Auth, open: cfg.Open, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
+		extra: cfg.Routes, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+	}
+	if s.svc == nil {
+		panic("httpapi.New: Config.Service is required")
 	}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	if s.open.Username == "" {
+		s.open = OpenPrincipal
 	}
 	if s.maxBody <= 0 {
 		s.maxBody = 1 << 20
 	}
 	if s.maxBatch <= 0 {
 		s.maxBatch = 1000
-	}
-	if s.workers <= 0 {
-		s.workers = runtime.GOMAXPROCS(0)
 	}
 	if s.auth == nil {
 		s.log.Warn("no authenticator configured: the API is open to anyone who can reach it; use only on a trusted host")
@@ -110,10 +100,6 @@ func New(cfg Config) *Server {
 	}
 	return s
 }
-
-// SetLists makes the server ready, screening against l from now on. It
-// may be called again to swap in new lists.
-func (s *Server) SetLists(l *Lists) { s.lists.Store(l) }
 
 // ServeHTTP routes the request, answering unknown routes and wrong
 // methods with JSON errors.
@@ -129,8 +115,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// wrap turns a route into an http.Handler: it limits the body, checks
-// permissions, recovers panics and writes returned errors.
+// wrap turns a route into an http.Handler: it limits the body,
+// authenticates the caller, recovers panics and writes returned errors.
+// Whether the caller may do what the route does is the service's to say.
 func (s *Server) wrap(rt Route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
@@ -139,7 +126,7 @@ func (s *Server) wrap(rt Route) http.Handler {
 			}
 		}()
 		r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
-		r, err := s.authorize(r, rt.Permission)
+		r, err := s.authenticate(r, rt.Permission)
 		if err == nil {
 			err = rt.Handler(w, r)
 		}

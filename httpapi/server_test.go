@@ -16,7 +16,7 @@ import (
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/httpapi"
-	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/snapshot"
 )
 
@@ -45,8 +45,7 @@ func (f *fakeEngine) Compare(ctx context.Context, a, b vigil.Subject) (vigil.Hit
 
 func (f *fakeEngine) Entity(list, id string) *entity.Entity { return f.entities[list+"/"+id] }
 
-var _ httpapi.Engine = (*fakeEngine)(nil)
-var _ httpapi.Engine = (*screen.Engine)(nil)
+var _ service.Engine = (*fakeEngine)(nil)
 
 // newFake returns an engine that hits "Ayman al-Zawahiri" only.
 func newFake() *fakeEngine {
@@ -67,16 +66,20 @@ func newFake() *fakeEngine {
 
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
-// newServer starts a real server on a loopback port, ready with eng.
-func newServer(t *testing.T, cfg httpapi.Config, eng httpapi.Engine) (*httpapi.Server, *httptest.Server) {
+// newServer starts a real server on a loopback port, without a database,
+// its service ready with eng (when not nil).
+func newServer(t *testing.T, cfg httpapi.Config, eng service.Engine) (*httpapi.Server, *httptest.Server) {
 	t.Helper()
 	if cfg.Logger == nil {
 		cfg.Logger = quietLogger()
 	}
-	s := httpapi.New(cfg)
-	if eng != nil {
-		s.SetLists(&httpapi.Lists{Engine: eng, Snapshots: []snapshot.Meta{{Source: "un_sc", Edition: "2026-02-27", Hash: "ab", Records: 1003}}})
+	if cfg.Service == nil {
+		cfg.Service = service.New(service.Config{Logger: cfg.Logger})
 	}
+	if eng != nil {
+		cfg.Service.SetLists(&service.Lists{Engine: eng, Editions: []snapshot.Meta{{Source: "un_sc", Edition: "2026-02-27", Hash: "ab", Records: 1003}}})
+	}
+	s := httpapi.New(cfg)
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)
 	return s, ts
@@ -123,7 +126,8 @@ func errorOf(v map[string]any) (code, msg, field string) {
 }
 
 func TestServer_Health(t *testing.T) {
-	s, ts := newServer(t, httpapi.Config{}, nil)
+	svc := service.New(service.Config{Logger: quietLogger()})
+	_, ts := newServer(t, httpapi.Config{Service: svc}, nil)
 	if code, v, _ := do(t, ts, "GET", "/healthz", ""); code != 200 || v["status"] != "ok" {
 		t.Errorf("healthz = %d %v", code, v)
 	}
@@ -134,7 +138,7 @@ func TestServer_Health(t *testing.T) {
 	if code, _, _ := do(t, ts, "POST", "/v1/screen", `{"name":"x"}`); code != 503 {
 		t.Errorf("screen before lists = %d, want 503", code)
 	}
-	s.SetLists(&httpapi.Lists{Engine: newFake(), Snapshots: []snapshot.Meta{{Source: "a"}, {Source: "b"}}})
+	svc.SetLists(&service.Lists{Engine: newFake(), Editions: []snapshot.Meta{{Source: "a"}, {Source: "b"}}})
 	if code, v, _ := do(t, ts, "GET", "/readyz", ""); code != 200 || v["status"] != "ready" || v["lists"] != 2.0 {
 		t.Errorf("readyz after lists = %d %v", code, v)
 	}
@@ -266,8 +270,9 @@ func TestServer_GracefulShutdown(t *testing.T) {
 		<-release
 		return nil, nil
 	}
-	s := httpapi.New(httpapi.Config{Logger: quietLogger()})
-	s.SetLists(&httpapi.Lists{Engine: eng})
+	svc := service.New(service.Config{Logger: quietLogger()})
+	svc.SetLists(&service.Lists{Engine: eng})
+	s := httpapi.New(httpapi.Config{Service: svc, Logger: quietLogger()})
 	ln := listen(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	served := make(chan error, 1)

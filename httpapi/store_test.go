@@ -18,8 +18,7 @@ import (
 	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/screen"
-	"github.com/vigil-screening/vigil/snapshot"
-	"github.com/vigil-screening/vigil/source"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/store"
 )
 
@@ -27,11 +26,11 @@ import (
 // per test binary (it takes about a second).
 var unCache struct {
 	once  sync.Once
-	lists *httpapi.Lists
+	lists *service.Lists
 	err   error
 }
 
-func unLists(t testing.TB) *httpapi.Lists {
+func unLists(t testing.TB) *service.Lists {
 	t.Helper()
 	dir := testdata.Path(t, "lists", "current", "un-2026-02")
 	unCache.once.Do(func() { unCache.lists, unCache.err = loadLists(dir) })
@@ -41,22 +40,12 @@ func unLists(t testing.TB) *httpapi.Lists {
 	return unCache.lists
 }
 
-func loadLists(dir string) (*httpapi.Lists, error) {
-	snaps, err := source.LoadDir(context.Background(), dir)
+func loadLists(dir string) (*service.Lists, error) {
+	l, err := service.LoadFiles(context.Background(), dir, nil, screen.Config{})
 	if err != nil {
 		return nil, err
 	}
-	var ents []*entity.Entity
-	metas := make([]snapshot.Meta, len(snaps))
-	for i, s := range snaps {
-		ents = append(ents, s.Entities...)
-		metas[i] = s.Meta()
-	}
-	eng, err := screen.New(ents, screen.Config{})
-	if err != nil {
-		return nil, err
-	}
-	return &httpapi.Lists{Engine: eng, Snapshots: metas}, nil
+	return l.Lists(), nil
 }
 
 // zawahiri is a UN-listed name that hits record 111923 (QDi.006).
@@ -117,12 +106,13 @@ func newSORon(t testing.TB, dsn string, cfg httpapi.Config) *sor {
 			e.keys[name], e.users[name] = key, auth.Principal{UserID: u.ID, Username: name, Roles: u.Roles}
 		}
 	}
-	cfg.Auth, cfg.Store = db, db
 	if cfg.Logger == nil {
 		cfg.Logger = quietLogger()
 	}
+	svc := service.New(service.Config{Store: db, Logger: cfg.Logger})
+	svc.SetLists(lists)
+	cfg.Auth, cfg.Service = svc, svc
 	srv := httpapi.New(cfg)
-	srv.SetLists(lists)
 	e.ts = httptest.NewServer(srv) // listens on 127.0.0.1
 	t.Cleanup(e.ts.Close)
 	return e

@@ -10,6 +10,10 @@ import (
 
 // Snapshot is one accepted edition of one source: its identity and its records.
 type Snapshot struct {
+	// ID is the stored snapshot's id, 0 until it is stored. Ids grow in
+	// the order editions are accepted: the edition of a source in force is
+	// the one with the highest id.
+	ID int64 `json:"id,omitempty"`
 	// Source is the stable list name ("us_ofac_sdn", "un_sc", ...).
 	Source string `json:"source"`
 	// Format is the reader's format name ("ofac_csv", "un_xml", ...).
@@ -21,8 +25,10 @@ type Snapshot struct {
 	Edition string `json:"edition"`
 	// Hash is the hex SHA-256 over the content of all files of the edition,
 	// in file-name order: the snapshot's identity.
-	Hash     string           `json:"hash"`
-	Files    []File           `json:"files"`
+	Hash  string `json:"hash"`
+	Files []File `json:"files"`
+	// LoadedAt is when the edition was read from its files, and once it is
+	// stored, when it was accepted.
 	LoadedAt time.Time        `json:"loaded_at"`
 	Entities []*entity.Entity `json:"-"`
 }
@@ -36,6 +42,7 @@ type File struct {
 
 // Meta is a snapshot without its records, for listings.
 type Meta struct {
+	ID       int64     `json:"id,omitempty"`
 	Source   string    `json:"source"`
 	Format   string    `json:"format"`
 	Edition  string    `json:"edition"`
@@ -46,5 +53,5 @@ type Meta struct {
 
 // Meta returns the snapshot's metadata.
 func (s *Snapshot) Meta() Meta {
-	return Meta{Source: s.Source, Format: s.Format, Edition: s.Edition, Hash: s.Hash, Records: len(s.Entities), LoadedAt: s.LoadedAt}
+	return Meta{ID: s.ID, Source: s.Source, Format: s.Format, Edition: s.Edition, Hash: s.Hash, Records: len(s.Entities), LoadedAt: s.LoadedAt}
 }

@@ -5,20 +5,21 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/vigil-screening/vigil/snapshot"
 )
 
-// SnapshotStore keeps accepted snapshots. The store package implements it.
+// SnapshotStore keeps accepted snapshots. The store package implements it
+// (the service hands it the actor of the import).
 type SnapshotStore interface {
-	// SaveSnapshot stores an accepted snapshot with its records.
+	// SaveSnapshot stores an accepted snapshot with its records; it
+	// becomes the edition in force of its source.
 	SaveSnapshot(ctx context.Context, s *snapshot.Snapshot) error
-	// LatestSnapshot returns the snapshot in force for a source (the last
-	// saved), or (nil, nil) when there is none. Import needs its Hash,
+	// InForceSnapshot returns the snapshot in force for a source (the last
+	// accepted), or (nil, nil) when there is none. Import needs its Hash,
 	// Edition and record count: from its records, or when it comes
 	// without them, from the matching entry of ListSnapshots.
-	LatestSnapshot(ctx context.Context, source string) (*snapshot.Snapshot, error)
+	InForceSnapshot(ctx context.Context, source string) (*snapshot.Snapshot, error)
 	// ListSnapshots lists the stored snapshots without their records.
 	ListSnapshots(ctx context.Context) ([]snapshot.Meta, error)
 }
@@ -69,10 +70,11 @@ func (r Report) Count(s Status) int {
 	return n
 }
 
-// Import loads every edition in dir, checks each against the latest
-// stored edition of its source and saves those that pass. Editions of one
+// Import loads every edition in dir, checks each against the stored
+// edition in force of its source and saves those that pass (each then is
+// the edition in force). Editions of one
 // source are taken oldest first, each checked against the one before.
-// An edition with the same hash as the latest stored one is unchanged, one
+// An edition with the same hash as the one in force is unchanged, one
 // with the hash of an older stored one is known; neither is saved again.
 // Rejections, including files that look like damaged lists, are reported,
 // not returned as errors; the error is for failures of the folder or the
@@ -108,9 +110,9 @@ func Import(ctx context.Context, st SnapshotStore, dir string, opts Checks) (Rep
 func importOne(ctx context.Context, st SnapshotStore, ed LoadedEdition, opts Checks) (Result, error) {
 	s := ed.Snapshot
 	res := Result{Source: s.Source, Edition: s.Edition, Path: ed.Path, Records: len(s.Entities), Hash: s.Hash}
-	latest, err := st.LatestSnapshot(ctx, s.Source)
+	latest, err := st.InForceSnapshot(ctx, s.Source)
 	if err != nil {
-		return res, fmt.Errorf("import %s: latest snapshot: %w", s.Source, err)
+		return res, fmt.Errorf("import %s: edition in force: %w", s.Source, err)
 	}
 	var prev *Previous
 	if latest != nil {
@@ -137,10 +139,6 @@ func importOne(ctx context.Context, st SnapshotStore, ed LoadedEdition, opts Che
 		res.Status, res.Reason = Rejected, err.Error()
 		return res, nil
 	}
-	// Stamp the snapshot when it is accepted, so that the stored order of
-	// LoadedAt is the order of acceptance even when editions were loaded
-	// in parallel.
-	s.LoadedAt = time.Now().UTC()
 	if err := st.SaveSnapshot(ctx, s); err != nil {
 		return res, fmt.Errorf("import %s edition %s: save: %w", s.Source, s.Edition, err)
 	}

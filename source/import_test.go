@@ -110,13 +110,14 @@ func TestImport_Sequence(t *testing.T) {
 	if rep.Count(Accepted) != 6 || len(st.saved) != 6 {
 		t.Fatalf("results %+v", rep.Results)
 	}
-	latest, _ := st.LatestSnapshot(context.Background(), "us_ofac_sdn")
+	latest, _ := st.InForceSnapshot(context.Background(), "us_ofac_sdn")
 	if latest.Edition != "2024-05-03" || len(latest.Entities) != 14965 {
-		t.Errorf("latest %s with %d records, want 2024-05-03 with 14965", latest.Edition, len(latest.Entities))
+		t.Errorf("in force %s with %d records, want 2024-05-03 with 14965", latest.Edition, len(latest.Entities))
 	}
+	// Accepted oldest first, so that the last accepted (in force) is the newest.
 	for i := 1; i < len(st.saved); i++ {
-		if !st.saved[i].LoadedAt.After(st.saved[i-1].LoadedAt) {
-			t.Errorf("snapshot %d loaded at %v, not after snapshot %d (%v)", i, st.saved[i].LoadedAt, i-1, st.saved[i-1].LoadedAt)
+		if st.saved[i].Edition <= st.saved[i-1].Edition {
+			t.Errorf("edition %s accepted after %s", st.saved[i].Edition, st.saved[i-1].Edition)
 		}
 	}
 	// Importing the folder again: the last is unchanged, the others known.
@@ -161,7 +162,7 @@ func TestImport_TruncatedKeepsPrevious(t *testing.T) {
 		t.Fatalf("results %+v, want one rejected us_csl edition", rep.Results)
 	}
 	checkErr(t, errors.New(rep.Results[0].Reason), "us-csl-2023-11-truncated.csv:4233")
-	latest, _ := st.LatestSnapshot(ctx, "us_csl")
+	latest, _ := st.InForceSnapshot(ctx, "us_csl")
 	if len(st.saved) != 1 || len(latest.Entities) != 4225 {
 		t.Errorf("store holds %d snapshots, latest with %d records; want the good one only", len(st.saved), len(latest.Entities))
 	}
@@ -180,8 +181,8 @@ func TestImport_StoreFailure(t *testing.T) {
 // then comes from its listing, and the drop check still works.
 type metaOnlyStore struct{ memStore }
 
-func (m *metaOnlyStore) LatestSnapshot(ctx context.Context, src string) (*snapshot.Snapshot, error) {
-	s, err := m.memStore.LatestSnapshot(ctx, src)
+func (m *metaOnlyStore) InForceSnapshot(ctx context.Context, src string) (*snapshot.Snapshot, error) {
+	s, err := m.memStore.InForceSnapshot(ctx, src)
 	if s == nil || err != nil {
 		return s, err
 	}

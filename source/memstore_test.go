@@ -8,7 +8,7 @@ import (
 )
 
 // memStore is an in-memory SnapshotStore for tests: snapshots in the
-// order saved, the last one of a source being its latest.
+// order saved, the last one of a source being the one in force.
 type memStore struct {
 	saved   []*snapshot.Snapshot
 	failOn  string // SaveSnapshot fails for this source
@@ -22,10 +22,11 @@ func (m *memStore) SaveSnapshot(ctx context.Context, s *snapshot.Snapshot) error
 		return m.saveErr
 	}
 	m.saved = append(m.saved, s)
+	s.ID = int64(len(m.saved))
 	return nil
 }
 
-func (m *memStore) LatestSnapshot(ctx context.Context, source string) (*snapshot.Snapshot, error) {
+func (m *memStore) InForceSnapshot(ctx context.Context, source string) (*snapshot.Snapshot, error) {
 	if source == "" {
 		return nil, errors.New("no source")
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/screen"
 )
 
 // Screening is one screening to record.
@@ -27,7 +26,8 @@ type Screening struct {
 	Subject   vigil.Subject `json:"subject"`
 	// Editions are the hashes of the snapshots screened against.
 	Editions []string `json:"editions"`
-	// Threshold is the alert threshold; 0 means screen.DefaultThreshold.
+	// Threshold is the alert threshold, in (0, 1]: policy the caller
+	// hands down (the service's), not the store's.
 	Threshold float64 `json:"threshold,omitempty"`
 	Hits      []Hit   `json:"hits"`
 }
@@ -55,10 +55,10 @@ type ScreeningResult struct {
 	Replayed bool `json:"replayed,omitempty"`
 }
 
-const (
-	maxBatch = 1000
-	maxAlso  = 100 // records of one identity on other lists
-)
+// MaxBatch is the most screenings RecordScreenings records in one call.
+const MaxBatch = 1000
+
+const maxAlso = 100 // records of one identity on other lists
 
 // RecordScreening records one screening in one transaction: the subject
 // (created or updated, with history), the screening, its alerts and the
@@ -72,9 +72,6 @@ const (
 // waits, the caller gets ctx's error although the screening may still be
 // committed: retry with the same idempotency key to learn its result.
 func (db *DB) RecordScreening(ctx context.Context, actor auth.Principal, s Screening) (*ScreeningResult, error) {
-	if err := allow(actor, auth.ActionScreen); err != nil {
-		return nil, err
-	}
 	if err := checkScreening(&s); err != nil {
 		return nil, err
 	}
@@ -84,11 +81,8 @@ func (db *DB) RecordScreening(ctx context.Context, actor auth.Principal, s Scree
 // RecordScreenings records up to 1000 screenings in one transaction: all
 // are written or none. Results are in input order.
 func (db *DB) RecordScreenings(ctx context.Context, actor auth.Principal, batch []Screening) ([]*ScreeningResult, error) {
-	if err := allow(actor, auth.ActionScreen); err != nil {
-		return nil, err
-	}
-	if len(batch) > maxBatch {
-		return nil, apperr.New(apperr.TooLarge, "at most %d screenings per batch", maxBatch)
+	if len(batch) > MaxBatch {
+		return nil, apperr.New(apperr.TooLarge, "at most %d screenings per batch", MaxBatch)
 	}
 	jobs := make([]job, len(batch))
 	for i := range batch {
@@ -141,11 +135,8 @@ func checkScreening(s *Screening) error {
 	if err := checkText("idempotency_key", s.IdempotencyKey, 200); err != nil {
 		return err
 	}
-	if s.Threshold == 0 {
-		s.Threshold = screen.DefaultThreshold
-	}
-	if s.Threshold < 0 || s.Threshold > 1 {
-		return apperr.Field("threshold", "want a number from 0 to 1")
+	if s.Threshold <= 0 || s.Threshold > 1 {
+		return apperr.Field("threshold", "want a number above 0 and at most 1")
 	}
 	if b, err := json.Marshal(s.Subject); err != nil || len(b) > 64<<10 {
 		return apperr.Field("subject", "attributes larger than 64 KiB")

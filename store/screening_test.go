@@ -76,9 +76,6 @@ func TestRecordScreening(t *testing.T) {
 		}
 		// A changed subject adds a version; the same one does not.
 		mustRecord(t, db, p, screening("C-1", "Ayman al-Zawahiri Jr", hit(zaw, 0.9)))
-		if _, err := db.GetSubject(ctx, p, "C-1"); apperr.CodeOf(err) != apperr.Forbidden {
-			t.Fatalf("screener views subject: %v", err)
-		}
 		ana := mustUser(t, db, "ana", auth.RoleAnalyst)
 		s, err := db.GetSubject(ctx, ana, "C-1")
 		if err != nil {
@@ -102,9 +99,6 @@ func TestRecordScreening(t *testing.T) {
 		// Audit: 3 recorded + 1 view + 1 ad hoc.
 		if n := count(t, db, `SELECT COUNT(*) FROM audit_log WHERE action IN ('screening.recorded', 'screening.ad_hoc', 'subject.view')`); n != 5 {
 			t.Fatalf("%d screening/view audit entries, want 5", n)
-		}
-		if _, err := db.RecordScreening(ctx, auth.Principal{UserID: ana.UserID, Username: "ana"}, screening("C-1", "x")); apperr.CodeOf(err) != apperr.Forbidden {
-			t.Fatalf("screening without role: %v", err)
 		}
 		if f := verify(t, db); f != nil {
 			t.Fatal(f)

@@ -13,17 +13,35 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/audit"
+	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/snapshot"
 )
 
+// The edition in force. One rule, here and nowhere else: the edition of a
+// source in force is the one accepted last, that is the stored snapshot
+// of that source with the highest id (ids grow in the order snapshots
+// are saved, which is the order of acceptance). loaded_at records when
+// each was accepted, so that "what was in force on date D" is the
+// snapshot with the highest id among those accepted by D.
+
+// inForceAt selects, per source, the snapshot in force: the highest id
+// among those accepted at or before $1 (all when $1 is the end of time).
+const inForceAt = `id IN (SELECT MAX(id) FROM snapshots WHERE loaded_at <= $1 GROUP BY source)`
+
+// endOfTime is later than any stored time (fixed-width text order).
+const endOfTime = "9999-12-31T23:59:59.999999Z"
+
 // SaveSnapshot keeps an accepted edition with its records (one gzipped
-// gob blob per snapshot). Saving the same source and hash again is a
-// no-op. The import is audited.
-func (db *DB) SaveSnapshot(ctx context.Context, s *snapshot.Snapshot) error {
+// gob blob per snapshot) and makes it the edition in force of its source.
+// It stamps the snapshot with its id and the time of acceptance. Saving
+// the same source and hash again is a no-op. The import is audited,
+// under actor.
+func (db *DB) SaveSnapshot(ctx context.Context, actor auth.Principal, s *snapshot.Snapshot) error {
 	if s.Source == "" || s.Hash == "" {
 		return apperr.New(apperr.Invalid, "snapshot needs a source and a hash")
 	}
@@ -41,30 +59,79 @@ func (db *DB) SaveSnapshot(ctx context.Context, s *snapshot.Snapshot) error {
 		return fmt.Errorf("save snapshot %s: %w", s.Source, err)
 	}
 	return db.inTx(ctx, func(tx *tx) error {
-		loaded := s.LoadedAt
-		if loaded.IsZero() {
-			loaded = tx.now
+		var id int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO snapshots (source, format, edition, hash, files, records, loaded_at, entities)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (source, hash) DO NOTHING RETURNING id`,
+			s.Source, s.Format, s.Edition, s.Hash, string(files), len(s.Entities), fmtTime(tx.now), blob).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // stored before
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO snapshots (source, format, edition, hash, files, records, loaded_at, entities)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (source, hash) DO NOTHING`,
-			s.Source, s.Format, s.Edition, s.Hash, string(files), len(s.Entities), fmtTime(loaded), blob)
 		if err != nil {
 			return fmt.Errorf("save snapshot %s: %w", s.Source, err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		err = tx.appendAudit(ctx, System, audit.ActionListImport, "snapshot/"+s.Source+"/"+s.Hash,
+		s.ID, s.LoadedAt = id, tx.now
+		return tx.appendAudit(ctx, actor, audit.ActionListImport, "snapshot/"+s.Source+"/"+s.Hash,
 			map[string]any{"edition": s.Edition, "format": s.Format, "records": len(s.Entities)})
-		return err
 	})
 }
 
-// LatestSnapshot returns the source's most recently loaded snapshot, or
-// (nil, nil) when there is none.
-func (db *DB) LatestSnapshot(ctx context.Context, source string) (*snapshot.Snapshot, error) {
-	row := db.sql.QueryRowContext(ctx, `SELECT source, format, edition, hash, files, loaded_at, entities
-		FROM snapshots WHERE source = $1 ORDER BY loaded_at DESC, id DESC LIMIT 1`, source)
+// InForce returns the editions in force, one per source, by source name,
+// without their records.
+func (db *DB) InForce(ctx context.Context) ([]snapshot.Meta, error) {
+	return db.InForceAt(ctx, time.Time{})
+}
+
+// InForceAt returns the editions that were in force at t, one per source
+// that had one, by source name; the zero t means now.
+func (db *DB) InForceAt(ctx context.Context, t time.Time) ([]snapshot.Meta, error) {
+	at := endOfTime
+	if !t.IsZero() {
+		at = fmtTime(t)
+	}
+	return db.metas(ctx, `WHERE `+inForceAt+` ORDER BY source`, at)
+}
+
+// PreviousEdition returns the edition of the same source that was in
+// force before the snapshot id was accepted, or nil when it was the
+// first.
+func (db *DB) PreviousEdition(ctx context.Context, id int64) (*snapshot.Meta, error) {
+	metas, err := db.metas(ctx, `WHERE source = (SELECT source FROM snapshots WHERE id = $1) AND id < $1 ORDER BY id DESC LIMIT 1`, id)
+	if err != nil || len(metas) == 0 {
+		return nil, err
+	}
+	return &metas[0], nil
+}
+
+// ListSnapshots returns every stored edition's metadata, by source and
+// then newest accepted first: the first of each source is in force.
+func (db *DB) ListSnapshots(ctx context.Context) ([]snapshot.Meta, error) {
+	return db.metas(ctx, `ORDER BY source, id DESC`)
+}
+
+func (db *DB) metas(ctx context.Context, where string, args ...any) ([]snapshot.Meta, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, source, format, edition, hash, records, loaded_at FROM snapshots `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list editions: %w", err)
+	}
+	defer rows.Close()
+	var out []snapshot.Meta
+	for rows.Next() {
+		var m snapshot.Meta
+		var at string
+		if err := rows.Scan(&m.ID, &m.Source, &m.Format, &m.Edition, &m.Hash, &m.Records, &at); err != nil {
+			return nil, fmt.Errorf("list editions: %w", err)
+		}
+		m.LoadedAt = parseTime(at)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// InForceSnapshot returns the source's edition in force with its records,
+// or (nil, nil) when the source has none.
+func (db *DB) InForceSnapshot(ctx context.Context, source string) (*snapshot.Snapshot, error) {
+	row := db.sql.QueryRowContext(ctx, `SELECT id, source, format, edition, hash, files, loaded_at, entities
+		FROM snapshots WHERE source = $1 ORDER BY id DESC LIMIT 1`, source)
 	s, err := scanSnapshot(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -72,36 +139,23 @@ func (db *DB) LatestSnapshot(ctx context.Context, source string) (*snapshot.Snap
 	return s, err
 }
 
-// LatestSnapshots returns the latest snapshot of every source, by source
-// name, for start-up.
-func (db *DB) LatestSnapshots(ctx context.Context) ([]*snapshot.Snapshot, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT source FROM snapshots ORDER BY source`)
+// InForceSnapshots returns every edition in force with its records, by
+// source name, for building the engine.
+func (db *DB) InForceSnapshots(ctx context.Context) ([]*snapshot.Snapshot, error) {
+	metas, err := db.InForce(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("latest snapshots: %w", err)
-	}
-	var sources []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("latest snapshots: %w", err)
-		}
-		sources = append(sources, s)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("latest snapshots: %w", err)
+		return nil, err
 	}
 	// Decoding dominates: decode the sources on all cores.
-	out := make([]*snapshot.Snapshot, len(sources))
-	errs := make([]error, len(sources))
+	out := make([]*snapshot.Snapshot, len(metas))
+	errs := make([]error, len(metas))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, src := range sources {
+	for i, m := range metas {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			out[i], errs[i] = db.LatestSnapshot(ctx, src)
+			out[i], errs[i] = db.Snapshot(ctx, m.ID)
 		})
 	}
 	wg.Wait()
@@ -111,33 +165,22 @@ func (db *DB) LatestSnapshots(ctx context.Context) ([]*snapshot.Snapshot, error)
 	return out, nil
 }
 
-// ListSnapshots returns every kept snapshot's metadata, by source and then
-// newest first.
-func (db *DB) ListSnapshots(ctx context.Context) ([]snapshot.Meta, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT source, format, edition, hash, records, loaded_at
-		FROM snapshots ORDER BY source, loaded_at DESC, id DESC`)
+// Snapshot returns the stored snapshot id with its records.
+func (db *DB) Snapshot(ctx context.Context, id int64) (*snapshot.Snapshot, error) {
+	row := db.sql.QueryRowContext(ctx, `SELECT id, source, format, edition, hash, files, loaded_at, entities
+		FROM snapshots WHERE id = $1`, id)
+	s, err := scanSnapshot(row)
 	if err != nil {
-		return nil, fmt.Errorf("list snapshots: %w", err)
+		return nil, notFound(err, "no snapshot %d", id)
 	}
-	defer rows.Close()
-	var out []snapshot.Meta
-	for rows.Next() {
-		var m snapshot.Meta
-		var at string
-		if err := rows.Scan(&m.Source, &m.Format, &m.Edition, &m.Hash, &m.Records, &at); err != nil {
-			return nil, fmt.Errorf("list snapshots: %w", err)
-		}
-		m.LoadedAt = parseTime(at)
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return s, nil
 }
 
 func scanSnapshot(row *sql.Row) (*snapshot.Snapshot, error) {
 	var s snapshot.Snapshot
 	var files, at string
 	var blob []byte
-	if err := row.Scan(&s.Source, &s.Format, &s.Edition, &s.Hash, &files, &at, &blob); err != nil {
+	if err := row.Scan(&s.ID, &s.Source, &s.Format, &s.Edition, &s.Hash, &files, &at, &blob); err != nil {
 		return nil, err
 	}
 	s.LoadedAt = parseTime(at)

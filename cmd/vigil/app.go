@@ -47,3 +47,12 @@ func dataDir(cmd *cli.Command) (string, error) {
 	d := cmd.String("data-dir")
 	return d, os.MkdirAll(d, 0o750)
 }
+
+// listsFlag is the one --lists flag of every command: a folder (or a
+// file) of list editions, their formats recognised by content. serve
+// imports it into the database (with --open, screens against it); screen,
+// compare, eval and bench load it into memory.
+func listsFlag(required bool) cli.Flag {
+	return &cli.StringFlag{Name: "lists", Sources: cli.EnvVars("VIGIL_LISTS"), Required: required,
+		Usage: "folder (or file) of list editions, formats recognised by content, e.g. ../shared/data/lists/current"}
+}

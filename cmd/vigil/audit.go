@@ -10,7 +10,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/vigil-screening/vigil/audit"
-	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/service"
 )
 
 func auditCommand(e *env) *cli.Command {
@@ -32,8 +32,8 @@ func auditCommand(e *env) *cli.Command {
 						}
 						want = &h
 					}
-					return withStore(ctx, cmd, func(db *store.DB) error {
-						return verifyAudit(ctx, e, db, want)
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						return verifyAudit(ctx, e, svc, want)
 					})
 				},
 			},
@@ -42,8 +42,8 @@ func auditCommand(e *env) *cli.Command {
 				Usage: "print the chain's head (SEQ:HASH) to keep outside the database; " +
 					"\"vigil audit verify --expect-head\" then proves nothing up to it was removed or rewritten",
 				Action: func(ctx context.Context, cmd *cli.Command) error {
-					return withStore(ctx, cmd, func(db *store.DB) error {
-						h, err := db.AuditHead(ctx)
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						h, err := svc.AuditHead(ctx, operator())
 						if err != nil {
 							return err
 						}
@@ -69,8 +69,8 @@ func auditCommand(e *env) *cli.Command {
 					if err != nil {
 						return fmt.Errorf("--to: %w", err)
 					}
-					return withStore(ctx, cmd, func(db *store.DB) error {
-						return exportAudit(ctx, e, db, cmd.String("out"), from, to)
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						return exportAudit(ctx, e, svc, cmd.String("out"), from, to)
 					})
 				},
 			},
@@ -80,8 +80,8 @@ func auditCommand(e *env) *cli.Command {
 
 // verifyAudit checks the chain and, when want is set, that it still holds
 // that entry unchanged.
-func verifyAudit(ctx context.Context, e *env, db *store.DB, want *audit.Head) error {
-	f, n, err := db.VerifyAudit(ctx)
+func verifyAudit(ctx context.Context, e *env, svc *service.Service, want *audit.Head) error {
+	f, n, err := svc.VerifyAudit(ctx, operator())
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func verifyAudit(ctx context.Context, e *env, db *store.DB, want *audit.Head) er
 		return f
 	}
 	if want != nil {
-		if f, err = db.CheckAuditAnchor(ctx, *want); err != nil {
+		if f, err = svc.CheckAuditAnchor(ctx, operator(), *want); err != nil {
 			return err
 		}
 		if f != nil {
@@ -102,7 +102,7 @@ func verifyAudit(ctx context.Context, e *env, db *store.DB, want *audit.Head) er
 	return nil
 }
 
-func exportAudit(ctx context.Context, e *env, db *store.DB, out string, from, to time.Time) error {
+func exportAudit(ctx context.Context, e *env, svc *service.Service, out string, from, to time.Time) error {
 	var w io.Writer = e.stdout
 	var f *os.File
 	if out != "" {
@@ -112,7 +112,7 @@ func exportAudit(ctx context.Context, e *env, db *store.DB, out string, from, to
 		}
 		w = f
 	}
-	n, err := db.ExportAudit(ctx, w, from, to)
+	n, err := svc.ExportAudit(ctx, operator(), w, from, to)
 	if f != nil {
 		if cerr := f.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("audit export: %w", cerr)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/subject"
 )
 
@@ -26,35 +27,40 @@ With --lists, name parts are weighed by their rarity in the lists.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "in", Value: "-", Usage: "pairs file (JSON Lines); - for stdin"},
 			&cli.StringFlag{Name: "out", Value: "-", Usage: "results file (JSON Lines); - for stdout"},
-			&cli.StringFlag{Name: "lists", Sources: cli.EnvVars("VIGIL_LISTS"), Usage: "folder of list files (optional)"},
+			listsFlag(false),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			eng, err := compareEngine(ctx, e, cmd.String("lists"))
+			svc, err := compareService(ctx, e, cmd.String("lists"))
 			if err != nil {
 				return err
 			}
-			return e.compareFile(ctx, eng, cmd.String("in"), cmd.String("out"))
+			return e.compareFile(ctx, svc, cmd.String("in"), cmd.String("out"))
 		},
 	}
 }
 
-// compareEngine indexes the lists in dir, or none when dir is empty.
-func compareEngine(ctx context.Context, e *env, dir string) (*screen.Engine, error) {
+// compareService returns a service over the lists in dir, or over none
+// when dir is empty (names are then weighed without the lists'
+// vocabulary).
+func compareService(ctx context.Context, e *env, dir string) (*service.Service, error) {
+	svc := service.New(service.Config{Logger: e.log})
 	if dir != "" {
-		l, err := loadLists(ctx, e, dir, screen.Config{})
+		l, err := service.LoadFiles(ctx, dir, e.log, screen.Config{})
 		if err != nil {
 			return nil, err
 		}
-		return l.engine, nil
+		svc.SetLists(l.Lists())
+		return svc, nil
 	}
 	eng, err := screen.New(nil, screen.Config{})
 	if err != nil {
 		return nil, fmt.Errorf("engine: %w", err)
 	}
-	return eng, nil
+	svc.SetLists(&service.Lists{Engine: eng})
+	return svc, nil
 }
 
-func (e *env) compareFile(ctx context.Context, c comparer, in, out string) error {
+func (e *env) compareFile(ctx context.Context, svc *service.Service, in, out string) error {
 	f, name, closeIn, err := e.openInput(in)
 	if err != nil {
 		return err
@@ -64,7 +70,7 @@ func (e *env) compareFile(ctx context.Context, c comparer, in, out string) error
 	if err != nil {
 		return err
 	}
-	n, bad, err := comparePairs(ctx, c, f, name, w, func(line int, err error) {
+	n, bad, err := comparePairs(ctx, svc, f, name, w, func(line int, err error) {
 		e.log.Warn("skipped malformed pair", "line", line, "err", err)
 	})
 	if cerr := closeOut(); err == nil {
@@ -81,7 +87,7 @@ func (e *env) compareFile(ctx context.Context, c comparer, in, out string) error
 // A malformed pair (a line too long, not JSON, a side without a name) gets
 // {"id", "error"} naming the file and line, and a warning; other errors
 // stop.
-func comparePairs(ctx context.Context, c comparer, r io.Reader, name string, w io.Writer, warn func(int, error)) (n, bad int, err error) {
+func comparePairs(ctx context.Context, svc *service.Service, r io.Reader, name string, w io.Writer, warn func(int, error)) (n, bad int, err error) {
 	rd := subject.NewPairReader(r, name)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -97,7 +103,7 @@ func comparePairs(ctx context.Context, c comparer, r io.Reader, name string, w i
 		res := vigil.Comparison{ID: row.ID}
 		if row.Err == nil {
 			var hit vigil.Hit
-			if hit, err = c.Compare(ctx, row.A, row.B); err != nil {
+			if hit, err = svc.Compare(ctx, operator(), row.A, row.B); err != nil {
 				return n, bad, fmt.Errorf("%s:%d: %w", name, row.Line, err)
 			}
 			res.Score, res.Explanation = hit.Score, &hit.Explanation
@@ -110,9 +116,4 @@ func comparePairs(ctx context.Context, c comparer, r io.Reader, name string, w i
 			return n, bad, fmt.Errorf("write result: %w", err)
 		}
 	}
-}
-
-// comparer compares two subjects; *screen.Engine is one.
-type comparer interface {
-	Compare(ctx context.Context, a, b vigil.Subject) (vigil.Hit, error)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/vigil-screening/vigil/lab/evalset"
 	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil/service"
 )
 
 // evalCommand measures the engine on labelled CSV files.
@@ -20,7 +21,7 @@ func evalCommand(e *env) *cli.Command {
 		Usage:     "measure recall, top-1 accuracy and false alerts on labelled CSV files",
 		ArgsUsage: "FILE...",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "lists", Required: true, Usage: "folder of list editions to load (e.g. shared/data/lists/current)"},
+			listsFlag(true),
 			&cli.FloatFlag{Name: "threshold", Value: screen.DefaultThreshold, Usage: "alert threshold"},
 			&cli.IntFlag{Name: "examples", Value: 3, Usage: "examples of misses shown per treatment"},
 			&cli.IntFlag{Name: "candidates", Value: 0, Usage: "listed names scored per query (0: the engine's default)"},
@@ -49,14 +50,14 @@ func evalCommand(e *env) *cli.Command {
 // loadEngine loads every edition in dir, indexes all their records and
 // prints what it loaded.
 func loadEngine(ctx context.Context, e *env, dir string, cfg screen.Config) (*screen.Engine, error) {
-	l, err := loadLists(ctx, e, dir, cfg)
+	l, err := service.LoadFiles(ctx, dir, e.log, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)
 	}
-	for _, s := range l.snaps {
+	for _, s := range l.Snapshots {
 		fmt.Fprintf(e.stdout, "loaded %-14s %-10s %6d records\n", s.Source, s.Edition, len(s.Entities))
 	}
-	fmt.Fprintf(e.stdout, "%d records from %d lists: loaded in %v, indexed in %v\n", l.records, len(l.snaps),
-		l.loadTime.Round(time.Millisecond), l.indexTime.Round(time.Millisecond))
-	return l.engine, nil
+	fmt.Fprintf(e.stdout, "%d records from %d lists: loaded in %v, indexed in %v\n", l.Records, len(l.Snapshots),
+		l.LoadTime.Round(time.Millisecond), l.IndexTime.Round(time.Millisecond))
+	return l.Engine, nil
 }

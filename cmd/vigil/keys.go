@@ -8,21 +8,8 @@ import (
 
 	"github.com/urfave/cli/v3"
 
-	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/service"
 )
-
-// withStore opens the database of the global flags, runs fn and closes it.
-func withStore(ctx context.Context, cmd *cli.Command, fn func(db *store.DB) error) error {
-	db, err := openStore(ctx, cmd)
-	if err != nil {
-		return err
-	}
-	err = fn(db)
-	if cerr := db.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("close database: %w", cerr)
-	}
-	return err
-}
 
 func keysCommand(e *env) *cli.Command {
 	return &cli.Command{
@@ -34,8 +21,8 @@ func keysCommand(e *env) *cli.Command {
 				Usage: "create an API key for a user and print it (it is shown only once)",
 				Flags: []cli.Flag{&cli.StringFlag{Name: "user", Required: true, Usage: "the user the key acts as"}},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
-					return withStore(ctx, cmd, func(db *store.DB) error {
-						k, key, err := db.CreateKey(ctx, cliActor(), cmd.String("user"))
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						k, key, err := svc.CreateKey(ctx, operator(), cmd.String("user"))
 						if err != nil {
 							return err
 						}
@@ -49,8 +36,8 @@ func keysCommand(e *env) *cli.Command {
 				Name:  "list",
 				Usage: "list API keys (never their secrets)",
 				Action: func(ctx context.Context, cmd *cli.Command) error {
-					return withStore(ctx, cmd, func(db *store.DB) error {
-						keys, err := db.ListKeys(ctx)
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						keys, err := svc.Keys(ctx, operator())
 						if err != nil {
 							return err
 						}
@@ -75,8 +62,8 @@ func keysCommand(e *env) *cli.Command {
 					if cmd.NArg() != 1 {
 						return errors.New("keys revoke: want one key id")
 					}
-					return withStore(ctx, cmd, func(db *store.DB) error {
-						if err := db.RevokeKey(ctx, cliActor(), cmd.Args().First()); err != nil {
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						if err := svc.RevokeKey(ctx, operator(), cmd.Args().First()); err != nil {
 							return err
 						}
 						fmt.Fprintf(e.stdout, "revoked key %s\n", cmd.Args().First())

@@ -1,21 +1,22 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/source"
-	"github.com/vigil-screening/vigil/store"
 )
 
 // listsCommand groups the commands that load, fetch and inspect list editions.
@@ -63,48 +64,29 @@ func listsImportCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			st, closeStore, err := openSnapshotStore(ctx, cmd)
-			if err != nil {
-				return err
-			}
-			defer closeStore()
-			return importDir(ctx, e, st, cmd.Args().First(), checks)
+			return withService(ctx, e, cmd, func(svc *service.Service) error {
+				return e.importDir(ctx, svc, cmd.Args().First(), checks)
+			})
 		},
 	}
 }
 
-// importDir imports dir into st and prints the outcome of each edition.
-// It fails when an edition was rejected.
-func importDir(ctx context.Context, e *env, st source.SnapshotStore, dir string, checks source.Checks) error {
-	rep, err := source.Import(ctx, st, dir, checks)
-	if err != nil {
-		return err
+// importDir imports dir under the one import policy (see
+// service.ImportLists), prints one line per edition and fails when the
+// policy says so.
+func (e *env) importDir(ctx context.Context, svc *service.Service, dir string, checks source.Checks) error {
+	rep, err := svc.ImportLists(ctx, operator(), dir, checks)
+	if rep != nil {
+		for _, f := range rep.Skipped {
+			fmt.Fprintf(e.stderr, "warning: %s: not recognised as any list format; skipped\n", f)
+		}
+		printReport(e.stdout, rep)
 	}
-	for _, f := range rep.Unrecognised {
-		fmt.Fprintf(e.stderr, "warning: %s: not recognised as any list format; skipped\n", f)
-	}
-	if len(rep.Results) == 0 {
-		return fmt.Errorf("%s: no list edition found", dir)
-	}
-	printReport(e.stdout, rep)
-	if n := rep.Count(source.Rejected); n > 0 {
-		return fmt.Errorf("%d edition(s) rejected; their lists keep the edition in force. %s", n, summary(rep))
-	}
-	return nil
-}
-
-// summary says what happened to the editions that were not rejected.
-func summary(rep source.Report) string {
-	ok := len(rep.Results) - rep.Count(source.Rejected)
-	if ok == 0 {
-		return "Nothing was imported."
-	}
-	return fmt.Sprintf("The other %d edition(s) were imported: %d accepted, %d unchanged, %d known.",
-		ok, rep.Count(source.Accepted), rep.Count(source.Unchanged), rep.Count(source.Known))
+	return err
 }
 
 // printReport prints one line per edition of an import.
-func printReport(w io.Writer, rep source.Report) {
+func printReport(w io.Writer, rep *service.ImportReport) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tEDITION\tSTATUS\tRECORDS\tHASH\tPATH")
 	for _, r := range rep.Results {
@@ -121,36 +103,35 @@ func printReport(w io.Writer, rep source.Report) {
 func listsStatusCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "status",
-		Usage: "show the stored editions of each source",
+		Usage: "show the stored editions of each source; * marks the edition in force",
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			st, closeStore, err := openSnapshotStore(ctx, cmd)
-			if err != nil {
-				return err
-			}
-			defer closeStore()
-			metas, err := st.ListSnapshots(ctx)
-			if err != nil {
-				return fmt.Errorf("lists status: %w", err)
-			}
-			printStatus(e.stdout, metas)
-			return nil
+			return withService(ctx, e, cmd, func(svc *service.Service) error {
+				eds, err := svc.Editions(ctx, operator())
+				if err != nil {
+					return fmt.Errorf("lists status: %w", err)
+				}
+				printStatus(e.stdout, eds)
+				return nil
+			})
 		},
 	}
 }
 
-// printStatus prints the stored snapshots, by source, newest load last.
-func printStatus(w io.Writer, metas []snapshot.Meta) {
-	sorted := append([]snapshot.Meta(nil), metas...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		if sorted[i].Source != sorted[j].Source {
-			return sorted[i].Source < sorted[j].Source
-		}
-		return sorted[i].LoadedAt.Before(sorted[j].LoadedAt)
+// printStatus prints the stored editions, by source, in the order they
+// were accepted; "*" marks the one in force.
+func printStatus(w io.Writer, eds []service.Edition) {
+	sorted := slices.Clone(eds)
+	slices.SortStableFunc(sorted, func(a, b service.Edition) int {
+		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
 	})
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOURCE\tFORMAT\tEDITION\tRECORDS\tHASH\tLOADED AT")
+	fmt.Fprintln(tw, "IN FORCE\tSOURCE\tFORMAT\tEDITION\tRECORDS\tHASH\tACCEPTED AT")
 	for _, m := range sorted {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", m.Source, m.Format, m.Edition, m.Records, short(m.Hash), m.LoadedAt.UTC().Format(time.RFC3339))
+		mark := ""
+		if m.InForce {
+			mark = "*"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", mark, m.Source, m.Format, m.Edition, m.Records, short(m.Hash), m.LoadedAt.UTC().Format(time.RFC3339))
 	}
 	tw.Flush()
 }
@@ -205,17 +186,15 @@ func listsFetchCommand(e *env) *cli.Command {
 			if cmd.Bool("no-import") || len(fetched) == 0 {
 				return fetchErr
 			}
-			st, closeStore, err := openSnapshotStore(ctx, cmd)
-			if err != nil {
-				return errors.Join(fetchErr, err)
-			}
-			defer closeStore()
-			for _, d := range fetched {
-				if err := importDir(ctx, e, st, d, checks); err != nil {
-					fetchErr = errors.Join(fetchErr, err)
+			err = withService(ctx, e, cmd, func(svc *service.Service) error {
+				for _, d := range fetched {
+					if err := e.importDir(ctx, svc, d, checks); err != nil {
+						fetchErr = errors.Join(fetchErr, err)
+					}
 				}
-			}
-			return fetchErr
+				return nil
+			})
+			return errors.Join(fetchErr, err)
 		},
 	}
 }
@@ -265,20 +244,6 @@ func fetchAll(ctx context.Context, e *env, f *source.Fetcher, downloads string, 
 		return dirs, fmt.Errorf("%d of %d sources could not be fetched; their previous files stay", failed, len(srcs))
 	}
 	return dirs, nil
-}
-
-// openSnapshotStore opens the database holding the snapshots and returns
-// it with its close function.
-func openSnapshotStore(ctx context.Context, cmd *cli.Command) (source.SnapshotStore, func() error, error) {
-	dir, err := dataDir(cmd)
-	if err != nil {
-		return nil, nil, err
-	}
-	db, err := store.Open(ctx, cmd.String("db"), dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	return db, db.Close, nil
 }
 
 func listsDiffCommand(e *env) *cli.Command {

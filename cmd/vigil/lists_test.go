@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,8 +13,10 @@ import (
 	"time"
 
 	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/source"
+	"github.com/vigil-screening/vigil/store"
 )
 
 // runVigil runs the program in-process and returns its outputs.
@@ -24,29 +27,25 @@ func runVigil(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	return out.String(), errb.String(), err
 }
 
-// listsStore is an in-memory source.SnapshotStore.
-type listsStore struct{ saved []*snapshot.Snapshot }
-
-func (m *listsStore) SaveSnapshot(ctx context.Context, s *snapshot.Snapshot) error {
-	m.saved = append(m.saved, s)
-	return nil
+// newService returns a service over a fresh SQLite database.
+func newService(t *testing.T) *service.Service {
+	t.Helper()
+	db, err := store.Open(context.Background(), "", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return service.New(service.Config{Store: db, Logger: slog.New(slog.DiscardHandler)})
 }
 
-func (m *listsStore) LatestSnapshot(ctx context.Context, src string) (*snapshot.Snapshot, error) {
-	for i := len(m.saved) - 1; i >= 0; i-- {
-		if m.saved[i].Source == src {
-			return m.saved[i], nil
-		}
+// stored returns how many editions svc's database holds.
+func stored(t *testing.T, svc *service.Service) int {
+	t.Helper()
+	eds, err := svc.Editions(context.Background(), operator())
+	if err != nil {
+		t.Fatal(err)
 	}
-	return nil, nil
-}
-
-func (m *listsStore) ListSnapshots(ctx context.Context) ([]snapshot.Meta, error) {
-	var metas []snapshot.Meta
-	for _, s := range m.saved {
-		metas = append(metas, s.Meta())
-	}
-	return metas, nil
+	return len(eds)
 }
 
 // The two csv-only OFAC editions a day apart differ by 8 removals
@@ -128,25 +127,25 @@ func TestListsSources(t *testing.T) {
 // and prints the reader's message.
 func TestImportDir(t *testing.T) {
 	ctx := context.Background()
-	st := &listsStore{}
+	svc := newService(t)
 	var out, errb bytes.Buffer
 	e := &env{stdout: &out, stderr: &errb}
-	if err := importDir(ctx, e, st, testdata.Path(t, "lists", "current", "us-csl-2023-11"), source.DefaultChecks()); err != nil {
+	if err := e.importDir(ctx, svc, testdata.Path(t, "lists", "current", "us-csl-2023-11"), source.DefaultChecks()); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "us_csl") || !strings.Contains(out.String(), "accepted  4225") {
 		t.Errorf("output:\n%s", out.String())
 	}
 	out.Reset()
-	err := importDir(ctx, e, st, testdata.Path(t, "bad", "us-csl-2023-11-truncated.csv"), source.DefaultChecks())
+	err := e.importDir(ctx, svc, testdata.Path(t, "bad", "us-csl-2023-11-truncated.csv"), source.DefaultChecks())
 	if err == nil || !strings.Contains(err.Error(), "1 edition(s) rejected") {
 		t.Fatalf("error %v, want a rejection", err)
 	}
 	if !strings.Contains(out.String(), "us-csl-2023-11-truncated.csv:4233") {
 		t.Errorf("output lacks the reader's message:\n%s", out.String())
 	}
-	if len(st.saved) != 1 {
-		t.Errorf("store holds %d snapshots, want 1", len(st.saved))
+	if n := stored(t, svc); n != 1 {
+		t.Errorf("store holds %d snapshots, want 1", n)
 	}
 	// A list file that holds something else (say, a fetched HTML error
 	// page) is a rejected edition, and the file is named.
@@ -155,7 +154,7 @@ func TestImportDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Reset()
-	err = importDir(ctx, e, st, dir, source.DefaultChecks())
+	err = e.importDir(ctx, svc, dir, source.DefaultChecks())
 	if err == nil || !strings.Contains(err.Error(), "1 edition(s) rejected") || !strings.Contains(err.Error(), "Nothing was imported") ||
 		!strings.Contains(out.String(), "sdn.csv: named like a list file") {
 		t.Errorf("error %v, output %q", err, out.String())
@@ -167,7 +166,7 @@ func TestImportDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	errb.Reset()
-	err = importDir(ctx, e, st, dir, source.DefaultChecks())
+	err = e.importDir(ctx, svc, dir, source.DefaultChecks())
 	if err == nil || !strings.Contains(err.Error(), "no list edition found") || !strings.Contains(errb.String(), "README.txt: not recognised") {
 		t.Errorf("error %v, stderr %q", err, errb.String())
 	}
@@ -209,15 +208,17 @@ func TestListsImport_Damaged(t *testing.T) {
 
 func TestPrintStatus(t *testing.T) {
 	at := time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
-	metas := []snapshot.Meta{
-		{Source: "un_sc", Format: "un_xml", Edition: "2026-02-27", Hash: "66b392a409080000", Records: 1003, LoadedAt: at},
-		{Source: "us_csl", Format: "csl_csv", Edition: "2023-11-01", Hash: "baa540db90ac1111", Records: 4225, LoadedAt: at},
+	eds := []service.Edition{
+		{Meta: snapshot.Meta{ID: 3, Source: "un_sc", Format: "un_xml", Edition: "2026-02-27", Hash: "66b392a409080000", Records: 1003, LoadedAt: at}, InForce: true},
+		{Meta: snapshot.Meta{ID: 2, Source: "us_csl", Format: "csl_csv", Edition: "2023-11-01", Hash: "baa540db90ac1111", Records: 4225, LoadedAt: at}, InForce: true},
+		{Meta: snapshot.Meta{ID: 1, Source: "un_sc", Format: "un_xml", Edition: "2024-11-30", Hash: "0123456789ab2222", Records: 998, LoadedAt: at}},
 	}
 	var out bytes.Buffer
-	printStatus(&out, metas)
-	want := "SOURCE  FORMAT   EDITION     RECORDS  HASH          LOADED AT\n" +
-		"un_sc   un_xml   2026-02-27  1003     66b392a40908  2026-11-26T10:00:00Z\n" +
-		"us_csl  csl_csv  2023-11-01  4225     baa540db90ac  2026-11-26T10:00:00Z\n"
+	printStatus(&out, eds)
+	want := "IN FORCE  SOURCE  FORMAT   EDITION     RECORDS  HASH          ACCEPTED AT\n" +
+		"          un_sc   un_xml   2024-11-30  998      0123456789ab  2026-11-26T10:00:00Z\n" +
+		"*         un_sc   un_xml   2026-02-27  1003     66b392a40908  2026-11-26T10:00:00Z\n" +
+		"*         us_csl  csl_csv  2023-11-01  4225     baa540db90ac  2026-11-26T10:00:00Z\n"
 	if out.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
 	}
@@ -235,7 +236,7 @@ func TestFetchThenImport(t *testing.T) {
 	ctx := context.Background()
 	var out, errb bytes.Buffer
 	e := &env{stdout: &out, stderr: &errb}
-	st := &listsStore{}
+	svc := newService(t)
 	downloads := t.TempDir()
 	for i, want := range []string{"accepted  4225", "unchanged  4225"} {
 		out.Reset()
@@ -243,7 +244,7 @@ func TestFetchThenImport(t *testing.T) {
 		if err != nil || len(dirs) != 1 {
 			t.Fatalf("fetch %d: %v, %v", i, dirs, err)
 		}
-		if err := importDir(ctx, e, st, dirs[0], source.DefaultChecks()); err != nil {
+		if err := e.importDir(ctx, svc, dirs[0], source.DefaultChecks()); err != nil {
 			t.Fatalf("import %d: %v", i, err)
 		}
 		if !strings.Contains(out.String(), want) {
@@ -253,7 +254,7 @@ func TestFetchThenImport(t *testing.T) {
 	if !strings.Contains(out.String(), "consolidated.csv not modified") {
 		t.Errorf("second fetch was not conditional:\n%s", out.String())
 	}
-	if len(st.saved) != 1 {
-		t.Errorf("store holds %d snapshots, want 1", len(st.saved))
+	if n := stored(t, svc); n != 1 {
+		t.Errorf("store holds %d snapshots, want 1", n)
 	}
 }

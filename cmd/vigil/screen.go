@@ -16,11 +16,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/vigil-screening/vigil"
-	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/service"
-	"github.com/vigil-screening/vigil/snapshot"
-	"github.com/vigil-screening/vigil/source"
 	"github.com/vigil-screening/vigil/subject"
 )
 
@@ -30,7 +27,7 @@ func screenCommand(e *env) *cli.Command {
 		Usage:     "screen subjects from a CSV or JSON Lines file, writing one JSON line of hits per subject",
 		UsageText: "vigil screen --lists DIR [--in FILE] [--out FILE] [--threshold T] [--limit N] [--workers N]",
 		Flags: []cli.Flag{
-			listsFlag(),
+			listsFlag(true),
 			&cli.StringFlag{Name: "in", Value: "-", Usage: "subjects file (CSV or JSON Lines); - for stdin"},
 			&cli.StringFlag{Name: "out", Value: "-", Usage: "results file (JSON Lines); - for stdout"},
 			&cli.StringFlag{Name: "format", Value: "auto", Usage: "input format: auto, csv or jsonl"},
@@ -47,61 +44,15 @@ func screenCommand(e *env) *cli.Command {
 			if opts.Threshold < 0 || opts.Threshold > 1 {
 				return fmt.Errorf("--threshold %g is not in 0..1", opts.Threshold)
 			}
-			l, err := loadLists(ctx, e, cmd.String("lists"), screen.Config{})
+			l, err := service.LoadFiles(ctx, cmd.String("lists"), e.log, screen.Config{})
 			if err != nil {
 				return err
 			}
-			return e.screenFile(ctx, l.engine, cmd.String("in"), cmd.String("out"), format, opts, int(cmd.Int("workers")))
+			svc := service.New(service.Config{Logger: e.log, Workers: int(cmd.Int("workers"))})
+			svc.SetLists(l.Lists())
+			return e.screenFile(ctx, svc, cmd.String("in"), cmd.String("out"), format, opts)
 		},
 	}
-}
-
-func listsFlag() cli.Flag {
-	return &cli.StringFlag{Name: "lists", Sources: cli.EnvVars("VIGIL_LISTS"), Usage: "folder of list files to screen against", Required: true}
-}
-
-// loaded is what a command screens against.
-type loaded struct {
-	engine    *screen.Engine
-	snaps     []*snapshot.Snapshot
-	records   int
-	loadTime  time.Duration // reading and parsing the list files
-	indexTime time.Duration // building the engine's index
-}
-
-// loadLists reads every list in dir and indexes it.
-func loadLists(ctx context.Context, e *env, dir string, cfg screen.Config) (*loaded, error) {
-	start := time.Now()
-	snaps, err := source.LoadDirLog(ctx, dir, e.log)
-	if err != nil {
-		return nil, fmt.Errorf("load lists: %w", err)
-	}
-	if len(snaps) == 0 {
-		return nil, fmt.Errorf("load lists: no list files found in %s", dir)
-	}
-	l := &loaded{snaps: snaps, loadTime: time.Since(start)}
-	start = time.Now()
-	if l.engine, l.records, err = indexSnapshots(snaps, cfg); err != nil {
-		return nil, err
-	}
-	l.indexTime = time.Since(start)
-	e.log.Info("lists loaded", "lists", len(snaps), "records", l.records,
-		"load", l.loadTime.Round(time.Millisecond), "index", l.indexTime.Round(time.Millisecond))
-	return l, nil
-}
-
-// indexSnapshots builds one engine over the records of every snapshot and
-// returns it with the number of records.
-func indexSnapshots(snaps []*snapshot.Snapshot, cfg screen.Config) (*screen.Engine, int, error) {
-	var ents []*entity.Entity
-	for _, s := range snaps {
-		ents = append(ents, s.Entities...)
-	}
-	eng, err := screen.New(ents, cfg)
-	if err != nil {
-		return nil, 0, fmt.Errorf("index lists: %w", err)
-	}
-	return eng, len(ents), nil
 }
 
 // screenStats sums up a screening run.
@@ -117,7 +68,7 @@ func (s screenStats) String() string {
 }
 
 // screenFile screens the subjects of in and writes their results to out.
-func (e *env) screenFile(ctx context.Context, sc service.Screener, in, out string, format subject.Format, opts vigil.Options, workers int) error {
+func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out string, format subject.Format, opts vigil.Options) error {
 	f, name, closeIn, err := e.openInput(in)
 	if err != nil {
 		return err
@@ -132,7 +83,7 @@ func (e *env) screenFile(ctx context.Context, sc service.Screener, in, out strin
 	if err != nil {
 		return err
 	}
-	stats, err := screenRows(ctx, sc, rd, w, opts, workers, func(row subject.Row) {
+	stats, err := screenRows(ctx, svc, rd, w, opts, func(row subject.Row) {
 		if row.Err != nil {
 			e.log.Warn("skipped malformed row", "line", row.Line, "err", row.Err)
 		}
@@ -156,12 +107,12 @@ func (e *env) screenFile(ctx context.Context, sc service.Screener, in, out strin
 
 // screenRows screens every row of rd and writes one JSON line per row to
 // w, in input order. each is called for every row written.
-func screenRows(ctx context.Context, sc service.Screener, rd *subject.Reader, w io.Writer, opts vigil.Options, workers int, each func(subject.Row)) (screenStats, error) {
+func screenRows(ctx context.Context, svc *service.Service, rd *subject.Reader, w io.Writer, opts vigil.Options, each func(subject.Row)) (screenStats, error) {
 	var stats screenStats
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	start := time.Now()
-	err := service.ScreenAll(ctx, sc, opts, workers, rd.Next, func(row subject.Row, res vigil.Result) error {
+	err := svc.ScreenRows(ctx, operator(), opts, rd.Next, func(row subject.Row, res vigil.Result) error {
 		stats.rows++
 		switch {
 		case res.Error != "":

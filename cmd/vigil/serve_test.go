@@ -3,24 +3,17 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/internal/testdata"
-	"github.com/vigil-screening/vigil/snapshot"
-	"github.com/vigil-screening/vigil/source"
 )
 
 func TestCompareCommand(t *testing.T) {
@@ -310,87 +303,5 @@ func TestServeCommand_Reload(t *testing.T) {
 				t.Errorf("serve after cancel = %v", err)
 			}
 		})
-	}
-}
-
-// fakeEditions is an editionStore whose editions and failures a test sets.
-type fakeEditions struct {
-	mu                 sync.Mutex
-	snaps              []*snapshot.Snapshot
-	latestErr, listErr error
-}
-
-func (f *fakeEditions) set(snaps []*snapshot.Snapshot, latestErr, listErr error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.snaps, f.latestErr, f.listErr = snaps, latestErr, listErr
-}
-
-func (f *fakeEditions) LatestSnapshots(ctx context.Context) ([]*snapshot.Snapshot, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.snaps, f.latestErr
-}
-
-func (f *fakeEditions) ListSnapshots(ctx context.Context) ([]snapshot.Meta, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return metas(f.snaps), f.listErr
-}
-
-// A reload that fails, in listing the editions or in building the new
-// lists, logs the error and keeps the lists in force; the next one that
-// works swaps the new lists in.
-func TestWatcher_Reload(t *testing.T) {
-	ctx := context.Background()
-	loadUN := func(dir ...string) []*snapshot.Snapshot {
-		t.Helper()
-		snaps, err := source.LoadDir(ctx, testdata.Path(t, dir...))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return snaps
-	}
-	older, newer := loadUN("lists", "editions", "un-2024-11"), loadUN("lists", "current", "un-2026-02")
-	var log syncBuffer
-	e := &env{log: slog.New(slog.NewTextHandler(&log, nil))}
-	st := &fakeEditions{snaps: older}
-	w := &watcher{e: e, db: st}
-	srv := httpapi.New(httpapi.Config{Logger: e.log})
-	l, err := w.load(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.SetLists(l)
-	served := func() string {
-		t.Helper()
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, httptest.NewRequest("GET", "/v1/lists", nil))
-		var body struct {
-			Lists []struct{ Edition string } `json:"lists"`
-		}
-		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || len(body.Lists) != 1 {
-			t.Fatalf("GET /v1/lists = %d %s", rec.Code, rec.Body)
-		}
-		return body.Lists[0].Edition
-	}
-	steps := []struct {
-		name               string
-		latestErr, listErr error
-		want, wantLog      string
-	}{
-		{"listing fails", nil, errors.New("database gone"), "2024-11-30", "looking for new list editions failed; the lists in force stay"},
-		{"rebuild fails", errors.New("disk error"), nil, "2024-11-30", "reloading the lists failed; the lists in force stay"},
-		{"works", nil, nil, "2026-02-27", "un_sc 2024-11-30 -> 2026-02-27"},
-	}
-	for _, step := range steps {
-		st.set(newer, step.latestErr, step.listErr)
-		w.reload(ctx, srv)
-		if got := served(); got != step.want {
-			t.Errorf("%s: serving %s, want %s", step.name, got, step.want)
-		}
-		if !strings.Contains(log.String(), step.wantLog) {
-			t.Errorf("%s: log lacks %q:\n%s", step.name, step.wantLog, log.String())
-		}
 	}
 }

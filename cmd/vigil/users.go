@@ -1,113 +1,48 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
-	"os/user"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v3"
-
-	"github.com/vigil-screening/vigil/store"
+	"golang.org/x/term"
 
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/service"
 )
-
-// cliActor is who the audit trail names for commands run on the server
-// itself, "cli:USER@HOST": whoever can run them can open the database
-// anyway, but the trail should still say which account on which machine
-// did it. The names come from the operating system and can be set by
-// whoever runs the command; they identify, they do not authenticate.
-func cliActor() auth.Principal {
-	return auth.Principal{Username: "cli:" + osUser() + "@" + hostName()}
-}
-
-// osUser returns the name of the operating-system user running vigil.
-func osUser() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return cleanName(u.Username)
-	}
-	for _, v := range []string{"USER", "USERNAME", "LOGNAME"} {
-		if s := os.Getenv(v); s != "" {
-			return cleanName(s)
-		}
-	}
-	return fmt.Sprintf("uid%d", os.Getuid())
-}
-
-// hostName returns the machine's host name, or "unknown-host".
-func hostName() string {
-	if h, err := os.Hostname(); err == nil && h != "" {
-		return cleanName(h)
-	}
-	return "unknown-host"
-}
-
-// cleanName keeps a name short and printable for the audit trail.
-func cleanName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '@' || r == ':' {
-			return '_'
-		}
-		return r
-	}, strings.ToValidUTF8(s, "_"))
-	if len(s) > 64 {
-		s = strings.ToValidUTF8(s[:64], "")
-	}
-	return s
-}
 
 func usersCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "users",
-		Usage: "add, list and disable users",
+		Usage: "add, list and disable users, and set their passwords",
 		Commands: []*cli.Command{
-			{
-				Name:      "add",
-				Usage:     "add a user with one or more roles",
-				ArgsUsage: "NAME",
-				Flags: []cli.Flag{&cli.StringSliceFlag{Name: "role", Required: true,
-					Usage: "role: screener, analyst, supervisor, auditor or admin (repeat, or separate with commas)"}},
-				Action: func(ctx context.Context, cmd *cli.Command) error {
-					if cmd.NArg() != 1 {
-						return errors.New("users add: want one user name")
-					}
-					var roles []auth.Role
-					for _, r := range cmd.StringSlice("role") {
-						for p := range strings.SplitSeq(r, ",") {
-							roles = append(roles, auth.Role(strings.TrimSpace(p)))
-						}
-					}
-					return withStore(ctx, cmd, func(db *store.DB) error {
-						u, err := db.CreateUser(ctx, cliActor(), cmd.Args().First(), roles)
-						if err != nil {
-							return err
-						}
-						fmt.Fprintf(e.stdout, "added user %s (%s)\n", u.Username, joinRoles(u.Roles))
-						return nil
-					})
-				},
-			},
+			usersAddCommand(e),
 			{
 				Name:  "list",
 				Usage: "list users",
 				Action: func(ctx context.Context, cmd *cli.Command) error {
-					return withStore(ctx, cmd, func(db *store.DB) error {
-						users, err := db.ListUsers(ctx)
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						users, err := svc.Users(ctx, operator())
 						if err != nil {
 							return err
 						}
 						w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-						fmt.Fprintln(w, "NAME\tROLES\tSTATUS\tCREATED")
+						fmt.Fprintln(w, "NAME\tROLES\tSTATUS\tPASSWORD\tCREATED")
 						for _, u := range users {
-							status := "active"
+							status, pw := "active", "no"
 							if u.Disabled {
 								status = "disabled"
 							}
-							fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", u.Username, joinRoles(u.Roles), status, u.CreatedAt.Format("2006-01-02 15:04"))
+							if u.HasPassword {
+								pw = "set"
+							}
+							fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", u.Username, joinRoles(u.Roles), status, pw, u.CreatedAt.Format("2006-01-02 15:04"))
 						}
 						return w.Flush()
 					})
@@ -121,8 +56,8 @@ func usersCommand(e *env) *cli.Command {
 					if cmd.NArg() != 1 {
 						return errors.New("users disable: want one user name")
 					}
-					return withStore(ctx, cmd, func(db *store.DB) error {
-						if err := db.DisableUser(ctx, cliActor(), cmd.Args().First()); err != nil {
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						if err := svc.DisableUser(ctx, operator(), cmd.Args().First()); err != nil {
 							return err
 						}
 						fmt.Fprintf(e.stdout, "disabled user %s\n", cmd.Args().First())
@@ -130,8 +65,97 @@ func usersCommand(e *env) *cli.Command {
 					})
 				},
 			},
+			usersPasswdCommand(e),
 		},
 	}
+}
+
+func usersAddCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "add",
+		Usage:     "add a user with one or more roles",
+		ArgsUsage: "NAME",
+		Flags: []cli.Flag{&cli.StringSliceFlag{Name: "role", Required: true,
+			Usage: "role: screener, analyst, supervisor, auditor or admin (repeat, or separate with commas)"}},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			if cmd.NArg() != 1 {
+				return errors.New("users add: want one user name")
+			}
+			var roles []auth.Role
+			for _, r := range cmd.StringSlice("role") {
+				for p := range strings.SplitSeq(r, ",") {
+					roles = append(roles, auth.Role(strings.TrimSpace(p)))
+				}
+			}
+			return withService(ctx, e, cmd, func(svc *service.Service) error {
+				u, err := svc.CreateUser(ctx, operator(), cmd.Args().First(), roles)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "added user %s (%s)\n", u.Username, joinRoles(u.Roles))
+				return nil
+			})
+		},
+	}
+}
+
+// usersPasswdCommand sets a user's password, for signing in to the web
+// pages. It reads the password from the terminal (twice, without echo),
+// or the first line of standard input when that is not a terminal.
+func usersPasswdCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "passwd",
+		Usage:     "set a user's password (read from the terminal, or the first line of standard input)",
+		ArgsUsage: "NAME",
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			if cmd.NArg() != 1 {
+				return errors.New("users passwd: want one user name")
+			}
+			pw, err := e.readPassword()
+			if err != nil {
+				return err
+			}
+			return withService(ctx, e, cmd, func(svc *service.Service) error {
+				if err := svc.SetPassword(ctx, operator(), cmd.Args().First(), pw); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "set the password of %s\n", cmd.Args().First())
+				return nil
+			})
+		},
+	}
+}
+
+// readPassword reads a new password: twice without echo from a terminal,
+// else the first line of standard input.
+func (e *env) readPassword() (string, error) {
+	if f, ok := e.stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(e.stderr, "New password: ")
+		a, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(e.stderr)
+		if err != nil {
+			return "", fmt.Errorf("read password: %w", err)
+		}
+		fmt.Fprint(e.stderr, "Again: ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(e.stderr)
+		if err != nil {
+			return "", fmt.Errorf("read password: %w", err)
+		}
+		if string(a) != string(b) {
+			return "", errors.New("the passwords differ")
+		}
+		return string(a), nil
+	}
+	line, err := bufio.NewReader(io.LimitReader(e.stdin, 4096)).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("read password: %w", err)
+	}
+	line = strings.TrimRight(line, "\r\n")
+	if line == "" {
+		return "", errors.New("users passwd: no password on standard input")
+	}
+	return line, nil
 }
 
 func joinRoles(roles []auth.Role) string {

@@ -64,12 +64,12 @@ func TestSaveLoadSDN(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			start := time.Now()
-			if err := db.SaveSnapshot(ctx, s); err != nil {
+			if err := db.SaveSnapshot(ctx, store.System, s); err != nil {
 				t.Fatal(err)
 			}
 			saved := time.Since(start)
 			start = time.Now()
-			got, err := db.LatestSnapshot(ctx, "us_ofac_sdn")
+			got, err := db.InForceSnapshot(ctx, "us_ofac_sdn")
 			if err != nil {
 				t.Fatal(err)
 			}

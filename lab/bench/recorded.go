@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"bytes"
@@ -19,17 +19,16 @@ import (
 	"sync"
 	"time"
 
-	"github.com/urfave/cli/v3"
-
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/screen"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/store"
 )
 
-// recordedReport holds the figures of "vigil bench --recorded".
-type recordedReport struct {
+// RecordedReport holds the figures of "vigil bench --recorded".
+type RecordedReport struct {
 	Date      string  `json:"date"`
 	CPUs      int     `json:"cpus"`
 	LoadAvg   float64 `json:"load_average"`
@@ -45,21 +44,21 @@ type recordedReport struct {
 	Target    float64 `json:"target_per_second"`
 }
 
-// benchRecorded measures recorded screenings over loopback HTTP: each
+// RunRecorded measures recorded screenings over loopback HTTP: each
 // request screens a new subject named like a listed person, so that it
 // stores a subject, a screening, at least one alert and an audit entry.
-// Without --db it uses a fresh SQLite database in a temporary folder;
-// with --db it writes into that database, which should be a scratch one.
-func (e *env) benchRecorded(ctx context.Context, cmd *cli.Command, cfg benchConfig) (*recordedReport, error) {
-	l, err := loadLists(ctx, e, cfg.lists, screen.Config{})
+// Without cfg.DSN it uses a fresh SQLite database in a temporary folder;
+// with it, it writes into that database, which should be a scratch one.
+func RunRecorded(ctx context.Context, cfg Config, log *slog.Logger) (*RecordedReport, error) {
+	l, err := service.LoadFiles(ctx, cfg.Lists, log, screen.Config{})
 	if err != nil {
 		return nil, err
 	}
-	subjects, _, err := benchSubjects("", l.snaps)
+	subjects, _, err := benchSubjects("", l.Snapshots)
 	if err != nil {
 		return nil, err
 	}
-	db, cleanup, err := benchStore(ctx, cmd.String("db"))
+	db, cleanup, err := benchStore(ctx, cfg.DSN)
 	if err != nil {
 		return nil, err
 	}
@@ -70,19 +69,21 @@ func (e *env) benchRecorded(ctx context.Context, cmd *cli.Command, cfg benchConf
 	}
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	srv := httpapi.New(httpapi.Config{Logger: slog.New(slog.DiscardHandler), Auth: db, Store: db})
-	srv.SetLists(&httpapi.Lists{Engine: l.engine, Snapshots: metas(l.snaps)})
+	quiet := slog.New(slog.DiscardHandler)
+	svc := service.New(service.Config{Store: db, Logger: quiet})
+	svc.SetLists(l.Lists())
+	srv := httpapi.New(httpapi.Config{Service: svc, Auth: svc, Logger: quiet})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("bench listen: %w", err)
 	}
 	go srv.Serve(ctx, ln) //nolint:errcheck // stops with ctx
-	rep := &recordedReport{Date: time.Now().UTC().Format(time.RFC3339), CPUs: runtime.GOMAXPROCS(0),
-		Database: db.Dialect(), Records: l.records, Clients: max(cfg.clients, 1), Target: 300}
+	rep := &RecordedReport{Date: time.Now().UTC().Format(time.RFC3339), CPUs: runtime.GOMAXPROCS(0),
+		Database: db.Dialect(), Records: l.Records, Clients: max(cfg.Clients, 1), Target: 300}
 	if db.Dialect() == "postgres" {
 		rep.Target = 1000
 	}
-	err = rep.measure(ctx, "http://"+ln.Addr().String(), key, run, subjects, cfg.requests)
+	err = rep.measure(ctx, "http://"+ln.Addr().String(), key, run, subjects, cfg.Requests)
 	rep.LoadAvg = loadAverage()
 	return rep, err
 }
@@ -127,7 +128,7 @@ func benchUser(ctx context.Context, db *store.DB) (key, run string, err error) {
 
 // measure sends requests recorded screenings from the report's clients
 // and fills in the rate, latencies and alert counts.
-func (r *recordedReport) measure(ctx context.Context, base, key, run string, subjects []vigil.Subject, requests int) error {
+func (r *RecordedReport) measure(ctx context.Context, base, key, run string, subjects []vigil.Subject, requests int) error {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: r.Clients}}
 	per := make([][]time.Duration, r.Clients)
 	alerts := make([][2]int, r.Clients)
@@ -200,8 +201,8 @@ func recordOne(ctx context.Context, client *http.Client, url, key string, s vigi
 	return len(res.Alerts), nil
 }
 
-// text renders the report for a terminal.
-func (r *recordedReport) text() string {
+// Text renders the report for a terminal.
+func (r *RecordedReport) Text() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "machine:  %d cores, load average %.2f at the end\n", r.CPUs, r.LoadAvg)
 	fmt.Fprintf(&b, "recorded: %s, %d records listed, %d clients over loopback HTTP\n", r.Database, r.Records, r.Clients)

@@ -1,26 +1,41 @@
-package main
+package bench
 
 import (
+	"context"
 	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vigil-screening/vigil/internal/testdata"
 )
 
-func TestBenchCommand(t *testing.T) {
+// unLists is the UN list of February 2026: 1,003 records.
+func unLists(t *testing.T) string {
+	return testdata.Path(t, "lists", "current", "un-2026-02")
+}
+
+var quiet = slog.New(slog.DiscardHandler)
+
+func TestRun(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "bench.json")
-	stdout, stderr, err := runVigil(t, "bench", "--lists", unListsDir(t), "--runs", "2", "--requests", "200", "--clients", "4", "--out", out)
+	got, err := Run(context.Background(), Config{Lists: unLists(t), Runs: 2, Requests: 200, Clients: 4}, quiet)
 	if err != nil {
-		t.Fatalf("bench: %v\n%s", err, stderr)
+		t.Fatalf("bench: %v", err)
 	}
+	if err := got.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	stdout := got.Text()
 	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rep benchReport
+	var rep Report
 	if err := json.Unmarshal(data, &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -50,13 +65,13 @@ func TestBenchCommand(t *testing.T) {
 	}
 
 	md := filepath.Join(dir, "bench.md")
-	if err := rep.write(md); err != nil {
+	if err := rep.Write(md); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(md); !strings.Contains(string(b), "| batch throughput, median |") {
 		t.Errorf("markdown report:\n%s", b)
 	}
-	if err := rep.write(filepath.Join(dir, "bench.txt")); err == nil {
+	if err := rep.Write(filepath.Join(dir, "bench.txt")); err == nil {
 		t.Error("writing a .txt report succeeded; want an error")
 	}
 }
@@ -86,14 +101,15 @@ func TestLatencyQuantile(t *testing.T) {
 	}
 }
 
-// bench --recorded stores every screening, over HTTP, in a fresh SQLite
+// RunRecorded stores every screening, over HTTP, in a fresh SQLite
 // database: each of the first 50 listed persons of the UN list, screened
 // by name, raises at least one alert.
-func TestBenchCommand_Recorded(t *testing.T) {
-	stdout, stderr, err := runVigil(t, "bench", "--recorded", "--lists", unListsDir(t), "--requests", "50", "--clients", "4")
+func TestRunRecorded(t *testing.T) {
+	rep, err := RunRecorded(context.Background(), Config{Lists: unLists(t), Requests: 50, Clients: 4}, quiet)
 	if err != nil {
-		t.Fatalf("bench --recorded: %v\n%s", err, stderr)
+		t.Fatalf("bench --recorded: %v", err)
 	}
+	stdout := rep.Text()
 	if !strings.Contains(stdout, "recorded: sqlite, 1003 records listed, 4 clients") ||
 		!strings.Contains(stdout, "50 recorded screenings (50 with alerts,") ||
 		!strings.Contains(stdout, "target:   recorded screenings with alerts, sqlite  >= 300/s") {

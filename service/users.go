@@ -1,0 +1,128 @@
+package service
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/vigil-screening/vigil/auth"
+)
+
+// Users and API keys. Only admins (and the operator at the machine)
+// manage them; every change is audited.
+
+// Authenticate returns the principal an API key acts as, or an
+// apperr.Unauthorized error.
+func (s *Service) Authenticate(ctx context.Context, apiKey string) (auth.Principal, error) {
+	db, err := s.database()
+	if err != nil {
+		return auth.Principal{}, err
+	}
+	return db.Authenticate(ctx, apiKey)
+}
+
+// Users lists the users by name.
+func (s *Service) Users(ctx context.Context, p auth.Principal) ([]*User, error) {
+	db, err := s.store(p, auth.ActionManageUsers)
+	if err != nil {
+		return nil, err
+	}
+	return db.ListUsers(ctx)
+}
+
+// CreateUser adds a user with roles; a taken name is apperr.Conflict.
+func (s *Service) CreateUser(ctx context.Context, p auth.Principal, username string, roles []auth.Role) (*User, error) {
+	db, err := s.store(p, auth.ActionManageUsers)
+	if err != nil {
+		return nil, err
+	}
+	return db.CreateUser(ctx, p, username, roles)
+}
+
+// DisableUser disables a user: their API keys stop working at once.
+func (s *Service) DisableUser(ctx context.Context, p auth.Principal, username string) error {
+	db, err := s.store(p, auth.ActionManageUsers)
+	if err != nil {
+		return err
+	}
+	return db.DisableUser(ctx, p, username)
+}
+
+// SetPassword sets a user's password (kept as an argon2id hash), for
+// signing in to the web pages.
+func (s *Service) SetPassword(ctx context.Context, p auth.Principal, username, password string) error {
+	db, err := s.store(p, auth.ActionManageUsers)
+	if err != nil {
+		return err
+	}
+	return db.SetPassword(ctx, p, username, password)
+}
+
+// Keys lists the API keys, newest first (never their secrets).
+func (s *Service) Keys(ctx context.Context, p auth.Principal) ([]*Key, error) {
+	db, err := s.store(p, auth.ActionManageKeys)
+	if err != nil {
+		return nil, err
+	}
+	return db.ListKeys(ctx)
+}
+
+// CreateKey makes an API key for a user and returns it with its secret,
+// which is shown this once and never stored.
+func (s *Service) CreateKey(ctx context.Context, p auth.Principal, username string) (*Key, string, error) {
+	db, err := s.store(p, auth.ActionManageKeys)
+	if err != nil {
+		return nil, "", err
+	}
+	return db.CreateKey(ctx, p, username)
+}
+
+// RevokeKey revokes an API key by id; it stops working at once.
+func (s *Service) RevokeKey(ctx context.Context, p auth.Principal, id string) error {
+	db, err := s.store(p, auth.ActionManageKeys)
+	if err != nil {
+		return err
+	}
+	return db.RevokeKey(ctx, p, id)
+}
+
+// FirstStart is what Bootstrap created on a database without users. The
+// keys are shown this once; only their hashes are stored.
+type FirstStart struct {
+	// AdminKey is the key of the user "admin", who manages users and keys
+	// and cannot screen: duties are separate.
+	AdminKey string
+	// User and UserKey are the first screening user (roles screener and
+	// analyst) and its key, when one was asked for.
+	User, UserKey string
+}
+
+// FirstUserRoles are the roles of the first screening user: enough to
+// screen, record screenings and review the alerts they raise.
+var FirstUserRoles = []auth.Role{auth.RoleScreener, auth.RoleAnalyst}
+
+// Bootstrap prepares a database without users for its first start: it
+// creates the user "admin" with a key and, when user is not "", a first
+// screening user with FirstUserRoles and a key. It returns nil when the
+// database has users already (nothing is created then).
+func (s *Service) Bootstrap(ctx context.Context, user string) (*FirstStart, error) {
+	db, err := s.database()
+	if err != nil {
+		return nil, err
+	}
+	key, err := db.Bootstrap(ctx)
+	if err != nil || key == "" {
+		return nil, err
+	}
+	first := &FirstStart{AdminKey: key}
+	if user == "" {
+		return first, nil
+	}
+	if _, err := db.CreateUser(ctx, System, user, FirstUserRoles); err != nil {
+		return first, fmt.Errorf("first user %s: %w", user, err)
+	}
+	if _, first.UserKey, err = db.CreateKey(ctx, System, user); err != nil {
+		return first, fmt.Errorf("first user %s: %w", user, err)
+	}
+	first.User = user
+	return first, nil
+}
