@@ -9,6 +9,7 @@ import (
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/snapshot"
 )
 
 // Attrs are the attributes of one side of a (subject, record) pair that
@@ -41,21 +42,15 @@ func SubjectAttrs(s vigil.Subject) Attrs {
 	return a.normalise()
 }
 
-// RecordAttrs returns the relevant attributes of a list record: its names,
-// dates, documents and nationalities.
+// RecordAttrs returns the relevant attributes of a list record: every
+// field the screening engine compares (snapshot.MatchingFields, the one
+// statement of them), so that a record that gains, say, an IMO number or
+// a crypto address is a changed record.
 func RecordAttrs(e *entity.Entity) Attrs {
 	a := Attrs{}
-	for _, n := range e.Names {
-		a.add("names", n.Full)
+	for name, values := range snapshot.MatchingValues(e) {
+		a.add(name, values...)
 	}
-	for _, d := range e.BirthDates {
-		a.add("birth_dates", d.String())
-	}
-	for _, d := range e.Documents {
-		a.add("documents", documentKey(d))
-	}
-	a.add("nationalities", e.Nationalities...)
-	a.add("citizenships", e.Citizenships...)
 	return a.normalise()
 }
 
@@ -63,9 +58,11 @@ func documentKey(d entity.Document) string {
 	return string(d.Type) + ":" + d.Number + ":" + d.Country
 }
 
+// add adds the values that are not blank, upper-cased with runs of white
+// space made one space.
 func (a Attrs) add(name string, values ...string) {
 	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" {
+		if v = strings.Join(strings.Fields(v), " "); v != "" {
 			a[name] = append(a[name], strings.ToUpper(v))
 		}
 	}

@@ -147,21 +147,12 @@ func (d Delta) Rescreen() []*entity.Entity {
 	return out
 }
 
-// matchingFields are the fields the screening engine compares; a change
-// elsewhere (remarks, programmes, dates of listing) alters no score.
-var matchingFields = map[string]bool{
-	"kind": true, "names": true, "birth_dates": true, "death_dates": true, "birth_places": true,
-	"genders": true, "nationalities": true, "citizenships": true, "countries": true,
-	"other_ids": true, "documents": true, "crypto": true, "addresses": true,
-	"vessel": true, "aircraft": true, "relations": true,
-}
-
 // AffectsMatching reports whether the change touches a field that
-// screening compares, so that subjects screened against the old version
-// must be screened again.
+// screening compares (see MatchingFields), so that subjects screened
+// against the old version must be screened again.
 func (c Change) AffectsMatching() bool {
 	for _, f := range c.Fields {
-		if matchingFields[f.Field] {
+		if isMatching(f.Field) {
 			return true
 		}
 	}

@@ -23,42 +23,88 @@ func compareFields(o, n *entity.Entity) []FieldChange {
 	return out
 }
 
-// fields renders each compared field, named as in the entity's JSON form.
+// fields renders each field of a record, named as in the entity's JSON
+// form, and says whether the screening engine compares it (matching). It
+// is the one statement of which fields of a listed record matter: a
+// change in a matching field can alter a score, so it is what a
+// re-screening must look at (Change.AffectsMatching) and what
+// false-positive memory compares (review.RecordAttrs, through
+// MatchingValues); a change elsewhere (remarks, programmes, dates of
+// listing) alters no score.
 var fields = []struct {
-	name   string
-	render func(*entity.Entity) []string
+	name     string
+	matching bool
+	render   func(*entity.Entity) []string
 }{
-	{"kind", func(e *entity.Entity) []string { return one(string(e.Kind)) }},
-	{"names", func(e *entity.Entity) []string { return each(e.Names, renderName) }},
-	{"other_ids", func(e *entity.Entity) []string {
+	{"kind", true, func(e *entity.Entity) []string { return one(string(e.Kind)) }},
+	{"names", true, func(e *entity.Entity) []string { return each(e.Names, renderName) }},
+	{"other_ids", true, func(e *entity.Entity) []string {
 		return each(e.OtherIDs, func(id entity.Identifier) string { return id.Scheme + ": " + id.Value })
 	}},
-	{"birth_dates", func(e *entity.Entity) []string { return each(e.BirthDates, entity.Date.String) }},
-	{"death_dates", func(e *entity.Entity) []string { return each(e.DeathDates, entity.Date.String) }},
-	{"birth_places", func(e *entity.Entity) []string { return e.BirthPlaces }},
-	{"genders", func(e *entity.Entity) []string {
+	{"birth_dates", true, func(e *entity.Entity) []string { return each(e.BirthDates, entity.Date.String) }},
+	{"death_dates", true, func(e *entity.Entity) []string { return each(e.DeathDates, entity.Date.String) }},
+	{"birth_places", true, func(e *entity.Entity) []string { return e.BirthPlaces }},
+	{"genders", true, func(e *entity.Entity) []string {
 		return each(e.Genders, func(g entity.Gender) string { return string(g) })
 	}},
-	{"nationalities", func(e *entity.Entity) []string { return e.Nationalities }},
-	{"citizenships", func(e *entity.Entity) []string { return e.Citizenships }},
-	{"countries", func(e *entity.Entity) []string { return e.Countries }},
-	{"titles", func(e *entity.Entity) []string { return e.Titles }},
-	{"positions", func(e *entity.Entity) []string { return e.Positions }},
-	{"documents", func(e *entity.Entity) []string { return each(e.Documents, renderDocument) }},
-	{"crypto", func(e *entity.Entity) []string {
+	{"nationalities", true, func(e *entity.Entity) []string { return e.Nationalities }},
+	{"citizenships", true, func(e *entity.Entity) []string { return e.Citizenships }},
+	{"countries", true, func(e *entity.Entity) []string { return e.Countries }},
+	{"titles", false, func(e *entity.Entity) []string { return e.Titles }},
+	{"positions", false, func(e *entity.Entity) []string { return e.Positions }},
+	{"documents", true, func(e *entity.Entity) []string { return each(e.Documents, renderDocument) }},
+	{"crypto", true, func(e *entity.Entity) []string {
 		return each(e.Crypto, func(c entity.CryptoAddress) string { return c.Currency + " " + c.Address })
 	}},
-	{"emails", func(e *entity.Entity) []string { return e.Emails }},
-	{"phones", func(e *entity.Entity) []string { return e.Phones }},
-	{"websites", func(e *entity.Entity) []string { return e.Websites }},
-	{"addresses", func(e *entity.Entity) []string { return each(e.Addresses, renderAddress) }},
-	{"vessel", func(e *entity.Entity) []string { return renderVessel(e.Vessel) }},
-	{"aircraft", func(e *entity.Entity) []string { return renderAircraft(e.Aircraft) }},
-	{"programs", func(e *entity.Entity) []string { return e.Programs }},
-	{"listed_on", func(e *entity.Entity) []string { return each(e.ListedOn, entity.Date.String) }},
-	{"amended_on", func(e *entity.Entity) []string { return each(e.AmendedOn, entity.Date.String) }},
-	{"remarks", func(e *entity.Entity) []string { return one(e.Remarks) }},
-	{"relations", func(e *entity.Entity) []string { return each(e.Relations, renderRelation) }},
+	{"emails", false, func(e *entity.Entity) []string { return e.Emails }},
+	{"phones", false, func(e *entity.Entity) []string { return e.Phones }},
+	{"websites", false, func(e *entity.Entity) []string { return e.Websites }},
+	{"addresses", true, func(e *entity.Entity) []string { return each(e.Addresses, renderAddress) }},
+	{"vessel", true, func(e *entity.Entity) []string { return renderVessel(e.Vessel) }},
+	{"aircraft", true, func(e *entity.Entity) []string { return renderAircraft(e.Aircraft) }},
+	{"programs", false, func(e *entity.Entity) []string { return e.Programs }},
+	{"listed_on", false, func(e *entity.Entity) []string { return each(e.ListedOn, entity.Date.String) }},
+	{"amended_on", false, func(e *entity.Entity) []string { return each(e.AmendedOn, entity.Date.String) }},
+	{"remarks", false, func(e *entity.Entity) []string { return one(e.Remarks) }},
+	{"relations", true, func(e *entity.Entity) []string { return each(e.Relations, renderRelation) }},
+}
+
+// MatchingFields returns the names of the fields the screening engine
+// compares, in entity field order.
+func MatchingFields() []string {
+	var out []string
+	for _, f := range fields {
+		if f.matching {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// isMatching reports whether the named field is one screening compares.
+func isMatching(name string) bool {
+	for _, f := range fields {
+		if f.name == name {
+			return f.matching
+		}
+	}
+	return false
+}
+
+// MatchingValues renders the record's matching fields that have values, by
+// field name, each as the values Diff compares (all of the field's
+// content, one string per value).
+func MatchingValues(e *entity.Entity) map[string][]string {
+	out := map[string][]string{}
+	for _, f := range fields {
+		if !f.matching {
+			continue
+		}
+		if vs := f.render(e); len(vs) > 0 {
+			out[f.name] = vs
+		}
+	}
+	return out
 }
 
 // setDiff returns the values of n not in o, and of o not in n, each sorted

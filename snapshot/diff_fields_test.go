@@ -141,3 +141,20 @@ func fill(v reflect.Value) {
 		}
 	}
 }
+
+// The one field set: the sixteen fields screening compares. Delta
+// (AffectsMatching, Rescreen) and false-positive memory
+// (review.RecordAttrs) both read it.
+func TestMatchingFields(t *testing.T) {
+	want := []string{"kind", "names", "other_ids", "birth_dates", "death_dates", "birth_places", "genders", "nationalities",
+		"citizenships", "countries", "documents", "crypto", "addresses", "vessel", "aircraft", "relations"}
+	if got := snapshot.MatchingFields(); !slices.Equal(got, want) {
+		t.Errorf("MatchingFields = %v\nwant %v", got, want)
+	}
+	e := &entity.Entity{List: "x", ID: "1", Kind: entity.KindVessel, Remarks: "r", Programs: []string{"P"},
+		Vessel: &entity.Vessel{IMO: "9187629"}, Crypto: []entity.CryptoAddress{{Address: "a"}}}
+	got := snapshot.MatchingValues(e)
+	if len(got) != 3 || len(got["kind"]) != 1 || len(got["vessel"]) != 1 || len(got["crypto"]) != 1 {
+		t.Errorf("MatchingValues = %v, want kind, vessel and crypto only", got)
+	}
+}

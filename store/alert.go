@@ -17,7 +17,7 @@ import (
 // the hit's identity (the hit's records are then merged into it), or
 // every record of the identity is remembered as a false positive and
 // neither side has changed since.
-func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjectRow, screeningID int64, h *Hit, memory map[pairKey]*fpEntry, res *ScreeningResult) error {
+func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjectRow, screeningID int64, h *Hit, memory review.Memory, res *ScreeningResult) error {
 	refs := h.refs()
 	if !subj.isNew {
 		id, found, err := tx.openAlertFor(ctx, subj.id, refs)
@@ -29,7 +29,7 @@ func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjec
 			return tx.mergeIntoAlert(ctx, actor, id, subj, screeningID, h)
 		}
 	}
-	changes, suppressed := checkMemory(subj, h, refs, memory)
+	changes, suppressed := review.CheckMemory(subj.attrs, refs, h.recordOf, memory)
 	if suppressed {
 		res.Suppressed = append(res.Suppressed, vigil.Ref{List: h.List, SourceID: h.SourceID})
 		return nil
@@ -94,86 +94,28 @@ func (tx *tx) insertAlert(ctx context.Context, subj *subjectRow, screeningID int
 	return id, err
 }
 
-// checkMemory compares a hit with the subject's false-positive memory. The
-// hit is suppressed only when every record of its identity was covered by
-// a false-positive decision and neither the subject nor any record has
-// changed since. Otherwise it returns what changed since the decisions
-// that covered some of the records (nil when none did).
-func checkMemory(subj *subjectRow, h *Hit, refs []review.Ref, memory map[pairKey]*fpEntry) ([]review.Change, bool) {
-	var changes, uncovered []review.Change
-	all, some := true, false
-	for i, r := range refs {
-		e := memory[pairKey{r.List, r.SourceID}]
-		label := ""
-		if i > 0 {
-			label = refName(r)
-		}
-		if e == nil {
-			all = false
-			uncovered = append(uncovered, review.Change{Side: "record", Record: refName(r), Attribute: "not_reviewed"})
-			continue
-		}
-		if !some {
-			changes = append(changes, review.Diff("subject", e.subjectAttrs, subj.attrs)...)
-			some = true
-		}
-		if e.subjectFP != subj.fp {
-			all = false
-		}
-		rec := h.recordOf(r)
-		if rec == nil {
-			all = false
-			changes = append(changes, review.Change{Side: "record", Record: label, Attribute: "unknown", Before: []string{refName(r)}})
-			continue
-		}
-		attrs := review.RecordAttrs(rec)
-		if e.recordFP != attrs.Fingerprint() {
-			all = false
-		}
-		for _, c := range review.Diff("record", e.recordAttrs, attrs) {
-			c.Record = label
-			changes = append(changes, c)
-		}
-	}
-	if all {
-		return nil, true
-	}
-	if !some {
-		return nil, false
-	}
-	return append(changes, uncovered...), false
-}
-
-type fpEntry struct {
-	subjectAttrs, recordAttrs review.Attrs
-	subjectFP, recordFP       string
-}
-
-type pairKey struct{ list, sourceID string }
-
 // fpMemory returns the false-positive memory of one subject, by record.
-func (tx *tx) fpMemory(ctx context.Context, subjectID int64) (map[pairKey]*fpEntry, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT list, source_id, subject_attrs, record_attrs, subject_fp, record_fp
-		FROM fp_memory WHERE subject_id = $1`, subjectID)
+func (tx *tx) fpMemory(ctx context.Context, subjectID int64) (review.Memory, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT list, source_id, subject_attrs, record_attrs FROM fp_memory WHERE subject_id = $1`, subjectID)
 	if err != nil {
 		return nil, fmt.Errorf("false-positive memory: %w", err)
 	}
 	defer rows.Close()
-	out := map[pairKey]*fpEntry{}
+	out := review.Memory{}
 	for rows.Next() {
-		var k pairKey
-		var e fpEntry
+		var r review.Ref
+		var m review.Remembered
 		var sa, ra string
-		if err := rows.Scan(&k.list, &k.sourceID, &sa, &ra, &e.subjectFP, &e.recordFP); err != nil {
+		if err := rows.Scan(&r.List, &r.SourceID, &sa, &ra); err != nil {
 			return nil, fmt.Errorf("false-positive memory: %w", err)
 		}
-		if err := json.Unmarshal([]byte(sa), &e.subjectAttrs); err != nil {
+		if err := json.Unmarshal([]byte(sa), &m.SubjectAttrs); err != nil {
 			return nil, fmt.Errorf("false-positive memory: %w", err)
 		}
-		if err := json.Unmarshal([]byte(ra), &e.recordAttrs); err != nil {
+		if err := json.Unmarshal([]byte(ra), &m.RecordAttrs); err != nil {
 			return nil, fmt.Errorf("false-positive memory: %w", err)
 		}
-		out[k] = &e
+		out[r] = &m
 	}
 	return out, rows.Err()
 }
@@ -206,7 +148,7 @@ func (tx *tx) rememberFalsePositive(ctx context.Context, a *alertRow) error {
 				alert_id = excluded.alert_id, at = excluded.at`,
 			a.subjectRowID, g.ref.List, g.ref.SourceID, a.subjectAttrs, string(ra), sa.Fingerprint(), fp, a.ID, fmtTime(tx.now))
 		if err != nil {
-			return fmt.Errorf("remember false positive %s: %w", refName(g.ref), err)
+			return fmt.Errorf("remember false positive %s: %w", g.ref.String(), err)
 		}
 	}
 	return nil

@@ -75,3 +75,50 @@ func changesEqual(a, b []review.Change) bool {
 		return x.Side == y.Side && x.Record == y.Record && x.Attribute == y.Attribute && slices.Equal(x.Before, y.Before) && slices.Equal(x.After, y.After)
 	})
 }
+
+// A listed record that gains an IMO number or a crypto address after the
+// pair was closed as a false positive alerts again, saying what it gained:
+// false-positive memory compares every field screening compares (one
+// field set, snapshot.MatchingFields), not five.
+func TestFalsePositiveMemory_NewIdentifiers(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		tm := newTeam(t, db)
+		must := mustFn(t)
+		ship := &entity.Entity{List: "us_ofac_sdn", ID: "V-1", Kind: entity.KindVessel,
+			Names: []entity.Name{{Full: "OCEAN STAR", Type: entity.NamePrimary}}}
+		s := screening("C-9", "Ocean Star", hit(ship, 0.9))
+		s.Subject.Kind = entity.KindVessel
+		r := mustRecord(t, db, tm.screener, s)
+		a := must(db.GetAlert(ctx, r.Alerts[0]))
+		a = must(db.MoveAlert(ctx, tm.ana, change(a, ""), review.StatusInReview))
+		a = must(db.DecideAlert(ctx, tm.ana, change(a, "a fishing boat of the same name"), review.FalsePositive))
+		// The pair decided on is four eyes on us_ofac_sdn: approve it.
+		must(db.ApproveAlert(ctx, tm.sup, change(a, "agreed")))
+		if r = mustRecord(t, db, tm.screener, s); len(r.Suppressed) != 1 {
+			t.Fatalf("unchanged pair: %+v; want suppressed", r)
+		}
+		withIMO := *ship
+		withIMO.Vessel = &entity.Vessel{IMO: "9187629"}
+		withCrypto := withIMO // decided on with its IMO number: only the address is new
+		withCrypto.Crypto = []entity.CryptoAddress{{Currency: "ETH", Address: "0x7f367cc41522ce07553e823bf3be79a889debe1b"}}
+		for _, c := range []struct {
+			what, field string
+			rec         *entity.Entity
+		}{{"an IMO number", "vessel", &withIMO}, {"a crypto address", "crypto", &withCrypto}} {
+			s := screening("C-9", "Ocean Star", hit(c.rec, 0.9))
+			s.Subject.Kind = entity.KindVessel
+			r := mustRecord(t, db, tm.screener, s)
+			if len(r.Alerts) != 1 {
+				t.Fatalf("record that gained %s: %+v; want a new alert", c.what, r)
+			}
+			got := must(db.GetAlert(ctx, r.Alerts[0]))
+			if len(got.Changes) != 1 || got.Changes[0].Side != "record" || got.Changes[0].Attribute != c.field || len(got.Changes[0].After) != 1 {
+				t.Fatalf("record that gained %s: changes %+v, want the record's %s", c.what, got.Changes, c.field)
+			}
+			// Closed again as a false positive, the record is remembered as it is now.
+			got = must(db.MoveAlert(ctx, tm.ana, change(got, ""), review.StatusInReview))
+			got = must(db.DecideAlert(ctx, tm.ana, change(got, "still the fishing boat"), review.FalsePositive))
+			must(db.ApproveAlert(ctx, tm.sup, change(got, "agreed")))
+		}
+	})
+}

@@ -54,8 +54,6 @@ func containsRef(refs []review.Ref, r review.Ref) bool {
 	return false
 }
 
-func refName(r review.Ref) string { return r.List + "/" + r.SourceID }
-
 // openAlertFor returns the oldest alert of the subject that is not closed
 // and covers any of refs.
 func (tx *tx) openAlertFor(ctx context.Context, subjectID int64, refs []review.Ref) (int64, bool, error) {
@@ -182,7 +180,7 @@ func (tx *tx) mergeIntoAlert(ctx context.Context, actor auth.Principal, alertID 
 		return fmt.Errorf("alert %d records: %w", alertID, err)
 	}
 	return tx.appendAudit(ctx, actor, audit.ActionAlertMerge, fmt.Sprintf("alert/%d", alertID),
-		details{"screening_id": screeningID, "added": added, "hit": refName(review.Ref{List: h.List, SourceID: h.SourceID})})
+		details{"screening_id": screeningID, "added": added, "hit": review.Ref{List: h.List, SourceID: h.SourceID}.String()})
 }
 
 // groupRecord is one record of an alert's group as stored.
@@ -217,7 +215,7 @@ func groupAttrs(alertID int64, g groupRecord) (review.Attrs, string, error) {
 	}
 	var e entity.Entity
 	if err := json.Unmarshal([]byte(g.record), &e); err != nil {
-		return nil, "", fmt.Errorf("alert %d record %s: %w", alertID, refName(g.ref), err)
+		return nil, "", fmt.Errorf("alert %d record %s: %w", alertID, g.ref.String(), err)
 	}
 	a := review.RecordAttrs(&e)
 	return a, a.Fingerprint(), nil

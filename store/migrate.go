@@ -70,6 +70,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
+	opts = append(opts, goose.WithGoMigrations(memoryFieldSet), goose.WithDisableGlobalRegistry(true))
 	p, err := goose.NewProvider(gd, db.sql, fsys, opts...)
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)

@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/review"
 )
 
 // Screening is one screening to record.
@@ -186,7 +187,7 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 	if res.ScreeningID, err = tx.insertScreening(ctx, actor, subj, s); err != nil {
 		return nil, err
 	}
-	var memory map[pairKey]*fpEntry
+	var memory review.Memory
 	for _, h := range s.Hits {
 		if h.Score < s.Threshold {
 			continue
