@@ -3,20 +3,36 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"testing/fstest"
 	"text/template"
+	"time"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 )
 
+// Migrations are an explicit operator action, as in goatcounter and
+// miniflux: `vigil db migrate` (Migrate) applies them, `vigil db status`
+// (SchemaStatus) shows them, and `vigil serve --migrate` (WithMigrate)
+// applies them at start for those who want it. Open creates the schema
+// of a new, empty database at once, so that a first start needs no extra
+// step, and refuses an existing database with pending migrations rather
+// than changing it as a side effect of opening it.
+
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// dialectTypes fills the placeholders of the migration templates.
+// ErrPendingMigrations is returned by Open for a database whose schema is
+// older than this version of Vigil.
+var ErrPendingMigrations = errors.New("the database needs migrations")
+
+// dialectTypes fill the placeholders of the migration templates.
 type dialectTypes struct {
 	ID   string // auto-assigned primary key
 	Blob string // bytes
@@ -53,30 +69,150 @@ func renderMigrations(dialect string) (fs.FS, error) {
 	return out, nil
 }
 
-// migrate applies the pending migrations. On PostgreSQL a session
-// advisory lock keeps two starting processes from migrating at once.
-func (db *DB) migrate(ctx context.Context) error {
-	fsys, err := renderMigrations(db.dialect)
+// provider returns the goose provider of the database's migrations: the
+// SQL templates rendered for the dialect and the Go migrations. On
+// PostgreSQL a session advisory lock keeps two processes from migrating
+// at once.
+func provider(db *sql.DB, dialect string) (*goose.Provider, error) {
+	fsys, err := renderMigrations(dialect)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	gd := goose.DialectSQLite3
-	var opts []goose.ProviderOption
-	if db.dialect == dialectPostgres {
+	opts := []goose.ProviderOption{
+		goose.WithGoMigrations(memoryFieldSet), goose.WithDisableGlobalRegistry(true),
+		goose.WithSlog(slog.New(slog.DiscardHandler)),
+	}
+	if dialect == dialectPostgres {
 		gd = goose.DialectPostgres
 		locker, err := lock.NewPostgresSessionLocker()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
-	opts = append(opts, goose.WithGoMigrations(memoryFieldSet), goose.WithDisableGlobalRegistry(true))
-	p, err := goose.NewProvider(gd, db.sql, fsys, opts...)
+	p, err := goose.NewProvider(gd, db, fsys, opts...)
 	if err != nil {
-		return fmt.Errorf("migrations: %w", err)
+		return nil, fmt.Errorf("migrations: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	return nil
+	return p, nil
 }
+
+// checkSchema makes sure the schema is this version's: it creates it on a
+// new database, applies pending migrations when migrate is set, and
+// otherwise refuses a database that has any.
+func checkSchema(ctx context.Context, db *sql.DB, dialect string, migrate bool) error {
+	p, err := provider(db, dialect)
+	if err != nil {
+		return err
+	}
+	current, target, err := p.GetVersions(ctx)
+	if err != nil {
+		return fmt.Errorf("schema version: %w", err)
+	}
+	switch {
+	case current == target:
+		return nil
+	case current > target:
+		return fmt.Errorf("the database's schema is at version %d, newer than this version of Vigil knows (%d): run a newer vigil", current, target)
+	case current == 0 || migrate: // a new database, or asked to
+		if _, err := p.Up(ctx); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		return nil
+	}
+	// Another process may be migrating right now: ask again under the
+	// migration lock, which it holds until it is done.
+	pending, err := pendingMigrations(ctx, p)
+	if err != nil {
+		return err
+	}
+	if len(pending) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: its schema is at version %d and this version of Vigil needs %d (%d pending)",
+		ErrPendingMigrations, current, target, len(pending))
+}
+
+// pendingMigrations returns the versions not applied yet, waiting for a
+// migration in progress to end.
+func pendingMigrations(ctx context.Context, p *goose.Provider) ([]int64, error) {
+	status, err := p.Status(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("schema status: %w", err)
+	}
+	var out []int64
+	for _, s := range status {
+		if s.State == goose.StatePending {
+			out = append(out, s.Source.Version)
+		}
+	}
+	return out, nil
+}
+
+// Migration is one migration of the schema and whether it is applied.
+type Migration struct {
+	Version   int64
+	Name      string // the file; a migration written in Go is named after its Go file
+	Applied   bool
+	AppliedAt time.Time
+}
+
+// SchemaStatus returns every migration of the database named by dsn (as
+// Open names it) and whether it is applied, without changing anything
+// but goose's version table.
+func SchemaStatus(ctx context.Context, dsn, dataDir string) ([]Migration, error) {
+	db, dialect, err := connect(ctx, dsn, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	p, err := provider(db, dialect)
+	if err != nil {
+		return nil, err
+	}
+	status, err := p.Status(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("schema status: %w", err)
+	}
+	out := make([]Migration, len(status))
+	for i, s := range status {
+		out[i] = Migration{Version: s.Source.Version, Name: migrationName(s.Source), Applied: s.State == goose.StateApplied, AppliedAt: s.AppliedAt}
+	}
+	return out, nil
+}
+
+// Migrate applies the migrations the database named by dsn lacks and
+// returns those it applied.
+func Migrate(ctx context.Context, dsn, dataDir string) ([]Migration, error) {
+	db, dialect, err := connect(ctx, dsn, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	p, err := provider(db, dialect)
+	if err != nil {
+		return nil, err
+	}
+	results, err := p.Up(ctx)
+	var out []Migration
+	for _, r := range results {
+		if r.Error == nil {
+			out = append(out, Migration{Version: r.Source.Version, Name: migrationName(r.Source), Applied: true})
+		}
+	}
+	if err != nil {
+		return out, fmt.Errorf("migrate: %w", err)
+	}
+	return out, nil
+}
+
+func migrationName(s *goose.Source) string {
+	if s.Path == "" {
+		return goMigrations[s.Version]
+	}
+	return s.Path
+}
+
+// goMigrations names the migrations written in Go after their files.
+var goMigrations = map[int64]string{4: "migrate_memory.go"}

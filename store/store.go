@@ -2,8 +2,14 @@
 // screenings, alerts and their review, the audit chain, users and API
 // keys. One API, two databases: SQLite (a single file, the default) and
 // PostgreSQL (for several processes sharing one database). Both run the
-// same SQL through database/sql; migrations are embedded and applied by
-// Open.
+// same SQL through database/sql. Migrations are embedded; Open creates
+// the schema of a new database at once, but applies the migrations an
+// existing database lacks only when asked (WithMigrate, Migrate): see
+// migrate.go.
+//
+// The store keeps the rules it is given (the four-eyes policy, the alert
+// threshold of each screening) and checks no roles: that is the service
+// layer's.
 package store
 
 import (
@@ -38,6 +44,7 @@ type DB struct {
 	dialect string
 	policy  review.Policy
 	now     func() time.Time
+	migrate bool     // apply pending migrations at Open
 	stmts   sync.Map // query → *sql.Stmt, see stmt.go
 	group   *groupCommit
 }
@@ -48,43 +55,30 @@ type Option func(*DB)
 // WithPolicy sets the four-eyes policy (default review.DefaultPolicy).
 func WithPolicy(p review.Policy) Option { return func(db *DB) { db.policy = p } }
 
+// WithMigrate makes Open apply the migrations the database lacks (serve
+// --migrate). Without it, Open refuses a database with pending
+// migrations (ErrPendingMigrations).
+func WithMigrate() Option { return func(db *DB) { db.migrate = true } }
+
 // WithClock sets the clock, for tests.
 func WithClock(now func() time.Time) Option { return func(db *DB) { db.now = now } }
 
-// Open opens the database named by dsn and applies pending migrations.
-// An empty dsn means SQLite in dataDir/vigil.db; "postgres://..." or
-// "postgresql://..." means PostgreSQL.
+// Open opens the database named by dsn: empty means SQLite in
+// dataDir/vigil.db, "postgres://..." or "postgresql://..." PostgreSQL. A
+// new, empty database gets the schema at once. A database whose schema
+// is older than this version of Vigil is refused with
+// ErrPendingMigrations unless WithMigrate is given (see Migrate); one
+// that is newer is refused too.
 func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*DB, error) {
 	db := &DB{policy: review.DefaultPolicy(), now: time.Now}
 	for _, o := range opts {
 		o(db)
 	}
 	var err error
-	switch {
-	case dsn == "":
-		db.dialect = dialectSQLite
-		if err := os.MkdirAll(dataDir, 0o750); err != nil {
-			return nil, fmt.Errorf("data folder: %w", err)
-		}
-		db.sql, err = openSQLite(filepath.Join(dataDir, "vigil.db"))
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		db.dialect = dialectPostgres
-		db.sql, err = sql.Open("pgx", dsn)
-		if err == nil {
-			db.sql.SetMaxOpenConns(20)
-			db.sql.SetMaxIdleConns(20)
-		}
-	default:
-		return nil, apperr.New(apperr.Invalid, "database %q: want empty (SQLite) or a postgres:// URL", redact(dsn))
+	if db.sql, db.dialect, err = connect(ctx, dsn, dataDir); err != nil {
+		return nil, err
 	}
-	if err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
-	}
-	if err := db.sql.PingContext(ctx); err != nil {
-		db.sql.Close()
-		return nil, fmt.Errorf("open %s database: %w", db.dialect, err)
-	}
-	if err := db.migrate(ctx); err != nil {
+	if err := checkSchema(ctx, db.sql, db.dialect, db.migrate); err != nil {
 		db.sql.Close()
 		return nil, err
 	}
@@ -96,6 +90,40 @@ func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*DB, error)
 	}
 	db.group = startGroupCommit(db, writers)
 	return db, nil
+}
+
+// connect opens and pings the database named by dsn.
+func connect(ctx context.Context, dsn, dataDir string) (*sql.DB, string, error) {
+	var (
+		db      *sql.DB
+		dialect string
+		err     error
+	)
+	switch {
+	case dsn == "":
+		dialect = dialectSQLite
+		if err := os.MkdirAll(dataDir, 0o750); err != nil {
+			return nil, "", fmt.Errorf("data folder: %w", err)
+		}
+		db, err = openSQLite(filepath.Join(dataDir, "vigil.db"))
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		dialect = dialectPostgres
+		db, err = sql.Open("pgx", dsn)
+		if err == nil {
+			db.SetMaxOpenConns(20)
+			db.SetMaxIdleConns(20)
+		}
+	default:
+		return nil, "", apperr.New(apperr.Invalid, "database %q: want empty (SQLite) or a postgres:// URL", redact(dsn))
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("open database: %w", err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, "", fmt.Errorf("open %s database: %w", dialect, err)
+	}
+	return db, dialect, nil
 }
 
 // openSQLite opens the file in WAL mode with a busy timeout. Write

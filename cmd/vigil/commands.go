@@ -14,5 +14,6 @@ func commands(e *env) []*cli.Command {
 		usersCommand(e),
 		keysCommand(e),
 		auditCommand(e),
+		dbCommand(e),
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/user"
@@ -67,6 +68,10 @@ func openStore(ctx context.Context, cmd *cli.Command, opts ...store.Option) (*st
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
 	db, err := store.Open(ctx, cmd.String("db"), dir, opts...)
+	if errors.Is(err, store.ErrPendingMigrations) {
+		return nil, fmt.Errorf("open database: %w.\nBack it up, then run \"vigil db migrate\" with the same --data-dir or --db "+
+			"(\"vigil db status\" lists the migrations), or start the server with \"vigil serve --migrate\"", err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}

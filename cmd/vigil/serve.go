@@ -38,6 +38,8 @@ docs/api.md.`,
 			listsFlag(false),
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Sources: cli.EnvVars("VIGIL_ADDR"), Usage: "address to listen on"},
 			&cli.BoolFlag{Name: "open", Usage: "serve screening only, from the files, without authentication or database (local use only)"},
+			&cli.BoolFlag{Name: "migrate", Sources: cli.EnvVars("VIGIL_MIGRATE"),
+				Usage: "apply the database's pending schema migrations before serving (as \"vigil db migrate\" does)"},
 			&cli.StringFlag{Name: "first-user", Sources: cli.EnvVars("VIGIL_FIRST_USER"),
 				Usage: "on a new database, also create this screening user (roles screener and analyst) and print its API key once"},
 			&cli.StringSliceFlag{Name: "high-impact", Value: review.DefaultPolicy().HighImpactLists, Sources: cli.EnvVars("VIGIL_HIGH_IMPACT"),
@@ -78,7 +80,11 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	db, err := openStore(ctx, cmd, store.WithPolicy(review.Policy{HighImpactLists: cmd.StringSlice("high-impact")}))
+	opts := []store.Option{store.WithPolicy(review.Policy{HighImpactLists: cmd.StringSlice("high-impact")})}
+	if cmd.Bool("migrate") {
+		opts = append(opts, store.WithMigrate())
+	}
+	db, err := openStore(ctx, cmd, opts...)
 	if err != nil {
 		return err
 	}
