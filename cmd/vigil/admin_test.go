@@ -2,16 +2,20 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	_ "modernc.org/sqlite"
 
 	"github.com/vigil-screening/vigil/audit"
+	"github.com/vigil-screening/vigil/store"
 )
 
 // TestAdminCommands runs users, keys and audit against a SQLite database
@@ -172,4 +176,45 @@ func exportedEntries(t *testing.T, file string) []audit.Entry {
 		out = append(out, e)
 	}
 	return out
+}
+
+// vigil users passwd sets a user's password (argon2id) from standard
+// input, for signing in to the web pages; a short one is refused.
+func TestUsersPasswd(t *testing.T) {
+	dir := t.TempDir()
+	run := func(stdin string, args ...string) (string, error) {
+		t.Helper()
+		var out, errb bytes.Buffer
+		err := runIO(context.Background(), append([]string{"vigil", "--data-dir", dir}, args...), strings.NewReader(stdin), &out, &errb)
+		return out.String(), err
+	}
+	if _, err := run("", "users", "add", "ann", "--role", "analyst"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := run("short\n", "users", "passwd", "ann"); err == nil || !strings.Contains(err.Error(), "password: password shorter than 12") {
+		t.Fatalf("short password: %v", err)
+	}
+	if _, err := run("", "users", "passwd", "ann"); err == nil || !strings.Contains(err.Error(), "no password on standard input") {
+		t.Fatalf("no password: %v", err)
+	}
+	if _, err := run("correct horse battery staple\n", "users", "passwd", "nobody"); err == nil || !strings.Contains(err.Error(), `no user "nobody"`) {
+		t.Fatalf("unknown user: %v", err)
+	}
+	if out, err := run("correct horse battery staple\n", "users", "passwd", "ann"); err != nil || !strings.Contains(out, "set the password of ann") {
+		t.Fatalf("passwd = %q, %v", out, err)
+	}
+	if out, err := run("", "users", "list"); err != nil || !regexp.MustCompile(`ann +analyst +active +set`).MatchString(out) {
+		t.Fatalf("users list = %v:\n%s", err, out)
+	}
+	db, err := store.Open(context.Background(), "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if p, err := db.CheckPassword(context.Background(), "ann", "correct horse battery staple"); err != nil || p.Username != "ann" {
+		t.Fatalf("CheckPassword = %+v, %v", p, err)
+	}
+	if _, err := db.CheckPassword(context.Background(), "ann", "wrong horse battery staple"); err == nil {
+		t.Fatal("a wrong password was accepted")
+	}
 }

@@ -14,25 +14,27 @@ import (
 )
 
 // firstStart prepares a new database: the user "admin" and, with
-// --first-user, a first screening user, each with an API key. It prints
-// the keys, set apart from the logs, with the exact commands that lead to
-// a first screening. On a database with users it does nothing.
-func (e *env) firstStart(ctx context.Context, cmd *cli.Command, svc *service.Service) error {
+// --first-user, a first screening user, each with an API key, for the
+// server to print once it is ready (printFirstStart). On a database with
+// users it does nothing and returns nil.
+func (e *env) firstStart(ctx context.Context, cmd *cli.Command, svc *service.Service) (*service.FirstStart, error) {
 	user := cmd.String("first-user")
 	first, err := svc.Bootstrap(ctx, user)
-	if first != nil {
-		printFirstStart(e.stderr, first, invocation(cmd), cmd.String("addr"))
-	}
 	if err != nil {
-		return fmt.Errorf("first start: %w", err)
+		if first != nil { // the admin exists: never lose its key
+			printFirstStart(e.stderr, first, invocation(cmd), cmd.String("addr"))
+		}
+		return nil, fmt.Errorf("first start: %w", err)
 	}
 	if first == nil && user != "" {
 		e.log.Info("the database has users already; --first-user is ignored", "first-user", user)
 	}
-	return nil
+	return first, nil
 }
 
-// printFirstStart writes what a first start created and what to do next.
+// printFirstStart writes what a first start created and what to do next,
+// set apart from the log lines: the keys, shown this once, and commands
+// that work as printed.
 func printFirstStart(w io.Writer, first *service.FirstStart, vigil, addr string) {
 	line := strings.Repeat("=", 78)
 	var b strings.Builder
@@ -49,9 +51,6 @@ func printFirstStart(w io.Writer, first *service.FirstStart, vigil, addr string)
 		fmt.Fprintf(&b, "      %s users add alice --role screener --role analyst\n", vigil)
 		fmt.Fprintf(&b, "      %s keys create --user alice\n\n", vigil)
 		b.WriteString("  (or give --first-user NAME to the first start of a new database, which does both).\n\n")
-	}
-	if strings.HasSuffix(addr, ":0") {
-		addr = "ADDRESS (see \"listening\" below)"
 	}
 	b.WriteString("  Once the log says \"ready\", screen a name:\n\n")
 	fmt.Fprintf(&b, "      curl -H 'Authorization: Bearer %s' -d '{\"name\": \"Ayman al-Zawahiri\"}' http://%s/v1/screen\n", key, addr)

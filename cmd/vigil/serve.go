@@ -64,14 +64,15 @@ func (e *env) serveOpen(ctx context.Context, cmd *cli.Command) error {
 		return errors.New("serve --open: --lists DIR is required")
 	}
 	svc := service.New(service.Config{Logger: e.log})
-	return e.serve(ctx, cmd.String("addr"), svc, httpapi.Config{Logger: e.log}, func(ctx context.Context) error {
-		l, err := service.LoadFiles(ctx, dir, e.log, screen.Config{})
-		if err != nil {
-			return err
-		}
-		svc.SetLists(l.Lists())
-		return nil
-	}, nil)
+	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: httpapi.Config{Logger: e.log},
+		load: func(ctx context.Context) error {
+			l, err := service.LoadFiles(ctx, dir, e.log, screen.Config{})
+			if err != nil {
+				return err
+			}
+			svc.SetLists(l.Lists())
+			return nil
+		}})
 }
 
 // serveStore serves the whole API over the database.
@@ -90,23 +91,32 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	}
 	defer db.Close()
 	svc := service.New(service.Config{Store: db, Logger: e.log})
-	if err := e.firstStart(ctx, cmd, svc); err != nil {
+	first, err := e.firstStart(ctx, cmd, svc)
+	if err != nil {
 		return err
 	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	dir := cmd.String("lists")
-	return e.serve(ctx, cmd.String("addr"), svc, httpapi.Config{Logger: e.log, Auth: svc}, func(ctx context.Context) error {
-		if dir != "" {
-			rep, err := svc.ImportLists(ctx, operator(), dir, checks)
-			e.logImport(rep)
-			if err != nil {
-				return err
+	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: httpapi.Config{Logger: e.log, Auth: svc},
+		listening: func(addr string) {
+			if first != nil {
+				printFirstStart(e.stderr, first, invocation(cmd), addr)
 			}
-		}
-		return svc.LoadStored(ctx)
-	}, func(ctx context.Context) { svc.Watch(ctx, cmd.Duration("reload"), hup) })
+		},
+		load: func(ctx context.Context) error {
+			if dir != "" {
+				rep, err := svc.ImportLists(ctx, operator(), dir, checks)
+				e.logImport(rep)
+				if err != nil {
+					return err
+				}
+			}
+			return svc.LoadStored(ctx)
+		},
+		watch: func(ctx context.Context) { svc.Watch(ctx, cmd.Duration("reload"), hup) },
+	})
 }
 
 // logImport logs each edition an import found, and the files it skipped.
@@ -123,30 +133,44 @@ func (e *env) logImport(rep *service.ImportReport) {
 	}
 }
 
-// serve listens on addr, loads the lists in the background and answers
-// requests until ctx is cancelled. A failure to load the lists stops it.
-// Once the lists are in place, watch (when not nil) runs in the
-// background until ctx ends, to swap in new lists.
-func (e *env) serve(ctx context.Context, addr string, svc *service.Service, cfg httpapi.Config, load func(context.Context) error,
-	watch func(context.Context)) error {
-	ln, err := net.Listen("tcp", addr)
+// serving is what serve runs.
+type serving struct {
+	addr string
+	svc  *service.Service
+	http httpapi.Config
+	// load puts lists in force; a failure stops the server.
+	load func(ctx context.Context) error
+	// listening, when set, is told the address listened on.
+	listening func(addr string)
+	// watch, when set, runs once the lists are in force, until the server
+	// stops: to swap in new lists.
+	watch func(ctx context.Context)
+}
+
+// serve listens, loads the lists in the background and answers requests
+// until ctx is cancelled. /readyz turns ready once the lists are in force.
+func (e *env) serve(ctx context.Context, s serving) error {
+	ln, err := net.Listen("tcp", s.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	cfg.Service = svc
-	srv := httpapi.New(cfg)
-	e.log.Info("listening", "addr", "http://"+ln.Addr().String(), "auth", cfg.Auth != nil, "database", svc.HasStore())
+	s.http.Service = s.svc
+	srv := httpapi.New(s.http)
+	e.log.Info("listening", "addr", "http://"+ln.Addr().String(), "auth", s.http.Auth != nil, "database", s.svc.HasStore())
+	if s.listening != nil {
+		s.listening(ln.Addr().String())
+	}
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	go func() {
-		if err := load(ctx); err != nil {
+		if err := s.load(ctx); err != nil {
 			cancel(err)
 			return
 		}
 		e.log.Info("ready")
-		if watch != nil {
-			watch(ctx)
+		if s.watch != nil {
+			s.watch(ctx)
 		}
 	}()
 	err = srv.Serve(ctx, ln)
