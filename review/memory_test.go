@@ -92,23 +92,23 @@ func TestCheckMemory_Identity(t *testing.T) {
 	a, b := vessel(), vessel()
 	b.List = "un_sc"
 	refs := []Ref{{List: a.List, SourceID: a.ID}, {List: b.List, SourceID: b.ID}}
-	memory := remembered(s, a)
-	changes, suppressed := CheckMemory(SubjectAttrs(s), refs, func(r Ref) *entity.Entity {
-		if r.List == a.List {
-			return a
+	carried := func(records ...*entity.Entity) func(Ref) *entity.Entity {
+		return func(r Ref) *entity.Entity {
+			for _, e := range records {
+				if e.List == r.List && e.ID == r.SourceID {
+					return e
+				}
+			}
+			return nil
 		}
-		return b
-	}, memory)
+	}
+	memory := remembered(s, a)
+	changes, suppressed := CheckMemory(SubjectAttrs(s), refs, carried(a, b), memory)
 	if suppressed || len(changes) != 1 || changes[0].Attribute != "not_reviewed" || changes[0].Record != "un_sc/9" {
 		t.Errorf("uncovered record: suppressed %v, changes %+v", suppressed, changes)
 	}
 	memory[refs[1]] = remembered(s, b)[refs[1]]
-	changes, suppressed = CheckMemory(SubjectAttrs(s), refs, func(r Ref) *entity.Entity {
-		if r.List == a.List {
-			return a
-		}
-		return nil
-	}, memory)
+	changes, suppressed = CheckMemory(SubjectAttrs(s), refs, carried(a), memory)
 	if suppressed || len(changes) != 1 || changes[0].Attribute != "unknown" || changes[0].Record != "un_sc/9" {
 		t.Errorf("record not carried: suppressed %v, changes %+v", suppressed, changes)
 	}

@@ -45,24 +45,6 @@ func (f *fakeEditions) InForce(ctx context.Context) ([]snapshot.Meta, error) {
 	return metas, f.listErr
 }
 
-// syncBuffer is a log that tests read while the service writes it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // A reload that fails, in listing the editions or in building the new
 // lists, keeps the lists in force and says why; the next one that works
 // swaps the new lists in and logs the change.
@@ -77,7 +59,7 @@ func TestReload(t *testing.T) {
 		return snaps
 	}
 	older, newer := loadUN("lists", "editions", "un-2024-11"), loadUN("lists", "current", "un-2026-02")
-	var log syncBuffer
+	var log bytes.Buffer // Reload logs synchronously
 	st := &fakeEditions{snaps: older}
 	svc := service.New(service.Config{Editions: st, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	if err := svc.LoadStored(ctx); err != nil {

@@ -162,49 +162,52 @@ type Migration struct {
 // Open names it) and whether it is applied, without changing anything
 // but goose's version table.
 func SchemaStatus(ctx context.Context, dsn, dataDir string) ([]Migration, error) {
-	db, dialect, err := connect(ctx, dsn, dataDir)
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	p, err := provider(db, dialect)
-	if err != nil {
-		return nil, err
-	}
-	status, err := p.Status(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("schema status: %w", err)
-	}
-	out := make([]Migration, len(status))
-	for i, s := range status {
-		out[i] = Migration{Version: s.Source.Version, Name: migrationName(s.Source), Applied: s.State == goose.StateApplied, AppliedAt: s.AppliedAt}
-	}
-	return out, nil
+	var out []Migration
+	err := withProvider(ctx, dsn, dataDir, func(p *goose.Provider) error {
+		status, err := p.Status(ctx)
+		if err != nil {
+			return fmt.Errorf("schema status: %w", err)
+		}
+		for _, s := range status {
+			out = append(out, Migration{Version: s.Source.Version, Name: migrationName(s.Source), Applied: s.State == goose.StateApplied, AppliedAt: s.AppliedAt})
+		}
+		return nil
+	})
+	return out, err
 }
 
 // Migrate applies the migrations the database named by dsn lacks and
 // returns those it applied.
 func Migrate(ctx context.Context, dsn, dataDir string) ([]Migration, error) {
+	var out []Migration
+	err := withProvider(ctx, dsn, dataDir, func(p *goose.Provider) error {
+		results, err := p.Up(ctx)
+		for _, r := range results {
+			if r.Error == nil {
+				out = append(out, Migration{Version: r.Source.Version, Name: migrationName(r.Source), Applied: true})
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// withProvider connects to the database named by dsn, runs fn with its
+// migrations' provider and closes the connection.
+func withProvider(ctx context.Context, dsn, dataDir string, fn func(*goose.Provider) error) error {
 	db, dialect, err := connect(ctx, dsn, dataDir)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer db.Close()
 	p, err := provider(db, dialect)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	results, err := p.Up(ctx)
-	var out []Migration
-	for _, r := range results {
-		if r.Error == nil {
-			out = append(out, Migration{Version: r.Source.Version, Name: migrationName(r.Source), Applied: true})
-		}
-	}
-	if err != nil {
-		return out, fmt.Errorf("migrate: %w", err)
-	}
-	return out, nil
+	return fn(p)
 }
 
 func migrationName(s *goose.Source) string {
