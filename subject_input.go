@@ -2,6 +2,7 @@ package vigil
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -265,4 +266,62 @@ func (in SubjectInput) documents() ([]entity.Document, error) {
 		}
 	}
 	return docs, nil
+}
+
+// subjectJSON is the JSON form of a Subject, as stored and as answered:
+// the canonical field names of SubjectInput, the date of birth as
+// "YYYY-MM-DD", "YYYY-MM" or "YYYY", and each unread value under its own
+// field as it was given, so that reading it back gives the same Subject.
+type subjectJSON struct {
+	ID           string            `json:"id,omitempty"`
+	Type         string            `json:"type,omitempty"`
+	Name         string            `json:"name,omitempty"`
+	FirstName    string            `json:"first_name,omitempty"`
+	MiddleName   string            `json:"middle_name,omitempty"`
+	LastName     string            `json:"last_name,omitempty"`
+	Gender       string            `json:"gender,omitempty"`
+	DateOfBirth  string            `json:"date_of_birth,omitempty"`
+	PlaceOfBirth string            `json:"place_of_birth,omitempty"`
+	Nationality  string            `json:"nationality,omitempty"`
+	Country      string            `json:"country,omitempty"`
+	Documents    []entity.Document `json:"documents,omitempty"`
+	Crypto       []string          `json:"crypto,omitempty"`
+	IMO          string            `json:"imo,omitempty"`
+}
+
+// MarshalJSON writes the subject in its stored and answered form.
+func (s Subject) MarshalJSON() ([]byte, error) {
+	j := subjectJSON{
+		ID: s.ID, Type: string(s.Kind), Name: s.Name, FirstName: s.FirstName, MiddleName: s.MiddleName,
+		LastName: s.LastName, Gender: string(s.Gender), DateOfBirth: s.DateOfBirth.String(),
+		PlaceOfBirth: s.PlaceOfBirth, Nationality: s.Nationality, Country: s.Country,
+		Documents: s.Documents, Crypto: s.Crypto, IMO: s.IMO,
+	}
+	for _, u := range s.Unread {
+		switch u.Attribute {
+		case "gender":
+			j.Gender = u.Value
+		case "nationality":
+			j.Nationality = u.Value
+		case "country":
+			j.Country = u.Value
+		}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads a subject as MarshalJSON writes it, and as earlier
+// versions of Vigil stored it (countries as names): it validates the
+// fields again, as SubjectInput.Subject does.
+func (s *Subject) UnmarshalJSON(b []byte) error {
+	var in SubjectInput
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	v, err := in.Subject("")
+	if err != nil {
+		return fmt.Errorf("subject %q: %w", in.ID, err)
+	}
+	*s = v
+	return nil
 }
