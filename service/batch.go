@@ -16,8 +16,9 @@ type Screener interface {
 	Screen(ctx context.Context, s vigil.Subject, opts vigil.Options) ([]vigil.Hit, error)
 }
 
-// ScreenAll screens the rows that next returns, on workers goroutines, and
-// calls emit with each row's result in input order. next returns io.EOF at
+// ScreenAll is the batch pipeline behind ScreenBatch and ScreenRows: it
+// screens the rows that next returns, on workers goroutines, and calls
+// emit with each row's result in input order. next returns io.EOF at
 // the end. Malformed rows (Row.Err set) and subjects the engine rejects as
 // invalid become results with Error set; any other error of next, the
 // engine or emit stops the run and is returned.
