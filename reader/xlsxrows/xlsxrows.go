@@ -1,8 +1,16 @@
-// Package xlsxrows opens an XLSX workbook with the limits every reader
-// applies (at most reader.MaxFile bytes, bounded unzipped sizes against
-// zip bombs), finds the sheet holding a list, and yields its rows with
-// their 1-based row numbers. Cell checks and header mapping are in
-// package rowmap, which also loops over a Sheet.
+// Package xlsxrows reads the rows of an XLSX workbook as a stream: the
+// zip directory, then the chosen worksheet's XML as a token stream, one
+// row at a time, with the shared strings read as far as the cells refer
+// to them. Nothing is unzipped in full or held whole, and a budget
+// (Limits: unzipped size and compression ratio of each part, number and
+// bytes of shared strings, rows, columns, cell text) refuses a hostile
+// workbook as soon as it exceeds one, with an error naming the file and
+// the limit.
+//
+// It finds the sheet holding a list (by its header row) and yields its
+// rows with their 1-based row numbers; detection peeks at the first rows
+// of every sheet with the same code. Cell checks and header mapping are
+// in package rowmap, which also loops over a Sheet.
 package xlsxrows
 
 import (
@@ -11,16 +19,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-
-	"github.com/xuri/excelize/v2"
-
-	"github.com/vigil-screening/vigil/reader"
-)
-
-// Limits on the unzipped workbook, against zip bombs.
-const (
-	unzipLimit    = 1 << 30
-	unzipXMLLimit = 512 << 20
 )
 
 var zipMagic = []byte("PK\x03\x04")
@@ -43,91 +41,94 @@ func HeaderWithin(rows [][]string, n int, isHeader func([]string) bool) bool {
 	return false
 }
 
-// Sheet yields the rows of one worksheet.
-type Sheet struct {
-	name string
-	f    *excelize.File
-	rows *excelize.Rows
-	row  int
-}
-
-// Open reads the workbook from r (buffered in memory) and opens the first
-// sheet one of whose first n rows satisfies isHeader, at its first row.
-// name is used in errors. Without such a sheet it returns ErrNoSheet.
+// Open reads the workbook in r and opens the first sheet (in the
+// workbook's order) one of whose rows numbered 1 to n satisfies isHeader,
+// at its first row. A file (an *os.File) is read in place, and must stay
+// open until the Sheet is closed; any other reader is buffered in memory
+// first. name is used in errors. Without such a sheet it returns
+// ErrNoSheet.
 func Open(r io.Reader, name string, n int, isHeader func([]string) bool) (*Sheet, error) {
-	lr := &io.LimitedReader{R: r, N: reader.MaxFile + 1}
-	f, err := excelize.OpenReader(lr, excelize.Options{
-		RawCellValue: true, UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit,
-	})
-	if lr.N <= 0 {
-		return nil, reader.Errorf(name, 0, "file larger than %d bytes", reader.MaxFile)
-	}
-	if err != nil {
-		return nil, reader.Errorf(name, 0, "not a readable XLSX workbook: %v", err)
-	}
-	for _, sheet := range f.GetSheetList() {
-		head, err := firstRows(f, sheet, n)
-		if err != nil {
-			f.Close()
-			return nil, &reader.ParseError{File: name, Field: "sheet " + sheet, Err: err}
-		}
-		if !HeaderWithin(head, n, isHeader) {
-			continue
-		}
-		rows, err := f.Rows(sheet)
-		if err != nil {
-			f.Close()
-			return nil, &reader.ParseError{File: name, Field: "sheet " + sheet, Err: err}
-		}
-		return &Sheet{name: name, f: f, rows: rows}, nil
-	}
-	f.Close()
-	return nil, ErrNoSheet
+	return OpenWith(r, name, n, isHeader, DefaultLimits())
 }
 
-// firstRows returns the first n rows of sheet.
-func firstRows(f *excelize.File, sheet string, n int) ([][]string, error) {
-	rows, err := f.Rows(sheet)
+// OpenWith is Open with a budget other than DefaultLimits.
+func OpenWith(r io.Reader, name string, n int, isHeader func([]string) bool, lim Limits) (*Sheet, error) {
+	b, err := openBook(r, name, lim)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out [][]string
-	for i := 0; i < n && rows.Next(); i++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+	for _, ref := range b.sheets {
+		head, err := b.firstRows(ref, n)
+		if err != nil {
+			b.strs.close()
+			return nil, err
+		}
+		if HeaderWithin(head, n, isHeader) {
+			sh, err := b.openSheet(ref)
+			if err != nil {
+				b.strs.close()
+			}
+			return sh, err
+		}
+	}
+	b.strs.close()
+	return nil, ErrNoSheet
+}
+
+// firstRows returns the rows of a sheet numbered 1 to n.
+func (b *book) firstRows(ref sheetRef, n int) ([][]string, error) {
+	sh, err := b.openSheet(ref)
+	if err != nil {
+		return nil, err
+	}
+	defer sh.rc.Close()
+	var rows [][]string
+	for {
+		num, cells, err := sh.Next()
+		if errors.Is(err, io.EOF) || err == nil && num > n {
+			return rows, nil
+		}
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, cells)
-	}
-	return out, rows.Error()
-}
-
-// Next returns the next row and its 1-based number, or io.EOF.
-func (s *Sheet) Next() (int, []string, error) {
-	if !s.rows.Next() {
-		if err := s.rows.Error(); err != nil {
-			return 0, nil, reader.Errorf(s.name, s.row+1, "reading sheet: %v", err)
+		for len(rows) < num-1 {
+			rows = append(rows, nil)
 		}
-		return 0, nil, io.EOF
+		rows = append(rows, cells)
 	}
-	s.row++
-	cells, err := s.rows.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
-		return 0, nil, reader.Errorf(s.name, s.row, "reading row: %v", err)
-	}
-	return s.row, cells, nil
 }
 
-// Close releases the sheet and its workbook.
-func (s *Sheet) Close() {
-	s.rows.Close()
-	s.f.Close()
+// Peek returns the rows numbered 1 to n of every worksheet of the XLSX
+// file at path, in the workbook's order, for detection. It reads the zip
+// directory, the start of each sheet and the shared strings those rows
+// use: a few milliseconds, whatever the size of the workbook. Cells are
+// limited to 64 KiB (a header's are short).
+func Peek(path string, n int) ([][][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := openBook(f, path, peekLimits())
+	if err != nil {
+		return nil, err
+	}
+	defer b.strs.close()
+	out := make([][][]string, 0, len(b.sheets))
+	for _, ref := range b.sheets {
+		rows, err := b.firstRows(ref, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rows)
+	}
+	return out, nil
 }
 
 // DetectFile reports whether the file at path is an XLSX workbook with a
 // sheet one of whose first n rows satisfies isHeader. pkg prefixes an
-// error opening the file.
+// error opening the file; a file that is not a readable workbook is not
+// one, without error.
 func DetectFile(pkg, path string, n int, isHeader func([]string) bool) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -138,13 +139,19 @@ func DetectFile(pkg, path string, n int, isHeader func([]string) bool) (bool, er
 	if _, err := io.ReadFull(f, head); err != nil || !IsZip(head) {
 		return false, nil
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return false, fmt.Errorf("%s: %w", pkg, err)
-	}
-	sh, err := Open(f, path, n, isHeader)
+	b, err := openBook(f, path, peekLimits())
 	if err != nil {
 		return false, nil
 	}
-	sh.Close()
-	return true, nil
+	defer b.strs.close()
+	for _, ref := range b.sheets {
+		head, err := b.firstRows(ref, n)
+		if err != nil {
+			return false, nil
+		}
+		if HeaderWithin(head, n, isHeader) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
