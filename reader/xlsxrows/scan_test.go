@@ -147,4 +147,3 @@ func FuzzScanner(f *testing.F) {
 		}
 	})
 }
-
