@@ -1,9 +1,7 @@
 package csl
 
 import (
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
@@ -116,37 +114,4 @@ func vesselOf(e *entity.Entity) *entity.Vessel {
 		e.Vessel = &entity.Vessel{}
 	}
 	return e.Vessel
-}
-
-// parseDate reads the date forms the CSL uses: "1970-01-31", "1970",
-// "circa 1970", "Feb 1970", "circa 05 Jul 1970", "05 Jul 1970".
-func parseDate(s string) (entity.Date, bool) {
-	s = strings.TrimSpace(s)
-	circa := false
-	if rest, ok := strings.CutPrefix(s, "circa "); ok {
-		circa, s = true, strings.TrimSpace(rest)
-	}
-	d, ok := parseExact(s)
-	if !ok || !d.Valid() {
-		return entity.Date{}, false
-	}
-	d.Circa = circa
-	return d, true
-}
-
-func parseExact(s string) (entity.Date, bool) {
-	if len(s) == 4 {
-		y, err := strconv.Atoi(s)
-		return entity.Date{Year: y}, err == nil
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return entity.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
-	}
-	if t, err := time.Parse("Jan 2006", s); err == nil {
-		return entity.Date{Year: t.Year(), Month: int(t.Month())}, true
-	}
-	if t, err := time.Parse("02 Jan 2006", s); err == nil {
-		return entity.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
-	}
-	return entity.Date{}, false
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/reader/loosedate"
 	"github.com/vigil-screening/vigil/reader/rowmap"
 )
 
@@ -75,7 +76,7 @@ func toEntity(row []string) *entity.Entity {
 	for _, a := range rowmap.SplitList(get(colAddresses)) {
 		e.Addresses = append(e.Addresses, parseAddress(a))
 	}
-	if d, ok := parseDate(get(colStartDate)); ok {
+	if d, err := loosedate.Parse(get(colStartDate)); err == nil {
 		e.ListedOn = []entity.Date{d}
 	}
 	e.Citizenships = countries(rowmap.SplitList(get(colCitizenships)))
@@ -83,7 +84,7 @@ func toEntity(row []string) *entity.Entity {
 	e.BirthPlaces = rowmap.SplitList(get(colPlacesOfBirth))
 	var remarks []string
 	for _, s := range rowmap.SplitList(get(colDatesOfBirth)) {
-		if d, ok := parseDate(s); ok {
+		if d, err := loosedate.Parse(s); err == nil {
 			e.BirthDates = append(e.BirthDates, d)
 		} else {
 			remarks = append(remarks, "Date of birth: "+s)

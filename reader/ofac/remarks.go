@@ -5,6 +5,7 @@ import (
 
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/reader/loosedate"
 )
 
 // ParseRemarks parses OFAC remarks into e's structured fields. Remarks are
@@ -105,7 +106,7 @@ func addGender(e *entity.Entity, v string) {
 }
 
 func addBirthDate(e *entity.Entity, v string) {
-	if d, ok := parseDate(v); ok {
+	if d, err := loosedate.Parse(v); err == nil {
 		e.BirthDates = append(e.BirthDates, d)
 	}
 }

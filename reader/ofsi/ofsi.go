@@ -99,7 +99,7 @@ func Edition(path string) (string, error) {
 		return "", fmt.Errorf("ofsi: %w", err)
 	}
 	defer f.Close()
-	src, closeSrc, err := open(bufio.NewReader(f), path)
+	src, closeSrc, err := open(f, path)
 	if err != nil {
 		return "", err
 	}
@@ -117,7 +117,7 @@ func Edition(path string) (string, error) {
 // parse parses the list and returns its "Last Updated" date, zero when
 // it has none.
 func parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) (entity.Date, error) {
-	src, closeSrc, err := open(bufio.NewReader(r), name)
+	src, closeSrc, err := open(r, name)
 	if err != nil {
 		return entity.Date{}, err
 	}
@@ -125,11 +125,17 @@ func parse(ctx context.Context, r io.Reader, name string, emit reader.Emit) (ent
 	return parseRows(ctx, name, src, emit)
 }
 
-// open picks the CSV or XLSX reader by the file's first bytes.
-func open(br *bufio.Reader, name string) (rowmap.Source, func(), error) {
+// open picks the CSV or XLSX reader by the file's first bytes. A
+// workbook in a file is read in place.
+func open(r io.Reader, name string) (rowmap.Source, func(), error) {
+	br := bufio.NewReader(r)
 	head, _ := br.Peek(4)
 	if xlsxrows.IsZip(head) {
-		sh, err := openWorkbook(br, name)
+		var in io.Reader = br
+		if f, ok := r.(*os.File); ok {
+			in = f // read with ReadAt: what br took from it does not matter
+		}
+		sh, err := openWorkbook(in, name)
 		if err != nil {
 			return nil, nil, err
 		}
