@@ -26,6 +26,13 @@ import (
 // which returns that error.
 type Emit func(*entity.Entity) error
 
+// Warn receives what a reader worked around without refusing the file:
+// a record it could read only with a documented fallback (Canada's
+// records without an item number). A warning names the file, line,
+// record and field like an error. Warnings of a file that then fails
+// are void, like its records.
+type Warn func(*ParseError)
+
 // Limits that no real list comes near; a file past them is hostile or broken.
 const (
 	// MaxField is the largest single field (cell, element text, CSV field).

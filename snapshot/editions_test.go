@@ -16,6 +16,7 @@ import (
 	"github.com/vigil-screening/vigil/reader"
 	"github.com/vigil-screening/vigil/reader/ofac"
 	"github.com/vigil-screening/vigil/reader/ofsi"
+	"github.com/vigil-screening/vigil/reader/sema"
 	"github.com/vigil-screening/vigil/reader/un"
 	"github.com/vigil-screening/vigil/snapshot"
 )
@@ -78,6 +79,10 @@ func readEdition(t *testing.T, name string) ([]*entity.Entity, error) {
 		return readAll(ofsi.Read, filepath.Join(lists, "editions", "uk-ofsi-2023-06", "ConList.xlsx"))
 	case "uk-2025-04":
 		return readAll(ofsi.Read, filepath.Join(lists, "current", "uk-ofsi-2025-04", "ConList.xlsx"))
+	case "ca-2020-04":
+		return readAll(sema.Read, filepath.Join(lists, "current", "ca-sema-2020-04", "sema-lmes.xml"))
+	case "ca-2022-05":
+		return readAll(sema.Read, filepath.Join(lists, "editions", "ca-sema-2022-05", "sema-lmes.xml"))
 	}
 	return nil, fmt.Errorf("unknown edition")
 }
@@ -515,6 +520,25 @@ var editionSequences = []sequence{
 				"un_sc/6909274", "un_sc/6909275"},
 			examples: []example{
 				{key: "un_sc/110579", field: "birth_dates", added: []string{"1953", "1960"}},
+			}},
+	}},
+	// Canada, April 2020 to May 2022: the lists on Belarus, Nicaragua,
+	// China and South Sudan appear, Russia's schedules 2 and 3 are
+	// renumbered. Two records of 2022 have no Schedule and Item and are
+	// identified by country and name (BY.unnumbered.belarusbank,
+	// BY.unnumbered.belagroprombank): they count among the added.
+	{"ca", []editionStep{
+		{old: "ca-2020-04", new: "ca-2022-05",
+			want:   stepCounts{1369, 2606, 1247, 10, 18},
+			fields: map[string]int{"birth_dates": 4, "names": 15},
+			// Checked with Python on the raw files: 14 records gained
+			// Aliases, 2 changed GivenName, 4 gained DateOfBirth.
+			headline: map[string]fieldCounts{"aliases": fc(14, 0), "birth_dates": fc(4, 0), "names": fc(15, 2)},
+			removed: []string{"ca_sema/RU.1.50", "ca_sema/RU.2.1", "ca_sema/RU.2.2", "ca_sema/RU.2.3", "ca_sema/RU.2.5",
+				"ca_sema/RU.2.6", "ca_sema/RU.2.7", "ca_sema/RU.3.3", "ca_sema/RU.3.4", "ca_sema/RU.3.6"},
+			examples: []example{
+				{key: "ca_sema/MM.1.25", field: "names", added: []string{"Myanmar Imperial Jade Co. Ltd. [alias]"}},
+				{key: "ca_sema/RU.1.41", field: "birth_dates", added: []string{"1957-01-03"}},
 			}},
 	}},
 	{"uk", []editionStep{

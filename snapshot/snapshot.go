@@ -31,6 +31,10 @@ type Snapshot struct {
 	// stored, when it was accepted.
 	LoadedAt time.Time        `json:"loaded_at"`
 	Entities []*entity.Entity `json:"-"`
+	// Warnings are what the reader worked around when it loaded the
+	// edition (a record identified by a fallback), each naming the file,
+	// line and record. They are reported with the import, not stored.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // File is one file of an edition.

@@ -43,6 +43,9 @@ type Format struct {
 	// edition date the file states, "YYYY-MM-DD", or "" when it states
 	// none, from the same single pass over the file.
 	ReadDated func(ctx context.Context, path string, emit reader.Emit) (string, error)
+	// ReadWarned, when set, is used instead of Read: it also reports
+	// what the reader worked around (see reader.Warn).
+	ReadWarned func(ctx context.Context, path string, emit reader.Emit, warn reader.Warn) error
 	// Date returns the edition date the file itself states, "YYYY-MM-DD",
 	// or "" when it states none. Nil when the format never states one.
 	Date func(ctx context.Context, path string) (string, error)
@@ -63,7 +66,7 @@ func Formats() []*Format {
 		{Name: "dfat_xlsx", Source: dfat.List, Names: []string{"regulation8_consolidated.xlsx"}, Read: dfat.Read, DetectRows: dfat.DetectRows, RecordsDate: latestAmended},
 		{Name: "un_xml", Source: un.List, Read: un.Read, Detect: un.Detect, Date: unDate},
 		{Name: "bis_dpl", Source: bis.List, Read: bis.Read, Detect: bis.Detect},
-		{Name: "sema_xml", Source: sema.List, Read: sema.Read, Detect: sema.Detect},
+		{Name: "sema_xml", Source: sema.List, Read: sema.Read, ReadWarned: readSema, Detect: sema.Detect},
 		{Name: "senzing", Read: senzing.Read, Detect: senzing.Detect},
 		{Name: "ftm", Read: readFTM, Detect: ftm.Detect},
 		{Name: "ofsi", Source: ofsi.List, Names: []string{"conlist.xlsx", "sanctionsconlist.csv"}, Read: ofsi.Read, ReadDated: ofsi.ReadEdition, Detect: ofsi.Detect, DetectRows: ofsi.DetectRows},
@@ -93,6 +96,10 @@ func formatByName(name string) *Format {
 }
 
 func unDate(ctx context.Context, path string) (string, error) { return un.Edition(path) }
+
+func readSema(ctx context.Context, path string, emit reader.Emit, warn reader.Warn) error {
+	return sema.ReadWith(ctx, path, sema.Options{Warn: warn}, emit)
+}
 
 // readFTM reads a FollowTheMoney file as one list, "os_" + the file name
 // up to its first dot (zala_cluster.entities.ftm.json is os_zala_cluster),

@@ -51,6 +51,8 @@ type Result struct {
 	// read as a complete edition (damaged, cut short, not a list), as
 	// opposed to an edition that read but failed the sanity checks.
 	Unreadable bool
+	// Warnings are what the reader worked around (snapshot.Warnings).
+	Warnings []string
 }
 
 // Report is what Import did.
@@ -109,7 +111,7 @@ func Import(ctx context.Context, st SnapshotStore, dir string, opts Checks) (Rep
 // when accepted.
 func importOne(ctx context.Context, st SnapshotStore, ed LoadedEdition, opts Checks) (Result, error) {
 	s := ed.Snapshot
-	res := Result{Source: s.Source, Edition: s.Edition, Path: ed.Path, Records: len(s.Entities), Hash: s.Hash}
+	res := Result{Source: s.Source, Edition: s.Edition, Path: ed.Path, Records: len(s.Entities), Hash: s.Hash, Warnings: s.Warnings}
 	latest, err := st.InForceSnapshot(ctx, s.Source)
 	if err != nil {
 		return res, fmt.Errorf("import %s: edition in force: %w", s.Source, err)

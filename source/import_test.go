@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/vigil-screening/vigil/internal/testdata"
@@ -295,5 +296,47 @@ func TestImport_CompanionFilesDropped(t *testing.T) {
 				t.Fatalf("forced: %v, results %+v; want it accepted", err, rep.Results)
 			}
 		})
+	}
+}
+
+// Canada's list of May 2022 is imported over April 2020: its two records
+// without an item number are read under a fallback identity, and the
+// import report carries a warning for each, naming the file, line and
+// record.
+func TestImport_CanadaUnnumbered(t *testing.T) {
+	ctx := context.Background()
+	st := &memStore{}
+	for _, dir := range []string{"ca-sema-2020-04", "ca-sema-2022-05"} {
+		base := "editions"
+		if dir == "ca-sema-2020-04" {
+			base = "current"
+		}
+		rep, err := Import(ctx, st, testdata.Path(t, "lists", base, dir), DefaultChecks())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Results) != 1 || rep.Results[0].Status != Accepted {
+			t.Fatalf("%s: %+v", dir, rep.Results)
+		}
+		res := rep.Results[0]
+		if dir == "ca-sema-2020-04" {
+			if len(res.Warnings) != 0 {
+				t.Errorf("2020-04: warnings %q", res.Warnings)
+			}
+			continue
+		}
+		if res.Records != 2606 || res.Edition != "2022-05" || len(res.Warnings) != 2 {
+			t.Fatalf("2022-05: %d records, edition %s, warnings %q; want 2606, 2022-05, 2 warnings", res.Records, res.Edition, res.Warnings)
+		}
+		for i, w := range res.Warnings {
+			want := []string{"sema-lmes.xml:1394: record BY.unnumbered.belarusbank: field Item: missing",
+				"sema-lmes.xml:1398: record BY.unnumbered.belagroprombank: field Item: missing"}[i]
+			if !strings.Contains(w, want) {
+				t.Errorf("warning %q, want it to contain %q", w, want)
+			}
+		}
+	}
+	if latest, _ := st.LatestSnapshot(ctx, "ca_sema"); latest == nil || len(latest.Entities) != 2606 {
+		t.Errorf("the 2022 edition is not in force")
 	}
 }

@@ -83,7 +83,8 @@ func LoadDir(ctx context.Context, dir string) ([]*snapshot.Snapshot, error) {
 }
 
 // LoadDirLog is LoadDir, reporting the files skipped as unrelated to the
-// lists as a warning to log (when not nil).
+// lists, and what the readers worked around, as warnings to log (when
+// not nil).
 func LoadDirLog(ctx context.Context, dir string, log *slog.Logger) ([]*snapshot.Snapshot, error) {
 	l, err := Load(ctx, dir)
 	if err != nil {
@@ -91,6 +92,13 @@ func LoadDirLog(ctx context.Context, dir string, log *slog.Logger) ([]*snapshot.
 	}
 	if len(l.Unrecognised) > 0 && log != nil {
 		log.Warn("files not recognised as any list format; skipped", "dir", dir, "files", l.Unrecognised)
+	}
+	for _, ed := range l.Editions {
+		for _, w := range ed.Snapshot.Warnings {
+			if log != nil {
+				log.Warn("list edition read with a warning", "source", ed.Snapshot.Source, "warning", w)
+			}
+		}
 	}
 	if err := l.Err(); err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
@@ -176,10 +184,15 @@ func LoadEdition(ctx context.Context, ed Edition) (*snapshot.Snapshot, error) {
 		ents = append(ents, e)
 		return nil
 	}
+	var warnings []string
+	warn := func(w *reader.ParseError) { warnings = append(warnings, w.Error()) }
 	stated := ""
-	if ed.Format.ReadDated != nil {
+	switch {
+	case ed.Format.ReadDated != nil:
 		stated, err = ed.Format.ReadDated(ctx, ed.Path, emit)
-	} else {
+	case ed.Format.ReadWarned != nil:
+		err = ed.Format.ReadWarned(ctx, ed.Path, emit, warn)
+	default:
 		err = ed.Format.Read(ctx, ed.Path, emit)
 	}
 	if err != nil {
@@ -201,6 +214,7 @@ func LoadEdition(ctx context.Context, ed Edition) (*snapshot.Snapshot, error) {
 		Files:    files,
 		LoadedAt: time.Now().UTC(),
 		Entities: ents,
+		Warnings: warnings,
 	}, nil
 }
 

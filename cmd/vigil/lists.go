@@ -97,6 +97,9 @@ func printReport(w io.Writer, rep *service.ImportReport) {
 		if r.Status == source.Rejected {
 			fmt.Fprintf(w, "rejected %s: %s\n", r.Path, r.Reason)
 		}
+		for _, warning := range r.Warnings {
+			fmt.Fprintf(w, "warning %s: %s\n", r.Path, warning)
+		}
 	}
 }
 

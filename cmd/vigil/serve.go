@@ -130,6 +130,9 @@ func (e *env) logImport(rep *service.ImportReport) {
 	for _, r := range rep.Results {
 		e.log.Info("list edition", "source", r.Source, "edition", r.Edition, "status", r.Status, "records", r.Records,
 			"hash", short(r.Hash), "path", r.Path)
+		for _, w := range r.Warnings {
+			e.log.Warn("list edition read with a warning", "source", r.Source, "warning", w)
+		}
 	}
 }
 

@@ -2,11 +2,14 @@ package sema_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/reader"
 	"github.com/vigil-screening/vigil/reader/internal/readertest"
 	"github.com/vigil-screening/vigil/reader/sema"
 )
@@ -134,4 +137,106 @@ func eq(t *testing.T, what string, got, want any) {
 func BenchmarkRead(b *testing.B) {
 	path := testdata.Path(b, "lists", "current", "ca-sema-2020-04", "sema-lmes.xml")
 	readertest.BenchRead(b, sema.Read, path)
+}
+
+func path2022(t testing.TB) string {
+	return testdata.Path(t, "lists", "editions", "ca-sema-2022-05", "sema-lmes.xml")
+}
+
+// readWarned reads the May 2022 edition with its warnings.
+func readWarned(t *testing.T) (map[string]*entity.Entity, []string, []*reader.ParseError) {
+	t.Helper()
+	got := map[string]*entity.Entity{}
+	var order []string
+	var warnings []*reader.ParseError
+	err := sema.ReadWith(context.Background(), path2022(t), sema.Options{Warn: func(w *reader.ParseError) { warnings = append(warnings, w) }},
+		func(e *entity.Entity) error {
+			if got[e.ID] != nil {
+				t.Fatalf("record %s emitted twice", e.ID)
+			}
+			got[e.ID] = e
+			order = append(order, e.ID)
+			return nil
+		})
+	if err != nil {
+		t.Fatalf("ReadWith: %v", err)
+	}
+	return got, order, warnings
+}
+
+// Canada's list of May 2022 loads although two of its records
+// (Belarusbank and Belagroprombank, lines 1394 and 1398) have neither
+// Schedule nor Item: they are identified by country and name, each with
+// a warning naming the file, line and record. Counts from Python's
+// ElementTree on the raw file: 2,606 records, 2,069 with a LastName or
+// GivenName, 537 entities, no ships, and (Country, Schedule, Item)
+// unique but for the two records without them.
+func TestRead_2022Unnumbered(t *testing.T) {
+	got, order, warnings := readWarned(t)
+	kinds := map[entity.Kind]int{}
+	for _, e := range got {
+		kinds[e.Kind]++
+	}
+	if want := map[entity.Kind]int{entity.KindPerson: 2069, entity.KindOrganization: 537}; len(got) != 2606 || !reflect.DeepEqual(kinds, want) {
+		t.Errorf("%d records, kinds %v; want 2606, %v", len(got), kinds, want)
+	}
+	wantIDs := []string{"BY.unnumbered.belarusbank", "BY.unnumbered.belagroprombank"}
+	if len(warnings) != 2 {
+		t.Fatalf("warnings %v, want 2", warnings)
+	}
+	for i, w := range warnings {
+		if w.Record != wantIDs[i] || w.Line != []int{1394, 1398}[i] || w.Field != "Item" || !strings.HasSuffix(w.File, "sema-lmes.xml") {
+			t.Errorf("warning %q, want record %s at line %d, field Item", w, wantIDs[i], []int{1394, 1398}[i])
+		}
+	}
+	bank := got["BY.unnumbered.belagroprombank"]
+	if bank == nil || bank.PrimaryName() != "Belagroprombank" || bank.Kind != entity.KindOrganization || !reflect.DeepEqual(bank.Countries, []string{"BY"}) {
+		t.Errorf("Belagroprombank: %+v", bank)
+	}
+	// The same IDs, in the same order, on a second read.
+	_, again, _ := readWarned(t)
+	if !reflect.DeepEqual(order, again) {
+		t.Error("a second read gives other IDs or another order")
+	}
+}
+
+// What is truly damaged is still refused: a record without an Item and
+// without a name, two unnumbered records with the same country and name,
+// and a file in which more than 1% of the records have no Item.
+func TestParse_UnnumberedRefused(t *testing.T) {
+	rec := func(name, item string) string {
+		s := "<record><Country>Belarus / Bélarus</Country>"
+		if name != "" {
+			s += "<Entity>" + name + "</Entity>"
+		}
+		if item != "" {
+			s += "<Schedule>1</Schedule><Item>" + item + "</Item>"
+		}
+		return s + "</record>\n"
+	}
+	numbered := ""
+	for i := 1; i <= 150; i++ {
+		numbered += rec(fmt.Sprintf("Bank %d", i), fmt.Sprint(i))
+	}
+	doc := func(recs ...string) string { return "<data-set>\n" + strings.Join(recs, "") + "</data-set>\n" }
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"no item, no name", doc(numbered, rec("", "")), "field Item: missing, and the record has no name"},
+		{"same country and name", doc(numbered, rec("Belarusbank", ""), rec("Belarusbank ", "")), "Country and name (the record has no Item) repeat"},
+		{"too many", doc(numbered, rec("A", ""), rec("B", "")), "missing in 2 of 152 records (more than 1%)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parse(tt.doc)
+			readertest.WantErrorMentioning(t, err, "test.xml", 0, tt.want)
+		})
+	}
+	var warned []*reader.ParseError
+	n := 0
+	err := sema.ParseWith(context.Background(), strings.NewReader(doc(numbered, rec("Belarusbank", ""))), "test.xml",
+		sema.Options{Warn: func(w *reader.ParseError) { warned = append(warned, w) }}, func(*entity.Entity) error { n++; return nil })
+	if err != nil || n != 151 || len(warned) != 1 || warned[0].Record != "BY.unnumbered.belarusbank" {
+		t.Errorf("one unnumbered record in 151: %v, %d records, warnings %v", err, n, warned)
+	}
 }

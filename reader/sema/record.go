@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/vigil-screening/vigil/country"
 	"github.com/vigil-screening/vigil/entity"
@@ -27,8 +28,9 @@ func text(n *xmlnode.Node, names ...string) string {
 // EntityOrShip), DateOfBirth (DateOfBirthOrShipBuildDate), Title
 // (TitleOrShip), ShipIMONumber and Aliases. A record with a last or given
 // name is a person, one with an IMO number a vessel, any other an
-// organisation.
-func record(n *xmlnode.Node, file string) (*entity.Entity, error) {
+// organisation. A record without an Item is identified by its country
+// and name, and comes with a warning saying so.
+func record(n *xmlnode.Node, file string) (*entity.Entity, *reader.ParseError, error) {
 	fail := func(field string, err error) error {
 		line := n.Line
 		if c := n.Child(field); c != nil {
@@ -38,12 +40,21 @@ func record(n *xmlnode.Node, file string) (*entity.Entity, error) {
 	}
 	ctry, item := text(n, "Country"), text(n, "Item")
 	if ctry == "" {
-		return nil, fail("Country", errors.New("missing"))
+		return nil, nil, fail("Country", errors.New("missing"))
 	}
-	if item == "" {
-		return nil, fail("Item", errors.New("missing"))
+	e := &entity.Entity{List: List, Programs: []string{ctry}}
+	var warning *reader.ParseError
+	if item != "" {
+		e.ID = recordID(ctry, text(n, "Schedule"), item)
+	} else {
+		name := nameSlug(recordName(n))
+		if name == "" {
+			return nil, nil, fail("Item", errors.New("missing, and the record has no name to identify it by"))
+		}
+		e.ID = countryPart(ctry) + ".unnumbered." + name
+		warning = &reader.ParseError{File: file, Line: n.Line, Record: e.ID, Field: "Item",
+			Err: errors.New("missing (no item number): the record is identified by its country and name")}
 	}
-	e := &entity.Entity{List: List, ID: recordID(ctry, text(n, "Schedule"), item), Programs: []string{ctry}}
 	if c, ok := country.Code(ctry); ok {
 		e.Countries = []string{c}
 	}
@@ -66,12 +77,21 @@ func record(n *xmlnode.Node, file string) (*entity.Entity, error) {
 				pe.Line = n.Line
 			}
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	if len(e.Names) == 0 {
-		return nil, &reader.ParseError{File: file, Line: n.Line, Record: e.ID, Field: "Entity", Err: errors.New("record has no name")}
+		return nil, nil, &reader.ParseError{File: file, Line: n.Line, Record: e.ID, Field: "Entity", Err: errors.New("record has no name")}
 	}
-	return e, nil
+	return e, warning, nil
+}
+
+// recordName is the name a record without an Item is identified by: a
+// person's given name and last name, else the entity's or ship's name.
+func recordName(n *xmlnode.Node) string {
+	if name := strings.TrimSpace(text(n, "GivenName") + " " + text(n, "LastName")); name != "" {
+		return name
+	}
+	return text(n, "Entity", "EntityOrShip", "TitleOrShip")
 }
 
 var acronym = regexp.MustCompile(`\(([A-Z]{2,})\)`)
@@ -79,6 +99,16 @@ var acronym = regexp.MustCompile(`\(([A-Z]{2,})\)`)
 // recordID builds the record's ID from Country, Schedule and Item; see the
 // package comment.
 func recordID(ctry, schedule, item string) string {
+	s := slug(schedule)
+	if s == "" {
+		s = "none"
+	}
+	return countryPart(ctry) + "." + s + "." + slug(item)
+}
+
+// countryPart is the first part of an ID: the country's ISO code, or the
+// acronym a regulation that names no country gives.
+func countryPart(ctry string) string {
 	c, ok := country.Code(ctry)
 	if !ok {
 		if m := acronym.FindStringSubmatch(ctry); m != nil {
@@ -87,11 +117,27 @@ func recordID(ctry, schedule, item string) string {
 			c = slug(ctry)
 		}
 	}
-	s := slug(schedule)
-	if s == "" {
-		s = "none"
+	return c
+}
+
+// nameSlug lower-cases a name and makes every run of characters other
+// than letters and digits (of any script) one "-": "Belagroprombank " is
+// "belagroprombank", "Sociedad Anónima" "sociedad-anónima".
+func nameSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
 	}
-	return c + "." + s + "." + slug(item)
+	return b.String()
 }
 
 // slug lower-cases s and makes every run of other characters than
