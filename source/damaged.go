@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/vigil-screening/vigil/reader/xmlnode"
 )
 
 // A file nobody recognises is either unrelated to the lists (a README
@@ -21,7 +23,10 @@ import (
 //   - it lies in a folder whose recognised files all belong to one
 //     source, and it is not a document by its name (README, notes...).
 //
-// Any other unrecognised file is only reported as unrecognised.
+// Any other unrecognised file is only reported as unrecognised. Where
+// the reason no reader recognises a damaged list is known (an XML file
+// with a DTD, refused for entity expansion or an external entity), the
+// error says so rather than "damaged or cut short?".
 
 // docExts are extensions of documents, never of list files.
 var docExts = []string{".md", ".pdf", ".html", ".htm", ".doc", ".docx", ".rtf", ".odt",
@@ -95,13 +100,26 @@ func (fd *Found) classify(files []string, eds []Edition, broken map[string]error
 			}
 			fd.damaged(p, src, fmt.Errorf("looks like a workbook but does not open: %w", why))
 		case known:
-			fd.damaged(p, src, fmt.Errorf("named like a list file, but no reader recognises its content (damaged or cut short?)"))
+			fd.damaged(p, src, unreadable("named like a list file", p))
 		case folderSource != "" && !isDocument(p):
-			fd.damaged(p, folderSource, fmt.Errorf("lies beside %s files, but no reader recognises its content (damaged or cut short?)", folderSource))
+			fd.damaged(p, folderSource, unreadable("lies beside "+folderSource+" files", p))
 		default:
 			fd.Unrecognised = append(fd.Unrecognised, p)
 		}
 	}
+}
+
+// unreadable says why no reader recognises a file that looks like a
+// list: what the readers refuse in it when that is known, else that it
+// may be damaged.
+func unreadable(looks, path string) error {
+	head, err := readHead(path)
+	if err == nil {
+		if why := xmlnode.Refused(head); why != nil {
+			return fmt.Errorf("%s, but refused: %w", looks, why)
+		}
+	}
+	return fmt.Errorf("%s, but no reader recognises its content (damaged or cut short?)", looks)
 }
 
 // oneSource returns the source of the editions when they all share one,

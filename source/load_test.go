@@ -485,3 +485,68 @@ func TestImport_DamagedBesideGood(t *testing.T) {
 		}
 	}
 }
+
+// A damaged sdn.csv (its first line cut) no longer makes its valid
+// companion files look unrecognised: the set is one failed edition, and
+// the error names the real cause, the primary file and its line.
+func TestLoad_DamagedPrimary(t *testing.T) {
+	dir := t.TempDir()
+	src := testdata.Path(t, "lists", "current", "ofac-sdn-2021-07")
+	for _, name := range []string{"alt.csv", "add.csv", "sdn_comments.csv"} {
+		cutCopy(t, dir, name, 1<<30, "lists", "current", "ofac-sdn-2021-07", name)
+	}
+	sdn, err := os.ReadFile(filepath.Join(src, "sdn.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := bytes.Cut(sdn, []byte("\n"))
+	damaged := append([]byte(`36,"AEROCARIBBEAN AIR`+"\r\n"), rest...) // the first record cut inside its name
+	if err := os.WriteFile(filepath.Join(dir, "sdn.csv"), damaged, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Editions) != 0 || len(l.Unrecognised) != 0 || len(l.Failed) != 1 {
+		t.Fatalf("editions %d, unrecognised %v, failed %v; want the set as one failure", len(l.Editions), l.Unrecognised, l.Failed)
+	}
+	f := l.Failed[0]
+	if f.Path != dir || f.Source != "us_ofac_sdn" {
+		t.Errorf("failure %s (%s), want the folder as us_ofac_sdn", f.Path, f.Source)
+	}
+	checkErr(t, f, "the set's primary file sdn.csv is damaged")
+	checkErr(t, f, "sdn.csv:2: record starting at line 1")
+}
+
+// An XML file named like a list and refused for its DTD says so, rather
+// than "damaged or cut short?": entity expansion (billion laughs), an
+// external entity (XXE), a bare DTD.
+func TestLoad_HostileXMLNamed(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{`<?xml version="1.0"?>` + "\n" + `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>` + "\n" + `<CONSOLIDATED_LIST>&lol2;</CONSOLIDATED_LIST>`,
+			`named like a list file, but refused: DOCTYPE refused: the file declares the entity "lol"; entity expansion is refused (billion laughs)`},
+		{`<?xml version="1.0"?><!DOCTYPE data-set [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><data-set><record><Entity>&xxe;</Entity></record></data-set>`,
+			`named like a list file, but refused: DOCTYPE refused: the file declares the external entity "xxe" (XXE)`},
+		{`<!DOCTYPE CONSOLIDATED_LIST SYSTEM "un.dtd"><CONSOLIDATED_LIST/>`, "named like a list file, but refused: DOCTYPE refused: the lists have no DTD"},
+	}
+	for _, tt := range tests {
+		dir := writeFiles(t, map[string][]byte{"consolidated.xml": []byte(tt.doc)})
+		l, err := Load(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Failed) != 1 || len(l.Editions)+len(l.Unrecognised) != 0 {
+			t.Fatalf("failed %v, editions %d, unrecognised %v; want one failure", l.Failed, len(l.Editions), l.Unrecognised)
+		}
+		checkErr(t, l.Failed[0], tt.want)
+	}
+	// Beside a BIS list, under a name no publisher uses.
+	dir := t.TempDir()
+	cutCopy(t, dir, "dpl.txt", 1<<30, "lists", "current", "bis-dpl-2023-11", "dpl.txt")
+	if err := os.WriteFile(filepath.Join(dir, "extra.xml"), []byte(tests[1].doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadDir(context.Background(), dir)
+	checkErr(t, err, `extra.xml (us_bis_dpl): lies beside us_bis_dpl files, but refused: DOCTYPE refused: the file declares the external entity "xxe"`)
+}

@@ -1,9 +1,12 @@
 package source
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/vigil-screening/vigil/reader"
 )
 
 // ofacFormat is the name of the OFAC legacy CSV format.
@@ -42,10 +45,18 @@ func (fd *Found) addOFACSet(dir string, files []string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		format := f
 		if !f.Detect(head) {
-			continue
+			other, _, err := detect(primary)
+			if err != nil {
+				return nil, err
+			}
+			if other != nil {
+				continue // another list saved under OFAC's name: an edition of its own
+			}
+			format = damagedPrimary(f, set.files[0])
 		}
-		ed := Edition{Path: dir, Source: set.source, Format: f}
+		ed := Edition{Path: dir, Source: set.source, Format: format}
 		for _, name := range set.files {
 			if p, ok := byName[name]; ok {
 				ed.Files = append(ed.Files, p)
@@ -65,6 +76,24 @@ func (fd *Found) addOFACSet(dir string, files []string) ([]string, error) {
 		}
 	}
 	return rest, nil
+}
+
+// damagedPrimary is the OFAC format for a set whose primary file does not
+// look like OFAC's (damaged, emptied, cut short in its first line). The
+// set stays one edition, its companions with it, so that reading it
+// fails with the primary's own error (file and line) and says that the
+// companions were not read because of it, rather than reporting each
+// companion as a file no reader recognises. A primary that reads after
+// all gives the edition.
+func damagedPrimary(f *Format, primary string) *Format {
+	g := *f
+	g.Read = func(ctx context.Context, path string, emit reader.Emit) error {
+		if err := f.Read(ctx, path, emit); err != nil {
+			return fmt.Errorf("the set's primary file %s is damaged, so the set and its companion files are not read: %w", primary, err)
+		}
+		return nil
+	}
+	return &g
 }
 
 // ofacSource returns the source a single OFAC file belongs to, or ""

@@ -3,7 +3,8 @@
 // with the limits of package reader enforced and every error a
 // *reader.ParseError naming the file and line.
 //
-// It rejects a DOCTYPE (and so entity expansion), text nodes larger than
+// It rejects a DOCTYPE (and so entity expansion and external entities,
+// each named in the error: see Refused), text nodes larger than
 // reader.MaxField, files larger than reader.MaxFile, nesting deeper than
 // MaxDepth, invalid UTF-8, character sets other than UTF-8, and anything
 // but whitespace or comments after the root element.
@@ -96,6 +97,11 @@ var bom = []byte("\ufeff")
 
 // TrimBOM returns head without a leading UTF-8 byte order mark.
 func TrimBOM(head []byte) []byte { return bytes.TrimPrefix(head, bom) }
+
+func (d *Decoder) line() int {
+	line, _ := d.dec.InputPos()
+	return line
+}
 
 // Errorf returns a *reader.ParseError at the decoder's current line.
 func (d *Decoder) Errorf(format string, args ...any) error {
@@ -234,7 +240,7 @@ func (d *Decoder) token() (xml.Token, error) {
 	}
 	switch t := tok.(type) {
 	case xml.Directive:
-		return nil, d.Errorf("DOCTYPE and other directives are not accepted")
+		return nil, &reader.ParseError{File: d.file, Line: d.line(), Err: refuseDirective(t)}
 	case xml.StartElement:
 		for _, a := range t.Attr {
 			if !utf8.ValidString(a.Value) || len(a.Value) > reader.MaxField {

