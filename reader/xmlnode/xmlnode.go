@@ -26,12 +26,24 @@ import (
 // MaxDepth is the deepest element nesting accepted; the lists nest four deep.
 const MaxDepth = 32
 
-// Node is an element with its text and child elements.
+// Node is an element with its attributes, text and child elements.
 type Node struct {
-	Name string
-	Line int    // line of the start tag
-	Data string // the element's own text, untrimmed
-	Kids []*Node
+	Name  string
+	Line  int // line of the start tag
+	Attrs []xml.Attr
+	Data  string // the element's own text, untrimmed
+	Kids  []*Node
+}
+
+// Attr returns the trimmed value of the attribute with the given local
+// name, or "".
+func (n *Node) Attr(local string) string {
+	for _, a := range n.Attrs {
+		if a.Name.Local == local {
+			return strings.TrimSpace(a.Value)
+		}
+	}
+	return ""
 }
 
 // Text returns the trimmed text of the first child named name, or "".
@@ -84,13 +96,24 @@ type Decoder struct {
 }
 
 // NewDecoder reads r, naming file in its errors. A UTF-8 byte order mark
-// at the start is skipped.
+// at the start is skipped. A declaration of XML 1.1 is read as 1.0 (the
+// EU's list declares 1.1 in some editions; what 1.1 adds, such as more
+// name characters and control characters as references, the lists do
+// not use, and encoding/xml reads only 1.0).
 func NewDecoder(r io.Reader, file string) *Decoder {
 	br := bufio.NewReader(&limitReader{r: r})
 	if head, err := br.Peek(len(bom)); err == nil && bytes.Equal(head, bom) {
 		br.Discard(len(bom))
 	}
-	return &Decoder{file: file, dec: xml.NewDecoder(br)}
+	var in io.Reader = br
+	for _, decl := range []string{`<?xml version="1.1"`, `<?xml version='1.1'`} {
+		if head, err := br.Peek(len(decl)); err == nil && string(head) == decl {
+			br.Discard(len(decl))
+			in = io.MultiReader(strings.NewReader(strings.Replace(decl, "1.1", "1.0", 1)), br)
+			break
+		}
+	}
+	return &Decoder{file: file, dec: xml.NewDecoder(in)}
 }
 
 var bom = []byte("\ufeff")
@@ -98,10 +121,26 @@ var bom = []byte("\ufeff")
 // TrimBOM returns head without a leading UTF-8 byte order mark.
 func TrimBOM(head []byte) []byte { return bytes.TrimPrefix(head, bom) }
 
+// DetectHead returns the first bytes of a file as a Decoder reads them,
+// for detection with encoding/xml: without a byte order mark, and with
+// an XML 1.1 declaration read as 1.0.
+func DetectHead(head []byte) []byte {
+	head = TrimBOM(head)
+	for _, decl := range []string{`<?xml version="1.1"`, `<?xml version='1.1'`} {
+		if bytes.HasPrefix(head, []byte(decl)) {
+			return append([]byte(strings.Replace(decl, "1.1", "1.0", 1)), head[len(decl):]...)
+		}
+	}
+	return head
+}
+
 func (d *Decoder) line() int {
 	line, _ := d.dec.InputPos()
 	return line
 }
+
+// Line returns the line the decoder has read up to.
+func (d *Decoder) Line() int { return d.line() }
 
 // Errorf returns a *reader.ParseError at the decoder's current line.
 func (d *Decoder) Errorf(format string, args ...any) error {
@@ -173,13 +212,13 @@ func (d *Decoder) element(start xml.StartElement, line, depth int) (*Node, error
 	if depth > MaxDepth {
 		return nil, d.Errorf("elements nested deeper than %d", MaxDepth)
 	}
-	n := &Node{Name: start.Name.Local, Line: line}
+	n := &Node{Name: start.Name.Local, Line: line, Attrs: start.Attr}
 	var text []byte
 	for {
 		l, _ := d.dec.InputPos()
 		tok, err := d.token()
-		if errors.Is(err, io.EOF) {
-			return nil, d.Errorf("unexpected end of file inside <%s>", n.Name)
+		if errors.Is(err, io.EOF) || errors.Is(err, errCut) {
+			return nil, d.Errorf("unexpected EOF inside <%s>: the file is cut short", n.Name)
 		}
 		if err != nil {
 			return nil, err
@@ -270,6 +309,9 @@ func (d *Decoder) wrap(err error) error {
 		return err
 	}
 	var se *xml.SyntaxError
+	if errors.As(err, &se) && se.Msg == "unexpected EOF" {
+		return &reader.ParseError{File: d.file, Line: se.Line, Err: errCut}
+	}
 	if errors.As(err, &se) {
 		return reader.Errorf(d.file, se.Line, "malformed XML: %s", se.Msg)
 	}
@@ -278,6 +320,9 @@ func (d *Decoder) wrap(err error) error {
 	}
 	return d.Errorf("reading XML: %w", err)
 }
+
+// errCut is an XML file that ends inside a tag.
+var errCut = errors.New("malformed XML: unexpected EOF inside a tag: the file is cut short")
 
 // limitReader fails once more than reader.MaxFile bytes have been read.
 type limitReader struct {

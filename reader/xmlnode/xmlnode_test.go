@@ -109,3 +109,21 @@ func TestRefused(t *testing.T) {
 		}
 	}
 }
+
+// Attributes are kept on the node; an XML 1.1 declaration is read.
+func TestDecoder_AttrsAndXML11(t *testing.T) {
+	doc := "<?xml version=\"1.1\" encoding=\"UTF-8\"?>\n<export generationDate=\"2022-03-18\"><e a=\" x \" b=\"&amp;\"/></export>"
+	d := xmlnode.NewDecoder(strings.NewReader(doc), "f.xml")
+	root, err := d.Root()
+	if err != nil || root.Name.Local != "export" {
+		t.Fatalf("Root = %v, %v", root.Name.Local, err)
+	}
+	start, line, ok, err := d.Next()
+	if err != nil || !ok {
+		t.Fatal(err)
+	}
+	n, err := d.Element(start, line)
+	if err != nil || n.Attr("a") != "x" || n.Attr("b") != "&" || n.Attr("c") != "" || line != 2 {
+		t.Errorf("node %+v at line %d, %v", n, line, err)
+	}
+}
