@@ -168,7 +168,7 @@ func TestParse_Bad(t *testing.T) {
 	huge := strings.Repeat("x", reader.MaxField+1)
 	tests := []struct {
 		name, doc, want string
-		line           int
+		line            int
 	}{
 		{"empty", "", "empty file", 1},
 		{"cut short", doc(okEntity)[:150], "EOF", 0},
