@@ -69,6 +69,9 @@ type FetchedFile struct {
 // only when every file of the source arrived complete are they renamed
 // into place, so a failed fetch leaves the previous files untouched.
 func (f *Fetcher) Fetch(ctx context.Context, dir string, src Source) (*Manifest, error) {
+	if src.Retired != "" {
+		return nil, fmt.Errorf("fetch %s: the list was retired on %s (replaced by %s); nothing to fetch", src.Name, src.Retired, src.ReplacedBy)
+	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", src.Name, err)
 	}

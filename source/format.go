@@ -12,6 +12,8 @@ import (
 	"github.com/vigil-screening/vigil/reader/bis"
 	"github.com/vigil-screening/vigil/reader/csl"
 	"github.com/vigil-screening/vigil/reader/dfat"
+	"github.com/vigil-screening/vigil/reader/eu"
+	"github.com/vigil-screening/vigil/reader/fcdo"
 	"github.com/vigil-screening/vigil/reader/ftm"
 	"github.com/vigil-screening/vigil/reader/ofac"
 	"github.com/vigil-screening/vigil/reader/ofsi"
@@ -70,6 +72,8 @@ func Formats() []*Format {
 		{Name: "senzing", Read: senzing.Read, Detect: senzing.Detect},
 		{Name: "ftm", Read: readFTM, Detect: ftm.Detect},
 		{Name: "ofsi", Source: ofsi.List, Names: []string{"conlist.xlsx", "sanctionsconlist.csv"}, Read: ofsi.Read, ReadDated: ofsi.ReadEdition, Detect: ofsi.Detect, DetectRows: ofsi.DetectRows},
+		{Name: "fcdo", Source: fcdo.List, Names: []string{"uk-sanctions-list.csv", "uk-sanctions-list.xml"}, Read: fcdo.Read, ReadDated: fcdo.ReadEdition, Detect: fcdo.Detect},
+		{Name: "eu_xml", Source: eu.List, Names: []string{"eu-fsf.xml"}, Read: eu.Read, ReadDated: eu.ReadEdition, Detect: eu.Detect},
 		{Name: "own_csv", Read: owncsv.Read, Detect: owncsv.Detect},
 	}
 }

@@ -21,6 +21,23 @@ type Source struct {
 	// Downloads are the official files of one edition. The addresses are
 	// the publishers' own and change from time to time.
 	Downloads []Download
+	// Retired is the date ("YYYY-MM-DD") the publisher stopped the list,
+	// "" for a list still published; ReplacedBy names the source that
+	// took its place. A retired source is not fetched; its stored
+	// editions stay in force until replaced or removed.
+	Retired    string
+	ReplacedBy string
+}
+
+// Current returns the sources still published: those not retired.
+func Current() []Source {
+	var out []Source
+	for _, s := range Sources() {
+		if s.Retired == "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Download is one file of a source's edition and where to fetch it.
@@ -68,6 +85,18 @@ func Sources() []Source {
 		{
 			Name: "gb_hmt_ofsi", Title: "UK consolidated list of financial sanctions targets", Publisher: "HM Treasury (OFSI)", Format: "ofsi",
 			Downloads: []Download{{"https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.xlsx", "ConList.xlsx"}},
+			Retired:   "2026-01-28", ReplacedBy: "gb_fcdo_sanctions",
+		},
+		{
+			// The FCDO publishes the list as CSV, XML, ODS and PDF; the XML
+			// is fetched (one file per edition). The CSV is read too when
+			// given.
+			Name: "gb_fcdo_sanctions", Title: "UK Sanctions List", Publisher: "Foreign, Commonwealth and Development Office (FCDO)", Format: "fcdo",
+			Downloads: []Download{{"https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml", "UK-Sanctions-List.xml"}},
+		},
+		{
+			Name: "eu_fsf", Title: "EU consolidated list of persons, groups and entities subject to financial sanctions", Publisher: "European Commission (FISMA)", Format: "eu_xml",
+			Downloads: []Download{{"https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw", "eu-fsf.xml"}},
 		},
 		{
 			Name: "ca_sema", Title: "Canada consolidated autonomous sanctions list", Publisher: "Global Affairs Canada", Format: "sema_xml",

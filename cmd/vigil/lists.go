@@ -154,6 +154,9 @@ func listsSourcesCommand(e *env) *cli.Command {
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			for _, s := range source.Sources() {
 				fmt.Fprintf(e.stdout, "%s\t%s (%s), format %s\n", s.Name, s.Title, s.Publisher, s.Format)
+				if s.Retired != "" {
+					fmt.Fprintf(e.stdout, "\tretired %s, replaced by %s: not fetched\n", s.Retired, s.ReplacedBy)
+				}
 				for _, d := range s.Downloads {
 					fmt.Fprintf(e.stdout, "\t%s\n", d.URL)
 				}
@@ -205,7 +208,7 @@ func listsFetchCommand(e *env) *cli.Command {
 // fetchSources returns the named sources, or all when names is empty.
 func fetchSources(names []string) ([]source.Source, error) {
 	if len(names) == 0 {
-		return source.Sources(), nil
+		return source.Current(), nil
 	}
 	var srcs []source.Source
 	for _, n := range names {

@@ -7,7 +7,7 @@
 //	                1974-01-01-05:00 (a time-zone offset)
 //	day first       18/01/1970, 18.01.1970, 18-01-1970, 00/00/1980
 //	                (00: unknown day or month), 01/1970, 23.3.2012
-//	month names     18 Jan 1970, 18 Jan. 1970, 18 January 1970,
+//	month names     18 Jan 1970, 18 Jan. 1970, 18 January 1970, 28-Jan-2026,
 //	                January 18, 1970, Jan 1970, Sept. 1970, 1965, 29 March
 //	ranges          1960 to 1962, 1955-1958, 1955 - 1958, between 1960
 //	                and 1962, Between 1963 to 1968, 01 Jan 1961 to 31 Dec
@@ -152,7 +152,7 @@ func single(s string) (entity.Date, bool) {
 // named reads dates with a month name: "18 Jan. 1970", "January 18,
 // 1970", "Jan 1970", "1965, 29 March".
 func named(s string) (entity.Date, bool) {
-	f := strings.Fields(strings.NewReplacer(".", " ", ",", " ").Replace(s))
+	f := strings.Fields(strings.NewReplacer(".", " ", ",", " ", "-", " ").Replace(s))
 	isYear := func(v string) bool { return year.MatchString(v) }
 	isDay := func(v string) bool { n := atoi(v); return len(v) <= 2 && n >= 1 && n <= 31 }
 	switch {
