@@ -195,13 +195,15 @@ func TestDetectRows(t *testing.T) {
 
 // Dates of birth in forms only the shared loose-date parser reads (before
 // it, they were left in the remarks): "1965, 29 March", "Between Aug.
-// and Sep 1977", "01/10/1983,15/10/1983, 01/01/1980".
+// and Sep 1977", "01/10/1983,15/10/1983, 01/01/1980", "19-Dec-1992".
 func TestRead_LooseDates(t *testing.T) {
 	got := readertest.ReadByID(t, dfat.Read, currentPath(t))
 	for id, want := range map[string]string{
 		"139":  "1965-03-29",
 		"2529": "1977-08/1977-09 1976",
 		"6264": "1983-10-01 1983-10-15 1980-01-01",
+		"7968": "1992-12-19 1992-12-12",
+		"7971": "2000-09-11 2001",
 	} {
 		e := got[id]
 		if e == nil || dates(e.BirthDates) != want || strings.Contains(e.Remarks, "Date of birth:") {

@@ -69,6 +69,9 @@ func parse(s string) (entity.Date, bool) {
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
 	s = strings.TrimSpace(strings.TrimSuffix(s, "."))
+	if d, ok, done := numeric(s); done { // the commonest forms, without regular expressions
+		return d, ok && d.Valid()
+	}
 	circa := false
 	if loc := circaPrefix.FindStringIndex(s); loc != nil {
 		circa, s = true, strings.TrimSpace(s[loc[1]:])
@@ -93,16 +96,70 @@ var (
 	year        = regexp.MustCompile(`^\d{4}$`)
 )
 
+// numeric reads a date written with digits and one kind of separator
+// only ("18/01/1970", "1970-01-18", "1970", "01/1970", "1955-1958"), as
+// single does, without regular expressions: most dates in the lists are
+// such. done is false for any other text.
+func numeric(s string) (d entity.Date, ok, done bool) {
+	var parts [3]string
+	n, sep, start := 0, byte(0), 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			continue
+		}
+		if i < len(s) && (s[i] != '/' && s[i] != '.' && s[i] != '-' || sep != 0 && s[i] != sep) || n == 3 || i == start {
+			return d, false, false
+		}
+		if i < len(s) {
+			sep = s[i]
+		}
+		parts[n], n, start = s[start:i], n+1, i+1
+	}
+	l := func(i int) int { return len(parts[i]) }
+	switch {
+	case n == 1 && l(0) == 4:
+		return entity.Date{Year: atoi(parts[0])}, true, true
+	case n == 2 && l(0) == 4 && l(1) == 4 && sep == '-':
+		return entity.Date{Year: atoi(parts[0]), ToYear: atoi(parts[1])}, true, true
+	case n == 2 && l(0) == 4 && l(1) <= 2 && sep == '-':
+		return entity.Date{Year: atoi(parts[0]), Month: atoi(parts[1])}, true, true
+	case n == 2 && l(0) <= 2 && l(1) == 4 && sep != '-':
+		return entity.Date{Year: atoi(parts[1]), Month: atoi(parts[0])}, true, true
+	case n == 3 && l(0) == 4 && l(1) == 2 && l(2) == 2 && sep == '-':
+		return entity.Date{Year: atoi(parts[0]), Month: atoi(parts[1]), Day: atoi(parts[2])}, true, true
+	case n == 3 && l(0) <= 2 && l(1) <= 2 && l(2) == 4:
+		d = entity.Date{Year: atoi(parts[2]), Month: atoi(parts[1]), Day: atoi(parts[0])}
+		if d.Month == 0 {
+			d.Day = 0 // 00/00/1980: only the year is known
+		}
+		return d, true, true
+	}
+	return d, false, false
+}
+
+// splitRange splits "between A and B", "A to B" and "1955 - 1958".
+func splitRange(s string) (from, to string, ok bool) {
+	lower := strings.ToLower(s)
+	if strings.HasPrefix(lower, "between") {
+		if m := between.FindStringSubmatch(s); m != nil {
+			return m[1], m[2], true
+		}
+	}
+	if strings.Contains(lower, "to") {
+		if m := toRange.FindStringSubmatch(s); m != nil {
+			return m[1], m[2], true
+		}
+	}
+	if m := yearRange.FindStringSubmatch(s); m != nil {
+		return m[1], m[2], true
+	}
+	return "", "", false
+}
+
 // dateOrRange reads a single date or a range of two.
 func dateOrRange(s string) (entity.Date, bool) {
-	var from, to string
-	if m := between.FindStringSubmatch(s); m != nil {
-		from, to = m[1], m[2]
-	} else if m := toRange.FindStringSubmatch(s); m != nil {
-		from, to = m[1], m[2]
-	} else if m := yearRange.FindStringSubmatch(s); m != nil {
-		from, to = m[1], m[2]
-	} else {
+	from, to, ok := splitRange(s)
+	if !ok {
 		return single(s)
 	}
 	b, ok := single(to)

@@ -156,3 +156,21 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNumeric: the fast path for numeric dates reads as the regular
+// expressions do.
+func FuzzNumeric(f *testing.F) {
+	for _, s := range []string{"18/01/1970", "00/00/1980", "1970-01-18", "1970", "01/1970", "1955-1958", "1970-1", "1.2.1970", "18/01-1970"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok, done := numeric(s)
+		if !done {
+			return
+		}
+		want, wantOK := dateOrRange(s)
+		if ok != wantOK || ok && d != want {
+			t.Fatalf("%q: fast %+v %v, regular expressions %+v %v", s, d, ok, want, wantOK)
+		}
+	})
+}

@@ -23,7 +23,7 @@ func splitEnum(s string) []string {
 	if s == "" {
 		return nil
 	}
-	if !enumStart.MatchString(s) {
+	if !strings.Contains(s, ")") || !enumStart.MatchString(s) { // the check for ")" spares most cells the regular expression
 		return []string{s}
 	}
 	var out []string
