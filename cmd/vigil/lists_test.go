@@ -148,7 +148,7 @@ func TestImportDir(t *testing.T) {
 		t.Errorf("store holds %d snapshots, want 1", n)
 	}
 	// A list file that holds something else (say, a fetched HTML error
-	// page) is a rejected edition, and the file is named.
+	// page) is a rejected edition, and the file, line and cause are named.
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "sdn.csv"), []byte("<html>Service unavailable</html>"), 0o600); err != nil {
 		t.Fatal(err)
@@ -156,7 +156,7 @@ func TestImportDir(t *testing.T) {
 	out.Reset()
 	err = e.importDir(ctx, svc, dir, source.DefaultChecks())
 	if err == nil || !strings.Contains(err.Error(), "1 edition(s) rejected") || !strings.Contains(err.Error(), "Nothing was imported") ||
-		!strings.Contains(out.String(), "sdn.csv: named like a list file") {
+		!strings.Contains(out.String(), "the set's primary file sdn.csv is damaged") || !strings.Contains(out.String(), "sdn.csv:1: 1 fields, want 12") {
 		t.Errorf("error %v, output %q", err, out.String())
 	}
 	// A folder with nothing but an unrelated file is an error too; the
