@@ -20,6 +20,9 @@ func FuzzLoadFile(f *testing.F) {
 	f.Add([]byte("Last Updated,13/04/2018\nName 6,Name 1\n"))
 	f.Add([]byte(`<data-set><record><Entity>X</Entity><Schedule>1</Schedule><Item>1</Item></record></data-set>`))
 	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte("Report Date: 14-Apr-2025\nUnique ID,Name 6,Name type,Designation Type\nRUS1,A,Primary Name,Individual\n"))
+	f.Add([]byte(`<Designations><Designation><UniqueID>R1</UniqueID><Names><Name><Name6>A</Name6></Name></Names><IndividualEntityShip>Ship</IndividualEntityShip></Designation></Designations>`))
+	f.Add([]byte(`<export xmlns="http://eu.europa.ec/fpi/fsd/export" generationDate="2022-03-18"><sanctionEntity logicalId="1"><subjectType code="person"/><nameAlias wholeName="A"/></sanctionEntity></export>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "list_2024-05-03.dat")

@@ -143,6 +143,8 @@ func TestDetect(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
+	f.Add([]byte("<data-set><record><Country>Belarus / Bélarus</Country><Entity>Belarusbank</Entity></record>" +
+		"<record><Country>Belarus</Country><Entity>A</Entity><Schedule>1</Schedule><Item>1</Item></record></data-set>"))
 	f.Add([]byte(goodDoc))
 	f.Add([]byte(`<data-set><record><Country>Iran</Country><Entity>A/B</Entity><Aliases>(C), D/E</Aliases><Item>1</Item><DateOfBirth>August 10, 1972 or 1973</DateOfBirth></record></data-set>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
