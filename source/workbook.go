@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/vigil-screening/vigil/reader/xlsxrows"
 )
@@ -19,7 +20,17 @@ const peekRows = 3
 func peekWorkbook(file string) ([][][]string, error) {
 	sheets, err := xlsxrows.Peek(file, peekRows)
 	if err != nil {
-		return nil, fmt.Errorf("peek %s: %w", file, err)
+		return nil, fmt.Errorf("peek %s: %w", file, withoutFile{err, file})
 	}
 	return sheets, nil
 }
+
+// withoutFile is an error naming file, without the file's name at its
+// start: the failure it is reported in names the file already.
+type withoutFile struct {
+	err  error
+	file string
+}
+
+func (w withoutFile) Error() string { return strings.TrimPrefix(w.err.Error(), w.file+": ") }
+func (w withoutFile) Unwrap() error { return w.err }
