@@ -336,7 +336,7 @@ func TestImport_CanadaUnnumbered(t *testing.T) {
 			}
 		}
 	}
-	if latest, _ := st.LatestSnapshot(ctx, "ca_sema"); latest == nil || len(latest.Entities) != 2606 {
+	if latest, _ := st.InForceSnapshot(ctx, "ca_sema"); latest == nil || len(latest.Entities) != 2606 {
 		t.Errorf("the 2022 edition is not in force")
 	}
 }
