@@ -10,9 +10,9 @@ import (
 
 // TestIndexAllListsBudget builds the engine over every current list and
 // checks the memory budget: 300 MB of heap kept by the index beyond the
-// loaded records. The target build time is 3 s on an idle 2-core machine;
-// the test fails only past 10 s, since shared build machines run other
-// jobs, and logs the time taken.
+// loaded records. It logs the time taken but does not judge it: build
+// speed is measured by vigil bench (docs/performance.md), not by a timed
+// test on a shared machine.
 func TestIndexAllListsBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads all lists")
@@ -33,9 +33,6 @@ func TestIndexAllListsBudget(t *testing.T) {
 	t.Logf("%d records indexed in %v; index keeps %.1f MB of heap", len(ents), took, float64(kept)/(1<<20))
 	if kept > 300<<20 {
 		t.Errorf("index keeps %d MB, want at most 300", kept>>20)
-	}
-	if took > 10*time.Second {
-		t.Errorf("indexing took %v, want at most 3s (10s on a loaded machine)", took)
 	}
 	runtime.KeepAlive(eng)
 }
