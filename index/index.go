@@ -25,6 +25,9 @@ type Entry struct {
 	Tokens []names.Token
 	Owner  int32
 	Kind   uint8
+	// Roles are what the caller knows of the name's parts (see
+	// match.Vocab.Mark).
+	Roles match.Roles
 }
 
 // Index is a read-only candidate index, safe for concurrent use.
@@ -88,6 +91,7 @@ func (ix *Index) prepareAll(entries []Entry) {
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
 				ix.names[i] = ix.vocab.Prepare(entries[i].Raw, entries[i].Tokens, false)
+				ix.vocab.Mark(&ix.names[i], entries[i].Roles)
 				entries[i].Tokens = nil
 			}
 		})

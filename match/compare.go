@@ -8,7 +8,51 @@ import "github.com/vigil-screening/vigil/names"
 const (
 	unmatchedListed = 0.2
 	unmatchedQuery  = 1.0
+	// unmatchedFamily is the cost of a listed person's principal family
+	// name the query lacks: far more than a dropped middle name, since a
+	// query that gives only given names ("Michael William" for "WILLIAM
+	// MICHAEL JOHNSON") names someone else as often as not.
+	unmatchedFamily = 0.6
 )
+
+// Lack is a reason why a listed part the query lacks, or a part on either
+// side that has no counterpart, costs more than a dropped middle name.
+type Lack uint8
+
+// Reasons, in the order their terms are reported.
+const (
+	// LackFamily: the listed principal family name is not in the query.
+	LackFamily Lack = iota
+	// LackSyllable: a syllable of a short name written in Chinese
+	// characters or Hangul has no counterpart.
+	LackSyllable
+	// LackNumber: a number or series marker of an organisation's or
+	// vessel's name is on one side only.
+	LackNumber
+	// LackSubstitute: in a long name, another name stands where the
+	// listed name has one (another father's or grandfather's name).
+	LackSubstitute
+	numLacks
+)
+
+var lackReasons = [numLacks]string{
+	LackFamily:     "family name not in the query",
+	LackSyllable:   "syllable of a Chinese or Korean name missing",
+	LackNumber:     "number or series marker on one side only",
+	LackSubstitute: "another name in the place of a listed one (father's or grandfather's name)",
+}
+
+func (l Lack) String() string { return lackReasons[l] }
+
+// shortSyllabic is the most parts a name written in Chinese characters or
+// Hangul may have for every syllable to count: family and given name,
+// two or three syllables, as the lists write them.
+const shortSyllabic = 4
+
+// minChain is the fewest ordinary parts both names need for a different
+// part in the same place to count as another person's name in a chain of
+// names (given name, father's, grandfather's, family).
+const minChain = 4
 
 // Pair is one aligned pair of parts. Q or L is -1 when the part has no
 // counterpart; Q2 or L2 is the last part of a run of joined parts, else -1.
@@ -25,17 +69,26 @@ type Result struct {
 	// extra is weight counted against the score beyond the pairs: the
 	// part of a name an initial leaves unsaid.
 	extra float32
-	Pairs [2 * MaxParts]Pair
-	N     int
+	// lack is weight counted against the score beyond the pairs and the
+	// initials, by reason (see Lack): parts whose absence says more than
+	// a dropped middle name.
+	lack [numLacks]float32
+	// native is, for two names written in one of Chinese characters or
+	// Hangul, the share of characters they have in common (1 otherwise);
+	// the score is multiplied by it.
+	native float32
+	Pairs  [2 * MaxParts]Pair
+	N      int
 }
 
 // Compare aligns the parts of query q with those of listed name l and
 // fills r with the score and the alignment. It does not allocate.
 func Compare(q, l *Name, r *Result) {
-	r.N, r.extra = 0, 0
+	r.N, r.extra, r.lack, r.native = 0, 0, [numLacks]float32{}, 1
+	strict := q.Syllabic || l.Syllabic
 	var usedQ, usedL uint32
-	matchJoins(q, l, r, &usedQ, &usedL)
-	alignGreedy(q, l, r, &usedQ, &usedL)
+	matchJoins(q, l, r, &usedQ, &usedL, strict)
+	alignGreedy(q, l, r, &usedQ, &usedL, strict)
 	num, den := float32(0), r.extra
 	anyPlain := false
 	for i := 0; i < r.N; i++ {
@@ -53,18 +106,154 @@ func Compare(q, l *Name, r *Result) {
 			r.add(Pair{Q: int8(i), Q2: -1, L: -1, L2: -1, Weight: w * unmatchedQuery, How: Unmatched})
 		}
 	}
+	org := q.Org || l.Org
 	for j := range l.Parts {
 		if usedL&(1<<j) == 0 {
-			w := l.Parts[j].Weight
+			lp := &l.Parts[j]
+			w := lp.Weight
 			den += w * unmatchedListed
 			r.add(Pair{Q: -1, Q2: -1, L: int8(j), L2: -1, Weight: w * unmatchedListed, How: Unmatched})
+			switch more := w * (unmatchedQuery - unmatchedListed); {
+			case strict && len(l.Parts) <= shortSyllabic:
+				r.lack[LackSyllable] += more
+			case org && isNumber(lp.Text):
+				r.lack[LackNumber] += more
+			case l.Family&(1<<j) != 0 && lp.Class == names.Plain:
+				r.lack[LackFamily] += w * (unmatchedFamily - unmatchedListed)
+			}
 		}
+	}
+	if !org {
+		r.lack[LackSubstitute] = substitutions(q, l, r, usedQ, usedL)
 	}
 	if !anyPlain || den == 0 {
 		r.Score = 0
 		return
 	}
+	for _, x := range r.lack {
+		den += x
+	}
 	r.Score = num / den
+	if q.Syllabic && l.Syllabic {
+		r.native = nativeShare(q.Raw, l.Raw)
+		r.Score *= r.native
+	}
+}
+
+// Terms splits the score into the aligned parts' score and the terms
+// beyond it, which add up to it: the part of names initials leave unsaid
+// (or, when no ordinary part matched, the whole parts score taken away),
+// each reason a listed part's absence costs more (by Lack), and the
+// characters two names in Chinese characters or Hangul do not share.
+func (r *Result) Terms() (parts, initials float32, lack [numLacks]float32, native float32) {
+	var num, den float32
+	for i := 0; i < r.N; i++ {
+		num += r.Pairs[i].Sim * r.Pairs[i].Weight
+		den += r.Pairs[i].Weight
+	}
+	if den == 0 {
+		return 0, 0, lack, 0
+	}
+	parts = num / den
+	if r.Score == 0 {
+		return parts, -parts, lack, 0
+	}
+	den += r.extra
+	prev := num / den
+	initials = prev - parts
+	for k, x := range r.lack {
+		den += x
+		s := num / den
+		lack[k] = s - prev
+		prev = s
+	}
+	native = prev*r.native - prev
+	return parts, initials, lack, native
+}
+
+// substitutions returns the weight to count against the score for
+// listed parts of a long name (minChain ordinary parts on both sides)
+// that have no counterpart while an unmatched query part stands in the
+// same place between the same matched neighbours: "Ahmad Muhammad Ali"
+// for "Ahmad Mahmud Ali" names another father, which says more than a
+// father's name left out. The listed part then costs as much as an
+// unmatched query part.
+func substitutions(q, l *Name, r *Result, usedQ, usedL uint32) float32 {
+	if plainParts(q) < minChain || plainParts(l) < minChain {
+		return 0
+	}
+	var qTo, lTo [MaxParts]int8
+	for i := range qTo {
+		qTo[i], lTo[i] = -1, -1
+	}
+	for i := 0; i < r.N; i++ {
+		p := &r.Pairs[i]
+		if p.Q < 0 || p.L < 0 || p.Sim <= 0 {
+			continue
+		}
+		q2, l2 := max(p.Q2, p.Q), max(p.L2, p.L)
+		for a := p.Q; a <= q2; a++ {
+			qTo[a] = p.L
+		}
+		for b := p.L; b <= l2; b++ {
+			lTo[b] = p.Q
+		}
+	}
+	var cost float32
+	taken := uint32(0)
+	for i := range q.Parts {
+		if usedQ&(1<<i) != 0 || q.Parts[i].Class != names.Plain {
+			continue
+		}
+		for j := range l.Parts {
+			if usedL&(1<<j) != 0 || taken&(1<<j) != 0 || l.Parts[j].Class != names.Plain {
+				continue
+			}
+			if samePlace(qTo[:len(q.Parts)], lTo[:len(l.Parts)], i, j) {
+				taken |= 1 << j
+				cost += l.Parts[j].Weight * (unmatchedQuery - unmatchedListed)
+				break
+			}
+		}
+	}
+	return cost
+}
+
+// samePlace reports whether query part i and listed part j, both
+// unmatched, stand between the same matched neighbours: the nearest
+// matched part before each is matched to the other's, and likewise
+// after (or both are at that end of their names), and at least one
+// neighbour is matched.
+func samePlace(qTo, lTo []int8, i, j int) bool {
+	pq, pl := neighbour(qTo, i, -1), neighbour(lTo, j, -1)
+	nq, nl := neighbour(qTo, i, 1), neighbour(lTo, j, 1)
+	if pq < 0 && nq < 0 {
+		return false
+	}
+	before := pq < 0 && pl < 0 || pq >= 0 && pl >= 0 && int(qTo[pq]) == pl
+	after := nq < 0 && nl < 0 || nq >= 0 && nl >= 0 && int(qTo[nq]) == nl
+	return before && after
+}
+
+// neighbour returns the index of the nearest matched part from i in
+// direction step, or -1.
+func neighbour(to []int8, i, step int) int {
+	for k := i + step; k >= 0 && k < len(to); k += step {
+		if to[k] >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+func plainParts(n *Name) int {
+	c := 0
+	for i := range n.Parts {
+		if n.Parts[i].Class == names.Plain {
+			c++
+		}
+	}
+	return c
 }
 
 func (r *Result) add(p Pair) {
@@ -76,7 +265,7 @@ func (r *Result) add(p Pair) {
 
 // matchJoins pairs two neighbouring parts of one name with a single part
 // of the other when they are the same written together.
-func matchJoins(q, l *Name, r *Result, usedQ, usedL *uint32) {
+func matchJoins(q, l *Name, r *Result, usedQ, usedL *uint32, strict bool) {
 	for _, j := range q.Joins {
 		// Every listed part is in the vocabulary: a query join that is
 		// neither a known token nor a known skeleton meets none.
@@ -85,7 +274,7 @@ func matchJoins(q, l *Name, r *Result, usedQ, usedL *uint32) {
 		}
 		for k := range l.Parts {
 			lp := &l.Parts[k]
-			if *usedL&(1<<k) == 0 && joinMeets(j, q.Parts[j.At:j.At+j.N], lp) && !sameTok(lp, q.Parts[j.At:j.At+j.N]) {
+			if *usedL&(1<<k) == 0 && joinMeets(j, q.Parts[j.At:j.At+j.N], lp, strict) && !sameTok(lp, q.Parts[j.At:j.At+j.N]) {
 				r.add(Pair{Q: int8(j.At), Q2: int8(j.At + j.N - 1), L: int8(k), L2: -1, Sim: simJoined, Weight: lp.Weight, How: Joined})
 				*usedQ |= j.mask()
 				*usedL |= 1 << k
@@ -105,7 +294,7 @@ func matchJoins(q, l *Name, r *Result, usedQ, usedL *uint32) {
 		}
 		for k := range q.Parts {
 			qp := &q.Parts[k]
-			if *usedQ&(1<<k) == 0 && joinMeets(j, l.Parts[j.At:j.At+j.N], qp) && !sameTok(qp, l.Parts[j.At:j.At+j.N]) {
+			if *usedQ&(1<<k) == 0 && joinMeets(j, l.Parts[j.At:j.At+j.N], qp, strict) && !sameTok(qp, l.Parts[j.At:j.At+j.N]) {
 				var w float32
 				for _, p := range l.Parts[j.At : j.At+j.N] {
 					w += p.Weight
@@ -133,12 +322,16 @@ func sameTok(p *Part, joined []Part) bool {
 	return false
 }
 
-func joinMeets(j Join, joined []Part, p *Part) bool {
+func joinMeets(j Join, joined []Part, p *Part, strict bool) bool {
 	if p.Class != names.Plain {
 		return false
 	}
 	if (j.Tok >= 0 && j.Tok == p.Tok) || len(p.Text) == int(j.Len) && isJoined(p.Text, joined) {
 		return true
+	}
+	if strict {
+		// Syllables meet as written, or in another romanisation.
+		return looseEqualJoined(joined, p.Text)
 	}
 	if j.Skel < 0 || j.Skel != p.Skel || p.SkelLen < 4 {
 		return false
@@ -170,7 +363,7 @@ func isJoined(s string, parts []Part) bool {
 // alignGreedy pairs the remaining parts, most similar first. With the
 // handful of parts a name has, this finds the best assignment in all but
 // contrived cases and is far cheaper than an exact solver.
-func alignGreedy(q, l *Name, r *Result, usedQ, usedL *uint32) {
+func alignGreedy(q, l *Name, r *Result, usedQ, usedL *uint32, strict bool) {
 	var sims [MaxParts][MaxParts]float32
 	var hows [MaxParts][MaxParts]How
 	for i := range q.Parts {
@@ -179,7 +372,7 @@ func alignGreedy(q, l *Name, r *Result, usedQ, usedL *uint32) {
 		}
 		for j := range l.Parts {
 			if *usedL&(1<<j) == 0 {
-				sims[i][j], hows[i][j] = partSim(&q.Parts[i], &l.Parts[j])
+				sims[i][j], hows[i][j] = partSim(&q.Parts[i], &l.Parts[j], strict)
 			}
 		}
 	}

@@ -52,12 +52,12 @@ func TestPartSimKana(t *testing.T) {
 	}
 	for _, tc := range tests {
 		q, l := kanaPart(tc.q, tc.qKana), kanaPart(tc.l, false)
-		sim, how := partSim(&q, &l)
+		sim, how := partSim(&q, &l, false)
 		if how != tc.wantHow || sim < tc.want-0.001 || sim > tc.want+0.001 {
 			t.Errorf("%s: partSim(%q, %q) = %.3f %v, want %.3f %v", tc.comparison, tc.q, tc.l, sim, how, tc.want, tc.wantHow)
 		}
 		// The comparison is symmetric: the kana part may be the listed one.
-		lsim, lhow := partSim(&l, &q)
+		lsim, lhow := partSim(&l, &q, false)
 		if lsim != sim || lhow != how {
 			t.Errorf("%s: partSim(%q, %q) = %.3f %v, reversed %.3f %v", tc.comparison, tc.q, tc.l, sim, how, lsim, lhow)
 		}
@@ -91,8 +91,8 @@ func FuzzKanaSim(f *testing.F) {
 		for _, qa := range names.Analyze(a, names.Person) {
 			for _, lb := range names.Analyze(b, names.Person) {
 				q, l := kanaPart(qa.Text, true), kanaPart(lb.Text, lb.Kana)
-				s1, h1 := partSim(&q, &l)
-				s2, h2 := partSim(&l, &q)
+				s1, h1 := partSim(&q, &l, false)
+				s2, h2 := partSim(&l, &q, false)
 				if s1 < 0 || s1 > 1 || s1 != s2 || h1 != h2 {
 					t.Fatalf("partSim(%q, %q) = %v %v, reversed %v %v", q.Text, l.Text, s1, h1, s2, h2)
 				}

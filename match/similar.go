@@ -54,7 +54,11 @@ const (
 
 // partSim compares a query part with a listed part and returns their
 // similarity in 0..1 and how they matched.
-func partSim(q, l *Part) (float32, How) {
+//
+// With strict set, one of the names is written in Chinese characters or
+// Hangul: parts meet only as the same text, a variant, or the same
+// syllables in another romanisation (see looseKey).
+func partSim(q, l *Part, strict bool) (float32, How) {
 	if q.Class == names.Legal || l.Class == names.Legal {
 		return legalSim(q, l)
 	}
@@ -63,6 +67,15 @@ func partSim(q, l *Part) (float32, How) {
 	}
 	if s := q.VariantSim(l); s > 0 {
 		return s, Variant
+	}
+	if isNumber(q.Text) || isNumber(l.Text) {
+		return 0, None // another number, or a number and a word
+	}
+	if strict && q.Class != names.Initial && l.Class != names.Initial {
+		if looseEqual(q.Text, l.Text) {
+			return simVariant, Variant
+		}
+		return 0, None
 	}
 	if q.Class == names.Initial || l.Class == names.Initial {
 		if q.Text[0] == l.Text[0] && q.Class != l.Class {
@@ -73,15 +86,21 @@ func partSim(q, l *Part) (float32, How) {
 		}
 		return 0, None
 	}
+	if (q.Class == names.Particle) != (l.Class == names.Particle) {
+		// A particle meets only itself, its variants or an initial: "el"
+		// is not a spelling of "Ailya".
+		return 0, None
+	}
 	fuzzy := fuzzySim(q, l)
 	// Equal skeletons count when one side comes from a script that does
 	// not write vowels, or when the spellings are otherwise close: Latin
 	// "William" and "Lam" share a skeleton but are different names.
 	if q.Skel >= 0 && q.Skel == l.Skel && q.SkelLen >= 1 {
 		unvowelled := q.Unvowelled || l.Unvowelled
-		// A skeleton of one consonant ("yahya", "ali") says little: from a
-		// script without vowels it counts when the parts also begin alike.
-		if q.SkelLen >= 2 && (unvowelled || fuzzy >= minPhoneticFuzzy) || q.SkelLen == 1 && unvowelled && beginAlike(q.Text, l.Text) {
+		// From a script without vowels the parts must also begin alike:
+		// و read w ("Wasim") is not the dropped vowel of "Shami", and a
+		// skeleton of one consonant ("yahya", "ali") says little.
+		if q.SkelLen >= 2 && (unvowelled && beginAlike(q.Text, l.Text) || fuzzy >= minPhoneticFuzzy) || q.SkelLen == 1 && unvowelled && beginAlike(q.Text, l.Text) {
 			return max(fuzzy, simPhonetic), Phonetic
 		}
 	}
@@ -228,10 +247,30 @@ func isVowel(c byte) bool {
 	return false
 }
 
-// beginAlike reports whether a and b begin with the same letter, or both
-// with a vowel.
+// beginAlike reports whether a and b begin with the same letter, both
+// with a vowel (w counts as one beside o and u: و), or with letters
+// romanisations interchange (k, q, g, c; s, z; f, v, p).
 func beginAlike(a, b string) bool {
-	return a != "" && b != "" && (a[0] == b[0] || isVowel(a[0]) && isVowel(b[0]))
+	if a == "" || b == "" {
+		return false
+	}
+	x, y := a[0], b[0]
+	return x == y || isVowel(x) && isVowel(y) || letterClass(x) != 0 && letterClass(x) == letterClass(y) ||
+		x == 'w' && (y == 'o' || y == 'u') || y == 'w' && (x == 'o' || x == 'u')
+}
+
+// letterClass is the class of consonants romanisations interchange at
+// the start of a word, or 0.
+func letterClass(c byte) byte {
+	switch c {
+	case 'k', 'q', 'g', 'c':
+		return 'k'
+	case 's', 'z':
+		return 's'
+	case 'f', 'v', 'p':
+		return 'f'
+	}
+	return 0
 }
 
 // keySlip reports whether two strings of equal length differ in one

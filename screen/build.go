@@ -9,6 +9,7 @@ import (
 
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/index"
+	"github.com/vigil-screening/vigil/match"
 	"github.com/vigil-screening/vigil/names"
 )
 
@@ -22,7 +23,7 @@ type entry struct {
 // analyzeAll analyses every name of every record, in parallel: analysis
 // is most of the cost of building the index. The names of each record
 // follow those of the record before.
-func analyzeAll(ents []*entity.Entity) []entry {
+func analyzeAll(ents []*entity.Entity, places *placeSet) []entry {
 	per := make([][]entry, len(ents))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
@@ -32,7 +33,7 @@ func analyzeAll(ents []*entity.Entity) []entry {
 			defer wg.Done()
 			for i := w; i < len(ents); i += workers {
 				if ents[i] != nil {
-					per[i] = analyzeEntity(int32(i), ents[i])
+					per[i] = analyzeEntity(int32(i), ents[i], places)
 				}
 			}
 		}(w)
@@ -45,7 +46,7 @@ func analyzeAll(ents []*entity.Entity) []entry {
 	return out
 }
 
-func analyzeEntity(i int32, ent *entity.Entity) []entry {
+func analyzeEntity(i int32, ent *entity.Entity, places *placeSet) []entry {
 	kind := nameKind(ent.Kind)
 	var out []entry
 	seen := map[string]bool{}
@@ -67,13 +68,21 @@ func analyzeEntity(i int32, ent *entity.Entity) []entry {
 			continue
 		}
 		seen[key] = true
-		out = append(out, entry{Entry: index.Entry{Raw: full, Tokens: toks, Owner: i, Kind: listedKind(ent.Kind, toks)},
+		tag := listedKind(ent.Kind, toks)
+		roles := match.Roles{Org: tag >= kindTag(entity.KindOrganization)}
+		if roles.Org {
+			roles.Place = places.mask(toks)
+		} else {
+			roles.Family = familyMask(n, full, toks)
+		}
+		out = append(out, entry{Entry: index.Entry{Raw: full, Tokens: toks, Owner: i, Kind: tag, Roles: roles},
 			weak: n.Type == entity.NameWeakAlias, key: identityKey(toks)})
 		// An untyped name with a legal form is also indexed as an
 		// organisation's, for organisation and untyped subjects only.
 		if org, ok := orgReading(full, kind, toks); ok && !seen[tokenKey(org)] {
 			seen[tokenKey(org)] = true
-			out = append(out, entry{Entry: index.Entry{Raw: full, Tokens: org, Owner: i, Kind: kindTag(entity.KindOrganization)},
+			out = append(out, entry{Entry: index.Entry{Raw: full, Tokens: org, Owner: i, Kind: kindTag(entity.KindOrganization),
+				Roles: match.Roles{Org: true, Place: places.mask(org)}},
 				weak: n.Type == entity.NameWeakAlias, key: identityKey(org)})
 		}
 	}

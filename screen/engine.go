@@ -37,6 +37,7 @@ type Engine struct {
 	nameKey  []uint64           // per indexed name: identity key
 	first    []int32            // per record: its first indexed name; the names of record i end at first[i+1]
 	ids      map[string][]int32 // identifier key → records (see identify.go)
+	places   *placeSet
 	cands    int
 	work     sync.Pool
 }
@@ -52,7 +53,8 @@ func New(entities []*entity.Entity, cfg Config) (*Engine, error) {
 	if e.cands <= 0 {
 		e.cands = 64
 	}
-	entries := analyzeAll(entities)
+	e.places = newPlaceSet(entities)
+	entries := analyzeAll(entities, e.places)
 	for i, ent := range entities {
 		if ent == nil {
 			return nil, fmt.Errorf("screen: record %d is nil", i)
@@ -113,19 +115,19 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 	}
 	v := e.ix.Vocab()
 	toks := names.Analyze(q.name, q.kind)
-	readings := []match.Name{v.Prepare(q.name, toks, false)}
+	readings := []match.Name{e.prepare(v, q.name, toks, q.kind == names.Organization)}
 	w := e.work.Get().(*work)
 	defer e.work.Put(w)
 	w.best = w.best[:0]
 	e.bestNames(&readings[0], 0, kindFilter(s.Kind), opts.Lists, w)
 	if org, ok := orgReading(q.raw, q.kind, toks); ok {
-		readings = append(readings, v.Prepare(q.raw, org, false))
+		readings = append(readings, e.prepare(v, q.raw, org, true))
 		e.bestNames(&readings[1], 1, notPerson, opts.Lists, w)
 	}
 	// A Cyrillic name may be an Arabic name as Russian writes it
 	// ("Айман аз-Завахири"): screen that reading too; the best wins.
 	if ar, ok := names.ArabicReading(q.name); ok {
-		readings = append(readings, v.Prepare(ar, names.Analyze(ar, q.kind), false))
+		readings = append(readings, e.prepare(v, ar, names.Analyze(ar, q.kind), false))
 		n := len(readings) - 1
 		e.bestNames(&readings[n], uint8(n), kindFilter(s.Kind), opts.Lists, w)
 	}
@@ -296,14 +298,20 @@ func (e *Engine) bestReadings(qa, qb query, r *match.Result) (match.Name, match.
 		tb = append(tb, x.toks)
 	}
 	v := e.ix.Vocab().WithNames(tb...)
-	prepare := func(rs []reading) []match.Name {
+	prepare := func(rs []reading, kind names.Kind) []match.Name {
 		out := make([]match.Name, len(rs))
 		for i, x := range rs {
-			out[i] = v.Prepare(x.text, x.toks, false)
+			out[i] = e.prepare(v, x.text, x.toks, x.org || kind == names.Organization)
 		}
 		return out
 	}
-	as, bs := prepare(ra), prepare(rb)
+	as, bs := prepare(ra, qa.kind), prepare(rb, qb.kind)
+	for i := range bs {
+		// b stands for a listed record: its family name counts.
+		if !rb[i].org && qb.kind != names.Organization {
+			bs[i].Family = familyMask(entity.Name{Full: qb.raw}, qb.raw, rb[i].toks)
+		}
+	}
 	bi, bj, top := 0, 0, float32(-1)
 	for i := range as {
 		for j := range bs {
@@ -316,6 +324,18 @@ func (e *Engine) bestReadings(qa, qb query, r *match.Result) (match.Name, match.
 		}
 	}
 	return as[bi], bs[bj]
+}
+
+// prepare prepares a subject's name for comparison, with the places of
+// an organisation's name marked.
+func (e *Engine) prepare(v *match.Vocab, text string, toks []names.Token, org bool) match.Name {
+	n := v.Prepare(text, toks, false)
+	r := match.Roles{Org: org}
+	if org {
+		r.Place = e.places.mask(toks)
+	}
+	v.Mark(&n, r)
+	return n
 }
 
 // subjectEntity turns a parsed subject into a record for Compare.

@@ -29,30 +29,52 @@ const (
 	maxCommonScore = 0.65
 )
 
+// Rare and close names. When the subject's full date of birth and its
+// nationality both contradict the record's (match.IdentityConflict), a
+// name match alone alerts only when the name is close (name score at
+// least closeName) and rare (its matched parts together weigh at least
+// rareInformation times a part seen once: two parts each about as rare
+// as a part seen once, or more parts that are less rare).
+const (
+	closeName       = 0.95
+	rareInformation = 2.0
+)
+
 // nameTerms are the terms of a name score: the aligned parts' score and
 // the adjustments beyond it.
 type nameTerms struct {
 	parts    float64 // Σ Sim × Weight / Σ Weight of the pairs
 	initials float64 // part of names left unsaid by initials, or no ordinary part matched
+	lack     [len(lackOrder)]float64
+	native   float64 // characters two names in Chinese characters or Hangul do not share
 	weak     float64 // discount of a weak alias
 	common   float64 // little information
 	score    float64 // the name score: the sum of the above
+	rare     bool    // the name is rare and close (see closeName)
 }
+
+// lackOrder lists the reasons of match.Result.Terms in order.
+var lackOrder = [...]match.Lack{match.LackFamily, match.LackSyllable, match.LackNumber, match.LackSubstitute}
 
 // termsOf splits the result of comparing two names into its terms.
 func termsOf(qn *match.Name, r *match.Result, weak bool, maxWeight float32) nameTerms {
-	t := nameTerms{parts: float64(r.PartsScore())}
+	parts, initials, lack, native := r.Terms()
+	t := nameTerms{parts: float64(parts), initials: float64(initials), native: float64(native)}
+	for k := range lackOrder {
+		t.lack[k] = float64(lack[k])
+	}
 	s := float64(r.Score)
-	t.initials = s - t.parts
 	if weak {
 		t.weak = -(1 - weakAliasFactor) * s
 		s += t.weak
 	}
-	if s > maxCommonScore && (r.Partial() || r.Met() < 2) && r.Information(qn) < minInformation*maxWeight {
+	info := r.Information(qn)
+	if s > maxCommonScore && (r.Partial() || r.Met() < 2) && info < minInformation*maxWeight {
 		t.common = maxCommonScore - s
 		s = maxCommonScore
 	}
 	t.score = s
+	t.rare = s >= closeName && info >= rareInformation*maxWeight
 	return t
 }
 
@@ -69,6 +91,10 @@ func (t nameTerms) adjustments() []vigil.Adjustment {
 	} else {
 		add("initials leave part of the name unsaid", t.initials)
 	}
+	for k, why := range lackOrder {
+		add(why.String(), t.lack[k])
+	}
+	add("different character or syllable in a name written in Chinese characters or Hangul", t.native)
 	add("weak alias (low-quality a.k.a.)", t.weak)
 	add("common name: little information", t.common)
 	return out
