@@ -119,7 +119,7 @@ func Compare(q, l *Name, r *Result) {
 			case org && isNumber(lp.Text):
 				r.lack[LackNumber] += more
 			case l.Family&(1<<j) != 0 && lp.Class == names.Plain:
-				r.lack[LackFamily] += w * (unmatchedFamily - unmatchedListed)
+				r.lack[LackFamily] += l.FamilyCost
 			}
 		}
 	}
@@ -202,11 +202,15 @@ func substitutions(q, l *Name, r *Result, usedQ, usedL uint32) float32 {
 	var cost float32
 	taken := uint32(0)
 	for i := range q.Parts {
-		if usedQ&(1<<i) != 0 || q.Parts[i].Class != names.Plain {
+		// Only a name the lists know, written in Latin letters, is
+		// surely another name: an unknown part or a reading from another
+		// script may be a spelling the matcher failed to meet.
+		qp := &q.Parts[i]
+		if usedQ&(1<<i) != 0 || qp.Class != names.Plain || qp.Tok < 0 || qp.Unvowelled || qp.Kana {
 			continue
 		}
 		for j := range l.Parts {
-			if usedL&(1<<j) != 0 || taken&(1<<j) != 0 || l.Parts[j].Class != names.Plain {
+			if usedL&(1<<j) != 0 || taken&(1<<j) != 0 || l.Parts[j].Class != names.Plain || l.Parts[j].Skel == qp.Skel {
 				continue
 			}
 			if samePlace(qTo[:len(q.Parts)], lTo[:len(l.Parts)], i, j) {

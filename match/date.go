@@ -92,3 +92,55 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// birthDateConflict reports whether full date q is incompatible with
+// every one of listed (and listed is not empty): each is two or more
+// years away, or at least two of year, month and day differ (as far as
+// the listed date gives them; day and month swapped count as agreeing).
+// One field that differs may be a typing slip; two are another date.
+func birthDateConflict(q entity.Date, listed []entity.Date) bool {
+	if !fullDate(q) || len(listed) == 0 {
+		return false
+	}
+	for _, l := range listed {
+		if !datesIncompatible(q, l) {
+			return false
+		}
+	}
+	return true
+}
+
+func fullDate(d entity.Date) bool { return !d.IsZero() && d.Month != 0 && d.Day != 0 && !d.Circa && !d.IsRange() }
+
+func datesIncompatible(q, l entity.Date) bool {
+	if l.IsRange() {
+		return q.Year < l.Year-1 || q.Year > l.ToYear+1
+	}
+	gap := abs(q.Year - l.Year)
+	if l.Circa {
+		gap = max(gap-2, 0)
+	}
+	if gap >= 2 {
+		return true
+	}
+	differ := 0
+	if gap != 0 {
+		differ++
+	}
+	switch {
+	case l.Month == 0:
+	case l.Day == 0:
+		if l.Month != q.Month {
+			differ++
+		}
+	case l.Month == q.Day && l.Day == q.Month:
+	default:
+		if l.Month != q.Month {
+			differ++
+		}
+		if l.Day != q.Day {
+			differ++
+		}
+	}
+	return differ >= 2
+}

@@ -30,7 +30,7 @@ type Roles struct {
 //     lists, but "Siemens Iran" is not "Siemens".
 func (v *Vocab) Mark(n *Name, r Roles) {
 	n.Family, n.Org = r.Family, r.Org
-	n.Syllabic = Syllabic(n.Raw)
+	n.Syllabic = Syllabic(n.Raw) && personalName(n.Raw)
 	floor := distinctWeight * v.Weight(-1)
 	for i := range n.Parts {
 		p := &n.Parts[i]
@@ -45,9 +45,16 @@ func (v *Vocab) Mark(n *Name, r Roles) {
 			p.Weight = max(p.Weight, floor)
 		}
 	}
-	n.Total = 0
-	for _, p := range n.Parts {
+	n.Total, n.FamilyCost = 0, 0
+	for i, p := range n.Parts {
 		n.Total += p.Weight
+		if n.Family&(1<<i) != 0 {
+			// The rarer the family name, the more its absence says (with
+			// the square of its rarity): one that many records of a list
+			// share ("Al Saud") is often left out.
+			rarity := min(p.Weight/v.Weight(-1), 1)
+			n.FamilyCost = p.Weight * (unmatchedFamily - unmatchedListed) * rarity * rarity
+		}
 	}
 }
 

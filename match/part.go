@@ -62,13 +62,14 @@ type Name struct {
 	// Titles are the titles and honorifics read before the name
 	// ("general", "sheikh"): recorded for the explanation, not parts.
 	Titles []string
-	// Family marks the parts (bit i for part i) that are the principal
-	// family name of a listed name, Syllabic a name written in Chinese
-	// characters or Hangul, Org an organisation's or vessel's name: see
-	// Vocab.Mark, which sets them.
-	Family   uint16
-	Syllabic bool
-	Org      bool
+	// Family marks the part (bit i for part i) that is the principal
+	// family name of a listed name and FamilyCost the weight its absence
+	// adds, Syllabic a name written in Chinese characters or Hangul, Org
+	// an organisation's or vessel's name: see Vocab.Mark, which sets them.
+	FamilyCost float32
+	Family     uint16
+	Syllabic   bool
+	Org        bool
 }
 
 // Class weights: the share of its rarity weight a part of each class keeps.

@@ -324,3 +324,51 @@ func qualifyIMO(q string, v *entity.Vessel) Qualifier {
 	}
 	return Qualifier{Attribute: "imo", Query: q, Listed: v.IMO, Verdict: Contradict, Effect: -0.3, Detail: "different IMO number"}
 }
+
+// Identity says what a record's attributes tell of a subject whose full
+// date of birth and nationality are known (as from a travel document).
+type Identity uint8
+
+// Identities.
+const (
+	// IdentityOpen: the subject's date of birth or nationality is not
+	// fully known, or the record agrees with one of them.
+	IdentityOpen Identity = iota
+	// IdentityUnconfirmed: the record confirms neither: its dates and
+	// nationalities are absent, or one of them contradicts.
+	IdentityUnconfirmed
+	// IdentityContradicted: the record's dates of birth and its
+	// nationalities both contradict the subject's.
+	IdentityContradicted
+)
+
+// CheckIdentity compares a subject's full date of birth and nationality
+// with a group of records that are one identity. A date agrees when
+// some listed date is compatible with it (see birthDateConflict); a
+// nationality when the subject's countries include one of a record's
+// nationalities, citizenships or countries.
+func CheckIdentity(a *Attrs, group []*entity.Entity) Identity {
+	if !fullDate(a.BirthDate) || len(a.Countries) == 0 {
+		return IdentityOpen
+	}
+	dates, dateConflict, nats := 0, true, 0
+	for _, e := range group {
+		dates += len(e.BirthDates)
+		if len(e.BirthDates) > 0 && !birthDateConflict(a.BirthDate, e.BirthDates) {
+			dateConflict = false
+		}
+		nats += len(e.Nationalities) + len(e.Citizenships)
+		for _, list := range [][]string{e.Nationalities, e.Citizenships, e.Countries} {
+			if _, ok := firstCommon(a.Countries, list); ok {
+				return IdentityOpen
+			}
+		}
+	}
+	switch {
+	case dates > 0 && !dateConflict:
+		return IdentityOpen
+	case dates > 0 && nats > 0: // no nationality agreed
+		return IdentityContradicted
+	}
+	return IdentityUnconfirmed
+}

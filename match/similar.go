@@ -86,21 +86,19 @@ func partSim(q, l *Part, strict bool) (float32, How) {
 		}
 		return 0, None
 	}
-	if (q.Class == names.Particle) != (l.Class == names.Particle) {
-		// A particle meets only itself, its variants or an initial: "el"
-		// is not a spelling of "Ailya".
-		return 0, None
-	}
 	fuzzy := fuzzySim(q, l)
 	// Equal skeletons count when one side comes from a script that does
 	// not write vowels, or when the spellings are otherwise close: Latin
 	// "William" and "Lam" share a skeleton but are different names.
 	if q.Skel >= 0 && q.Skel == l.Skel && q.SkelLen >= 1 {
 		unvowelled := q.Unvowelled || l.Unvowelled
-		// From a script without vowels the parts must also begin alike:
-		// و read w ("Wasim") is not the dropped vowel of "Shami", and a
-		// skeleton of one consonant ("yahya", "ali") says little.
-		if q.SkelLen >= 2 && (unvowelled && beginAlike(q.Text, l.Text) || fuzzy >= minPhoneticFuzzy) || q.SkelLen == 1 && unvowelled && beginAlike(q.Text, l.Text) {
+		// From a script without vowels a letter the skeleton drops (و read
+		// w) must not begin one part where the other begins with a
+		// consonant: "Wasim" is not "Shami". A skeleton of one
+		// consonant ("yahya", "ali") says little: it counts when the parts
+		// begin alike and neither is a particle ("el" is not "Ailya").
+		if q.SkelLen >= 2 && (unvowelled && startsAgree(q, l) || fuzzy >= minPhoneticFuzzy) ||
+			q.SkelLen == 1 && unvowelled && beginAlike(q.Text, l.Text) && q.Class == l.Class {
 			return max(fuzzy, simPhonetic), Phonetic
 		}
 	}
@@ -247,30 +245,23 @@ func isVowel(c byte) bool {
 	return false
 }
 
-// beginAlike reports whether a and b begin with the same letter, both
-// with a vowel (w counts as one beside o and u: و), or with letters
-// romanisations interchange (k, q, g, c; s, z; f, v, p).
+// beginAlike reports whether a and b begin with the same letter, or both
+// with a vowel.
 func beginAlike(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	x, y := a[0], b[0]
-	return x == y || isVowel(x) && isVowel(y) || letterClass(x) != 0 && letterClass(x) == letterClass(y) ||
-		x == 'w' && (y == 'o' || y == 'u') || y == 'w' && (x == 'o' || x == 'u')
+	return a != "" && b != "" && (a[0] == b[0] || isVowel(a[0]) && isVowel(b[0]))
 }
 
-// letterClass is the class of consonants romanisations interchange at
-// the start of a word, or 0.
-func letterClass(c byte) byte {
-	switch c {
-	case 'k', 'q', 'g', 'c':
-		return 'k'
-	case 's', 'z':
-		return 's'
-	case 'f', 'v', 'p':
-		return 'f'
+// startsAgree reports whether two parts with one skeleton, one of them
+// read from a script without vowels, do not begin one with a letter the
+// skeleton drops (w or y, from و or ي) read from that script and the
+// other with a consonant (a vowel is fine: ولد and "Ould").
+func startsAgree(q, l *Part) bool {
+	dropped := func(p *Part) bool { return p.Text != "" && (p.Text[0] == 'w' || p.Text[0] == 'y') }
+	switch {
+	case q.Unvowelled && dropped(q) && !dropped(l) && !isVowel(l.Text[0]), l.Unvowelled && dropped(l) && !dropped(q) && !isVowel(q.Text[0]):
+		return false
 	}
-	return 0
+	return true
 }
 
 // keySlip reports whether two strings of equal length differ in one

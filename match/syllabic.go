@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
@@ -182,4 +183,50 @@ func initialSoundVariant(x, y rune) bool {
 		a, b = b, a
 	}
 	return a == initialN && (b == initialR || b == initialNG) || a == initialR && b == initialNG
+}
+
+// personalName reports whether a name written in Chinese characters or
+// Hangul looks like a personal name, whose characters are syllables of a
+// family and a given name, rather than a foreign name written in them
+// by sound (賓拉丹, bin Laden): it is in Hangul, or one of its words, or
+// its first character, is a common Chinese family name (or a variant of
+// one: 張 for 张).
+func personalName(s string) bool {
+	first := true
+	for _, w := range strings.Fields(s) {
+		rs := []rune(w)
+		if len(rs) == 0 {
+			continue
+		}
+		if isHangulSyllable(rs[0]) {
+			return true
+		}
+		if first || len(rs) == 1 {
+			if commonSurname(rs[0]) {
+				return true
+			}
+		}
+		first = false
+	}
+	return false
+}
+
+// commonSurnames are the hundred commonest Chinese family names, in
+// simplified characters (the ranking of the 2020 census); a traditional
+// form is recognised by its reading and tone.
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+
+func commonSurname(r rune) bool {
+	if strings.ContainsRune(commonSurnames, r) {
+		return true
+	}
+	if !unicode.Is(unicode.Han, r) {
+		return false
+	}
+	for _, c := range commonSurnames {
+		if sameCharacter(r, c) {
+			return true
+		}
+	}
+	return false
 }

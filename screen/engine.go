@@ -95,6 +95,7 @@ type best struct {
 	name    int32
 	score   float32
 	reading uint8 // which reading of the subject's name scored it
+	facts   nameFacts
 }
 
 // Screen returns the hits for s at or above the threshold, best first.
@@ -133,6 +134,7 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 	}
 	e.addIDCandidates(&readings[0], &q.attrs, opts.Lists, w)
 	var hits []vigil.Hit
+	facts := map[string]nameFacts{}
 	hasIDs := len(q.attrs.Documents) > 0 || len(q.attrs.Crypto) > 0 || q.attrs.IMO != ""
 	for _, b := range w.best {
 		// Attributes can add at most match.MaxBoost, an agreeing
@@ -146,14 +148,15 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 			continue
 		}
 		ent := e.entities[b.ent]
-		effect, _ := match.Qualify(&q.attrs, ent, float64(b.score), nil)
+		effect, _ := qualify(&q, []*entity.Entity{ent}, nil, b.facts, nil)
 		// The reported score is computed from rounded terms: allow for
 		// their rounding here and test the reported score below.
 		if score := clamp(float64(b.score) + effect); score < threshold-0.01 {
 			continue
 		}
-		if h := e.hit(&readings[b.reading], &q, b, w); h.Score >= threshold {
+		if h, f := e.hit(&readings[b.reading], &q, b, w); h.Score >= threshold {
 			hits = append(hits, h)
+			facts[h.List+"/"+h.SourceID] = f
 		}
 	}
 	slices.SortFunc(hits, func(a, b vigil.Hit) int {
@@ -161,7 +164,7 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 			cmp.Compare(a.List, b.List), cmp.Compare(a.SourceID, b.SourceID))
 	})
 	hits = e.mergeAlso(hits)
-	hits = e.requalifyGroups(hits, &q, threshold)
+	hits = e.requalifyGroups(hits, &q, facts, threshold)
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -176,30 +179,32 @@ func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool
 		if len(lists) > 0 && !slices.Contains(lists, e.entities[ent].List) {
 			continue
 		}
-		match.Compare(qn, e.ix.Name(c), &w.res)
-		score := float32(termsOf(qn, &w.res, e.weak[c], e.ix.Vocab().Weight(-1)).score)
+		ln := e.ix.Name(c)
+		match.Compare(qn, ln, &w.res)
+		t := termsOf(qn, ln, &w.res, e.weak[c], e.ix.Vocab().Weight(-1))
+		score := float32(t.score)
 		if i := slices.IndexFunc(w.best, func(b best) bool { return b.ent == ent }); i >= 0 {
 			if score > w.best[i].score {
-				w.best[i] = best{ent, c, score, reading}
+				w.best[i] = best{ent, c, score, reading, factsOf(t)}
 			}
 			continue
 		}
-		w.best = append(w.best, best{ent, c, score, reading})
+		w.best = append(w.best, best{ent, c, score, reading, factsOf(t)})
 	}
 }
 
 // hit builds the hit and its explanation for a candidate record.
-func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) vigil.Hit {
+func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) (vigil.Hit, nameFacts) {
 	ent := e.entities[b.ent]
 	ln := e.ix.Name(b.name)
 	match.Compare(qn, ln, &w.res)
-	t := termsOf(qn, &w.res, e.weak[b.name], e.ix.Vocab().Weight(-1))
-	_, quals := match.Qualify(&q.attrs, ent, t.score, []match.Qualifier{})
+	t := termsOf(qn, ln, &w.res, e.weak[b.name], e.ix.Vocab().Weight(-1))
+	_, quals := qualify(q, []*entity.Entity{ent}, nil, factsOf(t), []match.Qualifier{})
 	score, ex := explain(qn, ln, &w.res, t, append(quals, q.unread...))
 	return vigil.Hit{
 		Score: score, List: ent.List, SourceID: ent.ID,
 		Name: ent.PrimaryName(), MatchedName: ln.Raw, Kind: ent.Kind, Explanation: ex,
-	}
+	}, factsOf(t)
 }
 
 // partMatches turns an alignment into the explanation's part pairs, with
@@ -257,8 +262,8 @@ func (e *Engine) Compare(ctx context.Context, a, b vigil.Subject) (vigil.Hit, er
 	qn, ln := e.bestReadings(qa, qb, &w.res)
 	ent := subjectEntity(b, qb)
 	match.Compare(&qn, &ln, &w.res)
-	t := termsOf(&qn, &w.res, false, e.ix.Vocab().Weight(-1))
-	_, quals := match.Qualify(&qa.attrs, ent, t.score, []match.Qualifier{})
+	t := termsOf(&qn, &ln, &w.res, false, e.ix.Vocab().Weight(-1))
+	_, quals := qualify(&qa, []*entity.Entity{ent}, nil, factsOf(t), []match.Qualifier{})
 	score, ex := explain(&qn, &ln, &w.res, t, append(quals, qa.unread...))
 	return vigil.Hit{Score: score, SourceID: b.ID, Name: qb.name, MatchedName: qb.name,
 		Kind: b.Kind, Explanation: ex}, nil
@@ -298,20 +303,22 @@ func (e *Engine) bestReadings(qa, qb query, r *match.Result) (match.Name, match.
 		tb = append(tb, x.toks)
 	}
 	v := e.ix.Vocab().WithNames(tb...)
-	prepare := func(rs []reading, kind names.Kind) []match.Name {
+	prepare := func(rs []reading, kind names.Kind, listed bool) []match.Name {
 		out := make([]match.Name, len(rs))
 		for i, x := range rs {
-			out[i] = e.prepare(v, x.text, x.toks, x.org || kind == names.Organization)
+			r := match.Roles{Org: x.org || kind == names.Organization}
+			if r.Org {
+				r.Place = e.places.mask(x.toks)
+			} else if listed {
+				// b stands for a listed record: its family name counts.
+				r.Family = familyMask(entity.Name{Full: qb.raw}, qb.raw, x.toks)
+			}
+			out[i] = v.Prepare(x.text, x.toks, false)
+			v.Mark(&out[i], r)
 		}
 		return out
 	}
-	as, bs := prepare(ra, qa.kind), prepare(rb, qb.kind)
-	for i := range bs {
-		// b stands for a listed record: its family name counts.
-		if !rb[i].org && qb.kind != names.Organization {
-			bs[i].Family = familyMask(entity.Name{Full: qb.raw}, qb.raw, rb[i].toks)
-		}
-	}
+	as, bs := prepare(ra, qa.kind, false), prepare(rb, qb.kind, true)
 	bi, bj, top := 0, 0, float32(-1)
 	for i := range as {
 		for j := range bs {

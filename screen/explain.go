@@ -7,6 +7,7 @@ import (
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/match"
+	"github.com/vigil-screening/vigil/names"
 )
 
 // Common names. A query that gives only part of a listed name, and whose
@@ -51,13 +52,14 @@ type nameTerms struct {
 	common   float64 // little information
 	score    float64 // the name score: the sum of the above
 	rare     bool    // the name is rare and close (see closeName)
+	partial  bool    // some ordinary part of the listed name has no counterpart
 }
 
 // lackOrder lists the reasons of match.Result.Terms in order.
 var lackOrder = [...]match.Lack{match.LackFamily, match.LackSyllable, match.LackNumber, match.LackSubstitute}
 
 // termsOf splits the result of comparing two names into its terms.
-func termsOf(qn *match.Name, r *match.Result, weak bool, maxWeight float32) nameTerms {
+func termsOf(qn, ln *match.Name, r *match.Result, weak bool, maxWeight float32) nameTerms {
 	parts, initials, lack, native := r.Terms()
 	t := nameTerms{parts: float64(parts), initials: float64(initials), native: float64(native)}
 	for k := range lackOrder {
@@ -75,6 +77,11 @@ func termsOf(qn *match.Name, r *match.Result, weak bool, maxWeight float32) name
 	}
 	t.score = s
 	t.rare = s >= closeName && info >= rareInformation*maxWeight
+	for i := 0; i < r.N; i++ {
+		if p := &r.Pairs[i]; p.Q < 0 && p.L >= 0 && ln.Parts[p.L].Class == names.Plain {
+			t.partial = true
+		}
+	}
 	return t
 }
 

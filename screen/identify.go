@@ -94,9 +94,11 @@ func (e *Engine) addIDCandidates(qn *match.Name, a *match.Attrs, lists []string,
 		}
 		b := best{ent: ent, name: -1}
 		for c := e.first[ent]; c < e.first[ent+1]; c++ {
-			match.Compare(qn, e.ix.Name(c), &w.res)
-			if s := float32(termsOf(qn, &w.res, e.weak[c], e.ix.Vocab().Weight(-1)).score); b.name < 0 || s > b.score {
-				b.name, b.score = c, s
+			ln := e.ix.Name(c)
+			match.Compare(qn, ln, &w.res)
+			t := termsOf(qn, ln, &w.res, e.weak[c], e.ix.Vocab().Weight(-1))
+			if s := float32(t.score); b.name < 0 || s > b.score {
+				b.name, b.score, b.facts = c, s, factsOf(t)
 			}
 		}
 		if b.name >= 0 {

@@ -101,7 +101,7 @@ func datesCompatible(a, b []entity.Date) bool {
 // each qualifier's Detail which record supplied it. Scores that change
 // are re-sorted; a hit a contradiction takes below the threshold is
 // dropped.
-func (e *Engine) requalifyGroups(hits []vigil.Hit, q *query, threshold float64) []vigil.Hit {
+func (e *Engine) requalifyGroups(hits []vigil.Hit, q *query, facts map[string]nameFacts, threshold float64) []vigil.Hit {
 	changed := false
 	for i := range hits {
 		h := &hits[i]
@@ -114,7 +114,9 @@ func (e *Engine) requalifyGroups(hits []vigil.Hit, q *query, threshold float64) 
 			refs = append(refs, r.List+"/"+r.SourceID)
 			group = append(group, e.entities[e.byKey[refs[len(refs)-1]]])
 		}
-		_, quals := match.QualifyGroup(&q.attrs, group, refs, h.Explanation.NameScore, []match.Qualifier{})
+		f := facts[refs[0]]
+		f.score = h.Explanation.NameScore
+		_, quals := qualify(q, group, refs, f, []match.Qualifier{})
 		score, quals2 := qualifiersOf(h.Explanation.NameScore, append(quals, q.unread...))
 		h.Explanation.Qualifiers = quals2
 		changed = changed || score != h.Score

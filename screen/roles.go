@@ -18,8 +18,9 @@ import (
 // tokens of a listed person's name: the first ordinary word of the
 // family name the list gives as a name part, else of the part before
 // the comma of "LAST, First", else of the last word ("PRIDMORE-SMITH"
-// → pridmore, "RANGEL GÓMEZ" → rangel, "AL-RAWI" → rawi). A comma
-// followed only by a generation ("DIAZ, III") is not "LAST, First".
+// → pridmore, "RANGEL GÓMEZ" → rangel, "AL-RAWI" → rawi) unless the
+// name is a chain of "bin" links. A comma followed only by a generation
+// ("DIAZ, III") is not "LAST, First".
 // Names whose family name cannot be found this way get 0.
 func familyMask(n entity.Name, full string, toks []names.Token) uint16 {
 	fam := ""
@@ -35,16 +36,26 @@ func familyMask(n entity.Name, full string, toks []names.Token) uint16 {
 			fam = last
 		} else {
 			words := strings.Fields(last)
-			if len(words) < 2 {
+			if len(words) < 2 || slices.ContainsFunc(toks, nasab) {
 				return 0
 			}
 			fam = words[len(words)-1]
 		}
 	}
 	var text string
-	for _, t := range names.Analyze(fam, names.Person) {
-		if t.Class == names.Plain {
-			text = t.Text
+	for _, w := range strings.Fields(fam) {
+		// An article glued with a hyphen is not the name: "At-Tayyan",
+		// "ash-Sheikh".
+		if pre, rest, ok := strings.Cut(w, "-"); ok && len([]rune(pre)) <= 3 && rest != "" {
+			w = rest
+		}
+		for _, t := range names.Analyze(w, names.Person) {
+			if t.Class == names.Plain {
+				text = t.Text
+				break
+			}
+		}
+		if text != "" {
 			break
 		}
 	}
@@ -54,6 +65,18 @@ func familyMask(n entity.Name, full string, toks []names.Token) uint16 {
 		}
 	}
 	return 0
+}
+
+// nasab reports whether t links a name to a parent's (bin, ibn, bint,
+// ould): in such a name the last word, unless the list says otherwise,
+// is a house or tribe ("Khalid bin Faisal Al Saud") that is often left
+// out, not a family name.
+func nasab(t names.Token) bool {
+	switch t.Text {
+	case "bin", "ibn", "bint", "binti", "ben", "ould", "wuld":
+		return t.Class == names.Particle
+	}
+	return false
 }
 
 // generation reports whether s names only a generation: Jr, Sr, II, III.
