@@ -110,7 +110,9 @@ func birthDateConflict(q entity.Date, listed []entity.Date) bool {
 	return true
 }
 
-func fullDate(d entity.Date) bool { return !d.IsZero() && d.Month != 0 && d.Day != 0 && !d.Circa && !d.IsRange() }
+func fullDate(d entity.Date) bool {
+	return !d.IsZero() && d.Month != 0 && d.Day != 0 && !d.Circa && !d.IsRange()
+}
 
 func datesIncompatible(q, l entity.Date) bool {
 	if l.IsRange() {
