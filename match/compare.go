@@ -119,7 +119,15 @@ func Compare(q, l *Name, r *Result) {
 			case org && isNumber(lp.Text):
 				r.lack[LackNumber] += more
 			case l.Family&(1<<j) != 0 && lp.Class == names.Plain:
-				r.lack[LackFamily] += l.FamilyCost
+				if standsIn(q, r) {
+					// The query's own family name stands for a listed
+					// given name ("Michael Williams" for "WILLIAM
+					// MICHAEL JOHNSON"): the family name is not merely
+					// left out, another stands in its place.
+					r.lack[LackFamily] += more
+				} else {
+					r.lack[LackFamily] += l.FamilyCost
+				}
 			}
 		}
 	}
@@ -171,6 +179,25 @@ func (r *Result) Terms() (parts, initials float32, lack [numLacks]float32, nativ
 	return parts, initials, lack, native
 }
 
+// standsIn reports whether the last ordinary part of the query, where
+// a name written in natural order has its family name, is aligned with a
+// part of the listed name.
+func standsIn(q *Name, r *Result) bool {
+	last := -1
+	for i := range q.Parts {
+		if q.Parts[i].Class == names.Plain {
+			last = i
+		}
+	}
+	for i := 0; i < r.N && last >= 0; i++ {
+		p := &r.Pairs[i]
+		if p.L >= 0 && p.Sim > 0 && p.Q >= 0 && int(p.Q) <= last && last <= int(max(p.Q, p.Q2)) {
+			return true
+		}
+	}
+	return false
+}
+
 // substitutions returns the weight to count against the score for
 // listed parts of a long name (minChain ordinary parts on both sides)
 // that have no counterpart while an unmatched query part stands in the
@@ -210,7 +237,7 @@ func substitutions(q, l *Name, r *Result, usedQ, usedL uint32) float32 {
 			continue
 		}
 		for j := range l.Parts {
-			if usedL&(1<<j) != 0 || taken&(1<<j) != 0 || l.Parts[j].Class != names.Plain || l.Parts[j].Skel == qp.Skel {
+			if usedL&(1<<j) != 0 || taken&(1<<j) != 0 || l.Parts[j].Class != names.Plain {
 				continue
 			}
 			if samePlace(qTo[:len(q.Parts)], lTo[:len(l.Parts)], i, j) {
