@@ -11,6 +11,7 @@ package index
 import (
 	"hash/maphash"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/vigil-screening/vigil/match"
@@ -33,24 +34,32 @@ type Entry struct {
 // Index is a read-only candidate index, safe for concurrent use.
 type Index struct {
 	vocab *match.Vocab
-	names []match.Name
-	total []float32 // per name: names[i].Total, kept compact for the search
+	store nameStore
+	total []float32 // per name: its Total, kept compact for the search
 	owner []int32
 	kind  []uint8
 
-	tokPost  [][]int32          // token id → names containing it
-	skelPost [][]int32          // skeleton id → names with a part or join of that skeleton
+	tokPost  postings           // token id → names containing it
+	skelPost postings           // skeleton id → names with a part or join of that skeleton
 	varTok   [][]int32          // variant group id → token ids
 	dels     map[uint64][]int32 // deletion-neighbourhood hash → token ids
 	seed     maphash.Seed
 }
+
+// postings are the posting lists of keys 0..n-1 in one array: those of
+// key k are ids[off[k]:off[k+1]], sorted.
+type postings struct {
+	off []uint32
+	ids []int32
+}
+
+func (p *postings) of(k int32) []int32 { return p.ids[p.off[k]:p.off[k+1]] }
 
 // Build indexes the entries. It drops each entry's Tokens once it has
 // prepared the name, to free memory for the rest of the build.
 func Build(entries []Entry) *Index {
 	ix := &Index{
 		vocab: match.NewVocab(),
-		names: make([]match.Name, len(entries)),
 		total: make([]float32, len(entries)),
 		owner: make([]int32, len(entries)),
 		kind:  make([]uint8, len(entries)),
@@ -60,73 +69,118 @@ func Build(entries []Entry) *Index {
 		ix.vocab.AddName(e.Tokens)
 	}
 	ix.vocab.Freeze()
-	ix.tokPost = make([][]int32, ix.vocab.Count())
-	ix.skelPost = make([][]int32, ix.vocab.SkeletonCount())
 	ix.varTok = make([][]int32, ix.vocab.VariantCount())
 	// About one deletion key per letter of each distinct token.
 	ix.dels = make(map[uint64][]int32, ix.vocab.Count()*6)
 	// The vocabulary is frozen: names are prepared on all cores, and the
-	// token keys built while the names are posted (in order, one
-	// goroutine, so that posting lists come out sorted).
-	ix.prepareAll(entries)
+	// token keys built while the names are posted.
 	var wg sync.WaitGroup
 	wg.Go(ix.buildTokenKeys)
+	ix.prepareAll(entries)
 	for i, e := range entries {
 		ix.owner[i] = e.Owner
 		ix.kind[i] = e.Kind
-		ix.total[i] = ix.names[i].Total
-		ix.post(int32(i), &ix.names[i])
 	}
 	wg.Wait()
+	ix.post()
 	return ix
 }
 
-// prepareAll prepares the names of all entries, in parallel.
+// prepareAll prepares the names of all entries, in parallel, into the
+// compact store.
 func (ix *Index) prepareAll(entries []Entry) {
 	workers := runtime.GOMAXPROCS(0)
-	chunk := (len(entries) + workers - 1) / workers
+	chunk := max((len(entries)+workers-1)/workers, 1)
+	var parts []*nameStore
 	var wg sync.WaitGroup
 	for lo := 0; lo < len(entries); lo += chunk {
 		hi := min(lo+chunk, len(entries))
+		st := &nameStore{names: make([]name, 0, hi-lo)}
+		parts = append(parts, st)
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
-				ix.names[i] = ix.vocab.Prepare(entries[i].Raw, entries[i].Tokens, false)
-				ix.vocab.Mark(&ix.names[i], entries[i].Roles)
+				n := ix.vocab.Prepare(entries[i].Raw, entries[i].Tokens, false)
+				ix.vocab.Mark(&n, entries[i].Roles)
+				ix.total[i] = n.Total
+				st.add(&n)
 				entries[i].Tokens = nil
 			}
 		})
 	}
 	wg.Wait()
+	ix.store.names = make([]name, 0, len(entries))
+	for _, st := range parts {
+		ix.store.append(st)
+	}
+	ix.store.parts = slices.Clip(ix.store.parts)
+	ix.store.joins = slices.Clip(ix.store.joins)
 }
 
-func (ix *Index) post(id int32, n *match.Name) {
-	for _, p := range n.Parts {
-		if p.Tok >= 0 {
-			ix.tokPost[p.Tok] = appendOnce(ix.tokPost[p.Tok], id)
+// post builds the posting lists: a name is posted under the token of
+// each part, and under the skeleton of each ordinary part of two
+// consonants or more and of each join. Counted first, then filled, so
+// that the lists take no more room than they need.
+func (ix *Index) post() {
+	st := &ix.store
+	ix.tokPost = makePostings(ix.vocab.Count(), len(st.names), func(i int32, emit func(int32)) {
+		for _, p := range st.partsOf(i) {
+			if p.tok >= 0 {
+				emit(p.tok)
+			}
 		}
-		if p.Skel >= 0 && p.SkelLen >= 2 && p.Class == names.Plain {
-			ix.skelPost[p.Skel] = appendOnce(ix.skelPost[p.Skel], id)
+	})
+	ix.skelPost = makePostings(ix.vocab.SkeletonCount(), len(st.names), func(i int32, emit func(int32)) {
+		for _, p := range st.partsOf(i) {
+			if p.tok >= 0 && p.class == names.Plain {
+				if t := &st.tokens[p.tok]; t.skel >= 0 && t.skelLen >= 2 {
+					emit(t.skel)
+				}
+			}
 		}
-	}
-	for _, j := range n.Joins {
-		if j.Skel >= 0 {
-			ix.skelPost[j.Skel] = appendOnce(ix.skelPost[j.Skel], id)
+		for _, j := range st.joinsOf(i) {
+			if j.Skel >= 0 {
+				emit(j.Skel)
+			}
 		}
-	}
+	})
 }
 
-// appendOnce appends id unless it is already last (names are indexed in
-// order, so a repeat can only be the last element).
-func appendOnce(s []int32, id int32) []int32 {
-	if len(s) > 0 && s[len(s)-1] == id {
-		return s
+// makePostings builds the postings of n keys over names 0..count-1, each
+// name listed once under every key keys gives it.
+func makePostings(n, count int, keys func(i int32, emit func(int32))) postings {
+	last := make([]int32, n) // the last name counted under each key, plus one
+	size := make([]uint32, n+1)
+	for i := range int32(count) {
+		keys(i, func(k int32) {
+			if last[k] != i+1 {
+				last[k] = i + 1
+				size[k+1]++
+			}
+		})
 	}
-	return append(s, id)
+	for k := 1; k <= n; k++ {
+		size[k] += size[k-1]
+	}
+	p := postings{off: size, ids: make([]int32, size[n])}
+	fill := slices.Clone(size[:n])
+	clear(last)
+	for i := range int32(count) {
+		keys(i, func(k int32) {
+			if last[k] != i+1 {
+				last[k] = i + 1
+				p.ids[fill[k]] = i
+				fill[k]++
+			}
+		})
+	}
+	return p
 }
 
-// buildTokenKeys indexes every distinct token under its variant group and
-// its deletion neighbourhood.
+// buildTokenKeys records what each token tells of its parts and indexes
+// every distinct token under its variant group and its deletion
+// neighbourhood.
 func (ix *Index) buildTokenKeys() {
+	ix.store.tokens = tokenInfos(ix.vocab)
 	var buf []byte
 	for id := int32(0); int(id) < ix.vocab.Count(); id++ {
 		tok := ix.vocab.Text(id)
@@ -143,6 +197,14 @@ func (ix *Index) buildTokenKeys() {
 			ix.dels[h] = appendOnce(ix.dels[h], id)
 		}
 	}
+}
+
+// appendOnce appends id unless it is already last.
+func appendOnce(s []int32, id int32) []int32 {
+	if len(s) > 0 && s[len(s)-1] == id {
+		return s
+	}
+	return append(s, id)
 }
 
 // Tokens of these lengths get deletion keys: shorter ones must match
@@ -164,10 +226,17 @@ func (ix *Index) hashBytes(b []byte) uint64 { return maphash.Bytes(ix.seed, b) }
 func (ix *Index) Vocab() *match.Vocab { return ix.vocab }
 
 // Len returns the number of indexed names.
-func (ix *Index) Len() int { return len(ix.names) }
+func (ix *Index) Len() int { return len(ix.store.names) }
 
-// Name returns indexed name i.
-func (ix *Index) Name(i int32) *match.Name { return &ix.names[i] }
+// Name fills n with indexed name i, reusing n's slices, and returns it.
+// The result is valid until the next call with the same n.
+func (ix *Index) Name(i int32, n *match.Name) *match.Name {
+	ix.store.fill(ix.vocab, i, n, ix.total[i])
+	return n
+}
+
+// Total returns the summed weight of the parts of indexed name i.
+func (ix *Index) Total(i int32) float32 { return ix.total[i] }
 
 // Owner returns the owner of indexed name i, as given in its Entry.
 func (ix *Index) Owner(i int32) int32 { return ix.owner[i] }

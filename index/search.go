@@ -36,7 +36,7 @@ type cand struct {
 
 // NewScratch returns working memory sized for the index.
 func (ix *Index) NewScratch() *Scratch {
-	return &Scratch{slots: make([]slot, len(ix.names))}
+	return &Scratch{slots: make([]slot, len(ix.store.names))}
 }
 
 // minShare is the share of the query's name weight a candidate must
@@ -133,7 +133,7 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 			s.keys = append(s.keys, ix.tokKey(int8(j.At), j.Tok, 1))
 		} else if j.N == 3 && j.Skel >= 0 {
 			// "abd al aziz" written apart finds "abdulaziz" by skeleton.
-			s.keys = append(s.keys, key{post: ix.skelPost[j.Skel], w: q.Parts[j.At+2].Weight * 0.8, id: j.Skel, qi: int8(j.At), skel: true})
+			s.keys = append(s.keys, key{post: ix.skelPost.of(j.Skel), w: q.Parts[j.At+2].Weight * 0.8, id: j.Skel, qi: int8(j.At), skel: true})
 		}
 	}
 	slices.SortFunc(s.keys, func(a, b key) int {
@@ -155,7 +155,7 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 }
 
 func (ix *Index) tokKey(qi int8, tok int32, factor float32) key {
-	return key{post: ix.tokPost[tok], w: ix.vocab.Weight(tok) * factor, id: tok, qi: qi}
+	return key{post: ix.tokPost.of(tok), w: ix.vocab.Weight(tok) * factor, id: tok, qi: qi}
 }
 
 // partKeys appends the keys of one query part: its token, the tokens of
@@ -170,7 +170,7 @@ func (ix *Index) partKeys(qi int8, p *match.Part, s *Scratch) {
 		}
 	}
 	if p.Skel >= 0 && p.SkelLen >= 2 {
-		s.keys = append(s.keys, key{post: ix.skelPost[p.Skel], w: p.Weight * 0.8, id: p.Skel, qi: qi, skel: true})
+		s.keys = append(s.keys, key{post: ix.skelPost.of(p.Skel), w: p.Weight * 0.8, id: p.Skel, qi: qi, skel: true})
 	}
 	if len(p.Text) < minDeleteLen-1 || len(p.Text) > maxDeleteLen {
 		return
@@ -223,7 +223,7 @@ func (ix *Index) creditPostings(qi int8, post []int32, w float32, s *Scratch) {
 // few names are seen and the postings are long.
 func (ix *Index) creditTouched(kk key, s *Scratch) {
 	for _, n := range s.touched {
-		if sl := &s.slots[n]; sl.parts&(1<<kk.qi) == 0 && hasKey(&ix.names[n], kk) {
+		if sl := &s.slots[n]; sl.parts&(1<<kk.qi) == 0 && ix.hasKey(n, kk) {
 			sl.parts |= 1 << kk.qi
 			sl.acc += kk.w
 		}
@@ -231,15 +231,21 @@ func (ix *Index) creditTouched(kk key, s *Scratch) {
 }
 
 // hasKey reports whether name n is in the postings of kk (see post).
-func hasKey(n *match.Name, kk key) bool {
-	for i := range n.Parts {
-		p := &n.Parts[i]
-		if !kk.skel && p.Tok == kk.id || kk.skel && p.Skel == kk.id && p.SkelLen >= 2 && p.Class == names.Plain {
+func (ix *Index) hasKey(n int32, kk key) bool {
+	st := &ix.store
+	for _, p := range st.partsOf(n) {
+		if p.tok < 0 {
+			continue
+		}
+		if !kk.skel && p.tok == kk.id {
+			return true
+		}
+		if t := &st.tokens[p.tok]; kk.skel && t.skel == kk.id && t.skelLen >= 2 && p.class == names.Plain {
 			return true
 		}
 	}
 	if kk.skel {
-		for _, j := range n.Joins {
+		for _, j := range st.joinsOf(n) {
 			if j.Skel == kk.id {
 				return true
 			}

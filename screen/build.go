@@ -23,7 +23,7 @@ type entry struct {
 // analyzeAll analyses every name of every record, in parallel: analysis
 // is most of the cost of building the index. The names of each record
 // follow those of the record before.
-func analyzeAll(ents []*entity.Entity, places *placeSet) []entry {
+func analyzeAll(ents []*entity.Entity, places *placeSet) ([]index.Entry, []bool, []uint64) {
 	per := make([][]entry, len(ents))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
@@ -39,11 +39,18 @@ func analyzeAll(ents []*entity.Entity, places *placeSet) []entry {
 		}(w)
 	}
 	wg.Wait()
-	var out []entry
+	n := 0
 	for _, p := range per {
-		out = append(out, p...)
+		n += len(p)
 	}
-	return out
+	out, weak, keys := make([]index.Entry, 0, n), make([]bool, 0, n), make([]uint64, 0, n)
+	for i, p := range per {
+		for _, en := range p {
+			out, weak, keys = append(out, en.Entry), append(weak, en.weak), append(keys, en.key)
+		}
+		per[i] = nil
+	}
+	return out, weak, keys
 }
 
 func analyzeEntity(i int32, ent *entity.Entity, places *placeSet) []entry {
@@ -135,10 +142,3 @@ func tokenKey(toks []names.Token) string {
 	return b.String()
 }
 
-func entryList(es []entry) []index.Entry {
-	out := make([]index.Entry, len(es))
-	for i, e := range es {
-		out[i] = e.Entry
-	}
-	return out
-}

@@ -31,7 +31,7 @@ type Config struct {
 // It is safe for concurrent use.
 type Engine struct {
 	entities []*entity.Entity
-	byKey    map[string]int32
+	byKey    []int32 // record numbers in order of list, then id (see record)
 	ix       *index.Index
 	weak     []bool             // per indexed name: a weak alias
 	nameKey  []uint64           // per indexed name: identity key
@@ -49,34 +49,31 @@ const weakAliasFactor = 0.95
 // New indexes the records. The slice and the records must not be changed
 // afterwards.
 func New(entities []*entity.Entity, cfg Config) (*Engine, error) {
-	e := &Engine{entities: entities, byKey: make(map[string]int32, len(entities)), cands: cfg.Candidates}
+	e := &Engine{entities: entities, cands: cfg.Candidates}
 	if e.cands <= 0 {
 		e.cands = 64
 	}
-	e.places = newPlaceSet(entities)
-	entries := analyzeAll(entities, e.places)
 	for i, ent := range entities {
 		if ent == nil {
 			return nil, fmt.Errorf("screen: record %d is nil", i)
 		}
-		e.byKey[ent.Key()] = int32(i)
 	}
-	e.weak = make([]bool, len(entries))
-	e.nameKey = make([]uint64, len(entries))
+	e.byKey = sortedRecords(entities)
+	e.places = newPlaceSet(entities)
+	entries, weak, keys := analyzeAll(entities, e.places)
+	e.weak, e.nameKey = weak, keys
 	e.first = make([]int32, len(entities)+1)
 	for i := range e.first {
 		e.first[i] = int32(len(entries))
 	}
 	for i := len(entries) - 1; i >= 0; i-- {
-		en := entries[i]
-		e.weak[i], e.nameKey[i] = en.weak, en.key
-		e.first[en.Owner] = int32(i)
+		e.first[entries[i].Owner] = int32(i)
 	}
 	for i := len(entities) - 1; i >= 0; i-- {
 		// Records without names start where the next record starts.
 		e.first[i] = min(e.first[i], e.first[i+1])
 	}
-	e.ix = index.Build(entryList(entries))
+	e.ix = index.Build(entries)
 	e.ids = buildIDs(entities)
 	e.work.New = func() any { return &work{sc: e.ix.NewScratch()} }
 	return e, nil
@@ -87,6 +84,7 @@ type work struct {
 	sc   *index.Scratch
 	res  match.Result
 	best []best
+	name match.Name // a listed name, rebuilt from the index
 }
 
 // best is the best-scoring name of one candidate record.
@@ -179,7 +177,7 @@ func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool
 		if len(lists) > 0 && !slices.Contains(lists, e.entities[ent].List) {
 			continue
 		}
-		ln := e.ix.Name(c)
+		ln := e.ix.Name(c, &w.name)
 		match.Compare(qn, ln, &w.res)
 		t := termsOf(qn, ln, &w.res, e.weak[c], e.ix.Vocab().Weight(-1))
 		score := float32(t.score)
@@ -196,7 +194,7 @@ func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool
 // hit builds the hit and its explanation for a candidate record.
 func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) (vigil.Hit, nameFacts) {
 	ent := e.entities[b.ent]
-	ln := e.ix.Name(b.name)
+	ln := e.ix.Name(b.name, &w.name)
 	match.Compare(qn, ln, &w.res)
 	t := termsOf(qn, ln, &w.res, e.weak[b.name], e.ix.Vocab().Weight(-1))
 	_, quals := qualify(q, []*entity.Entity{ent}, nil, factsOf(t), []match.Qualifier{})
@@ -369,10 +367,42 @@ func subjectEntity(s vigil.Subject, q query) *entity.Entity {
 
 // Entity returns the record list/id, or nil.
 func (e *Engine) Entity(list, id string) *entity.Entity {
-	if i, ok := e.byKey[list+"/"+id]; ok {
+	if i, ok := e.record(list, id); ok {
 		return e.entities[i]
 	}
 	return nil
+}
+
+// sortedRecords returns the record numbers in order of list, then id:
+// a lookup table of 4 bytes a record, where a map keyed by "list/id"
+// takes some 60 at a million records.
+func sortedRecords(ents []*entity.Entity) []int32 {
+	out := make([]int32, len(ents))
+	for i := range out {
+		out[i] = int32(i)
+	}
+	slices.SortFunc(out, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(ents[a].List, ents[b].List), cmp.Compare(ents[a].ID, ents[b].ID))
+	})
+	return out
+}
+
+// record returns the number of record list/id.
+func (e *Engine) record(list, id string) (int32, bool) {
+	i, ok := slices.BinarySearchFunc(e.byKey, [2]string{list, id}, func(r int32, k [2]string) int {
+		return cmp.Or(cmp.Compare(e.entities[r].List, k[0]), cmp.Compare(e.entities[r].ID, k[1]))
+	})
+	if !ok {
+		return 0, false
+	}
+	return e.byKey[i], true
+}
+
+// recordOf returns the number of the record a hit or reference names;
+// it is always known, since hits come from the engine's own records.
+func (e *Engine) recordOf(list, id string) int32 {
+	i, _ := e.record(list, id)
+	return i
 }
 
 func clamp(x float64) float64 { return min(max(x, 0), 1) }

@@ -94,7 +94,7 @@ func (e *Engine) addIDCandidates(qn *match.Name, a *match.Attrs, lists []string,
 		}
 		b := best{ent: ent, name: -1}
 		for c := e.first[ent]; c < e.first[ent+1]; c++ {
-			ln := e.ix.Name(c)
+			ln := e.ix.Name(c, &w.name)
 			match.Compare(qn, ln, &w.res)
 			t := termsOf(qn, ln, &w.res, e.weak[c], e.ix.Vocab().Weight(-1))
 			if s := float32(t.score); b.name < 0 || s > b.score {

@@ -26,7 +26,7 @@ func (e *Engine) mergeAlso(hits []vigil.Hit) []vigil.Hit {
 	var out []vigil.Hit
 next:
 	for _, h := range hits {
-		hi := e.byKey[h.List+"/"+h.SourceID]
+		hi := e.recordOf(h.List, h.SourceID)
 		for i := range out {
 			if e.joins(&out[i], hi) {
 				out[i].Also = append(out[i].Also, vigil.Ref{List: h.List, SourceID: h.SourceID})
@@ -42,14 +42,14 @@ next:
 // name with o's record, and it fits o's record and every record already
 // merged into o (other list, compatible kind and birth dates).
 func (e *Engine) joins(o *vigil.Hit, hi int32) bool {
-	oi := e.byKey[o.List+"/"+o.SourceID]
+	oi := e.recordOf(o.List, o.SourceID)
 	a, b := e.entities[oi], e.entities[hi]
 	if !e.shareName(oi, hi, len(a.BirthDates) > 0 && len(b.BirthDates) > 0) {
 		return false
 	}
 	group := append([]vigil.Ref{{List: o.List, SourceID: o.SourceID}}, o.Also...)
 	for _, r := range group {
-		m := e.entities[e.byKey[r.List+"/"+r.SourceID]]
+		m := e.entities[e.recordOf(r.List, r.SourceID)]
 		if m.List == b.List || !compatibleKinds(m.Kind, b.Kind) || !datesCompatible(m.BirthDates, b.BirthDates) {
 			return false
 		}
@@ -68,7 +68,7 @@ func (e *Engine) shareName(a, b int32, datesAgree bool) bool {
 	minWeight := mergeRarity * e.ix.Vocab().Weight(-1)
 	for i := e.first[a]; i < e.first[a+1]; i++ {
 		for j := e.first[b]; j < e.first[b+1]; j++ {
-			if e.nameKey[i] == e.nameKey[j] && (datesAgree || e.ix.Name(i).Total >= minWeight) {
+			if e.nameKey[i] == e.nameKey[j] && (datesAgree || e.ix.Total(i) >= minWeight) {
 				return true
 			}
 		}
@@ -109,10 +109,10 @@ func (e *Engine) requalifyGroups(hits []vigil.Hit, q *query, facts map[string]na
 			continue
 		}
 		refs := []string{h.List + "/" + h.SourceID}
-		group := []*entity.Entity{e.entities[e.byKey[refs[0]]]}
+		group := []*entity.Entity{e.entities[e.recordOf(h.List, h.SourceID)]}
 		for _, r := range h.Also {
 			refs = append(refs, r.List+"/"+r.SourceID)
-			group = append(group, e.entities[e.byKey[refs[len(refs)-1]]])
+			group = append(group, e.entities[e.recordOf(r.List, r.SourceID)])
 		}
 		f := facts[refs[0]]
 		f.score = h.Explanation.NameScore

@@ -1,0 +1,145 @@
+package index
+
+import (
+	"github.com/vigil-screening/vigil/match"
+	"github.com/vigil-screening/vigil/names"
+)
+
+// Listed names are kept compact: a part is its token id, weight and
+// class (12 bytes, where a match.Part is 56 with its strings), and the
+// parts and joins of all names lie in two flat arrays. What a part's
+// token tells of it (text, skeleton, variant group, letters) is kept
+// once per token. Name rebuilds a match.Name for comparison in memory
+// the caller reuses.
+
+// part is one part of a listed name.
+type part struct {
+	tok    int32
+	weight float32
+	class  names.Class
+	flags  uint8
+}
+
+// Part flags.
+const (
+	partUnvowelled = 1 << iota
+	partKana
+)
+
+// name is one listed name: where its parts and joins lie in the flat
+// arrays, and its name-level fields (see match.Name).
+type name struct {
+	raw        string
+	familyCost float32
+	part, join uint32 // first part and join
+	family     uint16
+	nparts     uint8
+	njoins     uint8
+	syllabic   bool
+	org        bool
+}
+
+// tokenInfo is what a token's text tells of every part written with it.
+type tokenInfo struct {
+	skel    int32
+	variant int32
+	mask    uint32
+	skelLen uint8
+}
+
+// names holds the compact listed names.
+type nameStore struct {
+	names []name
+	parts []part
+	joins []match.Join
+	// origs holds the one word a legal form was read from, by index in
+	// parts, for the few parts that have one.
+	origs  map[uint32]string
+	tokens []tokenInfo
+}
+
+// add appends prepared name n.
+func (st *nameStore) add(n *match.Name) {
+	st.names = append(st.names, name{raw: n.Raw, familyCost: n.FamilyCost, part: uint32(len(st.parts)), join: uint32(len(st.joins)),
+		family: n.Family, nparts: uint8(len(n.Parts)), njoins: uint8(len(n.Joins)), syllabic: n.Syllabic, org: n.Org})
+	for i := range n.Parts {
+		p := &n.Parts[i]
+		var f uint8
+		if p.Unvowelled {
+			f |= partUnvowelled
+		}
+		if p.Kana {
+			f |= partKana
+		}
+		if p.Orig != "" {
+			if st.origs == nil {
+				st.origs = map[uint32]string{}
+			}
+			st.origs[uint32(len(st.parts))] = p.Orig
+		}
+		st.parts = append(st.parts, part{tok: p.Tok, weight: p.Weight, class: p.Class, flags: f})
+	}
+	st.joins = append(st.joins, n.Joins...)
+}
+
+// append adds the names of o after those of st.
+func (st *nameStore) append(o *nameStore) {
+	p0, j0 := uint32(len(st.parts)), uint32(len(st.joins))
+	for _, n := range o.names {
+		n.part += p0
+		n.join += j0
+		st.names = append(st.names, n)
+	}
+	for k, v := range o.origs {
+		if st.origs == nil {
+			st.origs = map[uint32]string{}
+		}
+		st.origs[k+p0] = v
+	}
+	st.parts = append(st.parts, o.parts...)
+	st.joins = append(st.joins, o.joins...)
+}
+
+// tokenInfos computes what each token of v tells of its parts.
+func tokenInfos(v *match.Vocab) []tokenInfo {
+	out := make([]tokenInfo, v.Count())
+	for id := range out {
+		text := v.Text(int32(id))
+		sk := names.Skeleton(text)
+		out[id] = tokenInfo{skel: v.SkeletonID(sk), variant: v.VariantID(text), mask: names.LetterMask(text), skelLen: uint8(min(len(sk), 255))}
+	}
+	return out
+}
+
+// fill rebuilds listed name i into n, reusing n's slices.
+func (st *nameStore) fill(v *match.Vocab, i int32, n *match.Name, total float32) {
+	c := &st.names[i]
+	n.Raw, n.Total, n.FamilyCost, n.Family, n.Syllabic, n.Org = c.raw, total, c.familyCost, c.family, c.syllabic, c.org
+	n.Parts = n.Parts[:0]
+	for k := c.part; k < c.part+uint32(c.nparts); k++ {
+		p := &st.parts[k]
+		mp := match.Part{Tok: p.tok, Weight: p.weight, Class: p.class, Unvowelled: p.flags&partUnvowelled != 0, Kana: p.flags&partKana != 0,
+			Skel: -1, Var: -1}
+		if p.tok >= 0 {
+			t := &st.tokens[p.tok]
+			mp.Text, mp.Skel, mp.Var, mp.Mask, mp.SkelLen = v.Text(p.tok), t.skel, t.variant, t.mask, t.skelLen
+		}
+		if len(st.origs) > 0 {
+			mp.Orig = st.origs[k]
+		}
+		n.Parts = append(n.Parts, mp)
+	}
+	n.Joins = append(n.Joins[:0], st.joins[c.join:c.join+uint32(c.njoins)]...)
+}
+
+// partsOf returns the compact parts of listed name i.
+func (st *nameStore) partsOf(i int32) []part {
+	c := &st.names[i]
+	return st.parts[c.part : c.part+uint32(c.nparts)]
+}
+
+// joinsOf returns the joins of listed name i.
+func (st *nameStore) joinsOf(i int32) []match.Join {
+	c := &st.names[i]
+	return st.joins[c.join : c.join+uint32(c.njoins)]
+}
