@@ -34,8 +34,12 @@ type Entry struct {
 // Index is a read-only candidate index, safe for concurrent use.
 type Index struct {
 	vocab *match.Vocab
-	store nameStore
-	total []float32 // per name: its Total, kept compact for the search
+	// stores hold the compact names, chunk names each (see prepareAll);
+	// tokens what each token tells of its parts.
+	stores []*nameStore
+	chunk  int
+	tokens []tokenInfo
+	total  []float32 // per name: its Total, kept compact for the search
 	owner []int32
 	kind  []uint8
 
@@ -86,17 +90,20 @@ func Build(entries []Entry) *Index {
 	return ix
 }
 
-// prepareAll prepares the names of all entries, in parallel, into the
-// compact store.
+// prepareAll prepares the names of all entries, in parallel, into one
+// compact store per worker: the store of entry i is stores[i/chunk].
 func (ix *Index) prepareAll(entries []Entry) {
 	workers := runtime.GOMAXPROCS(0)
-	chunk := max((len(entries)+workers-1)/workers, 1)
-	var parts []*nameStore
+	ix.chunk = max((len(entries)+workers-1)/workers, 1)
 	var wg sync.WaitGroup
-	for lo := 0; lo < len(entries); lo += chunk {
-		hi := min(lo+chunk, len(entries))
-		st := &nameStore{names: make([]name, 0, hi-lo)}
-		parts = append(parts, st)
+	for lo := 0; lo < len(entries); lo += ix.chunk {
+		hi := min(lo+ix.chunk, len(entries))
+		parts := 0
+		for _, e := range entries[lo:hi] {
+			parts += min(len(e.Tokens), match.MaxParts)
+		}
+		st := &nameStore{names: make([]name, 0, hi-lo), parts: make([]part, 0, parts), joins: make([]match.Join, 0, parts*3/2)}
+		ix.stores = append(ix.stores, st)
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
 				n := ix.vocab.Prepare(entries[i].Raw, entries[i].Tokens, false)
@@ -108,12 +115,11 @@ func (ix *Index) prepareAll(entries []Entry) {
 		})
 	}
 	wg.Wait()
-	ix.store.names = make([]name, 0, len(entries))
-	for _, st := range parts {
-		ix.store.append(st)
-	}
-	ix.store.parts = slices.Clip(ix.store.parts)
-	ix.store.joins = slices.Clip(ix.store.joins)
+}
+
+// store returns the store of name i and its number there.
+func (ix *Index) store(i int32) (*nameStore, int32) {
+	return ix.stores[int(i)/ix.chunk], i % int32(ix.chunk)
 }
 
 // post builds the posting lists: a name is posted under the token of
@@ -121,42 +127,50 @@ func (ix *Index) prepareAll(entries []Entry) {
 // consonants or more and of each join. Counted first, then filled, so
 // that the lists take no more room than they need.
 func (ix *Index) post() {
-	st := &ix.store
-	ix.tokPost = makePostings(ix.vocab.Count(), len(st.names), func(i int32, emit func(int32)) {
-		for _, p := range st.partsOf(i) {
-			if p.tok >= 0 {
-				emit(p.tok)
-			}
-		}
-	})
-	ix.skelPost = makePostings(ix.vocab.SkeletonCount(), len(st.names), func(i int32, emit func(int32)) {
-		for _, p := range st.partsOf(i) {
-			if p.tok >= 0 && p.class == names.Plain {
-				if t := &st.tokens[p.tok]; t.skel >= 0 && t.skelLen >= 2 {
-					emit(t.skel)
-				}
-			}
-		}
-		for _, j := range st.joinsOf(i) {
-			if j.Skel >= 0 {
-				emit(j.Skel)
-			}
-		}
-	})
+	ix.tokPost = ix.makePostings(ix.vocab.Count(), false)
+	ix.skelPost = ix.makePostings(ix.vocab.SkeletonCount(), true)
 }
 
-// makePostings builds the postings of n keys over names 0..count-1, each
-// name listed once under every key keys gives it.
-func makePostings(n, count int, keys func(i int32, emit func(int32))) postings {
+// keysOf appends to buf the token ids (skel false) or skeleton ids of
+// name i's postings.
+func (ix *Index) keysOf(i int32, skel bool, buf []int32) []int32 {
+	st, j := ix.store(i)
+	for _, p := range st.partsOf(j) {
+		switch {
+		case p.tok < 0:
+		case !skel:
+			buf = append(buf, p.tok)
+		case p.class == names.Plain:
+			if t := &ix.tokens[p.tok]; t.skel >= 0 && t.skelLen >= 2 {
+				buf = append(buf, t.skel)
+			}
+		}
+	}
+	if skel {
+		for _, jn := range st.joinsOf(j) {
+			if jn.Skel >= 0 {
+				buf = append(buf, jn.Skel)
+			}
+		}
+	}
+	return buf
+}
+
+// makePostings builds the postings of n keys over all names, each name
+// listed once under every key keysOf gives it.
+func (ix *Index) makePostings(n int, skel bool) postings {
+	count := int32(len(ix.total))
 	last := make([]int32, n) // the last name counted under each key, plus one
 	size := make([]uint32, n+1)
-	for i := range int32(count) {
-		keys(i, func(k int32) {
+	var buf []int32
+	for i := range count {
+		buf = ix.keysOf(i, skel, buf[:0])
+		for _, k := range buf {
 			if last[k] != i+1 {
 				last[k] = i + 1
 				size[k+1]++
 			}
-		})
+		}
 	}
 	for k := 1; k <= n; k++ {
 		size[k] += size[k-1]
@@ -164,14 +178,15 @@ func makePostings(n, count int, keys func(i int32, emit func(int32))) postings {
 	p := postings{off: size, ids: make([]int32, size[n])}
 	fill := slices.Clone(size[:n])
 	clear(last)
-	for i := range int32(count) {
-		keys(i, func(k int32) {
+	for i := range count {
+		buf = ix.keysOf(i, skel, buf[:0])
+		for _, k := range buf {
 			if last[k] != i+1 {
 				last[k] = i + 1
 				p.ids[fill[k]] = i
 				fill[k]++
 			}
-		})
+		}
 	}
 	return p
 }
@@ -180,7 +195,7 @@ func makePostings(n, count int, keys func(i int32, emit func(int32))) postings {
 // every distinct token under its variant group and its deletion
 // neighbourhood.
 func (ix *Index) buildTokenKeys() {
-	ix.store.tokens = tokenInfos(ix.vocab)
+	ix.tokens = tokenInfos(ix.vocab)
 	var buf []byte
 	for id := int32(0); int(id) < ix.vocab.Count(); id++ {
 		tok := ix.vocab.Text(id)
@@ -226,12 +241,13 @@ func (ix *Index) hashBytes(b []byte) uint64 { return maphash.Bytes(ix.seed, b) }
 func (ix *Index) Vocab() *match.Vocab { return ix.vocab }
 
 // Len returns the number of indexed names.
-func (ix *Index) Len() int { return len(ix.store.names) }
+func (ix *Index) Len() int { return len(ix.total) }
 
 // Name fills n with indexed name i, reusing n's slices, and returns it.
 // The result is valid until the next call with the same n.
 func (ix *Index) Name(i int32, n *match.Name) *match.Name {
-	ix.store.fill(ix.vocab, i, n, ix.total[i])
+	st, j := ix.store(i)
+	st.fill(ix.vocab, ix.tokens, j, n, ix.total[i])
 	return n
 }
 

@@ -47,15 +47,14 @@ type tokenInfo struct {
 	skelLen uint8
 }
 
-// names holds the compact listed names.
+// nameStore holds compact listed names.
 type nameStore struct {
 	names []name
 	parts []part
 	joins []match.Join
 	// origs holds the one word a legal form was read from, by index in
 	// parts, for the few parts that have one.
-	origs  map[uint32]string
-	tokens []tokenInfo
+	origs map[uint32]string
 }
 
 // add appends prepared name n.
@@ -82,24 +81,6 @@ func (st *nameStore) add(n *match.Name) {
 	st.joins = append(st.joins, n.Joins...)
 }
 
-// append adds the names of o after those of st.
-func (st *nameStore) append(o *nameStore) {
-	p0, j0 := uint32(len(st.parts)), uint32(len(st.joins))
-	for _, n := range o.names {
-		n.part += p0
-		n.join += j0
-		st.names = append(st.names, n)
-	}
-	for k, v := range o.origs {
-		if st.origs == nil {
-			st.origs = map[uint32]string{}
-		}
-		st.origs[k+p0] = v
-	}
-	st.parts = append(st.parts, o.parts...)
-	st.joins = append(st.joins, o.joins...)
-}
-
 // tokenInfos computes what each token of v tells of its parts.
 func tokenInfos(v *match.Vocab) []tokenInfo {
 	out := make([]tokenInfo, v.Count())
@@ -112,7 +93,7 @@ func tokenInfos(v *match.Vocab) []tokenInfo {
 }
 
 // fill rebuilds listed name i into n, reusing n's slices.
-func (st *nameStore) fill(v *match.Vocab, i int32, n *match.Name, total float32) {
+func (st *nameStore) fill(v *match.Vocab, tokens []tokenInfo, i int32, n *match.Name, total float32) {
 	c := &st.names[i]
 	n.Raw, n.Total, n.FamilyCost, n.Family, n.Syllabic, n.Org = c.raw, total, c.familyCost, c.family, c.syllabic, c.org
 	n.Parts = n.Parts[:0]
@@ -121,7 +102,7 @@ func (st *nameStore) fill(v *match.Vocab, i int32, n *match.Name, total float32)
 		mp := match.Part{Tok: p.tok, Weight: p.weight, Class: p.class, Unvowelled: p.flags&partUnvowelled != 0, Kana: p.flags&partKana != 0,
 			Skel: -1, Var: -1}
 		if p.tok >= 0 {
-			t := &st.tokens[p.tok]
+			t := &tokens[p.tok]
 			mp.Text, mp.Skel, mp.Var, mp.Mask, mp.SkelLen = v.Text(p.tok), t.skel, t.variant, t.mask, t.skelLen
 		}
 		if len(st.origs) > 0 {

@@ -36,7 +36,7 @@ type cand struct {
 
 // NewScratch returns working memory sized for the index.
 func (ix *Index) NewScratch() *Scratch {
-	return &Scratch{slots: make([]slot, len(ix.store.names))}
+	return &Scratch{slots: make([]slot, len(ix.total))}
 }
 
 // minShare is the share of the query's name weight a candidate must
@@ -232,20 +232,20 @@ func (ix *Index) creditTouched(kk key, s *Scratch) {
 
 // hasKey reports whether name n is in the postings of kk (see post).
 func (ix *Index) hasKey(n int32, kk key) bool {
-	st := &ix.store
-	for _, p := range st.partsOf(n) {
+	st, i := ix.store(n)
+	for _, p := range st.partsOf(i) {
 		if p.tok < 0 {
 			continue
 		}
 		if !kk.skel && p.tok == kk.id {
 			return true
 		}
-		if t := &st.tokens[p.tok]; kk.skel && t.skel == kk.id && t.skelLen >= 2 && p.class == names.Plain {
+		if t := &ix.tokens[p.tok]; kk.skel && t.skel == kk.id && t.skelLen >= 2 && p.class == names.Plain {
 			return true
 		}
 	}
 	if kk.skel {
-		for _, j := range st.joinsOf(n) {
+		for _, j := range st.joinsOf(i) {
 			if j.Skel == kk.id {
 				return true
 			}

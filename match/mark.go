@@ -67,6 +67,13 @@ const distinctWeight = 0.5
 // only (spaces and punctuation aside), in which a different character or
 // syllable makes a different name.
 func Syllabic(s string) bool {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < 0x80
+	}
+	if ascii {
+		return false
+	}
 	n := 0
 	for _, r := range s {
 		switch {

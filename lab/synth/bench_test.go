@@ -32,6 +32,8 @@ func BenchmarkScale(b *testing.B) {
 	b.ReportMetric(res.HeapEngineMiB, "heap-engine-MiB")
 	b.ReportMetric(res.RSSMiB, "rss-MiB")
 	b.ReportMetric(res.PeakRSSMiB, "peak-rss-MiB")
+	b.ReportMetric(res.BuildStartRSSMiB, "build-start-rss-MiB")
+	b.ReportMetric(res.GenPeakRSSMiB, "gen-peak-rss-MiB")
 	b.ReportMetric(res.PerSecond, "subjects/s")
 	b.ReportMetric(res.PerCPUSecond, "subjects/cpu-s")
 	b.ReportMetric(res.Recall, "recall")
