@@ -10,9 +10,7 @@ package index
 
 import (
 	"hash/maphash"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/vigil-screening/vigil/match"
 	"github.com/vigil-screening/vigil/names"
@@ -59,62 +57,14 @@ type postings struct {
 
 func (p *postings) of(k int32) []int32 { return p.ids[p.off[k]:p.off[k+1]] }
 
-// Build indexes the entries. It drops each entry's Tokens once it has
-// prepared the name, to free memory for the rest of the build.
+// Build indexes the entries (see Builder).
 func Build(entries []Entry) *Index {
-	ix := &Index{
-		vocab: match.NewVocab(),
-		total: make([]float32, len(entries)),
-		owner: make([]int32, len(entries)),
-		kind:  make([]uint8, len(entries)),
-		seed:  maphash.MakeSeed(),
+	b := NewBuilder()
+	for i := range entries {
+		b.Add(entries[i])
+		entries[i].Tokens = nil
 	}
-	for _, e := range entries {
-		ix.vocab.AddName(e.Tokens)
-	}
-	ix.vocab.Freeze()
-	ix.varTok = make([][]int32, ix.vocab.VariantCount())
-	// About one deletion key per letter of each distinct token.
-	ix.dels = make(map[uint64][]int32, ix.vocab.Count()*6)
-	// The vocabulary is frozen: names are prepared on all cores, and the
-	// token keys built while the names are posted.
-	var wg sync.WaitGroup
-	wg.Go(ix.buildTokenKeys)
-	ix.prepareAll(entries)
-	for i, e := range entries {
-		ix.owner[i] = e.Owner
-		ix.kind[i] = e.Kind
-	}
-	wg.Wait()
-	ix.post()
-	return ix
-}
-
-// prepareAll prepares the names of all entries, in parallel, into one
-// compact store per worker: the store of entry i is stores[i/chunk].
-func (ix *Index) prepareAll(entries []Entry) {
-	workers := runtime.GOMAXPROCS(0)
-	ix.chunk = max((len(entries)+workers-1)/workers, 1)
-	var wg sync.WaitGroup
-	for lo := 0; lo < len(entries); lo += ix.chunk {
-		hi := min(lo+ix.chunk, len(entries))
-		parts := 0
-		for _, e := range entries[lo:hi] {
-			parts += min(len(e.Tokens), match.MaxParts)
-		}
-		st := &nameStore{names: make([]name, 0, hi-lo), parts: make([]part, 0, parts), joins: make([]match.Join, 0, parts*3/2)}
-		ix.stores = append(ix.stores, st)
-		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				n := ix.vocab.Prepare(entries[i].Raw, entries[i].Tokens, false)
-				ix.vocab.Mark(&n, entries[i].Roles)
-				ix.total[i] = n.Total
-				st.add(&n)
-				entries[i].Tokens = nil
-			}
-		})
-	}
-	wg.Wait()
+	return b.Build()
 }
 
 // store returns the store of name i and its number there.

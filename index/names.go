@@ -105,7 +105,7 @@ func (st *nameStore) fill(v *match.Vocab, tokens []tokenInfo, i int32, n *match.
 			t := &tokens[p.tok]
 			mp.Text, mp.Skel, mp.Var, mp.Mask, mp.SkelLen = v.Text(p.tok), t.skel, t.variant, t.mask, t.skelLen
 		}
-		if len(st.origs) > 0 {
+		if p.class == names.Legal && len(st.origs) > 0 {
 			mp.Orig = st.origs[k]
 		}
 		n.Parts = append(n.Parts, mp)

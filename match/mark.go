@@ -95,14 +95,20 @@ func isNumber(s string) bool {
 	if s == "" {
 		return false
 	}
-	digits := true
-	for i := 0; i < len(s); i++ {
-		digits = digits && s[i] >= '0' && s[i] <= '9'
+	if c := s[0]; c >= '0' && c <= '9' {
+		for i := 1; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
 	}
-	return digits || romanNumerals[s]
-}
-
-var romanNumerals = map[string]bool{
-	"ii": true, "iii": true, "iv": true, "vii": true, "viii": true, "ix": true, "xii": true, "xiii": true,
-	"xiv": true, "xv": true, "xvi": true, "xvii": true, "xviii": true, "xix": true, "xx": true,
+	if c := s[0]; c != 'i' && c != 'v' && c != 'x' || len(s) > 5 {
+		return false
+	}
+	switch s {
+	case "ii", "iii", "iv", "vii", "viii", "ix", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx":
+		return true
+	}
+	return false
 }

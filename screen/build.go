@@ -20,37 +20,41 @@ type entry struct {
 	key  uint64 // identity key, see identityKey
 }
 
-// analyzeAll analyses every name of every record, in parallel: analysis
-// is most of the cost of building the index. The names of each record
-// follow those of the record before.
-func analyzeAll(ents []*entity.Entity, places *placeSet) ([]index.Entry, []bool, []uint64) {
-	per := make([][]entry, len(ents))
+// analyzeChunk is how many records are analysed at once before their
+// names go to the index builder: enough to keep every core busy, few
+// enough that the analysed names of a million records are never all in
+// memory together.
+const analyzeChunk = 4096
+
+// analyzeAll analyses every name of every record, in parallel chunks
+// (analysis is most of the cost of building the index), and adds them to
+// b in record order. It returns, per name, whether it is a weak alias,
+// its identity key and its record.
+func analyzeAll(ents []*entity.Entity, places *placeSet, b *index.Builder) (weak []bool, keys []uint64, owners []int32) {
 	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := w; i < len(ents); i += workers {
-				if ents[i] != nil {
-					per[i] = analyzeEntity(int32(i), ents[i], places)
+	per := make([][]entry, analyzeChunk)
+	for lo := 0; lo < len(ents); lo += analyzeChunk {
+		hi := min(lo+analyzeChunk, len(ents))
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				for i := lo + w; i < hi; i += workers {
+					per[i-lo] = nil
+					if ents[i] != nil {
+						per[i-lo] = analyzeEntity(int32(i), ents[i], places)
+					}
 				}
-			}
-		}(w)
-	}
-	wg.Wait()
-	n := 0
-	for _, p := range per {
-		n += len(p)
-	}
-	out, weak, keys := make([]index.Entry, 0, n), make([]bool, 0, n), make([]uint64, 0, n)
-	for i, p := range per {
-		for _, en := range p {
-			out, weak, keys = append(out, en.Entry), append(weak, en.weak), append(keys, en.key)
+			})
 		}
-		per[i] = nil
+		wg.Wait()
+		for _, p := range per[:hi-lo] {
+			for _, en := range p {
+				b.Add(en.Entry)
+				weak, keys, owners = append(weak, en.weak), append(keys, en.key), append(owners, en.Owner)
+			}
+		}
 	}
-	return out, weak, keys
+	return weak, keys, owners
 }
 
 func analyzeEntity(i int32, ent *entity.Entity, places *placeSet) []entry {

@@ -60,20 +60,21 @@ func New(entities []*entity.Entity, cfg Config) (*Engine, error) {
 	}
 	e.byKey = sortedRecords(entities)
 	e.places = newPlaceSet(entities)
-	entries, weak, keys := analyzeAll(entities, e.places)
+	b := index.NewBuilder()
+	weak, keys, owners := analyzeAll(entities, e.places, b)
 	e.weak, e.nameKey = weak, keys
 	e.first = make([]int32, len(entities)+1)
 	for i := range e.first {
-		e.first[i] = int32(len(entries))
+		e.first[i] = int32(len(owners))
 	}
-	for i := len(entries) - 1; i >= 0; i-- {
-		e.first[entries[i].Owner] = int32(i)
+	for i := len(owners) - 1; i >= 0; i-- {
+		e.first[owners[i]] = int32(i)
 	}
 	for i := len(entities) - 1; i >= 0; i-- {
 		// Records without names start where the next record starts.
 		e.first[i] = min(e.first[i], e.first[i+1])
 	}
-	e.ix = index.Build(entries)
+	e.ix = b.Build()
 	e.ids = buildIDs(entities)
 	e.work.New = func() any { return &work{sc: e.ix.NewScratch()} }
 	return e, nil
