@@ -38,8 +38,8 @@ type Index struct {
 	chunk  int
 	tokens []tokenInfo
 	total  []float32 // per name: its Total, kept compact for the search
-	owner []int32
-	kind  []uint8
+	owner  []int32
+	kind   []uint8
 
 	tokPost  postings           // token id → names containing it
 	skelPost postings           // skeleton id → names with a part or join of that skeleton

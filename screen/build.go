@@ -145,4 +145,3 @@ func tokenKey(toks []names.Token) string {
 	}
 	return b.String()
 }
-
