@@ -25,7 +25,7 @@ type Roles struct {
 //     an initial read from it ("de", "bin", "a") is an ordinary part with
 //     its full weight.
 //   - In an organisation's name, a number or series marker ("2", "II") and
-//     a place name weigh at least half as much as a part seen once,
+//     a place name weigh as much as a part seen once,
 //     whatever their frequency in the lists: "IRAN" is frequent on the
 //     lists, but "Siemens Iran" is not "Siemens".
 func (v *Vocab) Mark(n *Name, r Roles) {
@@ -61,7 +61,7 @@ func (v *Vocab) Mark(n *Name, r Roles) {
 // distinctWeight is the least weight, in weights of a part seen once, of
 // the parts of an organisation's name that tell one organisation from
 // another whatever their frequency: numbers and places.
-const distinctWeight = 0.5
+const distinctWeight = 1
 
 // Syllabic reports whether s is written in Chinese characters or Hangul
 // only (spaces and punctuation aside), in which a different character or

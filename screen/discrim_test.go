@@ -46,8 +46,10 @@ var discrimCases = []struct {
 	{"another series marker", vesselNamed("OCEAN STAR II"), vesselNamed("OCEAN STAR III"), 0, 0.8, ""},
 	{"same series marker", vesselNamed("OCEAN STAR II"), vesselNamed("Ocean Star II"), 1, 1, ""},
 	// A country or city inserted into an organisation's name.
-	{"inserted country", orgNamed("Rosneft Trading Iran SA"), orgNamed("ROSNEFT TRADING S.A."), 0, 0.8, ""},
+	{"inserted country", orgNamed("Dandong Hongxiang Industrial Development China Co Ltd"), orgNamed("DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD"), 0, 0.8, ""},
+	{"inserted country, frequent on the lists", orgNamed("Kala Naft Iran"), orgNamed("KALA NAFT"), 0, 0.7, ""},
 	{"inserted city", orgNamed("Mahan Air Tehran"), orgNamed("MAHAN AIR"), 0, 0.8, ""},
+	{"country dropped", orgNamed("Bank Melli"), orgNamed("BANK MELLI IRAN"), 0.8, 1, ""},
 	{"organisation typo", orgNamed("Rosnef Trading SA"), orgNamed("ROSNEFT TRADING S.A."), 0.8, 1, ""},
 	// Another father's name in a five-part Arabic name.
 	{"another father's name", personNamed("Ahmad Muhammad Ali Hasan al-Tikriti"), personNamed("Ahmad Mahmud Ali Hasan al-Tikriti"), 0, 0.75, "another name in the place"},
