@@ -24,8 +24,9 @@ type Builder struct {
 	toks  []int32
 	meta  []uint8 // class and flags of each token (see tokenMeta)
 	// origs holds the one word a legal form was read from, by index in
-	// toks, for the few tokens that have one.
-	origs map[uint32]string
+	// toks, for the few tokens that have one; texts the text of the few
+	// tokens the vocabulary does not count (titles).
+	origs, texts map[uint32]string
 }
 
 // NewBuilder returns an empty builder.
@@ -35,6 +36,7 @@ func NewBuilder() *Builder {
 
 // Token meta bits above the class.
 const (
+	metaGiven      = 1 << 5
 	metaUnvowelled = 1 << 6
 	metaKana       = 1 << 7
 )
@@ -54,13 +56,23 @@ func (b *Builder) Add(e Entry) {
 		if t.Kana {
 			m |= metaKana
 		}
+		if t.Given {
+			m |= metaGiven
+		}
 		if t.Orig != "" {
 			if b.origs == nil {
 				b.origs = map[uint32]string{}
 			}
 			b.origs[uint32(len(b.toks))] = t.Orig
 		}
-		b.toks = append(b.toks, b.vocab.Lookup(t.Text))
+		id := b.vocab.Lookup(t.Text)
+		if id < 0 {
+			if b.texts == nil {
+				b.texts = map[uint32]string{}
+			}
+			b.texts[uint32(len(b.toks))] = t.Text
+		}
+		b.toks = append(b.toks, id)
 		b.meta = append(b.meta, m)
 	}
 	b.off = append(b.off, uint32(len(b.toks)))
@@ -71,8 +83,12 @@ func (b *Builder) tokensOf(i int, buf []names.Token) []names.Token {
 	buf = buf[:0]
 	for k := b.off[i]; k < b.off[i+1]; k++ {
 		m := b.meta[k]
-		t := names.Token{Text: b.vocab.Text(b.toks[k]), Class: names.Class(m &^ (metaUnvowelled | metaKana)),
-			Unvowelled: m&metaUnvowelled != 0, Kana: m&metaKana != 0}
+		text := b.texts[k]
+		if id := b.toks[k]; id >= 0 {
+			text = b.vocab.Text(id)
+		}
+		t := names.Token{Text: text, Class: names.Class(m &^ (metaGiven | metaUnvowelled | metaKana)),
+			Unvowelled: m&metaUnvowelled != 0, Kana: m&metaKana != 0, Given: m&metaGiven != 0}
 		if t.Class == names.Legal && b.origs != nil {
 			t.Orig = b.origs[k]
 		}
@@ -121,7 +137,7 @@ func (ix *Index) prepareAll(b *Builder) {
 				nm := ix.vocab.Prepare(b.raw[i], toks, false)
 				ix.vocab.Mark(&nm, b.roles[i])
 				ix.total[i] = nm.Total
-				st.add(&nm)
+				st.add(&nm, toks)
 			}
 		})
 	}

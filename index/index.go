@@ -85,9 +85,12 @@ func (ix *Index) post() {
 // name i's postings.
 func (ix *Index) keysOf(i int32, skel bool, buf []int32) []int32 {
 	st, j := ix.store(i)
-	for _, p := range st.partsOf(j) {
+	for k, p := range st.partsOf(j) {
 		switch {
 		case p.tok < 0:
+			if u := st.unknown[st.names[j].part+uint32(k)]; skel && u.Class == names.Plain && u.Skel >= 0 && u.SkelLen >= 2 {
+				buf = append(buf, u.Skel)
+			}
 		case !skel:
 			buf = append(buf, p.tok)
 		case p.class == names.Plain:

@@ -24,6 +24,7 @@ type part struct {
 const (
 	partUnvowelled = 1 << iota
 	partKana
+	partGiven
 )
 
 // name is one listed name: where its parts and joins lie in the flat
@@ -39,12 +40,14 @@ type name struct {
 	org        bool
 }
 
-// tokenInfo is what a token's text tells of every part written with it.
+// tokenInfo is what a token's text tells of every part written with it:
+// its variant groups where a given name may stand and elsewhere, its
+// skeleton and its letters.
 type tokenInfo struct {
-	skel    int32
-	variant int32
-	mask    uint32
-	skelLen uint8
+	vars, givenVars *match.Variants
+	skel            int32
+	mask            uint32
+	skelLen         uint8
 }
 
 // nameStore holds compact listed names.
@@ -53,15 +56,32 @@ type nameStore struct {
 	parts []part
 	joins []match.Join
 	// origs holds the one word a legal form was read from, by index in
-	// parts, for the few parts that have one.
-	origs map[uint32]string
+	// parts, for the few parts that have one; titles the titles read
+	// before the few names that have one, by index in names.
+	origs  map[uint32]string
+	titles map[int32][]string
+	// unknown holds, by index in parts, the few parts whose token the
+	// vocabulary does not count (a word also read as a title before it
+	// in the same name), whole.
+	unknown map[uint32]match.Part
 }
 
-// add appends prepared name n.
-func (st *nameStore) add(n *match.Name) {
+// add appends name n, prepared from toks.
+func (st *nameStore) add(n *match.Name, toks []names.Token) {
+	if len(n.Titles) > 0 {
+		if st.titles == nil {
+			st.titles = map[int32][]string{}
+		}
+		st.titles[int32(len(st.names))] = n.Titles
+	}
 	st.names = append(st.names, name{raw: n.Raw, familyCost: n.FamilyCost, part: uint32(len(st.parts)), join: uint32(len(st.joins)),
 		family: n.Family, nparts: uint8(len(n.Parts)), njoins: uint8(len(n.Joins)), syllabic: n.Syllabic, org: n.Org})
+	// The parts are the tokens but titles, in order.
+	t := 0
 	for i := range n.Parts {
+		for t < len(toks) && toks[t].Class == names.Title {
+			t++
+		}
 		p := &n.Parts[i]
 		var f uint8
 		if p.Unvowelled {
@@ -69,6 +89,16 @@ func (st *nameStore) add(n *match.Name) {
 		}
 		if p.Kana {
 			f |= partKana
+		}
+		if t < len(toks) && toks[t].Given {
+			f |= partGiven
+		}
+		t++
+		if p.Tok < 0 {
+			if st.unknown == nil {
+				st.unknown = map[uint32]match.Part{}
+			}
+			st.unknown[uint32(len(st.parts))] = *p
 		}
 		if p.Orig != "" {
 			if st.origs == nil {
@@ -87,7 +117,8 @@ func tokenInfos(v *match.Vocab) []tokenInfo {
 	for id := range out {
 		text := v.Text(int32(id))
 		sk := names.Skeleton(text)
-		out[id] = tokenInfo{skel: v.SkeletonID(sk), variant: v.VariantID(text), mask: names.LetterMask(text), skelLen: uint8(min(len(sk), 255))}
+		out[id] = tokenInfo{vars: v.TokenVariants(int32(id), false), givenVars: v.TokenVariants(int32(id), true),
+			skel: v.SkeletonID(sk), mask: names.LetterMask(text), skelLen: uint8(min(len(sk), 255))}
 	}
 	return out
 }
@@ -96,14 +127,25 @@ func tokenInfos(v *match.Vocab) []tokenInfo {
 func (st *nameStore) fill(v *match.Vocab, tokens []tokenInfo, i int32, n *match.Name, total float32) {
 	c := &st.names[i]
 	n.Raw, n.Total, n.FamilyCost, n.Family, n.Syllabic, n.Org = c.raw, total, c.familyCost, c.family, c.syllabic, c.org
+	n.Titles = nil
+	if st.titles != nil {
+		n.Titles = st.titles[i]
+	}
 	n.Parts = n.Parts[:0]
 	for k := c.part; k < c.part+uint32(c.nparts); k++ {
 		p := &st.parts[k]
+		if p.tok < 0 {
+			n.Parts = append(n.Parts, st.unknown[k])
+			continue
+		}
 		mp := match.Part{Tok: p.tok, Weight: p.weight, Class: p.class, Unvowelled: p.flags&partUnvowelled != 0, Kana: p.flags&partKana != 0,
-			Skel: -1, Var: -1}
+			Skel: -1}
 		if p.tok >= 0 {
 			t := &tokens[p.tok]
-			mp.Text, mp.Skel, mp.Var, mp.Mask, mp.SkelLen = v.Text(p.tok), t.skel, t.variant, t.mask, t.skelLen
+			mp.Text, mp.Skel, mp.Vars, mp.Mask, mp.SkelLen = v.Text(p.tok), t.skel, t.vars, t.mask, t.skelLen
+			if p.flags&partGiven != 0 {
+				mp.Vars = t.givenVars
+			}
 		}
 		if p.class == names.Legal && len(st.origs) > 0 {
 			mp.Orig = st.origs[k]

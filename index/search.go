@@ -233,8 +233,11 @@ func (ix *Index) creditTouched(kk key, s *Scratch) {
 // hasKey reports whether name n is in the postings of kk (see post).
 func (ix *Index) hasKey(n int32, kk key) bool {
 	st, i := ix.store(n)
-	for _, p := range st.partsOf(i) {
+	for k, p := range st.partsOf(i) {
 		if p.tok < 0 {
+			if u := st.unknown[st.names[i].part+uint32(k)]; kk.skel && u.Skel == kk.id && u.SkelLen >= 2 && u.Class == names.Plain {
+				return true
+			}
 			continue
 		}
 		if !kk.skel && p.tok == kk.id {

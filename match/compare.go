@@ -1,6 +1,10 @@
 package match
 
-import "github.com/vigil-screening/vigil/names"
+import (
+	"slices"
+
+	"github.com/vigil-screening/vigil/names"
+)
 
 // Costs of unmatched parts, as a share of their weight. A listed part the
 // query lacks (a middle name the caller did not give) costs less than a
@@ -114,6 +118,9 @@ func Compare(q, l *Name, r *Result) {
 			den += w * unmatchedListed
 			r.add(Pair{Q: -1, Q2: -1, L: int8(j), L2: -1, Weight: w * unmatchedListed, How: Unmatched})
 			switch more := w * (unmatchedQuery - unmatchedListed); {
+			case slices.Contains(q.Titles, lp.Text):
+				// The query gave the word, read as a title ("HADI Mizban
+				// Khadr"): it is not left out.
 			case strict && len(l.Parts) <= shortSyllabic:
 				r.lack[LackSyllable] += more
 			case org && isNumber(lp.Text):

@@ -30,7 +30,7 @@ type Roles struct {
 //     lists, but "Siemens Iran" is not "Siemens".
 func (v *Vocab) Mark(n *Name, r Roles) {
 	n.Family, n.Org = r.Family, r.Org
-	n.Syllabic = Syllabic(n.Raw) && personalName(n.Raw)
+	n.Syllabic = !r.Org && Syllabic(n.Raw) && personalName(n.Raw)
 	floor := distinctWeight * v.Weight(-1)
 	for i := range n.Parts {
 		p := &n.Parts[i]
@@ -111,4 +111,11 @@ func isNumber(s string) bool {
 		return true
 	}
 	return false
+}
+
+// TokenVariants returns the variant groups of token id as a part of a
+// listed name (given: a part where a given name may stand), as Prepare
+// gives them: for a caller that keeps listed names by token id.
+func (v *Vocab) TokenVariants(tok int32, given bool) *Variants {
+	return v.variantsOf(tok, v.Text(tok), given)
 }

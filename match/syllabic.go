@@ -3,6 +3,7 @@ package match
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
 )
@@ -185,13 +186,22 @@ func initialSoundVariant(x, y rune) bool {
 	return a == initialN && (b == initialR || b == initialNG) || a == initialR && b == initialNG
 }
 
+// maxPersonal is the most characters of a personal name written in
+// Chinese characters or Hangul: family name and given name, one or two
+// syllables each ("欧阳修明").
+const maxPersonal = 4
+
 // personalName reports whether a name written in Chinese characters or
 // Hangul looks like a personal name, whose characters are syllables of a
-// family and a given name, rather than a foreign name written in them
-// by sound (賓拉丹, bin Laden): it is in Hangul, or one of its words, or
-// its first character, is a common Chinese family name (or a variant of
-// one: 張 for 张).
+// family and a given name, rather than an organisation's name or a
+// foreign name written in them by sound (賓拉丹, bin Laden): it has at
+// most maxPersonal characters, and it is in Hangul, or one of its words,
+// or its first character, is a common Chinese family name (or a variant
+// of one: 張 for 张).
 func personalName(s string) bool {
+	if utf8.RuneCountInString(strings.Join(strings.Fields(s), "")) > maxPersonal {
+		return false
+	}
 	first := true
 	for _, w := range strings.Fields(s) {
 		rs := []rune(w)
