@@ -112,9 +112,9 @@ func hasAdjustmentContaining(ex vigil.Explanation, s string) bool {
 func TestIdentityHold(t *testing.T) {
 	eng := realEngine(t)
 	quiet := []vigil.Subject{
-		{Name: "Dean Phillips", Kind: entity.KindPerson, DateOfBirth: "1965-11-06", Nationality: "Botswana"},
-		{Name: "Juan García", Kind: entity.KindPerson, DateOfBirth: "1976-06-11", Nationality: "Spain"},
-		{Name: "Linda Cohen", Kind: entity.KindPerson, DateOfBirth: "2000-04-16", Nationality: "Nigeria"},
+		{Name: "Dean Phillips", Kind: entity.KindPerson, DateOfBirth: mustDate("1965-11-06"), Nationality: "BW"},
+		{Name: "Juan García", Kind: entity.KindPerson, DateOfBirth: mustDate("1976-06-11"), Nationality: "ES"},
+		{Name: "Linda Cohen", Kind: entity.KindPerson, DateOfBirth: mustDate("2000-04-16"), Nationality: "NG"},
 	}
 	for _, s := range quiet {
 		hits, err := eng.Screen(context.Background(), s, vigil.Options{})
@@ -134,12 +134,12 @@ func TestIdentityHold(t *testing.T) {
 	}
 	loud := []vigil.Subject{
 		{Name: "Dean Phillips", Kind: entity.KindPerson},
-		{Name: "Dean Phillips", Kind: entity.KindPerson, DateOfBirth: "1969-01-01", Nationality: "United States"},
+		{Name: "Dean Phillips", Kind: entity.KindPerson, DateOfBirth: mustDate("1969-01-01"), Nationality: "US"},
 		{Name: "Juan García", Kind: entity.KindPerson},
 		// A close match of a rare name alerts whatever the attributes.
-		{Name: "Ayman Muhammad Rabi al-Zawahiri", Kind: entity.KindPerson, DateOfBirth: "1955-06-19", Nationality: "Germany"},
+		{Name: "Ayman Muhammad Rabi al-Zawahiri", Kind: entity.KindPerson, DateOfBirth: mustDate("1955-06-19"), Nationality: "DE"},
 		// A partial birth date that agrees.
-		{Name: "Ayman al-Zawahiri", Kind: entity.KindPerson, DateOfBirth: "1951", Nationality: "Egypt"},
+		{Name: "Ayman al-Zawahiri", Kind: entity.KindPerson, DateOfBirth: mustDate("1951"), Nationality: "EG"},
 	}
 	for _, s := range loud {
 		hits, err := eng.Screen(context.Background(), s, vigil.Options{})
