@@ -221,9 +221,10 @@ func personalName(s string) bool {
 	return false
 }
 
-// commonSurnames are the hundred commonest Chinese family names, in
-// simplified characters (the ranking of the 2020 census); a traditional
-// form is recognised by its reading and tone.
+// commonSurnames are about a hundred of the commonest Chinese family
+// names, in simplified characters, as the published national rankings
+// list them (written here from those rankings; the order is not used);
+// a traditional form is recognised by its reading and tone.
 const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 
 func commonSurname(r rune) bool {
