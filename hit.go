@@ -85,7 +85,7 @@ const (
 
 // Qualifier is one compared attribute and its effect on the score.
 type Qualifier struct {
-	Attribute string  `json:"attribute"` // "date_of_birth", "gender", "nationality", "passport", ...
+	Attribute string  `json:"attribute"` // "date_of_birth", "gender", "nationality", "passport", "identity", ...
 	Query     string  `json:"query,omitempty"`
 	Listed    string  `json:"listed,omitempty"`
 	Verdict   Verdict `json:"verdict"`
