@@ -26,7 +26,7 @@ func chain(t *testing.T, n int) []*Entry {
 	return out
 }
 
-func run(t *testing.T, es []*Entry, locate func(string) (int64, error)) *Finding {
+func run(t *testing.T, es []*Entry, locate func(string) (*Entry, error)) *Finding {
 	t.Helper()
 	v := &Verifier{Locate: locate}
 	for _, e := range es {
@@ -39,6 +39,19 @@ func run(t *testing.T, es []*Entry, locate func(string) (int64, error)) *Finding
 		}
 	}
 	return v.End(int64(len(es)), es[len(es)-1].Hash)
+}
+
+// locator finds stored entries by hash, as the store does.
+func locator(es []*Entry) func(string) (*Entry, error) {
+	return func(h string) (*Entry, error) {
+		for _, e := range es {
+			if e.Hash == h {
+				c := *e
+				return &c, nil
+			}
+		}
+		return nil, nil
+	}
 }
 
 func TestCanonicalDetails(t *testing.T) {
@@ -87,19 +100,33 @@ func TestVerify(t *testing.T) {
 	}
 	// Reordered: entries 2 and 4 swap sequence numbers.
 	es = chain(t, 5)
-	bySeq := map[string]int64{}
-	for _, e := range es {
-		bySeq[e.Hash] = e.Seq
-	}
 	es[1], es[3] = es[3], es[1]
 	es[1].Seq, es[3].Seq = 2, 4
-	locate := func(h string) (int64, error) { return bySeq[h], nil }
-	if f := run(t, es, locate); f == nil || f.Problem != Reordered || f.Seq != 2 || f.OriginalSeq != 4 {
+	if f := run(t, es, locator(es)); f == nil || f.Problem != Reordered || f.Seq != 2 || f.OriginalSeq != 4 {
 		t.Fatalf("reordered: %+v", f)
 	}
 	// Without Locate the same break is reported as altered.
 	if f := run(t, es, nil); f == nil || f.Problem != Altered || f.Seq != 2 {
 		t.Fatalf("reordered, no locate: %+v", f)
+	}
+	// Adjacent entries swapped: the entry stored at 3 links to one that
+	// is itself out of place, and is still found to be moved.
+	for _, first := range []int{0, 2, 3} {
+		es = chain(t, 5)
+		es[first], es[first+1] = es[first+1], es[first]
+		es[first].Seq, es[first+1].Seq = int64(first+1), int64(first+2)
+		f := run(t, es, locator(es))
+		if f == nil || f.Problem != Reordered || f.Seq != int64(first+1) || f.OriginalSeq != int64(first+2) {
+			t.Fatalf("adjacent swap of %d and %d: %+v", first+1, first+2, f)
+		}
+	}
+	// An altered entry is not taken for a moved one.
+	es = chain(t, 5)
+	es[1], es[2] = es[2], es[1]
+	es[1].Seq, es[2].Seq = 2, 3
+	es[1].Actor = "mallory"
+	if f := run(t, es, locator(es)); f == nil || f.Problem != Altered || f.Seq != 2 {
+		t.Fatalf("swapped and altered: %+v", f)
 	}
 	// Missing tail: the head says 6 entries were written.
 	es = chain(t, 5)

@@ -28,18 +28,17 @@ func (f *Finding) Error() string {
 }
 
 // Verifier checks entries one at a time, in stored sequence order.
-// Locate, when set, finds the sequence number of the entry whose hash is
-// the given one (0 when none); Verifier uses it to tell a reordered entry
-// from an altered one.
+// Locate, when set, returns the stored entry whose hash is the given one
+// (nil when none); Verifier uses it to tell a reordered entry from an
+// altered one.
 type Verifier struct {
-	Locate func(hash string) (int64, error)
+	Locate func(hash string) (*Entry, error)
 
 	n        int64 // entries checked
 	prevSeq  int64
 	prevHash string
 }
 
-// Checked returns the number of entries checked so far.
 func (v *Verifier) Checked() int64 { return v.n }
 
 // Next checks the next stored entry. It returns the first Finding, or an
@@ -69,25 +68,57 @@ func (v *Verifier) Next(e *Entry) (*Finding, error) {
 }
 
 // misplaced explains an entry whose content and link both fail: if its
-// previous hash belongs to another entry and its content verifies at the
-// position after that one, it was moved; otherwise it was altered.
+// hash verifies at the sequence number it was written at (found by
+// following previous hashes back to an entry still in place, see
+// writtenAt), it was moved; otherwise it was altered.
 func (v *Verifier) misplaced(e *Entry) (*Finding, error) {
 	if v.Locate != nil {
-		before, err := v.Locate(e.PrevHash)
+		at, err := v.writtenAt(e, maxHops)
 		if err != nil {
 			return nil, fmt.Errorf("audit verify: %w", err)
 		}
-		moved := *e
-		moved.Seq = before + 1
-		if e.PrevHash == GenesisHash {
-			moved.Seq = 1
-		}
-		if sum, err := moved.ComputeHash(); err == nil && sum == e.Hash && moved.Seq != e.Seq {
-			return &Finding{Problem: Reordered, Seq: e.Seq, OriginalSeq: moved.Seq,
-				Detail: fmt.Sprintf("entry written as %d is stored as %d", moved.Seq, e.Seq)}, nil
+		if at != 0 && at != e.Seq {
+			return &Finding{Problem: Reordered, Seq: e.Seq, OriginalSeq: at,
+				Detail: fmt.Sprintf("entry written as %d is stored as %d", at, e.Seq)}, nil
 		}
 	}
 	return &Finding{Problem: Altered, Seq: e.Seq, Detail: "content and link do not match"}, nil
+}
+
+// maxHops bounds how far writtenAt follows previous hashes through entries
+// that are themselves out of place.
+const maxHops = 64
+
+// writtenAt returns the sequence number e was written at, or 0 when that
+// cannot be shown. An entry was written right after the entry its
+// PrevHash names; that entry may itself be out of place (two adjacent
+// entries swapped), so its own position is found the same way, up to
+// hops steps back. The answer counts only when e's hash verifies there.
+func (v *Verifier) writtenAt(e *Entry, hops int) (int64, error) {
+	if sum, err := e.ComputeHash(); err == nil && sum == e.Hash {
+		return e.Seq, nil // in place
+	}
+	var at int64 = 1
+	if e.PrevHash != GenesisHash {
+		if hops == 0 {
+			return 0, nil
+		}
+		before, err := v.Locate(e.PrevHash)
+		if err != nil || before == nil {
+			return 0, err
+		}
+		b, err := v.writtenAt(before, hops-1)
+		if err != nil || b == 0 {
+			return 0, err
+		}
+		at = b + 1
+	}
+	moved := *e
+	moved.Seq = at
+	if sum, err := moved.ComputeHash(); err == nil && sum == e.Hash {
+		return at, nil
+	}
+	return 0, nil
 }
 
 // End checks the chain's end against the head the store keeps (the last

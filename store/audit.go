@@ -107,21 +107,14 @@ func (db *DB) Audit(ctx context.Context, actor auth.Principal, action audit.Acti
 // first break as a *audit.Finding (nil when the chain is intact) and the
 // number of entries checked.
 func (db *DB) VerifyAudit(ctx context.Context) (*audit.Finding, int64, error) {
-	v := &audit.Verifier{Locate: func(hash string) (int64, error) {
-		var seq int64
-		err := db.sql.QueryRowContext(ctx, `SELECT seq FROM audit_log WHERE hash = $1`, hash).Scan(&seq)
-		if errors.Is(err, sql.ErrNoRows) {
-			return 0, nil // unknown hash: not a moved entry
-		}
-		return seq, err
-	}}
+	v := &audit.Verifier{Locate: db.locateAudit(ctx)}
 	var headSeq int64
 	var headHash string
 	if err := db.sql.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash); err != nil {
 		return nil, 0, fmt.Errorf("audit head: %w", err)
 	}
 	var found *audit.Finding
-	err := db.scanAudit(ctx, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log WHERE seq <= $1 ORDER BY seq`,
+	err := db.scanAudit(ctx, db.sql, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log WHERE seq <= $1 ORDER BY seq`,
 		[]any{headSeq}, func(e *audit.Entry) (bool, error) {
 			f, err := v.Next(e)
 			found = f
@@ -137,6 +130,21 @@ func (db *DB) VerifyAudit(ctx context.Context) (*audit.Finding, int64, error) {
 	return v.End(headSeq+beyond, headHash), v.Checked(), nil
 }
 
+// locateAudit returns a function that finds the stored entry with a hash
+// (nil when none), for audit.Verifier to tell moved entries from altered
+// ones. It reads outside any snapshot: entries do not change legitimately.
+func (db *DB) locateAudit(ctx context.Context) func(string) (*audit.Entry, error) {
+	return func(hash string) (*audit.Entry, error) {
+		var found *audit.Entry
+		err := db.scanAudit(ctx, db.sql, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log WHERE hash = $1`,
+			[]any{hash}, func(e *audit.Entry) (bool, error) {
+				found = e
+				return false, nil
+			})
+		return found, err
+	}
+}
+
 // ExportAudit writes the entries with from <= at < to as JSON Lines, in
 // sequence order. A zero from or to leaves that side open.
 func (db *DB) ExportAudit(ctx context.Context, w io.Writer, from, to time.Time) (int64, error) {
@@ -150,7 +158,7 @@ func (db *DB) ExportAudit(ctx context.Context, w io.Writer, from, to time.Time) 
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	var n int64
-	err := db.scanAudit(ctx, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log
+	err := db.scanAudit(ctx, db.sql, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log
 		WHERE at >= $1 AND at < $2 ORDER BY seq`, []any{lo, hi}, func(e *audit.Entry) (bool, error) {
 		n++
 		return true, enc.Encode(e)
@@ -164,9 +172,14 @@ func (db *DB) ExportAudit(ctx context.Context, w io.Writer, from, to time.Time) 
 	return n, nil
 }
 
+// queryer is a database or a transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // scanAudit calls fn for each entry the query returns until fn returns false.
-func (db *DB) scanAudit(ctx context.Context, query string, args []any, fn func(*audit.Entry) (bool, error)) error {
-	rows, err := db.sql.QueryContext(ctx, query, args...)
+func (db *DB) scanAudit(ctx context.Context, q queryer, query string, args []any, fn func(*audit.Entry) (bool, error)) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("audit read: %w", err)
 	}

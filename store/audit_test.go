@@ -55,6 +55,16 @@ func TestAuditTamper(t *testing.T) {
 			`UPDATE audit_log SET seq = 3 WHERE seq = 6`,
 			`UPDATE audit_log SET seq = 6 WHERE seq = -1`},
 			audit.Finding{Problem: audit.Reordered, Seq: 3, OriginalSeq: 6}},
+		{"swap adjacent rows 4 and 5", []string{
+			`UPDATE audit_log SET seq = -1 WHERE seq = 4`,
+			`UPDATE audit_log SET seq = 4 WHERE seq = 5`,
+			`UPDATE audit_log SET seq = 5 WHERE seq = -1`},
+			audit.Finding{Problem: audit.Reordered, Seq: 4, OriginalSeq: 5}},
+		{"swap the first two rows", []string{
+			`UPDATE audit_log SET seq = -1 WHERE seq = 1`,
+			`UPDATE audit_log SET seq = 1 WHERE seq = 2`,
+			`UPDATE audit_log SET seq = 2 WHERE seq = -1`},
+			audit.Finding{Problem: audit.Reordered, Seq: 1, OriginalSeq: 2}},
 		{"rewrite a hash", []string{`UPDATE audit_log SET hash = '` + audit.GenesisHash[:63] + `1' WHERE seq = 8`},
 			audit.Finding{Problem: audit.Altered, Seq: 8}},
 	}
