@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/auth"
@@ -17,7 +19,7 @@ import (
 // the hit's identity (the hit's records are then merged into it), or
 // every record of the identity is remembered as a false positive and
 // neither side has changed since.
-func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjectRow, screeningID int64, h *Hit, memory review.Memory, res *ScreeningResult) error {
+func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjectRow, screeningID int64, h *Hit, memory review.Memory, res *ScreeningResult, b *screeningBind) error {
 	refs := h.refs()
 	if !subj.isNew {
 		id, found, err := tx.openAlertFor(ctx, subj.id, refs)
@@ -34,11 +36,12 @@ func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjec
 		res.Suppressed = append(res.Suppressed, vigil.Ref{List: h.List, SourceID: h.SourceID})
 		return nil
 	}
-	id, err := tx.insertAlert(ctx, subj, screeningID, h, refs, changes)
+	ab, err := tx.insertAlert(ctx, subj, screeningID, h, refs, changes)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Another alert on the primary record is open (the unique index
 		// alerts_one_open), though not found above: an alert raised before
 		// alert_records existed.
+		var id int64
 		err = tx.QueryRowContext(ctx, `SELECT id FROM alerts WHERE subject_id = $1 AND list = $2 AND source_id = $3 AND status <> 'closed'`,
 			subj.id, h.List, h.SourceID).Scan(&id)
 		if err != nil {
@@ -50,36 +53,43 @@ func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjec
 	if err != nil {
 		return err
 	}
-	if _, err := tx.addRecords(ctx, id, subj.id, h); err != nil {
+	if ab.Records, err = tx.addRecords(ctx, ab.ID, subj.id, h); err != nil {
 		return err
 	}
-	res.Alerts = append(res.Alerts, id)
+	b.Raised, b.AlertAttrs = append(b.Raised, ab.alertBind), ab.subjectAttrs
+	res.Alerts = append(res.Alerts, ab.ID)
 	return nil
+}
+
+// raised is an alert as insertAlert wrote it.
+type raised struct {
+	alertBind
+	subjectAttrs string // digest of alerts.subject_attrs
 }
 
 // insertAlert inserts a new open alert; sql.ErrNoRows means an open alert
 // on the same primary record exists.
-func (tx *tx) insertAlert(ctx context.Context, subj *subjectRow, screeningID int64, h *Hit, refs []review.Ref, changes []review.Change) (int64, error) {
+func (tx *tx) insertAlert(ctx context.Context, subj *subjectRow, screeningID int64, h *Hit, refs []review.Ref, changes []review.Change) (*raised, error) {
 	hit, err := json.Marshal(h.Hit)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	record, err := tx.recordJSON(h.Record)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	sattrs, err := json.Marshal(subj.attrs)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	group, err := json.Marshal(refs)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	var chg []byte
 	if len(changes) > 0 {
 		if chg, err = json.Marshal(changes); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
 	now := fmtTime(tx.now)
@@ -89,9 +99,13 @@ func (tx *tx) insertAlert(ctx context.Context, subj *subjectRow, screeningID int
 		ON CONFLICT (subject_id, list, source_id) WHERE status <> 'closed' DO NOTHING RETURNING id`,
 		subj.id, h.List, h.SourceID, string(review.StatusOpen), h.Score, string(hit), record, string(sattrs), string(chg), screeningID, now, string(group)).Scan(&id)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("raise alert: %w", err)
+		return nil, fmt.Errorf("raise alert: %w", err)
 	}
-	return id, err
+	if err != nil {
+		return nil, err
+	}
+	return &raised{alertBind: alertBind{ID: id, List: h.List, SourceID: h.SourceID, Score: h.Score, Hit: digest(string(hit)), Changes: digest(string(chg))},
+		subjectAttrs: digest(string(sattrs))}, nil
 }
 
 // fpMemory returns the false-positive memory of one subject, by record.
@@ -132,6 +146,7 @@ func (tx *tx) rememberFalsePositive(ctx context.Context, a *alertRow) error {
 	if err != nil {
 		return err
 	}
+	a.fp = &fpChange{subject: a.subjectRowID}
 	for _, g := range group {
 		attrs, fp, err := groupAttrs(a.ID, g)
 		if err != nil {
@@ -141,6 +156,8 @@ func (tx *tx) rememberFalsePositive(ctx context.Context, a *alertRow) error {
 		if err != nil {
 			return err
 		}
+		a.fp.remember = append(a.fp.remember, fpBind{List: g.ref.List, SourceID: g.ref.SourceID,
+			SubjectAttrs: digest(a.subjectAttrs), RecordAttrs: digest(string(ra)), SubjectFP: sa.Fingerprint(), RecordFP: fp})
 		_, err = tx.ExecContext(ctx, `INSERT INTO fp_memory (subject_id, list, source_id, subject_attrs, record_attrs, subject_fp, record_fp, alert_id, at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 			ON CONFLICT (subject_id, list, source_id) DO UPDATE SET subject_attrs = excluded.subject_attrs,
@@ -156,8 +173,17 @@ func (tx *tx) rememberFalsePositive(ctx context.Context, a *alertRow) error {
 
 // forgetFalsePositive drops the memory a reopened alert created.
 func (tx *tx) forgetFalsePositive(ctx context.Context, a *alertRow) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM fp_memory WHERE subject_id = $1 AND alert_id = $2`, a.subjectRowID, a.ID)
-	return wrap(err, "forget false positive")
+	forgot, err := tx.insertedRefs(ctx, `DELETE FROM fp_memory WHERE subject_id = $1 AND alert_id = $2 RETURNING list, source_id`,
+		[]any{a.subjectRowID, a.ID})
+	if err != nil {
+		return fmt.Errorf("forget false positive: %w", err)
+	}
+	a.fp = &fpChange{subject: a.subjectRowID}
+	for r := range forgot {
+		a.fp.forget = append(a.fp.forget, r)
+	}
+	slices.SortFunc(a.fp.forget, func(x, y review.Ref) int { return strings.Compare(x.String(), y.String()) })
+	return nil
 }
 
 func wrap(err error, what string) error {

@@ -18,6 +18,11 @@ type alertRow struct {
 	review.Alert
 	subjectRowID int64
 	subjectAttrs string
+	// proposalRaw and recordsRaw are the proposal and records columns as
+	// stored, and fp what a change did to false-positive memory: for the
+	// audit entry (bind.go).
+	proposalRaw, recordsRaw string
+	fp                      *fpChange
 }
 
 const alertColumns = `a.id, a.version, s.external_id, a.subject_id, a.list, a.source_id, a.status, a.score, a.assignee,
@@ -39,6 +44,7 @@ func scanAlert(sc scanner) (*alertRow, error) {
 	a.Status, a.Disposition = review.Status(status), review.Disposition(disp)
 	a.Hit, a.Record = json.RawMessage(hit), json.RawMessage(record)
 	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
+	a.proposalRaw, a.recordsRaw = proposal, records
 	if proposal != "" {
 		a.Proposal = new(review.Proposal)
 		if err := json.Unmarshal([]byte(proposal), a.Proposal); err != nil {

@@ -19,15 +19,28 @@ import (
 // before commit (flushAudit), so the chain head stays locked only for the
 // end of the transaction however long the transaction is.
 func (tx *tx) appendAudit(ctx context.Context, actor auth.Principal, action audit.Action, object string, details any) error {
+	return tx.fillAudit(tx.reserveAudit(actor, action, object), details)
+}
+
+// reserveAudit queues an entry whose details fillAudit gives later in the
+// transaction. A recorded screening's entry is reserved first so that it
+// comes before the merges its hits cause: the replay of the trail then
+// meets every alert before any change to it.
+func (tx *tx) reserveAudit(actor auth.Principal, action audit.Action, object string) *audit.Entry {
+	e := &audit.Entry{At: tx.now, Actor: actorName(actor), Action: action, Object: object}
+	tx.pending = append(tx.pending, e)
+	return e
+}
+
+// fillAudit sets the details of a queued entry, in canonical form.
+func (tx *tx) fillAudit(e *audit.Entry, details any) error {
 	raw, err := json.Marshal(details)
 	if err != nil {
-		return fmt.Errorf("audit %s: %w", action, err)
+		return fmt.Errorf("audit %s: %w", e.Action, err)
 	}
-	canon, err := audit.CanonicalDetails(raw)
-	if err != nil {
+	if e.Details, err = audit.CanonicalDetails(raw); err != nil {
 		return err
 	}
-	tx.pending = append(tx.pending, &audit.Entry{At: tx.now, Actor: actorName(actor), Action: action, Object: object, Details: canon})
 	return nil
 }
 
@@ -49,6 +62,9 @@ func (tx *tx) flushAudit(ctx context.Context) error {
 	q.WriteString(`INSERT INTO audit_log (seq, at, actor, action, object, details, prev_hash, hash) VALUES `)
 	args := make([]any, 0, 8*n)
 	for i, e := range tx.pending {
+		if e.Details == nil {
+			return fmt.Errorf("audit %s %s: entry reserved but never filled", e.Action, e.Object)
+		}
 		e.Seq = last - n + 1 + int64(i)
 		if err := e.Seal(prev); err != nil {
 			return err

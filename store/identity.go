@@ -78,18 +78,19 @@ func (tx *tx) openAlertFor(ctx context.Context, subjectID int64, refs []review.R
 }
 
 // addRecords adds the hit's records to an alert's group and returns those
-// that were not in it yet, in the hit's order. All rows go in one
-// statement: one round trip however many lists name the identity.
-func (tx *tx) addRecords(ctx context.Context, alertID, subjectID int64, h *Hit) ([]review.Ref, error) {
+// that were not in it yet, in the hit's order, with the digest of the
+// record stored. All rows go in one statement: one round trip however
+// many lists name the identity.
+func (tx *tx) addRecords(ctx context.Context, alertID, subjectID int64, h *Hit) ([]recordBind, error) {
 	refs := h.refs()
 	var q strings.Builder
 	q.WriteString(`INSERT INTO alert_records (alert_id, subject_id, list, source_id, record) VALUES `)
 	args := make([]any, 0, 5*len(refs))
+	raws := make([]string, len(refs))
 	for i, r := range refs {
-		var raw string
 		if e := h.recordOf(r); e != nil {
 			var err error
-			if raw, err = tx.recordJSON(e); err != nil {
+			if raws[i], err = tx.recordJSON(e); err != nil {
 				return nil, err
 			}
 		}
@@ -98,17 +99,17 @@ func (tx *tx) addRecords(ctx context.Context, alertID, subjectID int64, h *Hit) 
 		}
 		k := len(args)
 		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5)
-		args = append(args, alertID, subjectID, r.List, r.SourceID, raw)
+		args = append(args, alertID, subjectID, r.List, r.SourceID, raws[i])
 	}
 	q.WriteString(` ON CONFLICT (alert_id, list, source_id) DO NOTHING RETURNING list, source_id`)
 	inserted, err := tx.insertedRefs(ctx, q.String(), args)
 	if err != nil {
 		return nil, fmt.Errorf("alert %d records: %w", alertID, err)
 	}
-	var added []review.Ref
-	for _, r := range refs {
+	var added []recordBind
+	for i, r := range refs {
 		if inserted[r] {
-			added = append(added, r)
+			added = append(added, recordBind{List: r.List, SourceID: r.SourceID, Record: digest(raws[i])})
 		}
 	}
 	return added, nil
@@ -131,8 +132,8 @@ func (tx *tx) recordJSON(e *entity.Entity) (string, error) {
 	return string(b), nil
 }
 
-// insertedRefs runs an INSERT ... RETURNING list, source_id and returns
-// the refs of the rows it inserted.
+// insertedRefs runs a statement ending in RETURNING list, source_id (an
+// INSERT or a DELETE) and returns the refs of the rows it touched.
 func (tx *tx) insertedRefs(ctx context.Context, query string, args []any) (map[review.Ref]bool, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -154,33 +155,60 @@ func (tx *tx) insertedRefs(ctx context.Context, query string, args []any) (map[r
 // an open alert of the subject: the records the alert did not cover yet
 // join its group (which can make it need four eyes), its version moves so
 // that a reviewer's stale view is refused, and the audit trail says so.
+// The alert is read locked (on PostgreSQL; SQLite's writer holds the
+// whole database), so the entry says exactly what it was before.
 func (tx *tx) mergeIntoAlert(ctx context.Context, actor auth.Principal, alertID int64, subj *subjectRow, screeningID int64, h *Hit) error {
 	added, err := tx.addRecords(ctx, alertID, subj.id, h)
 	if err != nil || len(added) == 0 {
 		return err
 	}
-	var raw string
-	if err := tx.QueryRowContext(ctx, `SELECT records FROM alerts WHERE id = $1`, alertID).Scan(&raw); err != nil {
-		return fmt.Errorf("alert %d records: %w", alertID, err)
+	a, err := tx.lockAlertImage(ctx, alertID)
+	if err != nil {
+		return err
 	}
+	before := a.image()
 	var refs []review.Ref
-	if raw != "" {
-		if err := json.Unmarshal([]byte(raw), &refs); err != nil {
+	if a.recordsRaw != "" {
+		if err := json.Unmarshal([]byte(a.recordsRaw), &refs); err != nil {
 			return fmt.Errorf("alert %d records: %w", alertID, err)
 		}
 	}
-	refs = append(refs, added...)
+	addedRefs := make([]review.Ref, len(added))
+	for i, r := range added {
+		addedRefs[i] = review.Ref{List: r.List, SourceID: r.SourceID}
+	}
+	refs = append(refs, addedRefs...)
 	b, err := json.Marshal(refs)
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE alerts SET records = $1, version = version + 1, updated_at = $2 WHERE id = $3`,
-		string(b), fmtTime(tx.now), alertID)
+	_, err = tx.ExecContext(ctx, `UPDATE alerts SET records = $1, version = $2, updated_at = $3 WHERE id = $4`,
+		string(b), a.Version+1, fmtTime(tx.now), alertID)
 	if err != nil {
 		return fmt.Errorf("alert %d records: %w", alertID, err)
 	}
+	a.recordsRaw, a.Version, a.UpdatedAt = string(b), a.Version+1, tx.now
 	return tx.appendAudit(ctx, actor, audit.ActionAlertMerge, fmt.Sprintf("alert/%d", alertID),
-		details{"screening_id": screeningID, "added": added, "hit": review.Ref{List: h.List, SourceID: h.SourceID}.String()})
+		details{"screening_id": screeningID, "added": addedRefs, "hit": review.Ref{List: h.List, SourceID: h.SourceID}.String(),
+			"bind": mergeBind{Before: before, After: a.image(), SubjectID: subj.id, Records: added}})
+}
+
+// lockAlertImage reads the columns of an alert that change after it is
+// raised, locking the row on PostgreSQL.
+func (tx *tx) lockAlertImage(ctx context.Context, id int64) (*alertRow, error) {
+	q := `SELECT version, status, assignee, disposition, reason, closed_by, approved_by, proposal, updated_at, records FROM alerts WHERE id = $1`
+	if tx.db.dialect == dialectPostgres {
+		q += ` FOR UPDATE`
+	}
+	var a alertRow
+	var status, disp, updated string
+	err := tx.QueryRowContext(ctx, q, id).Scan(&a.Version, &status, &a.Assignee, &disp, &a.Reason, &a.ClosedBy, &a.ApprovedBy,
+		&a.proposalRaw, &updated, &a.recordsRaw)
+	if err != nil {
+		return nil, fmt.Errorf("alert %d: %w", id, err)
+	}
+	a.ID, a.Status, a.Disposition, a.UpdatedAt = id, review.Status(status), review.Disposition(disp), parseTime(updated)
+	return &a, nil
 }
 
 // groupRecord is one record of an alert's group as stored.

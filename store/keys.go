@@ -46,7 +46,8 @@ func (tx *tx) createKey(ctx context.Context, actor auth.Principal, username stri
 	if err != nil {
 		return nil, "", fmt.Errorf("create key: %w", err)
 	}
-	if err := tx.appendAudit(ctx, actor, audit.ActionKeyCreate, "key/"+id, map[string]string{"user": username}); err != nil {
+	if err := tx.appendAudit(ctx, actor, audit.ActionKeyCreate, "key/"+id,
+		map[string]any{"user": username, "bind": keyBind{UserID: userID, SecretHash: digest(hash)}}); err != nil {
 		return nil, "", err
 	}
 	return &Key{ID: id, Username: username, CreatedAt: tx.now}, key, nil

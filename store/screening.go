@@ -180,11 +180,13 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 		}
 		return &res, tx.saveResult(ctx, actor, s.IdempotencyKey, &res)
 	}
+	entry := tx.reserveAudit(actor, audit.ActionScreenRecord, "subject/"+s.SubjectID)
 	subj, err := tx.upsertSubject(ctx, actor, s.SubjectID, s.Subject)
 	if err != nil {
 		return nil, err
 	}
-	if res.ScreeningID, err = tx.insertScreening(ctx, actor, subj, s); err != nil {
+	b := &screeningBind{}
+	if res.ScreeningID, err = tx.insertScreening(ctx, actor, subj, s, b); err != nil {
 		return nil, err
 	}
 	var memory review.Memory
@@ -197,11 +199,14 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 				return nil, err
 			}
 		}
-		if err := tx.raiseAlert(ctx, actor, subj, res.ScreeningID, &h, memory, &res); err != nil {
+		if err := tx.raiseAlert(ctx, actor, subj, res.ScreeningID, &h, memory, &res, b); err != nil {
 			return nil, err
 		}
 	}
-	if err := tx.appendAudit(ctx, actor, audit.ActionScreenRecord, "subject/"+s.SubjectID, screeningDetails(s, &res)); err != nil {
+	b.Subject = subj.bind()
+	d := screeningDetails(s, &res)
+	d["bind"] = b
+	if err := tx.fillAudit(entry, d); err != nil {
 		return nil, err
 	}
 	return &res, tx.saveResult(ctx, actor, s.IdempotencyKey, &res)
@@ -226,7 +231,7 @@ func screeningDetails(s *Screening, r *ScreeningResult) map[string]any {
 	}
 }
 
-func (tx *tx) insertScreening(ctx context.Context, actor auth.Principal, subj *subjectRow, s *Screening) (int64, error) {
+func (tx *tx) insertScreening(ctx context.Context, actor auth.Principal, subj *subjectRow, s *Screening, b *screeningBind) (int64, error) {
 	editions, err := json.Marshal(s.Editions)
 	if err != nil {
 		return 0, err
@@ -242,6 +247,7 @@ func (tx *tx) insertScreening(ctx context.Context, actor auth.Principal, subj *s
 	if err != nil {
 		return 0, fmt.Errorf("insert screening: %w", err)
 	}
+	b.Editions, b.Hits = digest(string(editions)), digest(string(hits))
 	return id, nil
 }
 

@@ -70,8 +70,9 @@ func (db *DB) SaveSnapshot(ctx context.Context, actor auth.Principal, s *snapsho
 			return fmt.Errorf("save snapshot %s: %w", s.Source, err)
 		}
 		s.ID, s.LoadedAt = id, tx.now
+		b := snapshotBind{ID: id, Files: digest(string(files)), Entities: digest(string(blob)), LoadedAt: fmtTime(tx.now)}
 		return tx.appendAudit(ctx, actor, audit.ActionListImport, "snapshot/"+s.Source+"/"+s.Hash,
-			map[string]any{"edition": s.Edition, "format": s.Format, "records": len(s.Entities)})
+			map[string]any{"edition": s.Edition, "format": s.Format, "records": len(s.Entities), "bind": b})
 	})
 }
 

@@ -37,6 +37,19 @@ type subjectRow struct {
 	attrs review.Attrs
 	fp    string
 	isNew bool // created by this call: it has no alerts or memory yet
+	// version is the subject_versions row this call wrote (0 when the
+	// attributes did not change) and attrsDigest the digest of the
+	// attributes it wrote with it, for the audit entry.
+	version     int64
+	attrsDigest string
+}
+
+func (r *subjectRow) bind() subjectBind {
+	b := subjectBind{ID: r.id, Created: r.isNew, VersionID: r.version}
+	if r.version != 0 {
+		b.Attrs, b.Fingerprint = r.attrsDigest, r.fp
+	}
+	return b
 }
 
 // upsertSubject creates the subject or, when its attributes changed,
@@ -72,11 +85,12 @@ func (tx *tx) upsertSubject(ctx context.Context, actor auth.Principal, extID str
 			return nil, fmt.Errorf("subject %s: %w", extID, err)
 		}
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO subject_versions (subject_id, attrs, fingerprint, actor, at) VALUES ($1, $2, $3, $4, $5)`,
-		row.id, string(raw), row.fp, actorName(actor), now)
+	err = tx.QueryRowContext(ctx, `INSERT INTO subject_versions (subject_id, attrs, fingerprint, actor, at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+		row.id, string(raw), row.fp, actorName(actor), now).Scan(&row.version)
 	if err != nil {
 		return nil, fmt.Errorf("subject %s: %w", extID, err)
 	}
+	row.attrsDigest = digest(string(raw))
 	return row, nil
 }
 

@@ -96,7 +96,7 @@ func (tx *tx) createUser(ctx context.Context, actor auth.Principal, username str
 	if err := tx.QueryRowContext(ctx, `SELECT id FROM users WHERE username = $1`, username).Scan(&u.ID); err != nil {
 		return nil, fmt.Errorf("create user %s: %w", username, err)
 	}
-	err = tx.appendAudit(ctx, actor, audit.ActionUserCreate, "user/"+username, map[string]any{"roles": u.Roles})
+	err = tx.appendAudit(ctx, actor, audit.ActionUserCreate, "user/"+username, map[string]any{"roles": u.Roles, "bind": userBind{ID: u.ID}})
 	return u, err
 }
 
@@ -155,7 +155,7 @@ func (db *DB) SetPassword(ctx context.Context, actor auth.Principal, username, p
 		if n, _ := res.RowsAffected(); n == 0 {
 			return apperr.New(apperr.NotFound, "no user %q", username)
 		}
-		err = tx.appendAudit(ctx, actor, audit.ActionUserPassword, "user/"+username, struct{}{})
+		err = tx.appendAudit(ctx, actor, audit.ActionUserPassword, "user/"+username, map[string]any{"bind": passwordBind{PasswordHash: digest(hash)}})
 		return err
 	})
 }

@@ -180,7 +180,7 @@ func (db *DB) changeAlert(ctx context.Context, p auth.Principal, c AlertChange, 
 		if a.Version != c.Version {
 			return apperr.New(apperr.Conflict, "alert %d is at version %d, not %d: reload it", a.ID, a.Version, c.Version)
 		}
-		from := a.Status
+		from, before := a.Status, a.image()
 		action, d, err := change(tx, a)
 		if err != nil {
 			return err
@@ -189,6 +189,7 @@ func (db *DB) changeAlert(ctx context.Context, p auth.Principal, c AlertChange, 
 			return err
 		}
 		d["from"], d["to"], d["version"] = from, a.Status, a.Version
+		d["bind"] = a.changeBind(before)
 		if err := tx.appendAudit(ctx, p, action, fmt.Sprintf("alert/%d", a.ID), d); err != nil {
 			return err
 		}
@@ -212,6 +213,7 @@ func (tx *tx) saveAlert(ctx context.Context, a *alertRow) error {
 		}
 		proposal = string(b)
 	}
+	a.proposalRaw = proposal
 	res, err := tx.ExecContext(ctx, `UPDATE alerts SET version = version + 1, status = $1, assignee = $2, disposition = $3,
 		reason = $4, closed_by = $5, approved_by = $6, proposal = $7, updated_at = $8 WHERE id = $9 AND version = $10`,
 		string(a.Status), a.Assignee, string(a.Disposition), a.Reason, a.ClosedBy, a.ApprovedBy, proposal, fmtTime(tx.now), a.ID, a.Version)

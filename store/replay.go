@@ -1,0 +1,496 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/vigil-screening/vigil/audit"
+	"github.com/vigil-screening/vigil/review"
+)
+
+// The tables the trail binds, the columns of each that the replay knows,
+// and how a row is named. Key columns are not listed in Fixed: they make
+// the row's name (rowKey of their values, in order).
+var boundTables = []boundTable{
+	{Table: audit.Table{Name: "users", Fixed: []string{"id", "roles", "created_at"}, Mutable: []string{"password_hash", "disabled"}},
+		Key: []string{"username"}, Digested: []string{"password_hash"}},
+	{Table: audit.Table{Name: "api_keys", Fixed: []string{"user_id", "secret_hash", "created_at"}, Mutable: []string{"revoked_at"}},
+		Key: []string{"id"}, Digested: []string{"secret_hash"}},
+	{Table: audit.Table{Name: "snapshots", Fixed: []string{"id", "format", "edition", "files", "records", "loaded_at", "entities"}},
+		Key: []string{"source", "hash"}, Digested: []string{"files", "entities"}},
+	{Table: audit.Table{Name: "subjects", Fixed: []string{"id", "created_at"}, Mutable: []string{"attrs", "fingerprint", "updated_at"}},
+		Key: []string{"external_id"}, Digested: []string{"attrs"}},
+	{Table: audit.Table{Name: "subject_versions", Fixed: []string{"subject_id", "attrs", "fingerprint", "actor", "at"}},
+		Key: []string{"id"}, Digested: []string{"attrs"}},
+	{Table: audit.Table{Name: "screenings", Fixed: []string{"subject_id", "actor", "at", "editions", "threshold", "hits"}},
+		Key: []string{"id"}, Digested: []string{"editions", "hits"}},
+	{Table: audit.Table{Name: "alerts", Fixed: []string{"subject_id", "list", "source_id", "score", "hit", "record", "subject_attrs",
+		"changes", "screening_id", "created_at"}, Mutable: alertMutable},
+		Key: []string{"id"}, Digested: []string{"hit", "record", "subject_attrs", "changes", "reason", "proposal", "records"}},
+	{Table: audit.Table{Name: "alert_records", Fixed: []string{"subject_id", "record"}},
+		Key: []string{"alert_id", "list", "source_id"}, Digested: []string{"record"}},
+	{Table: audit.Table{Name: "alert_notes", Fixed: []string{"alert_id", "author", "text", "at"}},
+		Key: []string{"id"}, Digested: []string{"text"}},
+	{Table: audit.Table{Name: "fp_memory", Fixed: []string{"subject_attrs", "record_attrs", "subject_fp", "record_fp", "alert_id", "at"}},
+		Key: []string{"subject_id", "list", "source_id"}, Digested: []string{"subject_attrs", "record_attrs"}},
+}
+
+var alertMutable = []string{"version", "status", "assignee", "disposition", "reason", "closed_by", "approved_by", "proposal", "updated_at", "records"}
+
+// boundTable is a table the trail binds, as the store reads it.
+type boundTable struct {
+	audit.Table
+	Key      []string
+	Digested []string // columns compared by the SHA-256 of their text
+}
+
+func boundStates() []audit.Table {
+	out := make([]audit.Table, len(boundTables))
+	for i, t := range boundTables {
+		out[i] = t.Table
+	}
+	return out
+}
+
+// rowKey names a row by its key columns' values.
+func rowKey(parts ...string) string {
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+// hashed is how a digested column's value is compared: "sha256:<hex>", or
+// "" for empty text.
+func hashed(hexDigest string) string {
+	if hexDigest == "" {
+		return ""
+	}
+	return "sha256:" + hexDigest
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// writer receives what the replay of an entry wrote: an *audit.State, or
+// a capture of one row's columns (to name a fixed column that differs).
+type writer interface {
+	Write(seq int64, table, key string, v audit.Values) error
+	Update(seq int64, table, key string, v audit.Values) error
+	Legacy(table, key string) error
+	Delete(table, key string) (bool, error)
+}
+
+// replayer replays audit entries into the state they describe. An entry
+// from before the binding (no "bind" in its details) names rows without
+// describing them: they are marked as legacy and counted, not checked.
+type replayer struct {
+	out    writer
+	state  *audit.State       // nil when capturing: no checks against the trail so far
+	report *audit.StateReport // receives inconsistencies
+	legacy int64              // entries from before the binding that changed rows
+	// firstVersion is the first subject_versions id a bound entry wrote:
+	// a row with a lower id that the trail does not name was written
+	// before the binding (old entries do not name versions).
+	firstVersion int64
+}
+
+func newReplayer(report *audit.StateReport) *replayer {
+	st := audit.NewState(boundStates()...)
+	return &replayer{out: st, state: st, report: report}
+}
+
+// apply replays one entry. Details that do not decode are reported, not
+// fatal: the chain says whether the entry was altered.
+func (r *replayer) apply(e *audit.Entry) error {
+	err := r.dispatch(e)
+	var bad *badEntry
+	if asBad(err, &bad) {
+		r.report.Add(audit.Difference{Problem: audit.Unreadable, Table: "audit_log", Row: itoa(e.Seq), Found: bad.Error(), Seq: e.Seq})
+		return nil
+	}
+	return err
+}
+
+func (r *replayer) dispatch(e *audit.Entry) error {
+	switch e.Action {
+	case audit.ActionScreenRecord:
+		return r.screening(e)
+	case audit.ActionAlertMerge:
+		return r.merge(e)
+	case audit.ActionAlertMove, audit.ActionAlertAssign, audit.ActionAlertPropose, audit.ActionAlertApprove,
+		audit.ActionAlertReject, audit.ActionAlertClose:
+		return r.alertChange(e)
+	case audit.ActionAlertNote:
+		return r.note(e)
+	case audit.ActionUserCreate, audit.ActionUserDisable, audit.ActionUserPassword:
+		return r.user(e)
+	case audit.ActionKeyCreate, audit.ActionKeyRevoke:
+		return r.key(e)
+	case audit.ActionListImport:
+		return r.snapshot(e)
+	case audit.ActionScreenAdHoc, audit.ActionSubjectView:
+		return nil // they change no row
+	}
+	if r.report != nil {
+		r.report.AddUnknownAction(e.Action)
+	}
+	return nil
+}
+
+// badEntry is an entry whose details the replay cannot read.
+type badEntry struct{ err error }
+
+func (b *badEntry) Error() string { return b.err.Error() }
+
+func asBad(err error, target **badEntry) bool {
+	b, ok := err.(*badEntry)
+	if ok {
+		*target = b
+	}
+	return ok
+}
+
+func decode(e *audit.Entry, v any) error {
+	if err := json.Unmarshal(e.Details, v); err != nil {
+		return &badEntry{fmt.Errorf("details of %s %s: %v", e.Action, e.Object, err)}
+	}
+	return nil
+}
+
+// objectID returns the id in an object named prefix/ID.
+func objectID(e *audit.Entry, prefix string) (string, error) {
+	id, ok := strings.CutPrefix(e.Object, prefix)
+	if !ok || id == "" {
+		return "", &badEntry{fmt.Errorf("%s entry names %q, want %sID", e.Action, e.Object, prefix)}
+	}
+	return id, nil
+}
+
+func (r *replayer) screening(e *audit.Entry) error {
+	var d struct {
+		ScreeningID int64          `json:"screening_id"`
+		Alerts      []int64        `json:"alerts"`
+		Threshold   float64        `json:"threshold"`
+		Bind        *screeningBind `json:"bind"`
+	}
+	if err := decode(e, &d); err != nil {
+		return err
+	}
+	ext, err := objectID(e, "subject/")
+	if err != nil {
+		return err
+	}
+	subject, at := rowKey(ext), fmtTime(e.At)
+	if d.Bind == nil {
+		r.legacy++
+		return r.legacyRows(map[string][]string{"subjects": {subject}, "screenings": {itoa(d.ScreeningID)}, "alerts": ids(d.Alerts)})
+	}
+	b := d.Bind
+	if err := r.subject(e.Seq, subject, at, b.Subject); err != nil {
+		return err
+	}
+	sid := itoa(b.Subject.ID)
+	if b.Subject.VersionID != 0 {
+		if r.firstVersion == 0 {
+			r.firstVersion = b.Subject.VersionID
+		}
+		err := r.out.Write(e.Seq, "subject_versions", itoa(b.Subject.VersionID), audit.Values{"subject_id": sid,
+			"attrs": hashed(b.Subject.Attrs), "fingerprint": b.Subject.Fingerprint, "actor": e.Actor, "at": at})
+		if err != nil {
+			return err
+		}
+	}
+	err = r.out.Write(e.Seq, "screenings", itoa(d.ScreeningID), audit.Values{"subject_id": sid, "actor": e.Actor, "at": at,
+		"editions": hashed(b.Editions), "threshold": ftoa(d.Threshold), "hits": hashed(b.Hits)})
+	if err != nil {
+		return err
+	}
+	for _, a := range b.Raised {
+		if err := r.raised(e.Seq, at, sid, d.ScreeningID, b.AlertAttrs, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *replayer) subject(seq int64, key, at string, b subjectBind) error {
+	if b.Created {
+		return r.out.Write(seq, "subjects", key, audit.Values{"id": itoa(b.ID), "created_at": at,
+			"attrs": hashed(b.Attrs), "fingerprint": b.Fingerprint, "updated_at": at})
+	}
+	v := audit.Values{"updated_at": at}
+	if b.VersionID != 0 {
+		v["attrs"], v["fingerprint"] = hashed(b.Attrs), b.Fingerprint
+	}
+	return r.out.Update(seq, "subjects", key, v)
+}
+
+// raised replays an alert a screening raised: open, version 1, with its
+// records.
+func (r *replayer) raised(seq int64, at, subjectID string, screeningID int64, subjectAttrs string, a alertBind) error {
+	if len(a.Records) == 0 {
+		return &badEntry{fmt.Errorf("screening %d: alert %d has no records", screeningID, a.ID)}
+	}
+	refs := make([]review.Ref, len(a.Records))
+	for i, rec := range a.Records {
+		refs[i] = review.Ref{List: rec.List, SourceID: rec.SourceID}
+	}
+	records, err := json.Marshal(refs) // as insertAlert writes alerts.records
+	if err != nil {
+		return err
+	}
+	id := itoa(a.ID)
+	err = r.out.Write(seq, "alerts", id, audit.Values{"subject_id": subjectID, "list": a.List, "source_id": a.SourceID,
+		"score": ftoa(a.Score), "hit": hashed(a.Hit), "record": hashed(a.Records[0].Record), "subject_attrs": hashed(subjectAttrs),
+		"changes": hashed(a.Changes), "screening_id": itoa(screeningID), "created_at": at,
+		"version": "1", "status": string(review.StatusOpen), "assignee": "", "disposition": "", "reason": "", "closed_by": "",
+		"approved_by": "", "proposal": "", "updated_at": at, "records": hashed(digest(string(records)))})
+	if err != nil {
+		return err
+	}
+	return r.records(seq, id, subjectID, a.Records)
+}
+
+func (r *replayer) records(seq int64, alertID, subjectID string, recs []recordBind) error {
+	for _, rec := range recs {
+		err := r.out.Write(seq, "alert_records", rowKey(alertID, rec.List, rec.SourceID),
+			audit.Values{"subject_id": subjectID, "record": hashed(rec.Record)})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *replayer) merge(e *audit.Entry) error {
+	var d struct {
+		Added []review.Ref `json:"added"`
+		Bind  *mergeBind   `json:"bind"`
+	}
+	if err := decode(e, &d); err != nil {
+		return err
+	}
+	id, err := objectID(e, "alert/")
+	if err != nil {
+		return err
+	}
+	if d.Bind == nil {
+		r.legacy++
+		keys := make([]string, len(d.Added))
+		for i, a := range d.Added {
+			keys[i] = rowKey(id, a.List, a.SourceID)
+		}
+		return r.legacyRows(map[string][]string{"alerts": {id}, "alert_records": keys})
+	}
+	if err := r.alertImage(e, id, d.Bind.Before, d.Bind.After); err != nil {
+		return err
+	}
+	return r.records(e.Seq, id, itoa(d.Bind.SubjectID), d.Bind.Records)
+}
+
+func (r *replayer) alertChange(e *audit.Entry) error {
+	var d struct {
+		Bind *alertChangeBind `json:"bind"`
+	}
+	if err := decode(e, &d); err != nil {
+		return err
+	}
+	id, err := objectID(e, "alert/")
+	if err != nil {
+		return err
+	}
+	if d.Bind == nil {
+		r.legacy++
+		return r.out.Legacy("alerts", id)
+	}
+	b := d.Bind
+	if err := r.alertImage(e, id, b.Before, b.After); err != nil {
+		return err
+	}
+	subject := itoa(b.FPSubject)
+	for _, f := range b.Remember {
+		err := r.out.Write(e.Seq, "fp_memory", rowKey(subject, f.List, f.SourceID), audit.Values{
+			"subject_attrs": hashed(f.SubjectAttrs), "record_attrs": hashed(f.RecordAttrs),
+			"subject_fp": f.SubjectFP, "record_fp": f.RecordFP, "alert_id": id, "at": fmtTime(e.At)})
+		if err != nil {
+			return err
+		}
+	}
+	for _, f := range b.Forget {
+		key := rowKey(subject, f.List, f.SourceID)
+		had, err := r.out.Delete("fp_memory", key)
+		if err != nil {
+			return err
+		}
+		if !had && r.state != nil && !r.state.IsLegacy("alerts", id) {
+			r.report.Add(audit.Difference{Problem: audit.Inconsistent, Table: "fp_memory", Row: key,
+				Found: "a row, which it deleted", Want: "no such row", Seq: e.Seq})
+		}
+	}
+	return nil
+}
+
+// alertImage checks an alert as an entry read it against the trail, then
+// sets it as the entry wrote it.
+func (r *replayer) alertImage(e *audit.Entry, id string, before, after alertImage) error {
+	if r.state != nil {
+		want := r.state.Current("alerts", id)
+		if want == nil {
+			r.report.Add(audit.Difference{Problem: audit.Inconsistent, Table: "alerts", Row: id,
+				Found: "an alert, which it changed", Want: "no such row", Seq: e.Seq})
+		}
+		got := before.values()
+		for _, c := range alertMutable {
+			if want != nil && want[c] != audit.Unknown && got[c] != want[c] {
+				r.report.Add(audit.Difference{Problem: audit.Inconsistent, Table: "alerts", Row: id, Column: c,
+					Found: got[c], Want: want[c], Seq: e.Seq})
+			}
+		}
+	}
+	return r.out.Update(e.Seq, "alerts", id, after.values())
+}
+
+func (a alertImage) values() audit.Values {
+	return audit.Values{"version": itoa(a.Version), "status": a.Status, "assignee": a.Assignee, "disposition": a.Disposition,
+		"reason": hashed(a.Reason), "closed_by": a.ClosedBy, "approved_by": a.ApprovedBy, "proposal": hashed(a.Proposal),
+		"updated_at": a.UpdatedAt, "records": hashed(a.Records)}
+}
+
+// note: a note's entry always said everything about it.
+func (r *replayer) note(e *audit.Entry) error {
+	var d struct {
+		Note int64  `json:"note"`
+		Text string `json:"text"`
+	}
+	if err := decode(e, &d); err != nil {
+		return err
+	}
+	alert, err := objectID(e, "alert/")
+	if err != nil {
+		return err
+	}
+	return r.out.Write(e.Seq, "alert_notes", itoa(d.Note), audit.Values{"alert_id": alert, "author": e.Actor,
+		"text": hashed(digest(d.Text)), "at": fmtTime(e.At)})
+}
+
+func (r *replayer) user(e *audit.Entry) error {
+	var d struct {
+		Roles []string        `json:"roles"`
+		Bind  json.RawMessage `json:"bind"` // userBind or passwordBind
+	}
+	if err := decode(e, &d); err != nil {
+		return err
+	}
+	name, err := objectID(e, "user/")
+	if err != nil {
+		return err
+	}
+	key := rowKey(name)
+	switch {
+	case e.Action == audit.ActionUserDisable: // complete before the binding too
+		return r.out.Update(e.Seq, "users", key, audit.Values{"disabled": "true"})
+	case d.Bind == nil:
+		r.legacy++
+		if e.Action == audit.ActionUserPassword {
+			return r.out.Update(e.Seq, "users", key, audit.Values{"password_hash": audit.Unknown})
+		}
+		return r.out.Legacy("users", key)
+	case e.Action == audit.ActionUserPassword:
+		var b passwordBind
+		if err := unmarshalBind(e, d.Bind, &b); err != nil {
+			return err
+		}
+		return r.out.Update(e.Seq, "users", key, audit.Values{"password_hash": hashed(b.PasswordHash)})
+	}
+	var b userBind
+	if err := unmarshalBind(e, d.Bind, &b); err != nil {
+		return err
+	}
+	return r.out.Write(e.Seq, "users", key, audit.Values{"id": itoa(b.ID), "roles": strings.Join(d.Roles, ","),
+		"created_at": fmtTime(e.At), "password_hash": "", "disabled": "false"})
+}
+
+func (r *replayer) key(e *audit.Entry) error {
+	var d struct {
+		Bind *keyBind `json:"bind"`
+	}
+	if err := decode(e, &d); err != nil {
+		return err
+	}
+	id, err := objectID(e, "key/")
+	if err != nil {
+		return err
+	}
+	key := rowKey(id)
+	if e.Action == audit.ActionKeyRevoke { // complete before the binding too
+		return r.out.Update(e.Seq, "api_keys", key, audit.Values{"revoked_at": fmtTime(e.At)})
+	}
+	if d.Bind == nil {
+		r.legacy++
+		return r.out.Legacy("api_keys", key)
+	}
+	return r.out.Write(e.Seq, "api_keys", key, audit.Values{"user_id": itoa(d.Bind.UserID),
+		"secret_hash": hashed(d.Bind.SecretHash), "created_at": fmtTime(e.At), "revoked_at": ""})
+}
+
+func (r *replayer) snapshot(e *audit.Entry) error {
+	var d struct {
+		Edition string        `json:"edition"`
+		Format  string        `json:"format"`
+		Records int64         `json:"records"`
+		Bind    *snapshotBind `json:"bind"`
+	}
+	if err := decode(e, &d); err != nil {
+		return err
+	}
+	name, err := objectID(e, "snapshot/")
+	if err != nil {
+		return err
+	}
+	i := strings.LastIndex(name, "/")
+	if i < 0 {
+		return &badEntry{fmt.Errorf("%s entry names %q, want snapshot/SOURCE/HASH", e.Action, e.Object)}
+	}
+	key := rowKey(name[:i], name[i+1:])
+	if d.Bind == nil {
+		r.legacy++
+		return r.out.Legacy("snapshots", key)
+	}
+	b := d.Bind
+	return r.out.Write(e.Seq, "snapshots", key, audit.Values{"id": itoa(b.ID), "format": d.Format, "edition": d.Edition,
+		"files": hashed(b.Files), "records": itoa(d.Records), "loaded_at": b.LoadedAt, "entities": hashed(b.Entities)})
+}
+
+func unmarshalBind(e *audit.Entry, raw json.RawMessage, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		return &badEntry{fmt.Errorf("bind of %s %s: %v", e.Action, e.Object, err)}
+	}
+	return nil
+}
+
+func (r *replayer) legacyRows(rows map[string][]string) error {
+	for table, keys := range rows {
+		for _, k := range keys {
+			if k == "" || k == "0" {
+				continue
+			}
+			if err := r.out.Legacy(table, k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func ids(ns []int64) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = itoa(n)
+	}
+	return out
+}
