@@ -177,6 +177,12 @@ func (s *State) Current(table, key string) Values {
 	return v
 }
 
+// Has reports whether the trail has the row.
+func (s *State) Has(table, key string) bool {
+	t := s.tables[table]
+	return t != nil && t.rows[key] != nil
+}
+
 // IsLegacy reports whether the trail has the row but not its fixed
 // columns: it was written before the binding.
 func (s *State) IsLegacy(table, key string) bool {

@@ -132,17 +132,25 @@ func (r *StateReport) AddUnknownAction(a Action) {
 func (r *StateReport) Summary() string {
 	var b strings.Builder
 	if r.Consistent {
-		fmt.Fprintf(&b, "state consistent: %d rows match the trail", r.Rows)
+		fmt.Fprintf(&b, "state consistent: no differences in %s", Plural(r.Rows, "row", "rows"))
 	} else {
-		fmt.Fprintf(&b, "state differs from the trail: %d differences in %d rows compared", r.Total, r.Rows)
+		fmt.Fprintf(&b, "state differs from the trail: %s in %d rows compared", Plural(r.Total, "difference", "differences"), r.Rows)
 	}
 	if n, detail := counts(r.Unchecked); n > 0 {
-		fmt.Fprintf(&b, "; %d rows not checked because their entries predate the binding (%s)", n, detail)
+		fmt.Fprintf(&b, "; %s not checked because their entries predate the binding (%s)", Plural(n, "row", "rows"), detail)
 	}
 	if n, detail := counts(r.UnknownActions); n > 0 {
-		fmt.Fprintf(&b, "; %d entries of actions this version cannot replay (%s)", n, detail)
+		fmt.Fprintf(&b, "; %s of actions this version cannot replay (%s)", Plural(n, "entry", "entries"), detail)
 	}
 	return b.String()
+}
+
+// Plural writes n and the noun, one or many.
+func Plural(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func counts(m map[string]int64) (int64, string) {

@@ -36,21 +36,32 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
 
 // verifyReport is the body of GET /v1/audit/verify.
 type verifyReport struct {
+	// Intact: the hash chain; Finding its first break.
 	Intact  bool           `json:"intact"`
 	Entries int64          `json:"entries"`
 	Finding *audit.Finding `json:"finding,omitempty"`
+	// Consistent: the tables hold the state the trail describes; State
+	// lists the differences.
+	Consistent bool               `json:"consistent"`
+	State      *audit.StateReport `json:"state"`
 }
 
-// verifyAudit walks the hash chain and reports the first break, if any.
+// verifyAudit walks the hash chain, reporting the first break if any, and
+// compares the tables with the state the trail describes.
 func (s *Server) verifyAudit(w http.ResponseWriter, r *http.Request) error {
-	if err := checkQuery(r); err != nil {
+	if err := checkQuery(r, "max_differences"); err != nil {
 		return err
 	}
-	f, n, err := s.svc.VerifyAudit(r.Context(), s.principal(r))
+	limit, err := intParam(r.URL.Query(), "max_differences", 100, 1, 10000)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, s.log, http.StatusOK, verifyReport{Intact: f == nil, Entries: n, Finding: f})
+	v, err := s.svc.Verify(r.Context(), s.principal(r), limit)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, s.log, http.StatusOK, verifyReport{Intact: v.Finding == nil, Entries: v.Entries, Finding: v.Finding,
+		Consistent: v.State.Consistent, State: v.State})
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/httpapi"
 )
 
@@ -91,14 +92,33 @@ func testWorkflow(t *testing.T, e *sor) {
 	if got := e.auditActions(t, "aud"); strings.Join(got[len(got)-len(want):], " ") != strings.Join(want, " ") {
 		t.Errorf("audit trail ends %v, want %v", got, want)
 	}
-	var v struct {
-		Intact  bool  `json:"intact"`
-		Entries int64 `json:"entries"`
+	type report struct {
+		Intact     bool  `json:"intact"`
+		Entries    int64 `json:"entries"`
+		Consistent bool  `json:"consistent"`
+		State      struct {
+			Rows        int64              `json:"rows"`
+			Total       int64              `json:"total_differences"`
+			Differences []audit.Difference `json:"differences"`
+		} `json:"state"`
 	}
+	var v report
 	e.call(t, 200, "adm", "GET", "/v1/audit/verify", "", &v)
-	if !v.Intact || v.Entries != e.auditCount(t) {
+	if !v.Intact || v.Entries != e.auditCount(t) || !v.Consistent || v.State.Rows < 10 {
 		t.Errorf("verify = %+v", v)
 	}
+	// A disposition rewritten in the table, not through the API.
+	if _, err := e.db.SQL().Exec(`UPDATE alerts SET disposition = 'true_match' WHERE id = $1`, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	v = report{}
+	e.call(t, 200, "aud", "GET", "/v1/audit/verify?max_differences=5", "", &v)
+	d := v.State.Differences
+	if !v.Intact || v.Consistent || v.State.Total != 1 || len(d) != 1 || d[0].Table != "alerts" || d[0].Row != fmt.Sprint(a.ID) ||
+		d[0].Column != "disposition" || d[0].Found != "true_match" || d[0].Want != "false_positive" {
+		t.Errorf("verify after tampering = %+v", v)
+	}
+	e.call(t, 400, "aud", "GET", "/v1/audit/verify?max_differences=0", "", nil)
 }
 
 // auditActions exports the audit trail through the API and returns the

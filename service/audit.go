@@ -7,6 +7,7 @@ import (
 
 	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/store"
 )
 
 // The audit trail: read, exported and verified by auditors and admins.
@@ -29,6 +30,16 @@ func (s *Service) VerifyAudit(ctx context.Context, p auth.Principal) (*audit.Fin
 		return nil, 0, err
 	}
 	return db.VerifyAudit(ctx)
+}
+
+// Verify walks the hash chain and compares the tables with the state the
+// trail describes, listing at most limit differences (see store.Verify).
+func (s *Service) Verify(ctx context.Context, p auth.Principal, limit int) (*store.Verification, error) {
+	db, err := s.store(p, auth.ActionReadAudit)
+	if err != nil {
+		return nil, err
+	}
+	return db.Verify(ctx, limit)
 }
 
 // AuditHead returns the chain's head, to keep outside the database.

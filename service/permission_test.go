@@ -113,6 +113,7 @@ func TestService_Permissions(t *testing.T) {
 			return err
 		}},
 		{"VerifyAudit", auth.ActionReadAudit, func(p auth.Principal) error { _, _, err := svc.VerifyAudit(ctx, p); return err }},
+		{"Verify", auth.ActionReadAudit, func(p auth.Principal) error { _, err := svc.Verify(ctx, p, 10); return err }},
 		{"AuditHead", auth.ActionReadAudit, func(p auth.Principal) error { _, err := svc.AuditHead(ctx, p); return err }},
 		{"CheckAuditAnchor", auth.ActionReadAudit, func(p auth.Principal) error {
 			_, err := svc.CheckAuditAnchor(ctx, p, audit.Head{Seq: 1})

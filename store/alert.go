@@ -185,10 +185,3 @@ func (tx *tx) forgetFalsePositive(ctx context.Context, a *alertRow) error {
 	slices.SortFunc(a.fp.forget, func(x, y review.Ref) int { return strings.Compare(x.String(), y.String()) })
 	return nil
 }
-
-func wrap(err error, what string) error {
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	return nil
-}

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,7 +116,7 @@ func (db *DB) compareTables(ctx context.Context, t *sql.Tx, r *replayer) error {
 				rep.AddUnchecked(bt.Name)
 			}
 			if m.FixedSeq != 0 {
-				fixed = append(fixed, fixedDiff{bt.Name, key, m.FixedSeq, v})
+				fixed = append(fixed, fixedDiff{bt.Name, key, m.FixedSeq, maps.Clone(v)})
 			}
 			for _, d := range m.Changed {
 				rep.Add(d)
@@ -131,6 +133,12 @@ func (db *DB) compareTables(ctx context.Context, t *sql.Tx, r *replayer) error {
 	r.state.Missing(func(table, key string, seq int64) {
 		rep.Add(audit.Difference{Problem: audit.Missing, Table: table, Row: key, Want: "a row", Seq: seq})
 	})
+	// List the differences table by table (the trail's own first).
+	rank := map[string]int{}
+	for i, bt := range boundTables {
+		rank[bt.Name] = i + 1
+	}
+	slices.SortStableFunc(rep.Differences, func(a, b audit.Difference) int { return rank[a.Table] - rank[b.Table] })
 	return nil
 }
 
@@ -171,10 +179,9 @@ func (db *DB) nameFixed(ctx context.Context, t *sql.Tx, r *replayer, rows []fixe
 		}
 		c := &capture{table: row.table, key: row.key}
 		if e != nil {
-			if err := (&replayer{out: c}).dispatch(e); err != nil {
-				if _, bad := err.(*badEntry); !bad {
-					return err
-				}
+			var bad *badEntry
+			if err := (&replayer{out: c}).dispatch(e); err != nil && !errors.As(err, &bad) {
+				return err
 			}
 		}
 		if c.v == nil {
@@ -207,7 +214,8 @@ func (c *capture) Legacy(string, string) error                      { return nil
 func (c *capture) Delete(string, string) (bool, error)              { return true, nil }
 
 // scanTable calls fn with the key and the columns (keys included) of
-// every row of a bound table, in the form the replay gives them.
+// every row of a bound table, in the form the replay gives them. The
+// Values are reused from row to row.
 func scanTable(ctx context.Context, t *sql.Tx, bt boundTable, fn func(key string, v audit.Values) error) error {
 	cols := slices.Concat(bt.Key, bt.Fixed, bt.Mutable)
 	exprs := slices.Clone(cols)
@@ -224,22 +232,23 @@ func scanTable(ctx context.Context, t *sql.Tx, bt boundTable, fn func(key string
 	defer rows.Close()
 	vals := make([]any, len(cols))
 	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
+	digested := make([]bool, len(cols))
+	for i, c := range cols {
+		ptrs[i], digested[i] = &vals[i], slices.Contains(bt.Digested, c)
 	}
+	v := make(audit.Values, len(cols)) // reused: fn must copy what it keeps
+	keys := make([]string, len(bt.Key))
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return fmt.Errorf("audit verify: read %s: %w", bt.Name, err)
 		}
-		v := make(audit.Values, len(cols))
 		for i, c := range cols {
 			s := text(vals[i])
-			if slices.Contains(bt.Digested, c) {
+			if digested[i] {
 				s = hashed(digest(s))
 			}
 			v[c] = s
 		}
-		keys := make([]string, len(bt.Key))
 		for i, k := range bt.Key {
 			keys[i] = v[k]
 		}

@@ -68,6 +68,14 @@ func populate(t *testing.T, db *store.DB) *world {
 		t.Fatalf("merge: %+v", r)
 	}
 	w.a1 = must(db.GetAlert(ctx, w.a1.ID))
+	// C-3: the same record hit twice, the second time with another list:
+	// the second hit joins the alert the first raised.
+	h3 := hit(record("eu_fsf", "EU.1", "AL-ZAWAHIRI, Ayman"), 0.9)
+	h3b := h3
+	h3b.Also, h3b.AlsoRecords = []vigil.Ref{{List: "ch_seco", SourceID: "CH.1"}}, []*entity.Entity{record("ch_seco", "CH.1", "AL-ZAWAHIRI, Ayman")}
+	if r := mustRecord(t, db, w.tm.screener, screening("C-3", "Ayman al Zawahiri", h3, h3b)); len(r.Alerts) != 1 || len(r.Existing) != 1 {
+		t.Fatalf("C-3: %+v", r)
+	}
 	// C-2: two alerts on a list that needs no four eyes.
 	d1, d2 := record("au_dfat", "147", "AL-ZAWAHIRI, Ayman"), record("au_dfat", "148", "ZAWAHIRI, A.")
 	r = mustRecord(t, db, w.tm.screener, screening("C-2", "Ayman Zawahiri", hit(d1, 0.9), hit(d2, 0.85)))
@@ -486,6 +494,25 @@ func TestVerifyStateBeforeBinding(t *testing.T) {
 		slices.Sort(wanted)
 		if got := names(v.State); !slices.Equal(got, wanted) || v.Finding != nil {
 			t.Fatalf("finding %v, differences:\n%swant %q", v.Finding, diffs(v.State), wanted)
+		}
+	})
+}
+
+// A password hash replaced in the table (say, by one whose password the
+// attacker knows) differs from the one the trail bound.
+func TestVerifyStatePassword(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		mustUser(t, db, "ana", "analyst")
+		if err := db.SetPassword(ctx, store.System, "ana", "correct horse battery staple"); err != nil {
+			t.Fatal(err)
+		}
+		if v := mustVerify(t, db); !v.State.Consistent {
+			t.Fatalf("after SetPassword: %s\n%s", v.State.Summary(), diffs(v.State))
+		}
+		exec(t, db, `UPDATE users SET password_hash = '$argon2id$v=19$m=65536,t=3,p=1$forged' WHERE username = 'ana'`)
+		v := mustVerify(t, db)
+		if got := names(v.State); !slices.Equal(got, []string{want(audit.Changed, "users", "ana", "password_hash")}) {
+			t.Fatalf("differences %v", got)
 		}
 	})
 }

@@ -2,13 +2,13 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/vigil-screening/vigil/audit"
-	"github.com/vigil-screening/vigil/review"
 )
 
 // The tables the trail binds, the columns of each that the replay knows,
@@ -109,7 +109,7 @@ func newReplayer(report *audit.StateReport) *replayer {
 func (r *replayer) apply(e *audit.Entry) error {
 	err := r.dispatch(e)
 	var bad *badEntry
-	if asBad(err, &bad) {
+	if errors.As(err, &bad) {
 		r.report.Add(audit.Difference{Problem: audit.Unreadable, Table: "audit_log", Row: itoa(e.Seq), Found: bad.Error(), Seq: e.Seq})
 		return nil
 	}
@@ -147,14 +147,6 @@ type badEntry struct{ err error }
 
 func (b *badEntry) Error() string { return b.err.Error() }
 
-func asBad(err error, target **badEntry) bool {
-	b, ok := err.(*badEntry)
-	if ok {
-		*target = b
-	}
-	return ok
-}
-
 func decode(e *audit.Entry, v any) error {
 	if err := json.Unmarshal(e.Details, v); err != nil {
 		return &badEntry{fmt.Errorf("details of %s %s: %v", e.Action, e.Object, err)}
@@ -169,213 +161,6 @@ func objectID(e *audit.Entry, prefix string) (string, error) {
 		return "", &badEntry{fmt.Errorf("%s entry names %q, want %sID", e.Action, e.Object, prefix)}
 	}
 	return id, nil
-}
-
-func (r *replayer) screening(e *audit.Entry) error {
-	var d struct {
-		ScreeningID int64          `json:"screening_id"`
-		Alerts      []int64        `json:"alerts"`
-		Threshold   float64        `json:"threshold"`
-		Bind        *screeningBind `json:"bind"`
-	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	ext, err := objectID(e, "subject/")
-	if err != nil {
-		return err
-	}
-	subject, at := rowKey(ext), fmtTime(e.At)
-	if d.Bind == nil {
-		r.legacy++
-		return r.legacyRows(map[string][]string{"subjects": {subject}, "screenings": {itoa(d.ScreeningID)}, "alerts": ids(d.Alerts)})
-	}
-	b := d.Bind
-	if err := r.subject(e.Seq, subject, at, b.Subject); err != nil {
-		return err
-	}
-	sid := itoa(b.Subject.ID)
-	if b.Subject.VersionID != 0 {
-		if r.firstVersion == 0 {
-			r.firstVersion = b.Subject.VersionID
-		}
-		err := r.out.Write(e.Seq, "subject_versions", itoa(b.Subject.VersionID), audit.Values{"subject_id": sid,
-			"attrs": hashed(b.Subject.Attrs), "fingerprint": b.Subject.Fingerprint, "actor": e.Actor, "at": at})
-		if err != nil {
-			return err
-		}
-	}
-	err = r.out.Write(e.Seq, "screenings", itoa(d.ScreeningID), audit.Values{"subject_id": sid, "actor": e.Actor, "at": at,
-		"editions": hashed(b.Editions), "threshold": ftoa(d.Threshold), "hits": hashed(b.Hits)})
-	if err != nil {
-		return err
-	}
-	for _, a := range b.Raised {
-		if err := r.raised(e.Seq, at, sid, d.ScreeningID, b.AlertAttrs, a); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (r *replayer) subject(seq int64, key, at string, b subjectBind) error {
-	if b.Created {
-		return r.out.Write(seq, "subjects", key, audit.Values{"id": itoa(b.ID), "created_at": at,
-			"attrs": hashed(b.Attrs), "fingerprint": b.Fingerprint, "updated_at": at})
-	}
-	v := audit.Values{"updated_at": at}
-	if b.VersionID != 0 {
-		v["attrs"], v["fingerprint"] = hashed(b.Attrs), b.Fingerprint
-	}
-	return r.out.Update(seq, "subjects", key, v)
-}
-
-// raised replays an alert a screening raised: open, version 1, with its
-// records.
-func (r *replayer) raised(seq int64, at, subjectID string, screeningID int64, subjectAttrs string, a alertBind) error {
-	if len(a.Records) == 0 {
-		return &badEntry{fmt.Errorf("screening %d: alert %d has no records", screeningID, a.ID)}
-	}
-	refs := make([]review.Ref, len(a.Records))
-	for i, rec := range a.Records {
-		refs[i] = review.Ref{List: rec.List, SourceID: rec.SourceID}
-	}
-	records, err := json.Marshal(refs) // as insertAlert writes alerts.records
-	if err != nil {
-		return err
-	}
-	id := itoa(a.ID)
-	err = r.out.Write(seq, "alerts", id, audit.Values{"subject_id": subjectID, "list": a.List, "source_id": a.SourceID,
-		"score": ftoa(a.Score), "hit": hashed(a.Hit), "record": hashed(a.Records[0].Record), "subject_attrs": hashed(subjectAttrs),
-		"changes": hashed(a.Changes), "screening_id": itoa(screeningID), "created_at": at,
-		"version": "1", "status": string(review.StatusOpen), "assignee": "", "disposition": "", "reason": "", "closed_by": "",
-		"approved_by": "", "proposal": "", "updated_at": at, "records": hashed(digest(string(records)))})
-	if err != nil {
-		return err
-	}
-	return r.records(seq, id, subjectID, a.Records)
-}
-
-func (r *replayer) records(seq int64, alertID, subjectID string, recs []recordBind) error {
-	for _, rec := range recs {
-		err := r.out.Write(seq, "alert_records", rowKey(alertID, rec.List, rec.SourceID),
-			audit.Values{"subject_id": subjectID, "record": hashed(rec.Record)})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (r *replayer) merge(e *audit.Entry) error {
-	var d struct {
-		Added []review.Ref `json:"added"`
-		Bind  *mergeBind   `json:"bind"`
-	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	id, err := objectID(e, "alert/")
-	if err != nil {
-		return err
-	}
-	if d.Bind == nil {
-		r.legacy++
-		keys := make([]string, len(d.Added))
-		for i, a := range d.Added {
-			keys[i] = rowKey(id, a.List, a.SourceID)
-		}
-		return r.legacyRows(map[string][]string{"alerts": {id}, "alert_records": keys})
-	}
-	if err := r.alertImage(e, id, d.Bind.Before, d.Bind.After); err != nil {
-		return err
-	}
-	return r.records(e.Seq, id, itoa(d.Bind.SubjectID), d.Bind.Records)
-}
-
-func (r *replayer) alertChange(e *audit.Entry) error {
-	var d struct {
-		Bind *alertChangeBind `json:"bind"`
-	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	id, err := objectID(e, "alert/")
-	if err != nil {
-		return err
-	}
-	if d.Bind == nil {
-		r.legacy++
-		return r.out.Legacy("alerts", id)
-	}
-	b := d.Bind
-	if err := r.alertImage(e, id, b.Before, b.After); err != nil {
-		return err
-	}
-	subject := itoa(b.FPSubject)
-	for _, f := range b.Remember {
-		err := r.out.Write(e.Seq, "fp_memory", rowKey(subject, f.List, f.SourceID), audit.Values{
-			"subject_attrs": hashed(f.SubjectAttrs), "record_attrs": hashed(f.RecordAttrs),
-			"subject_fp": f.SubjectFP, "record_fp": f.RecordFP, "alert_id": id, "at": fmtTime(e.At)})
-		if err != nil {
-			return err
-		}
-	}
-	for _, f := range b.Forget {
-		key := rowKey(subject, f.List, f.SourceID)
-		had, err := r.out.Delete("fp_memory", key)
-		if err != nil {
-			return err
-		}
-		if !had && r.state != nil && !r.state.IsLegacy("alerts", id) {
-			r.report.Add(audit.Difference{Problem: audit.Inconsistent, Table: "fp_memory", Row: key,
-				Found: "a row, which it deleted", Want: "no such row", Seq: e.Seq})
-		}
-	}
-	return nil
-}
-
-// alertImage checks an alert as an entry read it against the trail, then
-// sets it as the entry wrote it.
-func (r *replayer) alertImage(e *audit.Entry, id string, before, after alertImage) error {
-	if r.state != nil {
-		want := r.state.Current("alerts", id)
-		if want == nil {
-			r.report.Add(audit.Difference{Problem: audit.Inconsistent, Table: "alerts", Row: id,
-				Found: "an alert, which it changed", Want: "no such row", Seq: e.Seq})
-		}
-		got := before.values()
-		for _, c := range alertMutable {
-			if want != nil && want[c] != audit.Unknown && got[c] != want[c] {
-				r.report.Add(audit.Difference{Problem: audit.Inconsistent, Table: "alerts", Row: id, Column: c,
-					Found: got[c], Want: want[c], Seq: e.Seq})
-			}
-		}
-	}
-	return r.out.Update(e.Seq, "alerts", id, after.values())
-}
-
-func (a alertImage) values() audit.Values {
-	return audit.Values{"version": itoa(a.Version), "status": a.Status, "assignee": a.Assignee, "disposition": a.Disposition,
-		"reason": hashed(a.Reason), "closed_by": a.ClosedBy, "approved_by": a.ApprovedBy, "proposal": hashed(a.Proposal),
-		"updated_at": a.UpdatedAt, "records": hashed(a.Records)}
-}
-
-// note: a note's entry always said everything about it.
-func (r *replayer) note(e *audit.Entry) error {
-	var d struct {
-		Note int64  `json:"note"`
-		Text string `json:"text"`
-	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	alert, err := objectID(e, "alert/")
-	if err != nil {
-		return err
-	}
-	return r.out.Write(e.Seq, "alert_notes", itoa(d.Note), audit.Values{"alert_id": alert, "author": e.Actor,
-		"text": hashed(digest(d.Text)), "at": fmtTime(e.At)})
 }
 
 func (r *replayer) user(e *audit.Entry) error {
@@ -393,7 +178,7 @@ func (r *replayer) user(e *audit.Entry) error {
 	key := rowKey(name)
 	switch {
 	case e.Action == audit.ActionUserDisable: // complete before the binding too
-		return r.out.Update(e.Seq, "users", key, audit.Values{"disabled": "true"})
+		return r.update(e.Seq, "users", key, audit.Values{"disabled": "true"})
 	case d.Bind == nil:
 		r.legacy++
 		if e.Action == audit.ActionUserPassword {
@@ -405,7 +190,7 @@ func (r *replayer) user(e *audit.Entry) error {
 		if err := unmarshalBind(e, d.Bind, &b); err != nil {
 			return err
 		}
-		return r.out.Update(e.Seq, "users", key, audit.Values{"password_hash": hashed(b.PasswordHash)})
+		return r.update(e.Seq, "users", key, audit.Values{"password_hash": hashed(b.PasswordHash)})
 	}
 	var b userBind
 	if err := unmarshalBind(e, d.Bind, &b); err != nil {
@@ -428,7 +213,7 @@ func (r *replayer) key(e *audit.Entry) error {
 	}
 	key := rowKey(id)
 	if e.Action == audit.ActionKeyRevoke { // complete before the binding too
-		return r.out.Update(e.Seq, "api_keys", key, audit.Values{"revoked_at": fmtTime(e.At)})
+		return r.update(e.Seq, "api_keys", key, audit.Values{"revoked_at": fmtTime(e.At)})
 	}
 	if d.Bind == nil {
 		r.legacy++

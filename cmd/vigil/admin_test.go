@@ -64,7 +64,7 @@ func TestAdminCommands(t *testing.T) {
 	}
 
 	// 2 users + key create + key revoke + disable = 5 entries.
-	if out := mustRun("audit", "verify"); !strings.Contains(out, "intact: 5 entries") {
+	if out := mustRun("audit", "verify"); !strings.Contains(out, "intact: 5 entries") || !strings.Contains(out, "state consistent: no differences in 3 rows") {
 		t.Fatalf("audit verify: %q", out)
 	}
 	file := filepath.Join(dir, "audit.jsonl")
@@ -127,16 +127,21 @@ func testAuditAnchor(t *testing.T, db *sql.DB, vigil func(...string) (string, st
 	if _, err := db.Exec(`UPDATE audit_head SET seq = 4, hash = $1 WHERE id = 1`, hash4); err != nil {
 		t.Fatal(err)
 	}
-	if out := mustRun("audit", "verify"); !strings.Contains(out, "intact: 4 entries") {
-		t.Fatalf("verify after a clean truncation: %q (the chain alone cannot see it)", out)
+	// The chain alone cannot see it; the state it binds can: the deleted
+	// entry disabled ana, and the table still says so.
+	out, _, err := vigil("audit", "verify")
+	if err == nil || !strings.Contains(out, "intact: 4 entries") ||
+		!strings.Contains(out, `changed users/ana disabled: the table has "true", the trail implies "false"`) {
+		t.Fatalf("verify after a clean truncation: %v\n%s", err, out)
 	}
-	_, _, err := vigil("audit", "verify", "--expect-head", head)
+	_, _, err = vigil("audit", "verify", "--expect-head", head)
 	if err == nil || !strings.Contains(err.Error(), "entry 5 missing") {
 		t.Fatalf("verify --expect-head after truncation: %v", err)
 	}
-	// An older head still in the chain verifies.
-	if out := mustRun("audit", "verify", "--expect-head", "4:"+hash4); !strings.Contains(out, "expected head 4") {
-		t.Fatalf("verify --expect-head 4: %q", out)
+	// An older head still in the chain verifies; the state still differs.
+	out, _, err = vigil("audit", "verify", "--expect-head", "4:"+hash4)
+	if !strings.Contains(out, "expected head 4") || err == nil || !strings.Contains(err.Error(), "differ from the audit trail: 1 difference") {
+		t.Fatalf("verify --expect-head 4: %v\n%s", err, out)
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,9 +21,13 @@ func auditCommand(e *env) *cli.Command {
 		Commands: []*cli.Command{
 			{
 				Name: "verify",
-				Usage: "check the hash chain; fails naming the first altered, missing or reordered entry " +
-					"(with --expect-head, also when the chain no longer holds that entry unchanged)",
-				Flags: []cli.Flag{&cli.StringFlag{Name: "expect-head", Usage: "a head printed earlier by \"vigil audit head\" (SEQ:HASH) and kept outside the database"}},
+				Usage: "check the hash chain (naming the first altered, missing or reordered entry) and that the tables " +
+					"hold the state the trail describes (naming each difference); with --expect-head, also that the chain " +
+					"still holds that entry unchanged",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "expect-head", Usage: "a head printed earlier by \"vigil audit head\" (SEQ:HASH) and kept outside the database"},
+					&cli.IntFlag{Name: "max-differences", Value: 20, Usage: "list at most this many differences (all are counted)"},
+				},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
 					var want *audit.Head
 					if s := cmd.String("expect-head"); s != "" {
@@ -33,7 +38,7 @@ func auditCommand(e *env) *cli.Command {
 						want = &h
 					}
 					return withService(ctx, e, cmd, func(svc *service.Service) error {
-						return verifyAudit(ctx, e, svc, want)
+						return verifyAudit(ctx, e, svc, want, int(cmd.Int("max-differences")))
 					})
 				},
 			},
@@ -78,28 +83,45 @@ func auditCommand(e *env) *cli.Command {
 	}
 }
 
-// verifyAudit checks the chain and, when want is set, that it still holds
-// that entry unchanged.
-func verifyAudit(ctx context.Context, e *env, svc *service.Service, want *audit.Head) error {
-	f, n, err := svc.VerifyAudit(ctx, operator())
+// verifyAudit checks the chain and the state it binds and, when want is
+// set, that the chain still holds that entry unchanged. It prints the
+// report and fails when anything is wrong.
+func verifyAudit(ctx context.Context, e *env, svc *service.Service, want *audit.Head, limit int) error {
+	v, err := svc.Verify(ctx, operator(), limit)
 	if err != nil {
 		return err
 	}
-	if f != nil {
-		return f
-	}
-	if want != nil {
-		if f, err = svc.CheckAuditAnchor(ctx, operator(), *want); err != nil {
+	var problems []error
+	switch {
+	case v.Finding != nil:
+		fmt.Fprintln(e.stdout, v.Finding.Error())
+		problems = append(problems, v.Finding)
+	case want != nil:
+		f, err := svc.CheckAuditAnchor(ctx, operator(), *want)
+		if err != nil {
 			return err
 		}
 		if f != nil {
-			return f
+			fmt.Fprintln(e.stdout, f.Error())
+			problems = append(problems, f)
+			break
 		}
-		fmt.Fprintf(e.stdout, "audit chain intact: %d entries, including the expected head %d\n", n, want.Seq)
-		return nil
+		fmt.Fprintf(e.stdout, "audit chain intact: %d entries, including the expected head %d\n", v.Entries, want.Seq)
+	default:
+		fmt.Fprintf(e.stdout, "audit chain intact: %d entries (its end is checked only against a head kept outside the database: "+
+			"see \"vigil audit head\" and --expect-head)\n", v.Entries)
 	}
-	fmt.Fprintf(e.stdout, "audit chain intact: %d entries\n", n)
-	return nil
+	fmt.Fprintln(e.stdout, v.State.Summary())
+	for _, d := range v.State.Differences {
+		fmt.Fprintln(e.stdout, "  "+d.String())
+	}
+	if more := v.State.Total - int64(len(v.State.Differences)); more > 0 {
+		fmt.Fprintf(e.stdout, "  ... and %d more (--max-differences)\n", more)
+	}
+	if !v.State.Consistent {
+		problems = append(problems, fmt.Errorf("the tables differ from the audit trail: %s", audit.Plural(v.State.Total, "difference", "differences")))
+	}
+	return errors.Join(problems...)
 }
 
 func exportAudit(ctx context.Context, e *env, svc *service.Service, out string, from, to time.Time) error {
