@@ -3,6 +3,7 @@ package audit
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"slices"
 )
@@ -16,10 +17,13 @@ import (
 // once with the row) are kept as one 16-byte digest and the sequence
 // number of the entry that wrote them. When they differ, the caller
 // re-reads that entry to name the column (DiffFixed). Only the columns
-// later entries change are kept as values.
+// later entries change are kept as values, short ones shared, digests as
+// their first 16 bytes. Rows hold no pointers, so the garbage collector
+// does not have to walk them.
 type State struct {
 	tables map[string]*tableState
 	order  []string
+	short  map[string]string // short values, shared
 }
 
 // Table describes one table the trail binds.
@@ -43,26 +47,39 @@ const Unknown = "\x00unknown"
 
 type tableState struct {
 	Table
-	rows map[string]*row
+	index map[string]int // key → position in rows
+	rows  []row
+	mut   []string // len(Mutable) values a row, in rows order
 }
 
 type row struct {
-	fixed   [16]byte // digest of the fixed columns
-	seq     int64    // the entry that wrote the fixed columns; 0 when written before the binding
-	mseq    int64    // the last entry that changed a mutable column
-	mutable []string // in Table.Mutable order
-	seen    bool     // Compare met the row
+	fixed [16]byte // digest of the fixed columns
+	seq   int64    // the entry that wrote the fixed columns; 0 when written before the binding
+	mseq  int64    // the last entry that changed a mutable column
+	seen  bool     // Compare met the row
 }
 
 // NewState returns an empty state of the tables, which Missing visits in
 // the order given.
 func NewState(tables ...Table) *State {
-	s := &State{tables: map[string]*tableState{}}
+	s := &State{tables: map[string]*tableState{}, short: map[string]string{}}
 	for _, t := range tables {
-		s.tables[t.Name] = &tableState{Table: t, rows: map[string]*row{}}
+		s.tables[t.Name] = &tableState{Table: t, index: map[string]int{}}
 		s.order = append(s.order, t.Name)
 	}
 	return s
+}
+
+// Reserve makes room for n rows of a table, to save growing it row by
+// row.
+func (s *State) Reserve(table string, n int) {
+	t := s.tables[table]
+	if t == nil || len(t.rows) > 0 || n <= 0 {
+		return
+	}
+	t.index = make(map[string]int, n)
+	t.rows = make([]row, 0, n)
+	t.mut = make([]string, 0, n*len(t.Mutable))
 }
 
 func (s *State) table(name string) (*tableState, error) {
@@ -71,6 +88,77 @@ func (s *State) table(name string) (*tableState, error) {
 		return nil, fmt.Errorf("audit replay: no table %q", name)
 	}
 	return t, nil
+}
+
+// find returns the position of a row, or -1.
+func (t *tableState) find(key string) int {
+	if i, ok := t.index[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// add makes room for a row (or returns the one the key has), its mutable
+// columns Unknown.
+func (t *tableState) add(key string) int {
+	i, ok := t.index[key]
+	if !ok {
+		i = len(t.rows)
+		t.rows = append(t.rows, row{})
+		for range t.Mutable {
+			t.mut = append(t.mut, Unknown)
+		}
+		t.index[key] = i
+	}
+	return i
+}
+
+func (t *tableState) mutable(i int) []string {
+	n := len(t.Mutable)
+	return t.mut[i*n : i*n+n]
+}
+
+// keep returns the form in which the state keeps a value: a digest
+// ("sha256:" and 64 hex digits) as NUL and its first 16 bytes, a short
+// value shared with equal ones.
+func (s *State) keep(v string) string {
+	if raw, ok := digestBytes(v); ok {
+		return "\x00" + string(raw[:])
+	}
+	if len(v) > 16 {
+		return v
+	}
+	if k, ok := s.short[v]; ok {
+		return k
+	}
+	s.short[v] = v
+	return v
+}
+
+func digestBytes(v string) ([16]byte, bool) {
+	var raw [16]byte
+	if len(v) != len("sha256:")+64 || v[:7] != "sha256:" {
+		return raw, false
+	}
+	_, err := hex.Decode(raw[:], []byte(v[7:39]))
+	return raw, err == nil
+}
+
+// same reports whether a stored value matches a kept one.
+func same(kept, stored string) bool {
+	if len(kept) == 17 && kept[0] == 0 {
+		raw, ok := digestBytes(stored)
+		return ok && string(raw[:]) == kept[1:]
+	}
+	return kept == stored
+}
+
+// shown is a kept value as a report shows it.
+func shown(kept string) string {
+	if len(kept) == 17 && kept[0] == 0 {
+		return "sha256:" + hex.EncodeToString([]byte(kept[1:])) + "…"
+	}
+	return kept
 }
 
 // Write records that entry seq wrote a whole row (a new one, or every
@@ -84,15 +172,16 @@ func (s *State) Write(seq int64, table, key string, v Values) error {
 	if err != nil {
 		return fmt.Errorf("audit replay: entry %d, %s %s: %w", seq, table, key, err)
 	}
-	r := &row{fixed: fixed, seq: seq, mseq: seq, mutable: make([]string, len(t.Mutable))}
-	for i, c := range t.Mutable {
-		val, ok := v[c]
-		if !ok {
+	for _, c := range t.Mutable {
+		if _, ok := v[c]; !ok {
 			return fmt.Errorf("audit replay: entry %d, %s %s: no value for %s", seq, table, key, c)
 		}
-		r.mutable[i] = val
 	}
-	t.rows[key] = r
+	i := t.add(key)
+	t.rows[i] = row{fixed: fixed, seq: seq, mseq: seq}
+	for j, c := range t.Mutable {
+		t.mutable(i)[j] = s.keep(v[c])
+	}
 	return nil
 }
 
@@ -104,18 +193,16 @@ func (s *State) Update(seq int64, table, key string, v Values) error {
 	if err != nil {
 		return err
 	}
-	r := t.rows[key]
-	if r == nil {
-		r = t.legacy(key)
-	}
+	i := t.add(key)
+	m := t.mutable(i)
 	for c, val := range v {
-		i := slices.Index(t.Mutable, c)
-		if i < 0 {
+		j := slices.Index(t.Mutable, c)
+		if j < 0 {
 			return fmt.Errorf("audit replay: entry %d, %s %s: %s is not a column entries change", seq, table, key, c)
 		}
-		r.mutable[i] = val
+		m[j] = s.keep(val)
 	}
-	r.mseq = seq
+	t.rows[i].mseq = seq
 	return nil
 }
 
@@ -127,24 +214,11 @@ func (s *State) Legacy(table, key string) error {
 	if err != nil {
 		return err
 	}
-	r := t.rows[key]
-	if r == nil {
-		t.legacy(key)
-		return nil
-	}
-	for i := range r.mutable {
-		r.mutable[i] = Unknown
+	m := t.mutable(t.add(key))
+	for j := range m {
+		m[j] = Unknown
 	}
 	return nil
-}
-
-func (t *tableState) legacy(key string) *row {
-	r := &row{mutable: make([]string, len(t.Mutable))}
-	for i := range r.mutable {
-		r.mutable[i] = Unknown
-	}
-	t.rows[key] = r
-	return r
 }
 
 // Delete records that a row was deleted; it reports whether the trail had
@@ -154,33 +228,15 @@ func (s *State) Delete(table, key string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	_, ok := t.rows[key]
-	delete(t.rows, key)
+	_, ok := t.index[key]
+	delete(t.index, key) // the row's place stays unused
 	return ok, nil
-}
-
-// Current returns the mutable columns the trail gives a row, or nil when
-// the trail does not have the row.
-func (s *State) Current(table, key string) Values {
-	t := s.tables[table]
-	if t == nil {
-		return nil
-	}
-	r := t.rows[key]
-	if r == nil {
-		return nil
-	}
-	v := make(Values, len(t.Mutable))
-	for i, c := range t.Mutable {
-		v[c] = r.mutable[i]
-	}
-	return v
 }
 
 // Has reports whether the trail has the row.
 func (s *State) Has(table, key string) bool {
 	t := s.tables[table]
-	return t != nil && t.rows[key] != nil
+	return t != nil && t.find(key) >= 0
 }
 
 // IsLegacy reports whether the trail has the row but not its fixed
@@ -190,8 +246,28 @@ func (s *State) IsLegacy(table, key string) bool {
 	if t == nil {
 		return false
 	}
-	r := t.rows[key]
-	return r != nil && r.seq == 0
+	i := t.find(key)
+	return i >= 0 && t.rows[i].seq == 0
+}
+
+// CheckRead compares the mutable columns of a row as entry seq read them
+// with what the trail implies: each that differs (and the trail knows) is
+// an Inconsistent difference. It reports false when the trail does not
+// have the row.
+func (s *State) CheckRead(seq int64, table, key string, read Values) ([]Difference, bool) {
+	t := s.tables[table]
+	if t == nil || t.find(key) < 0 {
+		return nil, false
+	}
+	m := t.mutable(t.find(key))
+	var out []Difference
+	for j, c := range t.Mutable {
+		want := m[j]
+		if got, ok := read[c]; ok && want != Unknown && !same(want, got) {
+			out = append(out, Difference{Problem: Inconsistent, Table: table, Row: key, Column: c, Found: got, Want: shown(want), Seq: seq})
+		}
+	}
+	return out, true
 }
 
 // Match is the outcome of comparing one stored row with the trail.
@@ -214,10 +290,11 @@ func (s *State) Compare(table, key string, stored Values) (Match, error) {
 	if err != nil {
 		return Match{}, err
 	}
-	r := t.rows[key]
-	if r == nil {
+	i := t.find(key)
+	if i < 0 {
 		return Match{}, nil
 	}
+	r := &t.rows[i]
 	r.seen = true
 	m := Match{Known: true, Legacy: r.seq == 0}
 	if !m.Legacy {
@@ -229,11 +306,11 @@ func (s *State) Compare(table, key string, stored Values) (Match, error) {
 			m.FixedSeq = r.seq
 		}
 	}
-	for i, c := range t.Mutable {
-		want := r.mutable[i]
-		if want != Unknown && stored[c] != want {
+	for j, c := range t.Mutable {
+		want := t.mutable(i)[j]
+		if want != Unknown && !same(want, stored[c]) {
 			m.Changed = append(m.Changed, Difference{Problem: Changed, Table: table, Row: key, Column: c,
-				Found: stored[c], Want: want, Seq: r.mseq})
+				Found: stored[c], Want: shown(want), Seq: r.mseq})
 		}
 	}
 	return m, nil
@@ -262,14 +339,14 @@ func (s *State) Missing(fn func(table, key string, seq int64)) {
 	for _, name := range s.order {
 		t := s.tables[name]
 		var keys []string
-		for k, r := range t.rows {
-			if !r.seen {
+		for k, i := range t.index {
+			if !t.rows[i].seen {
 				keys = append(keys, k)
 			}
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			r := t.rows[k]
+			r := t.rows[t.index[k]]
 			seq := r.seq
 			if seq == 0 {
 				seq = r.mseq

@@ -64,6 +64,13 @@ func (db *DB) replayTrail(ctx context.Context, t *sql.Tx, r *replayer, out *Veri
 	if err := t.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash); err != nil {
 		return fmt.Errorf("audit head: %w", err)
 	}
+	for _, bt := range boundTables { // room for what the trail will describe
+		var n int
+		if err := t.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+bt.Name).Scan(&n); err != nil {
+			return fmt.Errorf("audit verify: count %s: %w", bt.Name, err)
+		}
+		r.state.Reserve(bt.Name, n)
+	}
 	v := &audit.Verifier{Locate: db.locateAudit(ctx)}
 	err := db.scanAudit(ctx, t, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log WHERE seq <= $1 ORDER BY seq`,
 		[]any{headSeq}, func(e *audit.Entry) (bool, error) {

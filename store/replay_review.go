@@ -189,17 +189,13 @@ func (r *replayer) alertChange(e *audit.Entry) error {
 // sets it as the entry wrote it.
 func (r *replayer) alertImage(e *audit.Entry, id string, before, after alertImage) error {
 	if r.state != nil { // not when capturing
-		want := r.state.Current("alerts", id)
-		if want == nil {
+		diffs, known := r.state.CheckRead(e.Seq, "alerts", id, before.values())
+		if !known {
 			r.report.Add(audit.Difference{Problem: audit.Inconsistent, Table: "alerts", Row: id,
 				Found: "an alert, which it changed", Want: "no such row", Seq: e.Seq})
 		}
-		got := before.values()
-		for _, c := range alertMutable {
-			if want != nil && want[c] != audit.Unknown && got[c] != want[c] {
-				r.report.Add(audit.Difference{Problem: audit.Inconsistent, Table: "alerts", Row: id, Column: c,
-					Found: got[c], Want: want[c], Seq: e.Seq})
-			}
+		for _, d := range diffs {
+			r.report.Add(d)
 		}
 	}
 	return r.out.Update(e.Seq, "alerts", id, after.values())
