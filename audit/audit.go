@@ -64,6 +64,15 @@ func CanonicalDetails(raw []byte) (json.RawMessage, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return json.RawMessage("{}"), nil
 	}
+	if out, ok := canonicalFast(raw); ok {
+		return out, nil
+	}
+	return canonicalDecode(raw)
+}
+
+// canonicalDecode is CanonicalDetails by decoding into Go values and
+// encoding them again: for input canonicalFast does not handle.
+func canonicalDecode(raw []byte) (json.RawMessage, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var v any

@@ -149,8 +149,20 @@ func FuzzCanonicalDetails(f *testing.F) {
 	for _, s := range []string{`{"b":1,"a":2}`, `[1,2]`, `"x"`, `{`, "\xff", `{"a":{"b":[1e400]}}`} {
 		f.Add([]byte(s))
 	}
+	for _, s := range []string{`{"b":"x<y&z","a":{"d":[1,-0.5e+3,true,null],"c":"\u00e9\ud800"}}`, `{"a":1,"a":2}`,
+		"{\"\xff\":1,\"\xfe\":2}", `{"k":"\u2028"}`, `[01]`, `{"a":[]}`, `[{},{"z":{}}]`} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		c, err := CanonicalDetails(in)
+		// The fast path writes exactly what decoding and encoding again
+		// writes, or leaves the input to it.
+		if fast, ok := canonicalFast(in); ok {
+			slow, err := canonicalDecode(in)
+			if err != nil || string(fast) != string(slow) {
+				t.Fatalf("canonical form of %q: fast %q, decoded %q (%v)", in, fast, slow, err)
+			}
+		}
 		if err != nil {
 			return
 		}
