@@ -37,7 +37,7 @@ func BenchmarkVerify(b *testing.B) {
 			db := benchDB(b, dialect)
 			if dialect == "sqlite" && *verifyDir != "" {
 				var err error
-				if db, err = store.Open(ctx, "", *verifyDir); err != nil {
+				if db, err = store.Open(ctx, "", *verifyDir, store.WithMigrate()); err != nil {
 					b.Fatal(err)
 				}
 				b.Cleanup(func() { db.Close() })
