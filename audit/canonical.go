@@ -200,31 +200,37 @@ func (c *canon) array() bool {
 	}
 	c.pos++
 	c.out = append(c.out, '[')
+	if !c.list(']', c.value) {
+		return false
+	}
+	c.out = append(c.out, ']')
+	c.depth--
+	return true
+}
+
+// list reads the elements of an array or the members of an object up to
+// and including the closing byte end, calling each for every one and
+// writing the commas between them.
+func (c *canon) list(end byte, each func() bool) bool {
 	for first := true; ; first = false {
 		if c.pos >= len(c.in) {
 			return false
 		}
-		if c.in[c.pos] == ']' && first {
-			break
+		if c.in[c.pos] == end {
+			c.pos++
+			return true
 		}
 		if !first {
-			if c.in[c.pos] == ']' {
-				break
-			}
 			if c.in[c.pos] != ',' {
 				return false
 			}
 			c.pos++
 			c.out = append(c.out, ',')
 		}
-		if !c.value() {
+		if !each() {
 			return false
 		}
 	}
-	c.pos++
-	c.out = append(c.out, ']')
-	c.depth--
-	return true
 }
 
 // member is one member of an object as written to c.out: its key and
@@ -242,23 +248,7 @@ func (c *canon) object() bool {
 	base := len(c.out)
 	c.out = append(c.out, '{')
 	var members []member
-	for first := true; ; first = false {
-		if c.pos >= len(c.in) {
-			return false
-		}
-		if c.in[c.pos] == '}' && first {
-			break
-		}
-		if !first {
-			if c.in[c.pos] == '}' {
-				break
-			}
-			if c.in[c.pos] != ',' {
-				return false
-			}
-			c.pos++
-			c.out = append(c.out, ',')
-		}
+	ok := c.list('}', func() bool {
 		if c.pos >= len(c.in) || c.in[c.pos] != '"' {
 			return false
 		}
@@ -274,8 +264,11 @@ func (c *canon) object() bool {
 			return false
 		}
 		members = append(members, member{key, start, len(c.out)})
+		return true
+	})
+	if !ok {
+		return false
 	}
-	c.pos++
 	c.depth--
 	c.out = append(c.out, '}')
 	if slices.IsSortedFunc(members, func(a, b member) int { return bytes.Compare(a.key, b.key) }) && !duplicates(members) {

@@ -147,15 +147,12 @@ type badEntry struct{ err error }
 
 func (b *badEntry) Error() string { return b.err.Error() }
 
-func decode(e *audit.Entry, v any) error {
+// decodeAt decodes an entry's details into v and returns the id in its
+// object, named prefix/ID.
+func decodeAt(e *audit.Entry, prefix string, v any) (string, error) {
 	if err := json.Unmarshal(e.Details, v); err != nil {
-		return &badEntry{fmt.Errorf("details of %s %s: %v", e.Action, e.Object, err)}
+		return "", &badEntry{fmt.Errorf("details of %s %s: %v", e.Action, e.Object, err)}
 	}
-	return nil
-}
-
-// objectID returns the id in an object named prefix/ID.
-func objectID(e *audit.Entry, prefix string) (string, error) {
 	id, ok := strings.CutPrefix(e.Object, prefix)
 	if !ok || id == "" {
 		return "", &badEntry{fmt.Errorf("%s entry names %q, want %sID", e.Action, e.Object, prefix)}
@@ -168,10 +165,7 @@ func (r *replayer) user(e *audit.Entry) error {
 		Roles []string        `json:"roles"`
 		Bind  json.RawMessage `json:"bind"` // userBind or passwordBind
 	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	name, err := objectID(e, "user/")
+	name, err := decodeAt(e, "user/", &d)
 	if err != nil {
 		return err
 	}
@@ -204,10 +198,7 @@ func (r *replayer) key(e *audit.Entry) error {
 	var d struct {
 		Bind *keyBind `json:"bind"`
 	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	id, err := objectID(e, "key/")
+	id, err := decodeAt(e, "key/", &d)
 	if err != nil {
 		return err
 	}
@@ -230,10 +221,7 @@ func (r *replayer) snapshot(e *audit.Entry) error {
 		Records int64         `json:"records"`
 		Bind    *snapshotBind `json:"bind"`
 	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	name, err := objectID(e, "snapshot/")
+	name, err := decodeAt(e, "snapshot/", &d)
 	if err != nil {
 		return err
 	}

@@ -18,10 +18,7 @@ func (r *replayer) screening(e *audit.Entry) error {
 		Threshold   float64        `json:"threshold"`
 		Bind        *screeningBind `json:"bind"`
 	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	ext, err := objectID(e, "subject/")
+	ext, err := decodeAt(e, "subject/", &d)
 	if err != nil {
 		return err
 	}
@@ -122,10 +119,7 @@ func (r *replayer) merge(e *audit.Entry) error {
 		Added []review.Ref `json:"added"`
 		Bind  *mergeBind   `json:"bind"`
 	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	id, err := objectID(e, "alert/")
+	id, err := decodeAt(e, "alert/", &d)
 	if err != nil {
 		return err
 	}
@@ -147,10 +141,7 @@ func (r *replayer) alertChange(e *audit.Entry) error {
 	var d struct {
 		Bind *alertChangeBind `json:"bind"`
 	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	id, err := objectID(e, "alert/")
+	id, err := decodeAt(e, "alert/", &d)
 	if err != nil {
 		return err
 	}
@@ -213,10 +204,7 @@ func (r *replayer) note(e *audit.Entry) error {
 		Note int64  `json:"note"`
 		Text string `json:"text"`
 	}
-	if err := decode(e, &d); err != nil {
-		return err
-	}
-	alert, err := objectID(e, "alert/")
+	alert, err := decodeAt(e, "alert/", &d)
 	if err != nil {
 		return err
 	}
