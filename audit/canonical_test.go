@@ -15,7 +15,7 @@ func screeningDetails(b *testing.B) []byte {
 		"threshold": 0.8, "screening_id": 12345, "alerts": []int{1, 2}, "existing": nil, "suppressed": nil,
 		"hits": []map[string]any{{"list": "us_ofac_sdn", "source_id": "6366", "score": 0.95}, {"list": "un_sc", "source_id": "QDi.006", "score": 0.85}},
 		"bind": map[string]any{
-			"subject":        map[string]any{"id": 7, "created": true, "version_id": 9, "attrs_sha256": strings.Repeat("c", 64), "fingerprint": strings.Repeat("d", 64)},
+			"subject":         map[string]any{"id": 7, "created": true, "version_id": 9, "attrs_sha256": strings.Repeat("c", 64), "fingerprint": strings.Repeat("d", 64)},
 			"editions_sha256": strings.Repeat("e", 64), "hits_sha256": strings.Repeat("f", 64), "alert_subject_attrs_sha256": strings.Repeat("1", 64),
 			"raised": []map[string]any{
 				{"id": 1, "list": "us_ofac_sdn", "source_id": "6366", "score": 0.95, "hit_sha256": strings.Repeat("2", 64),
