@@ -151,6 +151,9 @@ func foldRune(r rune) string {
 		return ""
 	}
 	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) {
+		if readMark(r) {
+			return genericValue(r) // Thaana and Tibetan write vowels as marks
+		}
 		return ""
 	}
 	// Decompose (é → e + ´, ﬁ → fi, ｆ → f) and fold the pieces.
@@ -181,6 +184,14 @@ func foldRune(r rune) string {
 		}
 	}
 	return b.String()
+}
+
+// readMark reports whether the combining mark r stands for a sound in
+// its script (a vowel sign of Thaana, Syriac, Tibetan, ...) rather than a
+// diacritic of a letter or an Arabic or Hebrew vowel point, which names
+// are compared without.
+func readMark(r rune) bool {
+	return r >= 0x0700 && r < 0x1AB0 && !(r >= 0x0870 && r <= 0x08FF)
 }
 
 func isApostrophe(r rune) bool {

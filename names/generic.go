@@ -1,30 +1,53 @@
 package names
 
 import (
+	_ "embed"
+	"strconv"
 	"strings"
-
-	unidecode "github.com/mozillazg/go-unidecode/table"
+	"sync"
 )
 
 // Scripts without a table of their own are read with the generic
-// transliteration table of github.com/mozillazg/go-unidecode (MIT
-// licence; its data is that of the Python Unidecode package, itself from
-// Sean M. Burke's Text::Unidecode), one value per code point. Word-level
-// rules correct it where the generic reading is known to be wrong for
-// names: see indic.go, thai.go, myanmar.go, ethiopic.go, khmer.go.
+// transliteration table of AnyASCII (ISC licence; data/anyascii holds the
+// table, its licence, its provenance and the generator), one value per
+// code point of the Basic Multilingual Plane. Word-level rules correct it
+// where the generic reading is known to be wrong for names: see indic.go,
+// thai.go, myanmar.go, ethiopic.go, khmer.go.
+
+//go:embed data/anyascii/table.txt
+var anyASCIIText string
+
+// genericTable holds, by block (code point >> 8), the values of the
+// block's code points. It is parsed on first use, so that screening
+// names in scripts with tables of their own never pays for it.
+var genericTable = sync.OnceValue(func() *[256][]string {
+	var t [256][]string
+	for line := range strings.SplitSeq(anyASCIIText, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		head, rest, _ := strings.Cut(line, "\t")
+		b, err := strconv.ParseUint(head, 16, 8)
+		if err != nil {
+			panic("names: data/anyascii/table.txt: bad block number " + strconv.Quote(head))
+		}
+		t[b] = strings.Split(rest, "\t")
+	}
+	return &t
+})
 
 // genericValue returns the generic Latin value of r in lower-case letters
 // and digits only ("" when it has none).
 func genericValue(r rune) string {
-	if r > 0xEFFFF {
+	if r < 0 || r > 0xFFFF {
 		return ""
 	}
-	tb := unidecode.Tables[r>>8]
+	vals := genericTable()[r>>8]
 	pos := int(r & 0xFF)
-	if pos >= len(tb) {
+	if pos >= len(vals) {
 		return ""
 	}
-	return lettersOnly(tb[pos])
+	return lettersOnly(vals[pos])
 }
 
 // lettersOnly lower-cases s and keeps its ASCII letters and digits; other

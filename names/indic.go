@@ -160,19 +160,25 @@ func brahmicConsonantValue(word []rune, i int, block rune, nukta bool) string {
 	if block == tamilBlock {
 		return tamilConsonant(word, i)
 	}
-	if v, ok := brahmicFix[genericValue(word[i])]; ok {
-		return v
-	}
-	return genericValue(word[i])
+	return brahmicPlain(word[i], off)
 }
 
-// brahmicFix corrects the generic values of retroflex and other letters
-// to the way names are romanised.
-var brahmicFix = map[string]string{
-	"tt": "t", "tth": "th", "dd": "d", "ddh": "dh", "nn": "n", "nnn": "n", "ss": "sh",
-	"lll": "l", "ll": "l", "rr": "r", "rh": "r", "dddh": "r", "khh": "kh", "ghh": "gh", "yy": "y",
-	"c": "ch", "ch": "chh", "ny": "n",
+// brahmicPlain returns the value of a consonant as names are romanised:
+// the generic value, with ś and ṣ (श ष) written sh, c (च) ch and ch (छ)
+// chh.
+func brahmicPlain(r, off rune) string {
+	switch off {
+	case 0x36, 0x37:
+		return "sh"
+	}
+	if v, ok := brahmicFix[genericValue(r)]; ok {
+		return v
+	}
+	return genericValue(r)
 }
+
+// brahmicFix corrects generic values to the way names are romanised.
+var brahmicFix = map[string]string{"c": "ch", "ch": "chh", "rh": "r"}
 
 // tamilConsonant reads a Tamil consonant: Tamil writes k/g, t/d, p/b and
 // s/ch with one letter each, voiced between vowels and after a nasal.
@@ -220,10 +226,7 @@ func tamilConsonant(word []rune, i int) string {
 	case 0x33: // ள
 		return "l"
 	}
-	if v, ok := brahmicFix[genericValue(word[i])]; ok {
-		return v
-	}
-	return genericValue(word[i])
+	return brahmicPlain(word[i], off)
 }
 
 func isTamilNasal(off rune) bool {

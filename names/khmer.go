@@ -8,7 +8,11 @@ import "strings"
 //   - a consonant with a subscript (coeng ្) starts a cluster; any other
 //     consonant followed by a consonant carries its inherent vowel, a in
 //     the first series and o in the second (ន + រ "nor");
-//   - the register marks ៉ ៊ are not written, long vowels are single.
+//   - the register marks ៉ ៊ are not written; ប with ៉ is p;
+//   - the vowels ិ ី are i, ុ u, ឹ e and ោ o, as Cambodian names write
+//     them (Sihanouk, Hun, Kem, Norodom), not the generic ei, o, oe, ao;
+//     ំ after a vowel sign is m (ឈុំ Chhum), after a consonant am (សំរិន
+//     Samrin).
 
 func isKhmer(r rune) bool { return r >= 0x1780 && r <= 0x17FF }
 
@@ -37,6 +41,15 @@ func foldKhmerWord(rs []rune) (string, int) {
 	var b strings.Builder
 	for i, r := range word {
 		v := genericValue(r)
+		if kv, ok := khmerVowels[r]; ok {
+			v = kv
+		}
+		if r == 'ប' && i+1 < len(word) && word[i+1] == 0x17C9 {
+			v = "p"
+		}
+		if r == 'ំ' && i > 0 && !isKhmerConsonant(word[i-1]) {
+			v = "m" // after a vowel sign: ុំ um, not uam
+		}
 		switch {
 		case isKhmerConsonant(r):
 			if len(v) == 2 && v[0] == v[1] {
@@ -60,3 +73,7 @@ func foldKhmerWord(rs []rune) (string, int) {
 	}
 	return b.String(), n
 }
+
+// khmerVowels are the vowel signs that Cambodian names write otherwise
+// than the generic table.
+var khmerVowels = map[rune]string{'ិ': "i", 'ី': "i", 'ុ': "u", 'ឹ': "e", 'ោ': "o"}

@@ -61,6 +61,11 @@ var arabic = map[rune]string{
 	// Persian and Urdu letters.
 	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ی': "y", 'ہ': "h", 'ے': "e",
 	'ٹ': "t", 'ڈ': "d", 'ڑ': "r", 'ں': "n", 'ھ': "h",
+	// Pashto letters (ځدران Zadran, پښتون Pashtun).
+	'ځ': "z", 'څ': "s", 'ښ': "sh", 'ږ': "zh", 'ړ': "r", 'ڼ': "n", 'ګ': "g", 'ټ': "t", 'ډ': "d",
+	'ې': "e", 'ۍ': "i", 'ۀ': "a",
+	// Kurdish (Sorani) letters.
+	'ە': "e", 'ۆ': "o", 'ێ': "e", 'ڤ': "v", 'ڕ': "r", 'ڵ': "l",
 }
 
 // hebrew holds the plain value of each Hebrew letter; foldHebrewWord
