@@ -117,6 +117,12 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 			j3 := Join{At: uint8(i), N: 3, Len: uint16(len(a.Text) + len(b.Text) + len(c.Text)), Tok: v.lookupOrAdd(a.Text+b.Text+c.Text, false),
 				Skel: v.SkeletonID(names.Skeleton(a.Text + b.Text + c.Text)), Unvowelled: j.Unvowelled || c.Unvowelled}
 			n.Joins = append(n.Joins, j3)
+			if sk, ok := ArticleJoinSkeleton(a.Text, b.Text, c.Text); ok {
+				// "shams al din" also meets "Shamsuddin", "nur al din"
+				// "Noureddine": the article's l is assimilated or dropped.
+				j3.Tok, j3.Skel = -1, v.SkeletonID(sk)
+				n.Joins = append(n.Joins, j3)
+			}
 		}
 	}
 	for _, p := range n.Parts {
@@ -207,6 +213,21 @@ func intersect(a, b []int32) bool {
 		}
 	}
 	return false
+}
+
+// ArticleJoinSkeleton returns the skeleton of three parts written
+// together when the middle one is the Arabic article and the Latin form
+// may drop its l: the article assimilates to a sun letter (Abd
+// ar-Rahman, Abderrahmane) or is written as a linking vowel (Shams
+// al-Din, Shamsuddin; Nur al-Din, Noureddine; Aziz al-Rahman,
+// Azizirahman). The skeleton is that of the outer parts joined, which
+// the linking vowel and doubled consonant do not change.
+func ArticleJoinSkeleton(a, article, c string) (string, bool) {
+	switch article {
+	case "al", "el", "ul":
+		return names.Skeleton(a + c), true
+	}
+	return "", false
 }
 
 func joinable(p Part) bool { return p.Class != names.Legal && p.Class != names.Initial }

@@ -94,10 +94,11 @@ func partSim(q, l *Part, strict bool) (float32, How) {
 		unvowelled := q.Unvowelled || l.Unvowelled
 		// From a script without vowels a letter the skeleton drops (و read
 		// w) must not begin one part where the other begins with a
-		// consonant: "Wasim" is not "Shami". A skeleton of one
-		// consonant ("yahya", "ali") says little: it counts when the parts
-		// begin alike and neither is a particle ("el" is not "Ailya").
-		if q.SkelLen >= 2 && (unvowelled && startsAgree(q, l) || fuzzy >= minPhoneticFuzzy) ||
+		// consonant: "Wasim" is not "Shami"; and a Latin nisba -i needs a
+		// written ي (see nisbaAgrees). A skeleton of one consonant
+		// ("yahya", "ali") says little: it counts when the parts begin
+		// alike and neither is a particle ("el" is not "Ailya").
+		if q.SkelLen >= 2 && (unvowelled && startsAgree(q, l) && nisbaAgrees(q, l) || fuzzy >= minPhoneticFuzzy) ||
 			q.SkelLen == 1 && unvowelled && beginAlike(q.Text, l.Text) && q.Class == l.Class {
 			return max(fuzzy, simPhonetic), Phonetic
 		}
@@ -114,6 +115,18 @@ func partSim(q, l *Part, strict bool) (float32, How) {
 		return fuzzy, Fuzzy
 	}
 	return 0, None
+}
+
+// nisbaAgrees checks a final -i between a part from a script without
+// vowels and a Latin one (see names.NisbaAgrees).
+func nisbaAgrees(q, l *Part) bool {
+	switch {
+	case q.Unvowelled && !l.Unvowelled:
+		return names.NisbaAgrees(q.Text, l.Text)
+	case l.Unvowelled && !q.Unvowelled:
+		return names.NisbaAgrees(l.Text, q.Text)
+	}
+	return true
 }
 
 func legalSim(q, l *Part) (float32, How) {

@@ -95,6 +95,9 @@ func (v *Vocab) AddName(toks []names.Token) {
 		v.internSkel(names.Skeleton(toks[i].Text + toks[i+1].Text))
 		if i+2 < len(toks) && toks[i+1].Class == names.Particle {
 			v.internSkel(names.Skeleton(toks[i].Text + toks[i+1].Text + toks[i+2].Text))
+			if sk, ok := ArticleJoinSkeleton(toks[i].Text, toks[i+1].Text, toks[i+2].Text); ok {
+				v.internSkel(sk)
+			}
 		}
 	}
 }
@@ -286,6 +289,9 @@ func (v *Vocab) WithNames(toks ...[]names.Token) *Vocab {
 			}
 			if i+2 < len(ts) && ts[i+1].Class == names.Particle {
 				ext.addSkel(names.Skeleton(t.Text + ts[i+1].Text + ts[i+2].Text))
+				if sk, ok := ArticleJoinSkeleton(t.Text, ts[i+1].Text, ts[i+2].Text); ok {
+					ext.addSkel(sk)
+				}
 			}
 		}
 	}

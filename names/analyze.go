@@ -84,7 +84,7 @@ const MaxTokens = 24
 // replaced by their canonical form; for organisations, runs of single
 // letters are joined ("L.L.C." → "llc", "S A" → "sa").
 func Analyze(s string, kind Kind) []Token {
-	words := strings.Fields(Fold(s))
+	words := strings.Fields(Fold(latinArticle(s)))
 	if len(words) > MaxTokens {
 		words = words[:MaxTokens]
 	}

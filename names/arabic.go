@@ -9,7 +9,8 @@ import "strings"
 //   - the word الله (Allah) stays one word, not the article and a noun;
 //   - ع that starts a word is read as the vowel the Latin forms write
 //     there (عمر Umar, علي Ali, عبد Abd), elsewhere it is dropped;
-//   - the words بن, بنت and ابن are the particles bin, bint and ibn;
+//   - the words بن, بنت, ابن and ولد are the particles bin, bint, ibn
+//     and ould (son of);
 //   - ه after a letter read t, d, k, s or z is written "ah", so that it
 //     makes no digraph: طه Taha, زاده Zadeh;
 //   - عبد joined to the article (عبدالخالق) is written apart, as the
@@ -31,6 +32,12 @@ import "strings"
 // skeleton a name has.
 func foldArabic(rs []rune, i int, persian bool) (string, int) {
 	t, n := foldArabicLetter(rs, i, persian)
+	if n <= 1 && falseDigraph(rs, i, persian) {
+		if n == 0 {
+			t = foldRune(rs[i])
+		}
+		t, n = "a"+t, 1
+	}
 	{
 		end := i + max(n, 1)
 		if sp := persianSuffixAfter(rs, end); sp > 0 && end-wordStart(rs, i) >= 2 {
@@ -41,6 +48,47 @@ func foldArabic(rs []rune, i int, persian bool) (string, int) {
 		}
 	}
 	return t, n
+}
+
+// silentHe reports whether the ه at i ends a word of three letters or
+// more after a consonant, where Arabic names mostly write the feminine
+// or colloquial ending the Latin forms write a (حماده Hamada, جمعه Juma,
+// عبده Abdou). Persian names write it -eh (زاده Zadeh): the Persian
+// reading (see PersianReading) keeps the h, and طه Taha, وجيه Wajih and
+// شاه Shah keep it too.
+func silentHe(rs []rune, i int) bool {
+	if i+1 < len(rs) && isArabicLetter(rs[i+1]) || i < 2 || !isArabicLetter(rs[i-1]) || !isArabicLetter(rs[i-2]) {
+		return false
+	}
+	switch rs[i-1] {
+	case 'ا', 'آ', 'و', 'ي', 'ی', 'ى':
+		return false
+	}
+	return true
+}
+
+// falseDigraph reports whether the letter at i, read after the letter
+// before it, would make a digraph that the consonant skeleton reads as
+// one sound: ت or ط before س ص ز ظ ("ts", "tz": منتظری Montazeri,
+// المتصدق al-Motassadeq) or د before ج ("dj"). Arabic script writes no
+// vowel between them, but the Latin forms do: such a letter is written
+// after a vowel.
+func falseDigraph(rs []rune, i int, persian bool) bool {
+	if i == 0 || !isArabicLetter(rs[i-1]) {
+		return false
+	}
+	switch rs[i-1] {
+	case 'ت', 'ط':
+		switch rs[i] {
+		case 'س', 'ص', 'ز', 'ظ':
+			return true
+		case 'ض', 'ذ':
+			return persian // z in Persian: مرتضی Morteza
+		}
+	case 'د':
+		return rs[i] == 'ج'
+	}
+	return false
 }
 
 // persianSuffixAfter returns the number of spaces at end when they
@@ -107,6 +155,9 @@ func foldArabicLetter(rs []rune, i int, persian bool) (string, int) {
 	}
 	switch rs[i] {
 	case 'ه':
+		if !persian && silentHe(rs, i) {
+			return "a", 1
+		}
 		// After a letter read t, d, k, s or z, h would make a digraph (th,
 		// dh, kh, sh, zh) that the Latin forms do not have: طه Taha, زاده
 		// Zadeh.
@@ -146,12 +197,17 @@ func hasPrefixRunes(rs, prefix []rune) bool {
 var persianValues = map[rune]string{'ث': "s", 'ذ': "z", 'ض': "z", 'ظ': "z"}
 
 // isPersian reports whether rs has a letter that Persian, Dari, Pashto or
-// Urdu use and Arabic does not.
+// Urdu use and Arabic does not, the zero-width non-joiner Persian writes
+// inside words, or the Persian surname suffix زاده (-zadeh).
 func isPersian(rs []rune) bool {
-	for _, r := range rs {
+	for i, r := range rs {
 		switch r {
-		case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی', 'ہ', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ځ', 'ښ', 'ږ', 'ړ', 'ڼ', 'ګ':
+		case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی', 'ہ', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ځ', 'ښ', 'ږ', 'ړ', 'ڼ', 'ګ', 0x200C:
 			return true
+		case 'ز':
+			if hasWord(rs[i:], []rune("زاده")) {
+				return true
+			}
 		}
 	}
 	return false
@@ -166,6 +222,7 @@ var arabicWords = []struct {
 	{[]rune("بن"), "bin"},
 	{[]rune("بنت"), "bint"},
 	{[]rune("ابن"), "ibn"},
+	{[]rune("ولد"), "ould"}, // son of: Mauritanian Ould, Afghan walad
 }
 
 // hasWord reports whether rs starts with the whole word w.
@@ -188,3 +245,80 @@ func lastByte(s string) string {
 	}
 	return s[len(s)-1:]
 }
+
+// latinArticle rewrites the Arabic article as Latin forms write it
+// assimilated to a sun letter, joined by a hyphen to the word it belongs
+// to ("as-Sahni", "Abd ur-Rehman", "ad-Din", "ash-Shaykh"), as "al-",
+// the way Arabic script writes it (السهني is "al sahni"). Only a
+// separate word of a, e or u and the consonant the next word starts with
+// is rewritten: "Ed-Dunn" would be too, but names with a hyphen after
+// "Ed" are rare, and without the hyphen nothing changes.
+func latinArticle(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	var b []byte
+	for i := 1; i < len(s)-1; i++ {
+		if s[i] != '-' {
+			continue
+		}
+		start := i
+		for start > 0 && isASCIILetter(s[start-1]) {
+			start--
+		}
+		if start > 0 && s[start-1] != ' ' && s[start-1] != '(' && s[start-1] != ',' {
+			continue
+		}
+		word := strings.ToLower(s[start:i])
+		if len(word) < 2 || len(word) > 3 || !strings.ContainsRune("aeu", rune(word[0])) || word[1:] == "l" {
+			continue
+		}
+		cons := word[1:]
+		if !sunConsonant[cons] || !strings.HasPrefix(strings.ToLower(s[i+1:]), cons) {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		// Keep the length: "as-" becomes "al-", "ash-" "al -".
+		b[start], b[start+1] = 'a', 'l'
+		for k := start + 2; k < i; k++ {
+			b[k] = ' '
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// sunConsonant are the Latin spellings of the sun letters the article
+// assimilates to.
+var sunConsonant = set("t", "th", "d", "dh", "r", "z", "s", "sh", "n")
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// CompoundPart reports whether two name parts, as Arabic script writes
+// them apart, may be one compound name the Latin forms write as one word:
+// a name with Allah (هدايت الله Hidayatullah) or with Abd (عبد الرحيم
+// Abdurrahim).
+func CompoundPart(first, second string) bool {
+	return second == "allah" || first == "abd"
+}
+
+// NisbaAgrees reports whether a part read from Arabic or Hebrew script
+// (unvowelled) and a Latin part that share a consonant skeleton may be
+// one name as far as a final -i goes: Arabic script always writes the
+// long final i of a nisba or a name (سعيدي Saeedi, علي Ali) with ي, so a
+// Latin part ending in i or y after a consonant does not meet a part
+// whose script ends in a consonant (سعود Saud is not Saeedi).
+func NisbaAgrees(unvowelled, latin string) bool {
+	n := len(latin)
+	if n < 3 || !(latin[n-1] == 'i' || latin[n-1] == 'y') || isVowelByte(latin[n-2]) {
+		return true
+	}
+	u := unvowelled[len(unvowelled)-1]
+	return isVowelByte(u) || u == 'h' // ي read i, or ه read ah/eh
+}
+
+func isVowelByte(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }

@@ -136,3 +136,31 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestLatinArticle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Adnan AS-SAHNI", "adnan al sahni"},
+		{"Abd Ur-Rehman", "abd al rehman"},
+		{"Ayman az-Zawahiri", "ayman al zawahiri"},
+		{"Muhammad ash-Shaykh", "muhammad al shaykh"},
+		{"Nur ad-Din", "nur al din"},
+		{"Abu Bakr as Siddiq", "abu bakr as siddiq"}, // no hyphen: kept
+		{"Ali as-Bakr", "ali as bakr"},               // not the next word's consonant
+		{"Jean-Pierre Es-Sayed", "jean pierre al sayed"},
+		{"Mary-Ann Smith", "mary ann smith"},
+		{"X-Ray", "x ray"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(tokenTexts(names.Analyze(tc.in, names.Person)), " "); got != tc.want {
+			t.Errorf("Analyze(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func tokenTexts(toks []names.Token) []string {
+	var out []string
+	for _, t := range toks {
+		out = append(out, t.Text)
+	}
+	return out
+}

@@ -124,9 +124,10 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 		readings = append(readings, e.prepare(v, q.raw, org, true))
 		e.bestNames(&readings[1], 1, notPerson, opts.Lists, w)
 	}
-	// A Cyrillic name may be an Arabic name as Russian writes it
-	// ("Айман аз-Завахири"): screen that reading too; the best wins.
-	if ar, ok := names.ArabicReading(q.name); ok {
+	// Other readings of the name (an Arabic name in Cyrillic as Russian
+	// writes it, "Айман аз-Завахири"; a Persian name in Arabic script):
+	// screen them too; the best wins.
+	for _, ar := range names.Readings(q.name) {
 		readings = append(readings, e.prepare(v, ar, names.Analyze(ar, q.kind), false))
 		n := len(readings) - 1
 		e.bestNames(&readings[n], uint8(n), kindFilter(s.Kind), opts.Lists, w)
@@ -291,7 +292,7 @@ func (e *Engine) bestReadings(qa, qb query, r *match.Result) (match.Name, match.
 		if org, ok := orgReading(q.raw, q.kind, toks); ok {
 			out = append(out, reading{q.raw, org, true})
 		}
-		if ar, ok := names.ArabicReading(q.name); ok {
+		for _, ar := range names.Readings(q.name) {
 			out = append(out, reading{ar, names.Analyze(ar, q.kind), false})
 		}
 		return out

@@ -1,0 +1,93 @@
+package names
+
+// Readings returns the other ways a name may be read, beside the one
+// Analyze gives: names of Arabic origin written in Cyrillic as Russian
+// writes them (see ArabicReading), and names in Arabic script as Persian,
+// Dari and Urdu pronounce them (see PersianReading). The screening engine
+// screens each reading and keeps the best; a name in Latin script has
+// none, so Latin names pay nothing for them.
+func Readings(s string) []string {
+	var out []string
+	if r, ok := ArabicReading(s); ok {
+		out = append(out, r)
+	}
+	if r, ok := PersianReading(s); ok {
+		out = append(out, r)
+	}
+	return out
+}
+
+// PersianReading returns the name s, written in Arabic script, as
+// Persian, Dari and Urdu read it, in Arabic script still: it reports
+// false when s has no Arabic letter. The primary reading (Fold) reads
+// Arabic letters the Arabic way unless the name has a letter only those
+// languages use, and many Iranian and Afghan names have none ("على رضا",
+// "جواد درویش"). This reading writes ي ك ى in their Persian forms ی ک ی,
+// so that Fold reads the name as Persian: ث is s and ذ ض ظ are z (رضا
+// Reza, فضل Fazal, ذوالقدر Zolghadr), a final ه is -eh (جمعه Jomeh), and
+// و is the consonant v (written ڤ) at the start of a word, before ا or
+// ی, and after ا within a word (ولی Vali, درویش Darvish, موسوی Mousavi,
+// داود Davood), where Fold reads Afghan w; between consonants it stays a
+// vowel (موسی Musa). A name with no letter to change is marked Persian
+// with a zero-width non-joiner.
+func PersianReading(s string) (string, bool) {
+	if !hasArabicLetter(s) {
+		return "", false
+	}
+	rs := []rune(s)
+	changed := false
+	for i, r := range rs {
+		to := r
+		switch r {
+		case 'ي', 'ى':
+			to = 'ی'
+		case 'ك':
+			to = 'ک'
+		case 'و':
+			if persianV(rs, i) {
+				to = 'ڤ'
+			}
+		}
+		if to != r {
+			rs[i], changed = to, true
+		}
+	}
+	switch {
+	case isPersian([]rune(s)):
+		if !changed {
+			return "", false // Fold reads it as Persian already
+		}
+	case !isPersian(rs):
+		// No letter told Persian: the zero-width non-joiner, which
+		// Persian writes inside words and Fold drops, does.
+		rs = append(rs, 0x200C)
+	}
+	return string(rs), true
+}
+
+// persianV reports whether the و at i is read as the consonant v in
+// Persian (see PersianReading).
+func persianV(rs []rune, i int) bool {
+	start := i == 0 || !isArabicLetter(rs[i-1])
+	if start {
+		return i+1 < len(rs) && isArabicLetter(rs[i+1])
+	}
+	if i+1 < len(rs) {
+		switch rs[i+1] {
+		case 'ا', 'ی', 'ي', 'ى':
+			return true
+		}
+	}
+	// After ا inside a word: داود, کاوه; not ا + و at the start of a word
+	// (اویس Owais), where the alif only carries the vowel.
+	return rs[i-1] == 'ا' && i >= 2 && isArabicLetter(rs[i-2])
+}
+
+func hasArabicLetter(s string) bool {
+	for _, r := range s {
+		if isArabicLetter(r) {
+			return true
+		}
+	}
+	return false
+}
