@@ -14,6 +14,9 @@ func Readings(s string) []string {
 	if r, ok := PersianReading(s); ok {
 		out = append(out, r)
 	}
+	if r, ok := LocalReading(s); ok {
+		out = append(out, r)
+	}
 	return out
 }
 
