@@ -215,7 +215,7 @@ var honorifics = set("dr", "doctor", "mr", "mrs", "ms", "miss", "mister", "sir",
 	"prof", "professor", "rev", "reverend", "father", "hon", "honorable", "judge", "prince", "princess", "excellency")
 
 // particles connect name parts; they carry little identity.
-var particles = set("al", "el", "ul", "bin", "ben", "ibn", "bint", "binti", "abu", "abou", "ould", "wuld",
+var particles = set("al", "el", "ul", "wal", "lil", "bin", "ben", "ibn", "bint", "binti", "abu", "abou", "ould", "wuld",
 	"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "do", "la", "le", "zu", "ter", "ten")
 
 // stopWords are organisation words that carry little identity.

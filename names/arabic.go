@@ -236,7 +236,8 @@ func afterArticle(rs []rune, i int) bool {
 	if i < 2 || rs[i-2] != 'ا' || rs[i-1] != 'ل' {
 		return false
 	}
-	return i == 2 || !isArabicLetter(rs[i-3]) || i >= 5 && hasPrefixRunes(rs[i-5:], []rune("عبد")) && (i == 5 || !isArabicLetter(rs[i-6]))
+	return i == 2 || !isArabicLetter(rs[i-3]) || i >= 5 && hasPrefixRunes(rs[i-5:], []rune("عبد")) && (i == 5 || !isArabicLetter(rs[i-6])) ||
+		rs[i-3] == 'و' && (i == 3 || !isArabicLetter(rs[i-4]))
 }
 
 func lastByte(s string) string {
@@ -322,3 +323,23 @@ func NisbaAgrees(unvowelled, latin string) bool {
 }
 
 func isVowelByte(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// arabicProclitic reads the conjunction و (and) or the preposition ل
+// (for) joined to the article at the start of a word, as the Latin forms
+// write them apart: والجهاد "wal jihad" (wal-Jihad), للصرافة "lil
+// sirafa" (lil-Sirafa). It returns the text and the number of runes
+// read, or 0 when the word does not start so. Two letters at least must
+// follow, so that والي (Wali) stays one word.
+func arabicProclitic(rs []rune, i int) (string, int) {
+	if i > 0 && isArabicLetter(rs[i-1]) || i+4 >= len(rs)+1 {
+		return "", 0
+	}
+	rest := func(k int) bool { return i+k+1 < len(rs) && isArabicLetter(rs[i+k]) && isArabicLetter(rs[i+k+1]) }
+	switch {
+	case rs[i] == 'و' && i+2 < len(rs) && rs[i+1] == 'ا' && rs[i+2] == 'ل' && rest(3):
+		return "wal ", 3
+	case rs[i] == 'ل' && i+1 < len(rs) && rs[i+1] == 'ل' && rest(2) && !hasWord(rs[i:], []rune("لله")):
+		return "lil ", 2
+	}
+	return "", 0
+}

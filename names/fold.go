@@ -61,6 +61,11 @@ func Fold(s string) string {
 				continue
 			}
 		}
+		if t, n := arabicProclitic(runes, i); n > 0 {
+			emit(t)
+			i += n - 1
+			continue
+		}
 		if isArabicLetter(r) && (i == 0 || !isArabicLetter(runes[i-1])) && r == 'ا' && i+2 < len(runes) && runes[i+1] == 'ل' && isArabicLetter(runes[i+2]) {
 			// The Arabic article al- is written joined to its noun; the
 			// Latin forms write it apart ("al-Tikriti"), so split it.

@@ -63,6 +63,44 @@ var orgWords = [][]string{
 	{"battalion", "батальон", "营", "대대", "كتيبة", "گردان"},
 	{"guard", "guards", "гвардия", "卫队", "경비대", "حرس", "سپاه"},
 	{"revolutionary", "революционный", "革命", "혁명", "الثوري", "پاسداران", "انقلاب", "انقلاب اسلامی"},
+	// Added for the second round of issue 10, from the same kind of
+	// source: the words of the organisation names the lists give in
+	// Russian, Belarusian, Arabic and Chinese with their Latin names, as
+	// a bilingual dictionary translates them. Russian adjectives are
+	// given in one form: every ending of the word meets them (see
+	// slavicStem).
+	{"repair", "ремонтный", "рамонтны", "维修", "수리", "تعمير", "تعمیرات"},
+	{"mechanical", "механический", "机械厂", "기계공장", "ميكانيكية"},
+	{"state", "государственный", "дзяржаўны", "国家", "국가", "الدولة", "دولتی"},
+	{"central", "центральный", "中央", "중앙", "المركزي", "مرکزی"},
+	{"national", "национальный", "нацыянальны", "国家级", "국립", "الوطني", "الوطنية", "ملی"},
+	{"federal", "федеральный", "联邦", "연방", "الاتحادي", "فدرال"},
+	{"scientific", "научный", "科学", "과학", "العلمي", "علمی"},
+	{"production", "производственный", "生产", "생산", "الإنتاج", "تولید"},
+	{"association", "объединение", "協会", "协会", "협회", "جمعية", "انجمن"},
+	{"enterprise", "предприятие", "企业", "기업", "مؤسسة", "بنگاه"},
+	{"agency", "агентство", "代理", "기관", "وكالة", "آژانس"},
+	{"airlines", "airline", "авиакомпания", "航空公司", "항공사", "الخطوط الجوية", "هواپیمایی"},
+	{"service", "служба", "服务", "서비스", "خدمات", "خدمة"},
+	{"troops", "войска", "部队", "부대", "قوات", "نیروی"},
+	{"unit", "часть", "单位", "단위", "وحدة", "یگان"},
+	{"design", "конструкторский", "канструктарскае", "设计", "설계", "تصميم", "طراحی"},
+	{"instrument", "приборостроение", "仪器", "기구", "أدوات", "ابزار"},
+	{"engineering", "инжиниринг", "工程", "공학", "هندسة", "مهندسی"},
+	{"equipment", "оборудование", "设备", "설비", "معدات", "تجهیزات"},
+	{"network", "сеть", "网络", "네트워크", "شبكة", "شبکه"},
+	{"office", "бюро", "办公室", "사무소", "مكتب", "دفتر"},
+	{"exchange", "обменный", "兑换", "환전", "صرافة", "للصرافة", "صرافی"},
+	{"export", "экспорт", "出口", "수출", "تصدير", "صادرات"},
+	{"development", "развития", "发展", "개발", "تنمية", "توسعه"},
+	{"systems", "system", "системы", "система", "系统", "시스템", "أنظمة", "سیستم"},
+	{"electronic", "электронный", "电子的", "전자의", "إلكترونية"},
+	{"communications", "communication", "связи", "通信", "통신", "اتصالات", "مخابرات"},
+	{"space", "космический", "航天", "우주", "فضاء", "فضایی"},
+	{"nuclear", "ядерный", "核", "핵", "نووي", "هسته‌ای"},
+	{"missile", "ракетный", "导弹", "미사일", "صواريخ", "موشکی"},
+	{"steel", "металлургический", "钢铁", "제철", "صلب", "فولاد"},
+	{"military", "военный", "军事", "군사", "عسكري", "نظامی"},
 }
 
 // orgWordKey maps a folded organisation word to its group's key, and
@@ -82,6 +120,11 @@ var orgWordKey, orgPhrases = func() (map[string]string, map[string]string) {
 			}
 			if _, dup := keys[one]; !dup {
 				keys[one] = key
+			}
+			if st := slavicStem(one); st != one && isCyrillicWord(w) {
+				if _, dup := keys[st]; !dup {
+					keys[st] = key
+				}
 			}
 		}
 	}
@@ -114,4 +157,43 @@ func joinOrgWords(words []string) []string {
 		i += n - 1
 	}
 	return out
+}
+
+// OrgWordKey returns the variant key of an organisation word (see
+// orgWords): of the word itself, or of its stem when it is a Russian,
+// Belarusian or Ukrainian adjective or noun with another ending
+// ("remontnogo", "remontnaya" meet "remontnyy").
+func OrgWordKey(tok string) (string, bool) {
+	if k, ok := orgWordKey[tok]; ok {
+		return k, true
+	}
+	if st := slavicStem(tok); st != tok {
+		k, ok := orgWordKey[st]
+		return k, ok
+	}
+	return "", false
+}
+
+// slavicEndings are the folded case endings of Russian, Belarusian and
+// Ukrainian adjectives and nouns, longest first.
+var slavicEndings = []string{"ogo", "ykh", "ikh", "aya", "yaya", "yye", "iye", "yy", "iy", "oy", "oe", "ae", "ye", "ie", "ya", "yi", "ny", "a", "y", "i", "e"}
+
+// slavicStem returns tok without a Slavic case ending, when what is left
+// has five letters or more; else tok.
+func slavicStem(tok string) string {
+	for _, e := range slavicEndings {
+		if len(tok) >= len(e)+5 && strings.HasSuffix(tok, e) {
+			return tok[:len(tok)-len(e)]
+		}
+	}
+	return tok
+}
+
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		if r >= 0x0400 && r <= 0x04FF {
+			return true
+		}
+	}
+	return false
 }

@@ -1,12 +1,17 @@
 package names
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Readings returns the other ways a name may be read, beside the one
 // Analyze gives: names of Arabic origin written in Cyrillic as Russian
 // writes them (see ArabicReading), and names in Arabic script as Persian,
 // Dari and Urdu pronounce them (see PersianReading). The screening engine
 // screens each reading and keeps the best; a name in Latin script has
 // none, so Latin names pay nothing for them.
-func Readings(s string) []string {
+func Readings(s string, kind Kind) []string {
 	var out []string
 	if r, ok := ArabicReading(s); ok {
 		out = append(out, r)
@@ -16,6 +21,11 @@ func Readings(s string) []string {
 	}
 	if r, ok := LocalReading(s); ok {
 		out = append(out, r)
+	}
+	if kind != Person {
+		if r, ok := PlaceReading(s); ok {
+			out = append(out, r)
+		}
 	}
 	return out
 }
@@ -93,4 +103,45 @@ func hasArabicLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// PlaceReading returns an organisation's name written in Cyrillic with
+// its place adjectives read as the place, the way the English forms
+// write them: Арзамасский машиностроительный завод is "Arzamas
+// Machine-Building Plant", Омский институт "Omsk Institute",
+// Севастопольский порт "Sevastopol Port". The adjective ending
+// (-ский, -ская, -ское, -ского, -ских, Ukrainian -ський, Belarusian -скі,
+// -скае) is dropped; a stem ending in с or ь is the place (Арзамас,
+// Севастополь), any other keeps -ск (Омск, Воткинск). It reports false
+// when no word has such an ending.
+func PlaceReading(s string) (string, bool) {
+	words := strings.Fields(s)
+	changed := false
+	for i, w := range words {
+		if p, ok := placeOf(w); ok {
+			words[i], changed = p, true
+		}
+	}
+	if !changed {
+		return "", false
+	}
+	return strings.Join(words, " "), true
+}
+
+var placeEndings = []string{"ского", "скому", "ський", "ская", "ское", "ских", "ские", "ский", "ська", "ське", "скае", "скі"}
+
+func placeOf(w string) (string, bool) {
+	lw := strings.ToLower(w)
+	for _, e := range placeEndings {
+		if !strings.HasSuffix(lw, e) || utf8.RuneCountInString(lw)-utf8.RuneCountInString(e) < 2 {
+			continue
+		}
+		stem := w[:len(w)-len(e)]
+		switch r, _ := utf8.DecodeLastRuneInString(strings.ToLower(stem)); r {
+		case 'с', 'ь':
+			return stem, true
+		}
+		return stem + "ск", true
+	}
+	return "", false
 }

@@ -10,7 +10,7 @@ import (
 // bestScore is score (see script_test.go) over every reading of q.
 func bestScore(q, listed string) float32 {
 	best := score(q, listed)
-	for _, r := range names.Readings(q) {
+	for _, r := range names.Readings(q, names.Person) {
 		best = max(best, score(r, listed))
 	}
 	return best
@@ -69,10 +69,32 @@ func TestPersianReading(t *testing.T) {
 			t.Errorf("PersianReading(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
-	if r := names.Readings("Vladimir Putin"); len(r) != 0 {
+	if r := names.Readings("Vladimir Putin", names.Any); len(r) != 0 {
 		t.Errorf("a Latin name has readings %q", r)
 	}
 	if f := names.Fold("منتظري"); !strings.Contains(f, "ntaz") {
 		t.Errorf("Fold(منتظري) = %q: ت before ظ must not make tz", f)
+	}
+}
+
+func TestPlaceReading(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Арзамасский машиностроительный завод", "Арзамас машиностроительный завод"},
+		{"Омский институт", "Омск институт"},
+		{"Севастопольский порт", "Севастополь порт"},
+		{"Красноярская ГЭС", "Красноярск ГЭС"},
+	}
+	for _, tc := range tests {
+		if got, ok := names.PlaceReading(tc.in); got != tc.want || !ok {
+			t.Errorf("PlaceReading(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+	if _, ok := names.PlaceReading("Газпром"); ok {
+		t.Error("a name without a place adjective has a place reading")
+	}
+	for _, r := range names.Readings("Александр Маковский", names.Person) {
+		if strings.Contains(r, "ск ") || strings.HasSuffix(r, "ск") {
+			t.Errorf("a person's surname read as a place: %q", r)
+		}
 	}
 }

@@ -61,7 +61,7 @@ func VariantKeys(tok string, given bool) []string {
 	if n, ok := numberValue(tok); ok {
 		keys = append(keys, "#"+strconv.Itoa(n))
 	}
-	if k, ok := orgWordKey[tok]; ok {
+	if k, ok := OrgWordKey(tok); ok {
 		keys = append(keys, k)
 	}
 	if given {

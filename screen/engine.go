@@ -127,8 +127,8 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 	// Other readings of the name (an Arabic name in Cyrillic as Russian
 	// writes it, "Айман аз-Завахири"; a Persian name in Arabic script):
 	// screen them too; the best wins.
-	for _, ar := range names.Readings(q.name) {
-		readings = append(readings, e.prepare(v, ar, names.Analyze(ar, q.kind), false))
+	for _, ar := range names.Readings(q.name, q.kind) {
+		readings = append(readings, e.prepare(v, ar, names.Analyze(ar, q.kind), q.kind == names.Organization))
 		n := len(readings) - 1
 		e.bestNames(&readings[n], uint8(n), kindFilter(s.Kind), opts.Lists, w)
 	}
@@ -292,7 +292,7 @@ func (e *Engine) bestReadings(qa, qb query, r *match.Result) (match.Name, match.
 		if org, ok := orgReading(q.raw, q.kind, toks); ok {
 			out = append(out, reading{q.raw, org, true})
 		}
-		for _, ar := range names.Readings(q.name) {
+		for _, ar := range names.Readings(q.name, q.kind) {
 			out = append(out, reading{ar, names.Analyze(ar, q.kind), false})
 		}
 		return out
