@@ -131,12 +131,18 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 	for _, j := range q.Joins {
 		if j.Tok >= 0 {
 			s.keys = append(s.keys, ix.tokKey(int8(j.At), j.Tok, 1))
-		} else if j.N == 3 && j.Skel >= 0 || j.Skel >= 0 && j.Unvowelled && names.CompoundPart(q.Parts[j.At].Text, q.Parts[j.At+1].Text) {
+		} else if j.N == 3 && j.Skel >= 0 && (!j.Article || j.Unvowelled) || j.Skel >= 0 && j.Unvowelled && names.CompoundPart(q.Parts[j.At].Text, q.Parts[j.At+1].Text) {
 			// "abd al aziz" written apart finds "abdulaziz" by skeleton;
 			// Arabic script writes apart the compound names Latin forms
 			// join: "هدايت الله" finds "Hidayatullah", "شمس الدين"
-			// "Shamsuddin".
-			w := q.Parts[j.At].Weight + q.Parts[j.At+j.N-1].Weight
+			// "Shamsuddin" (a Latin query's article join is scored, not
+			// searched: Latin names do not pay for it).
+			w := q.Parts[j.At+j.N-1].Weight
+			if j.Unvowelled {
+				// The first part is as unsure as the last ("هدايت"
+				// is no listed token): credit both.
+				w += q.Parts[j.At].Weight
+			}
 			s.keys = append(s.keys, key{post: ix.skelPost.of(j.Skel), w: w * 0.8, id: j.Skel, qi: int8(j.At), skel: true})
 		}
 	}

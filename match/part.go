@@ -47,6 +47,9 @@ type Join struct {
 	// Unvowelled is set when a joined part is written in a script
 	// without vowels.
 	Unvowelled bool
+	// Article is set for the join of three parts around the Arabic
+	// article read without it (see ArticleJoinSkeleton).
+	Article bool
 }
 
 // mask returns the bits of the parts the join covers.
@@ -120,7 +123,7 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 			if sk, ok := ArticleJoinSkeleton(a.Text, b.Text, c.Text); ok {
 				// "shams al din" also meets "Shamsuddin", "nur al din"
 				// "Noureddine": the article's l is assimilated or dropped.
-				j3.Tok, j3.Skel = -1, v.SkeletonID(sk)
+				j3.Tok, j3.Skel, j3.Article = -1, v.SkeletonID(sk), true
 				n.Joins = append(n.Joins, j3)
 			}
 		}

@@ -11,10 +11,10 @@ import "strings"
 //     (Aleksandras, Vladimiras) and Latvian -s after a consonant
 //     (Aleksandrs, Vladimirs) are dropped, as the Russian and English
 //     forms have no ending (Aleksandr, Vladimir);
-//   - Hungarian and Polish digraphs, in a word that has one of them
-//     (gy, ty, ny, sz, cs, zs; Polish cz, rz, sz): gy is dj, ty t, ny n, sz
-//     s, cs and cz ch, zs and rz zh, and s alone sh (Kovács Kovach,
-//     Szabó Sabo, Gyula Djula, Czesław Cheslaw);
+//   - Hungarian and Polish digraphs, in a word that has one of them (see
+//     hungarianOrPolish): gy is dj, ty t, ny n, sz s, cs and cz ch, zs
+//     zh, and s alone sh (Kovács Kovach, Szabó Sabo, Gyula Djula,
+//     Czesław Cheslaw);
 //   - French renderings of Slavic names (see frenchSlavic): tch is ch,
 //     ou u, a final -ine after a consonant -in and a final -ski -sky
 //     (Poutine Putin, Gorbatchev Gorbachev, Iouri Iuri);
@@ -31,9 +31,10 @@ func LocalReading(s string) (string, bool) {
 	}
 	words := strings.Fields(Fold(s))
 	baltic := balticDiacritic(s) || slicesAny(words, balticMarker)
+	hungarian := strings.ContainsAny(s, "őŐűŰöÖüÜáÁéÉíÍóÓúÚ")
 	changed := false
 	for i, w := range words {
-		v := localWord(w)
+		v := localWord(w, hungarian)
 		if baltic {
 			v = balticStem(v)
 		}
@@ -47,9 +48,9 @@ func LocalReading(s string) (string, bool) {
 	return strings.Join(words, " "), true
 }
 
-func localWord(w string) string {
+func localWord(w string, hungarian bool) string {
 	w = digitsAsLetters(w)
-	if hungarianOrPolish(w) {
+	if hungarianOrPolish(w, hungarian) {
 		w = hungarianReplacer.Replace(w)
 	}
 	if !frenchSlavic(w) {
@@ -73,12 +74,13 @@ func frenchSlavic(w string) bool {
 	if strings.HasPrefix(w, "tch") || strings.HasPrefix(w, "iou") {
 		return true
 	}
-	for _, e := range []string{"ev", "ov", "ine", "ski", "enko", "itch"} {
+	for _, e := range []string{"ev", "ov", "ski", "enko", "itch"} {
 		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
 			return true
 		}
 	}
-	return false
+	// -ine after ou: Poutine, Raspoutine, Pouchkine; not Jasmine.
+	return strings.HasSuffix(w, "ine") && strings.Contains(w, "ou")
 }
 
 // balticMarker reports whether w has an ending only Lithuanian or
@@ -123,16 +125,22 @@ func balticStem(w string) string {
 }
 
 // hungarianOrPolish reports whether w has a digraph only Hungarian or
-// Polish spelling uses.
-func hungarianOrPolish(w string) bool {
-	for _, d := range []string{"gy", "sz", "cs", "zs", "cz", "rz"} {
-		if strings.Contains(w, d) {
+// Polish spelling uses: sz, cs, zs or cz inside the word; or gy, ny or ty before a vowel
+// in a name with a Hungarian accented letter (hungarian), since English
+// and Japanese romanisation write them too (energy, Tonya, gyoza).
+func hungarianOrPolish(w string, hungarian bool) bool {
+	for _, d := range []string{"sz", "cs", "zs", "cz"} {
+		// Not at the end of the word: English plurals end in -cs
+		// (electronics) and Dutch patronymics in -sz, unless the name
+		// is Hungarian (Kovács).
+		if i := strings.Index(w, d); i >= 0 && (i+2 < len(w) || hungarian) {
 			return true
 		}
 	}
-	// ny and ty before a vowel only: English ends words in them (Tony,
-	// company).
-	for _, d := range []string{"ny", "ty"} {
+	if !hungarian {
+		return false
+	}
+	for _, d := range []string{"gy", "ny", "ty"} {
 		if i := strings.Index(w, d); i >= 0 && i+2 < len(w) && isVowelByte(w[i+2]) {
 			return true
 		}
@@ -141,7 +149,7 @@ func hungarianOrPolish(w string) bool {
 }
 
 // The order matters: digraphs before the s they contain.
-var hungarianReplacer = strings.NewReplacer("gy", "dj", "ty", "t", "ny", "n", "sz", "s", "cs", "ch", "zs", "zh", "cz", "ch", "rz", "zh", "s", "sh")
+var hungarianReplacer = strings.NewReplacer("gy", "dj", "ty", "t", "ny", "n", "sz", "s", "cs", "ch", "zs", "zh", "cz", "ch", "s", "sh")
 
 var frenchReplacer = strings.NewReplacer("tch", "ch", "ou", "u")
 

@@ -26,7 +26,11 @@ func TestLocalReading(t *testing.T) {
 		{"3M Company", "", false},
 		{"John Smith", "", false},
 		{"Mitchell Brooks", "", false}, // English tch and ou
-		{"Владимир Путин", "", false},  // not Latin
+		{"Jasmine Energy", "", false},  // English -ine and -gy
+		{"Toyo Sihnyo Jitsugyo", "", false},
+		{"Tonya Garza", "", false},
+		{"Raybeam Optronics", "", false},
+		{"Владимир Путин", "", false}, // not Latin
 	}
 	for _, tc := range tests {
 		got, ok := names.LocalReading(tc.in)
