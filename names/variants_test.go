@@ -33,7 +33,7 @@ func TestNicknamesAndNumbers(t *testing.T) {
 		{"Bill Gates", "William Gates", names.Person, true},
 		{"Peggy Guggenheim", "Margaret Guggenheim", names.Person, true},
 		{"Bob Menendez", "Robert Menendez", names.Person, true},
-		{"Alex Ivanov", "Aleksandr Ivanov", names.Person, true},   // via the romanisation group of Alexander
+		{"Alex Ivanov", "Aleksandr Ivanov", names.Person, true},     // via the romanisation group of Alexander
 		{"Ted Kennedy", "Edward Moore Kennedy", names.Person, true}, // a middle name dropped as well
 		{"2nd Economic Committee", "Second Economic Committee", names.Organization, true},
 		{"Seccond Economic Committee", "Second Economic Committee", names.Organization, true},
