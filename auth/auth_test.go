@@ -34,6 +34,16 @@ func TestAllowed(t *testing.T) {
 		{Operator("ann@host"), ActionReview, false},
 		{Operator("ann@host"), ActionApprove, false},
 		{Operator("ann@host"), ActionViewSubject, false},
+		{System(), ActionRefreshLists, true},
+		{System(), ActionDeliverHooks, true},
+		{System(), ActionImportLists, true},
+		{System(), ActionScreen, false},
+		{System(), ActionManageUsers, false},
+		{p(RoleAdmin), ActionDeliverHooks, false},
+		{p(RoleSupervisor), ActionViewJobs, true},
+		{p(RoleAnalyst), ActionViewJobs, false},
+		{p(RoleAdmin), ActionManageHooks, true},
+		{p(RoleSupervisor), ActionManageHooks, false},
 	}
 	for _, tc := range tests {
 		if got := Allowed(tc.p, tc.a); got != tc.want {
@@ -45,11 +55,11 @@ func TestAllowed(t *testing.T) {
 			t.Errorf("action %s has no roles", a)
 		}
 	}
-	if ValidRole(RoleOperator) || Operator("x").Username != "cli:x" {
+	if ValidRole(RoleOperator) || ValidRole(RoleSystem) || Operator("x").Username != "cli:x" {
 		t.Error("the operator role can be given to users, or the operator is misnamed")
 	}
-	if len(Actions()) != 13 {
-		t.Errorf("%d actions, want 13", len(Actions()))
+	if len(Actions()) != 17 {
+		t.Errorf("%d actions, want 17", len(Actions()))
 	}
 }
 

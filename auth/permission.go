@@ -8,37 +8,45 @@ type Action string
 // Actions, for every operation of screening, review, audit and
 // administration.
 const (
-	ActionScreen      Action = "screen"       // screen a subject (ad hoc or recorded)
-	ActionCompare     Action = "compare"      // compare two subjects
-	ActionViewEntity  Action = "view_entity"  // read a list record
-	ActionViewLists   Action = "view_lists"   // see which list editions are in force
-	ActionViewSubject Action = "view_subject" // read a recorded subject and its history
-	ActionListAlerts  Action = "list_alerts"  // list and read alerts
-	ActionReview      Action = "review"       // work an alert: move, note, decide
-	ActionApprove     Action = "approve"      // approve or reject a four-eyes proposal
-	ActionReassign    Action = "reassign"     // assign an alert to someone else
-	ActionReadAudit   Action = "read_audit"   // read, export and verify the audit trail
-	ActionManageUsers Action = "manage_users" // add, list, disable users
-	ActionManageKeys  Action = "manage_keys"  // create and revoke API keys
-	ActionImportLists Action = "import_lists" // load list editions
+	ActionScreen       Action = "screen"        // screen a subject (ad hoc or recorded)
+	ActionCompare      Action = "compare"       // compare two subjects
+	ActionViewEntity   Action = "view_entity"   // read a list record
+	ActionViewLists    Action = "view_lists"    // see which list editions are in force
+	ActionViewSubject  Action = "view_subject"  // read a recorded subject and its history
+	ActionListAlerts   Action = "list_alerts"   // list and read alerts
+	ActionReview       Action = "review"        // work an alert: move, note, decide
+	ActionApprove      Action = "approve"       // approve or reject a four-eyes proposal
+	ActionReassign     Action = "reassign"      // assign an alert to someone else
+	ActionReadAudit    Action = "read_audit"    // read, export and verify the audit trail
+	ActionManageUsers  Action = "manage_users"  // add, list, disable users
+	ActionManageKeys   Action = "manage_keys"   // create and revoke API keys
+	ActionImportLists  Action = "import_lists"  // load list editions
+	ActionRefreshLists Action = "refresh_lists" // fetch lists from their publishers and import them
+	ActionViewJobs     Action = "view_jobs"     // see the background jobs, list refreshes and webhook deliveries
+	ActionManageHooks  Action = "manage_hooks"  // create, list, disable, enable and test webhooks
+	ActionDeliverHooks Action = "deliver_hooks" // send webhook deliveries (the system's own work)
 )
 
 // permissions is the one table of who may do what. The service layer
 // consults it, through Allowed, at the start of every use case.
 var permissions = map[Action][]Role{
-	ActionScreen:      {RoleScreener, RoleAnalyst, RoleSupervisor, RoleOperator},
-	ActionCompare:     {RoleScreener, RoleAnalyst, RoleSupervisor, RoleOperator},
-	ActionViewEntity:  {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleOperator},
-	ActionViewLists:   {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleAdmin, RoleOperator},
-	ActionViewSubject: {RoleAnalyst, RoleSupervisor, RoleAuditor},
-	ActionListAlerts:  {RoleAnalyst, RoleSupervisor, RoleAuditor},
-	ActionReview:      {RoleAnalyst, RoleSupervisor},
-	ActionApprove:     {RoleSupervisor},
-	ActionReassign:    {RoleSupervisor},
-	ActionReadAudit:   {RoleAuditor, RoleAdmin, RoleOperator},
-	ActionManageUsers: {RoleAdmin, RoleOperator},
-	ActionManageKeys:  {RoleAdmin, RoleOperator},
-	ActionImportLists: {RoleAdmin, RoleOperator},
+	ActionScreen:       {RoleScreener, RoleAnalyst, RoleSupervisor, RoleOperator},
+	ActionCompare:      {RoleScreener, RoleAnalyst, RoleSupervisor, RoleOperator},
+	ActionViewEntity:   {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleOperator},
+	ActionViewLists:    {RoleScreener, RoleAnalyst, RoleSupervisor, RoleAuditor, RoleAdmin, RoleOperator, RoleSystem},
+	ActionViewSubject:  {RoleAnalyst, RoleSupervisor, RoleAuditor},
+	ActionListAlerts:   {RoleAnalyst, RoleSupervisor, RoleAuditor},
+	ActionReview:       {RoleAnalyst, RoleSupervisor},
+	ActionApprove:      {RoleSupervisor},
+	ActionReassign:     {RoleSupervisor},
+	ActionReadAudit:    {RoleAuditor, RoleAdmin, RoleOperator},
+	ActionManageUsers:  {RoleAdmin, RoleOperator},
+	ActionManageKeys:   {RoleAdmin, RoleOperator},
+	ActionImportLists:  {RoleAdmin, RoleOperator, RoleSystem},
+	ActionRefreshLists: {RoleAdmin, RoleOperator, RoleSystem},
+	ActionViewJobs:     {RoleSupervisor, RoleAdmin, RoleOperator},
+	ActionManageHooks:  {RoleAdmin, RoleOperator},
+	ActionDeliverHooks: {RoleSystem},
 }
 
 // Actions returns every action, in a stable order.

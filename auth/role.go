@@ -17,7 +17,17 @@ const (
 	// the machine who runs vigil's commands (users, keys, lists, audit,
 	// local screening from files). No user can be given it.
 	RoleOperator Role = "operator"
+	// RoleSystem is held only by the System principal: the work Vigil does
+	// by itself (scheduled list refreshes, webhook deliveries, background
+	// jobs). No user can be given it.
+	RoleSystem Role = "system"
 )
+
+// System returns the principal of the work Vigil does by itself, named
+// "system" in the audit trail.
+func System() Principal {
+	return Principal{Username: "system", Roles: []Role{RoleSystem}}
+}
 
 // Operator returns the principal of vigil's commands run on the machine
 // itself, named "cli:" + name (for example "cli:alice@host"). Whoever

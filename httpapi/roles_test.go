@@ -42,6 +42,9 @@ var roleTable = map[string]string{
 	"GET /v1/keys":                    "admin",
 	"POST /v1/keys":                   "admin",
 	"DELETE /v1/keys/{id}":            "admin",
+	"GET /v1/jobs":                    "supervisor admin",
+	"GET /v1/lists/refreshes":         "supervisor admin",
+	"POST /v1/lists/{source}/refresh": "admin",
 }
 
 // roleRequest prepares, for one route and the user calling it, a request
@@ -97,9 +100,12 @@ func roleRequests() map[string]roleRequest {
 		"POST /v1/alerts/{id}/notes": func(t *testing.T, e *sor, user string) (string, string) {
 			return alertPath(e.newAlert(t), "notes"), `{"text": "called the client"}`
 		},
-		"GET /v1/audit":        fixed("/v1/audit", ""),
-		"GET /v1/audit/verify": fixed("/v1/audit/verify", ""),
-		"GET /v1/users":        fixed("/v1/users", ""),
+		"GET /v1/jobs":                    fixed("/v1/jobs", ""),
+		"GET /v1/lists/refreshes":         fixed("/v1/lists/refreshes?source=un_sc", ""),
+		"POST /v1/lists/{source}/refresh": fixed("/v1/lists/un_sc/refresh", ""),
+		"GET /v1/audit":                   fixed("/v1/audit", ""),
+		"GET /v1/audit/verify":            fixed("/v1/audit/verify", ""),
+		"GET /v1/users":                   fixed("/v1/users", ""),
 		"POST /v1/users": func(t *testing.T, e *sor, user string) (string, string) {
 			e.seq++
 			return "/v1/users", fmt.Sprintf(`{"username": "new%d", "roles": ["analyst"]}`, e.seq)

@@ -17,6 +17,7 @@ import (
 	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/jobs"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/store"
@@ -87,7 +88,7 @@ func eachStore(t *testing.T, cfg httpapi.Config, fn func(t *testing.T, e *sor)) 
 func newSORon(t testing.TB, dsn string, cfg httpapi.Config) *sor {
 	t.Helper()
 	lists := unLists(t)
-	db, err := store.Open(context.Background(), dsn, t.TempDir())
+	db, err := store.Open(context.Background(), dsn, t.TempDir(), store.WithQueue(jobs.NewQueue))
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}

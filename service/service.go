@@ -46,7 +46,7 @@ type (
 )
 
 // System is the principal of work nobody asked for: the first admin
-// created at first start.
+// created at first start, and background jobs.
 var System = store.System
 
 // Config configures a Service.
@@ -65,6 +65,8 @@ type Config struct {
 	Threshold float64
 	// Workers screen a batch in parallel; 0 means GOMAXPROCS.
 	Workers int
+	// Refresh configures fetching lists from their publishers.
+	Refresh Refresh
 }
 
 // Service is Vigil's use cases. It is safe for concurrent use.
@@ -76,12 +78,13 @@ type Service struct {
 	workers   int
 	lists     atomic.Pointer[Lists]
 	reloading sync.Mutex // one reload at a time
+	refresh   Refresh
 }
 
 // New returns a service with no lists in force yet: see SetLists,
 // LoadStored and LoadFiles.
 func New(cfg Config) *Service {
-	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers}
+	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh}
 	if s.editions == nil && s.db != nil {
 		s.editions = s.db
 	}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/vigil-screening/vigil/reader"
@@ -60,6 +62,8 @@ type FetchedFile struct {
 	FetchedAt    time.Time `json:"fetched_at"`
 	// Unchanged is true when the server answered 304 Not Modified.
 	Unchanged bool `json:"unchanged"`
+	// Status is the HTTP status of the last answer, 0 when none came.
+	Status int `json:"status,omitempty"`
 
 	tmp string // the temporary file holding a fresh download
 }
@@ -67,28 +71,74 @@ type FetchedFile struct {
 // Fetch downloads src's files into dir, asking the server only for files
 // changed since the last fetch. Each file goes to a temporary file first;
 // only when every file of the source arrived complete are they renamed
-// into place, so a failed fetch leaves the previous files untouched.
+// into place, so a failed fetch leaves the previous files untouched. The
+// manifest is returned on failure too: it says what each file's request
+// got (status, bytes) up to the one that failed.
 func (f *Fetcher) Fetch(ctx context.Context, dir string, src Source) (*Manifest, error) {
+	m := &Manifest{Source: src.Name}
 	if src.Retired != "" {
-		return nil, fmt.Errorf("fetch %s: the list was retired on %s (replaced by %s); nothing to fetch", src.Name, src.Retired, src.ReplacedBy)
+		return m, fmt.Errorf("fetch %s: the list was retired on %s (replaced by %s); nothing to fetch", src.Name, src.Retired, src.ReplacedBy)
 	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", src.Name, err)
+		return m, fmt.Errorf("fetch %s: %w", src.Name, err)
 	}
 	old := readManifest(dir)
-	m := &Manifest{Source: src.Name}
 	defer m.removeTemps()
 	for _, d := range src.Downloads {
 		ff, err := f.fetchFile(ctx, dir, d, old.file(d.File, dir))
 		m.Files = append(m.Files, ff)
 		if err != nil {
-			return nil, fmt.Errorf("fetch %s: %w", src.Name, err)
+			return m, fmt.Errorf("fetch %s: %w", src.Name, err)
 		}
 	}
 	if err := install(dir, m); err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", src.Name, err)
+		return m, fmt.Errorf("fetch %s: %w", src.Name, err)
 	}
 	return m, nil
+}
+
+// Unchanged reports whether the server said of every file that it had
+// not changed since the last fetch.
+func (m *Manifest) Unchanged() bool {
+	for _, ff := range m.Files {
+		if !ff.Unchanged {
+			return false
+		}
+	}
+	return len(m.Files) > 0
+}
+
+// Bytes returns how many bytes were downloaded (files not modified count
+// nothing).
+func (m *Manifest) Bytes() int64 {
+	var n int64
+	for _, ff := range m.Files {
+		if !ff.Unchanged {
+			n += ff.Size
+		}
+	}
+	return n
+}
+
+// Status returns the HTTP status of the last answer received, 0 when none.
+func (m *Manifest) Status() int {
+	for i := len(m.Files) - 1; i >= 0; i-- {
+		if m.Files[i].Status != 0 {
+			return m.Files[i].Status
+		}
+	}
+	return 0
+}
+
+// ForgetFetched removes the record of what was fetched into dir, so that
+// the next fetch downloads every file again instead of asking whether it
+// changed: for files that arrived whole but did not read as a list.
+func ForgetFetched(dir string) error {
+	err := os.Remove(filepath.Join(dir, ManifestName))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 // fetchFile fetches one file into a temporary file in dir, returning its
@@ -109,19 +159,19 @@ func (f *Fetcher) fetchFile(ctx context.Context, dir string, d Download, prev *F
 	}
 	resp, err := f.Client.Do(req)
 	if err != nil {
-		return FetchedFile{}, err // names the method and URL
+		return FetchedFile{File: d.File, URL: d.URL}, err // names the method and URL
 	}
 	defer resp.Body.Close()
 	now := f.now()
 	if resp.StatusCode == http.StatusNotModified && prev != nil {
 		ff := *prev
-		ff.FetchedAt, ff.Unchanged = now, true
+		ff.FetchedAt, ff.Unchanged, ff.Status = now, true, resp.StatusCode
 		return ff, nil
 	}
 	if resp.StatusCode != http.StatusOK {
-		return FetchedFile{}, fmt.Errorf("GET %s: %s", d.URL, resp.Status)
+		return FetchedFile{File: d.File, URL: d.URL, Status: resp.StatusCode}, fmt.Errorf("GET %s: %s", d.URL, resp.Status)
 	}
-	ff := FetchedFile{File: d.File, URL: d.URL, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), FetchedAt: now}
+	ff := FetchedFile{File: d.File, URL: d.URL, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), FetchedAt: now, Status: resp.StatusCode}
 	err = f.saveBody(dir, resp, &ff)
 	return ff, err
 }
@@ -149,10 +199,12 @@ func (f *Fetcher) saveBody(dir string, resp *http.Response, ff *FetchedFile) err
 	}
 	switch {
 	case err != nil:
+		ff.Size = n
 		return fmt.Errorf("GET %s: body cut off after %d bytes: %w", ff.URL, n, err)
 	case n > limit:
 		return fmt.Errorf("GET %s: file is over the limit of %d bytes", ff.URL, limit)
 	case resp.ContentLength >= 0 && n != resp.ContentLength:
+		ff.Size = n
 		return fmt.Errorf("GET %s: got %d bytes of %d", ff.URL, n, resp.ContentLength)
 	}
 	ff.SHA256, ff.Size = hex.EncodeToString(h.Sum(nil)), n

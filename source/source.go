@@ -12,21 +12,21 @@ import "sort"
 type Source struct {
 	// Name is the stable list name ("us_ofac_sdn"), used as entity.List
 	// and snapshot.Source.
-	Name string
+	Name string `json:"name"`
 	// Title and Publisher describe the list for people.
-	Title     string
-	Publisher string
+	Title     string `json:"title,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
 	// Format is the name of the format its files are in (see Formats).
-	Format string
+	Format string `json:"format,omitempty"`
 	// Downloads are the official files of one edition. The addresses are
 	// the publishers' own and change from time to time.
-	Downloads []Download
+	Downloads []Download `json:"downloads"`
 	// Retired is the date ("YYYY-MM-DD") the publisher stopped the list,
 	// "" for a list still published; ReplacedBy names the source that
 	// took its place. A retired source is not fetched; its stored
 	// editions stay in force until replaced or removed.
-	Retired    string
-	ReplacedBy string
+	Retired    string `json:"retired,omitempty"`
+	ReplacedBy string `json:"replaced_by,omitempty"`
 }
 
 // Current returns the sources still published: those not retired.
@@ -42,9 +42,9 @@ func Current() []Source {
 
 // Download is one file of a source's edition and where to fetch it.
 type Download struct {
-	URL string
+	URL string `json:"url"`
 	// File is the name the file is saved under.
-	File string
+	File string `json:"file"`
 }
 
 const ofacExports = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"

@@ -109,7 +109,7 @@ func actorName(p auth.Principal) string {
 }
 
 // System is the actor of work no user asked for (list imports at start).
-var System = auth.Principal{Username: "system"}
+var System = auth.System()
 
 // Audit appends one entry on its own, for events that change nothing else
 // in the store (an ad hoc screening through another path, a list view...).

@@ -80,7 +80,7 @@ func provider(db *sql.DB, dialect string) (*goose.Provider, error) {
 	}
 	gd := goose.DialectSQLite3
 	opts := []goose.ProviderOption{
-		goose.WithGoMigrations(memoryFieldSet), goose.WithDisableGlobalRegistry(true),
+		goose.WithGoMigrations(memoryFieldSet, jobQueueSchema(dialect)), goose.WithDisableGlobalRegistry(true),
 		goose.WithSlog(slog.New(slog.DiscardHandler)),
 	}
 	if dialect == dialectPostgres {
@@ -218,4 +218,4 @@ func migrationName(s *goose.Source) string {
 }
 
 // goMigrations names the migrations written in Go after their files.
-var goMigrations = map[int64]string{4: "migrate_memory.go"}
+var goMigrations = map[int64]string{4: "migrate_memory.go", 20: "migrate_jobs.go"}

@@ -47,6 +47,9 @@ type DB struct {
 	migrate bool     // apply pending migrations at Open
 	stmts   sync.Map // query → *sql.Stmt, see stmt.go
 	group   *groupCommit
+
+	newQueue QueueFunc // see WithQueue
+	queue    Queue
 }
 
 // Option configures Open.
@@ -81,6 +84,12 @@ func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*DB, error)
 	if err := checkSchema(ctx, db.sql, db.dialect, db.migrate); err != nil {
 		db.sql.Close()
 		return nil, err
+	}
+	if db.newQueue != nil {
+		if db.queue, err = db.newQueue(db.sql, db.dialect); err != nil {
+			db.sql.Close()
+			return nil, fmt.Errorf("job queue: %w", err)
+		}
 	}
 	// SQLite has one writer at a time anyway; PostgreSQL overlaps the
 	// work of a few transactions while one holds the audit chain's head.
@@ -172,6 +181,7 @@ type tx struct {
 	db      *DB
 	now     time.Time
 	pending []*audit.Entry            // audit entries to append before commit
+	jobs    []Job                     // jobs to enqueue before commit
 	records map[*entity.Entity]string // list records encoded as JSON, see recordJSON
 }
 
@@ -183,6 +193,9 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *tx) error) error {
 	}
 	x := &tx{Tx: t, db: db, now: db.now().UTC()}
 	err = fn(x)
+	if err == nil {
+		err = x.flushJobs(ctx)
+	}
 	if err == nil {
 		err = x.flushAudit(ctx)
 	}

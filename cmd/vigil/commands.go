@@ -15,5 +15,6 @@ func commands(e *env) []*cli.Command {
 		keysCommand(e),
 		auditCommand(e),
 		dbCommand(e),
+		jobsCommand(e),
 	}
 }

@@ -30,6 +30,7 @@ func listsCommand(e *env) *cli.Command {
 			listsStatusCommand(e),
 			listsDiffCommand(e),
 			listsSourcesCommand(e),
+			listsRefreshesCommand(e),
 		},
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/jobs"
 	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/store"
 )
@@ -67,6 +68,7 @@ func openStore(ctx context.Context, cmd *cli.Command, opts ...store.Option) (*st
 	if err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
+	opts = append([]store.Option{store.WithQueue(jobs.NewQueue)}, opts...)
 	db, err := store.Open(ctx, cmd.String("db"), dir, opts...)
 	if errors.Is(err, store.ErrPendingMigrations) {
 		return nil, fmt.Errorf("open database: %w.\nBack it up, then run \"vigil db migrate\" with the same --data-dir or --db "+

@@ -46,7 +46,7 @@ docs/api.md.`,
 				Usage: "lists on which closing an alert as false positive or inconclusive also needs a second reviewer"},
 			&cli.DurationFlag{Name: "reload", Value: time.Minute, Sources: cli.EnvVars("VIGIL_RELOAD"),
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
-		}, checkFlags()...),
+		}, append(checkFlags(), jobFlags()...)...),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Bool("open") {
 				return e.serveOpen(ctx, cmd)
@@ -71,6 +71,7 @@ func (e *env) serveOpen(ctx context.Context, cmd *cli.Command) error {
 				return err
 			}
 			svc.SetLists(l.Lists())
+			e.log.Info("ready")
 			return nil
 		}})
 }
@@ -85,12 +86,20 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Bool("migrate") {
 		opts = append(opts, store.WithMigrate())
 	}
+	refresh, err := refreshConfig(cmd, checks)
+	if err != nil {
+		return err
+	}
 	db, err := openStore(ctx, cmd, opts...)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	svc := service.New(service.Config{Store: db, Logger: e.log})
+	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh})
+	runner, err := e.newRunner(cmd, db, svc)
+	if err != nil {
+		return err
+	}
 	first, err := e.firstStart(ctx, cmd, svc)
 	if err != nil {
 		return err
@@ -113,9 +122,18 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 					return err
 				}
 			}
-			return svc.LoadStored(ctx)
+			err := svc.LoadStored(ctx)
+			if errors.Is(err, service.ErrNoEditions) && cmd.Bool("refresh") {
+				e.log.Warn("no list editions yet: screening is served once the scheduled refresh has imported some")
+				return nil
+			}
+			if err == nil {
+				e.log.Info("ready")
+			}
+			return err
 		},
 		watch: func(ctx context.Context) { svc.Watch(ctx, cmd.Duration("reload"), hup) },
+		jobs:  func(ctx context.Context) (func(), error) { return e.startJobs(ctx, runner) },
 	})
 }
 
@@ -141,13 +159,18 @@ type serving struct {
 	addr string
 	svc  *service.Service
 	http httpapi.Config
-	// load puts lists in force; a failure stops the server.
+	// load puts lists in force and logs "ready"; a failure stops the
+	// server.
 	load func(ctx context.Context) error
 	// listening, when set, is told the address listened on.
 	listening func(addr string)
 	// watch, when set, runs once the lists are in force, until the server
 	// stops: to swap in new lists.
 	watch func(ctx context.Context)
+	// jobs, when set, starts the background jobs (before the lists are
+	// loaded: a refresh may bring the first ones); the function it
+	// returns stops them, after the HTTP server has stopped.
+	jobs func(ctx context.Context) (stop func(), err error)
 }
 
 // serve listens, loads the lists in the background and answers requests
@@ -166,17 +189,31 @@ func (e *env) serve(ctx context.Context, s serving) error {
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
+	stopJobs := make(chan func(), 1)
 	go func() {
+		defer close(stopJobs)
+		if s.jobs != nil {
+			stop, err := s.jobs(ctx)
+			if err != nil {
+				cancel(err)
+				return
+			}
+			stopJobs <- stop
+		}
 		if err := s.load(ctx); err != nil {
 			cancel(err)
 			return
 		}
-		e.log.Info("ready")
 		if s.watch != nil {
 			s.watch(ctx)
 		}
 	}()
 	err = srv.Serve(ctx, ln)
+	// HTTP first (no new requests, open ones finished), then the workers.
+	cancel(nil)
+	if stop := <-stopJobs; stop != nil {
+		stop()
+	}
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return cause
 	}

@@ -1,0 +1,209 @@
+// Package jobs runs Vigil's background work as durable jobs in the
+// database Vigil already has (River's queue, on SQLite or PostgreSQL):
+// scheduled list refreshes, webhook deliveries and the other work the
+// system of record starts. It is an adapter, like httpapi: each worker
+// calls one use case of package service as the System principal.
+//
+// Jobs are rows in the database. A change that causes a job inserts it
+// in the change's own transaction (Queue, handed to store.Open), so a
+// job exists exactly when its cause committed. Several `vigil serve`
+// processes on one PostgreSQL share the work: each job is locked by the
+// one process that works it, and periodic refreshes are scheduled by the
+// elected leader only. A process killed mid-job leaves the job running
+// in the table; after RescueAfter the leader puts it back to be retried.
+// Every job is idempotent: a refresh imports under the one import policy
+// (an edition already stored is not stored again), a delivery carries
+// the same delivery id however often it is sent.
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/service"
+	"github.com/vigil-screening/vigil/store"
+)
+
+// Config configures a Runner.
+type Config struct {
+	// Store is the database the jobs live in; Service is what the
+	// workers call. Both required.
+	Store   *store.DB
+	Service *service.Service
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+	// Schedules are the sources refreshed periodically; none when empty.
+	Schedules []Schedule
+	// RescueAfter is how long a job may run before it is taken for the
+	// job of a dead process and retried; 0 means one hour. It must be
+	// longer than the longest job (a refresh may take 30 minutes).
+	RescueAfter time.Duration
+	// PollInterval is how often each queue looks for new jobs; 0 means
+	// one second.
+	PollInterval time.Duration
+	// RetryBase, when set, replaces each kind's first retry delay (tests
+	// use a short one); the delays double from there.
+	RetryBase time.Duration
+	// Concurrency is how many jobs of each queue one process works at
+	// once; a queue not named gets its default (refresh 1, webhooks 4,
+	// default 2).
+	Concurrency map[string]int
+}
+
+// Runner works the jobs: one River client with a worker per kind.
+type Runner struct {
+	client *river.Client[*sql.Tx]
+	log    *slog.Logger
+}
+
+// New returns a runner; Start starts it.
+func New(cfg Config) (*Runner, error) {
+	if cfg.Store == nil || cfg.Service == nil {
+		return nil, errors.New("jobs: Config.Store and Config.Service are required")
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &refreshWorker{svc: cfg.Service})
+
+	periodic, err := periodicJobs(cfg.Schedules, cfg.Service)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.PollInterval == 0 {
+		cfg.PollInterval = time.Second
+	}
+	rc := &river.Config{
+		ID:                   clientID(),
+		Logger:               log.With("component", "jobs"),
+		Queues:               queues(cfg.Concurrency, cfg.PollInterval),
+		Workers:              workers,
+		PeriodicJobs:         periodic,
+		RescueStuckJobsAfter: cfg.RescueAfter,
+		RetryPolicy:          backoff{base: cfg.RetryBase},
+		FetchPollInterval:    cfg.PollInterval,
+		FetchCooldown:        min(cfg.PollInterval, 100*time.Millisecond),
+	}
+	if rc.RescueStuckJobsAfter == 0 {
+		rc.RescueStuckJobsAfter = time.Hour
+	}
+	if longest := longestTimeout(); rc.RescueStuckJobsAfter <= longest {
+		rc.JobTimeout = rc.RescueStuckJobsAfter / 2
+		log.Warn("jobs: rescue time shorter than the longest job; jobs are cut at half of it", "rescue_after", rc.RescueStuckJobsAfter, "longest", longest)
+	}
+	db := cfg.Store
+	c, err := river.NewClient(driver(db.SQL(), db.Dialect()), rc)
+	if err != nil {
+		return nil, fmt.Errorf("jobs: %w", err)
+	}
+	return &Runner{client: c, log: log}, nil
+}
+
+// clientID names this process among those working the queue.
+func clientID() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s-%d-%d", host, os.Getpid(), time.Now().Unix())
+}
+
+func queues(concurrency map[string]int, poll time.Duration) map[string]river.QueueConfig {
+	defaults := map[string]int{QueueRefresh: 1, QueueWebhooks: 4, QueueDefault: 2}
+	out := map[string]river.QueueConfig{}
+	for name, n := range defaults {
+		if c, ok := concurrency[name]; ok && c > 0 {
+			n = c
+		}
+		out[name] = river.QueueConfig{MaxWorkers: n, FetchPollInterval: poll, FetchCooldown: min(poll, 100*time.Millisecond)}
+	}
+	return out
+}
+
+// Start starts working jobs, until Stop.
+func (r *Runner) Start(ctx context.Context) error {
+	if err := r.client.Start(ctx); err != nil {
+		return fmt.Errorf("jobs: start: %w", err)
+	}
+	return nil
+}
+
+// Stop stops taking jobs and waits for those running to finish, for at
+// most grace; then it cancels them (they are retried later, by this
+// process or another).
+func (r *Runner) Stop(grace time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	err := r.client.Stop(ctx)
+	if err == nil {
+		return nil
+	}
+	r.log.Warn("jobs still running at shutdown; cancelling them: they will be retried", "err", err)
+	cctx, ccancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer ccancel()
+	return r.client.StopAndCancel(cctx)
+}
+
+// backoff retries a failed job after the kind's first delay, doubling at
+// each attempt up to its cap, with a tenth of jitter.
+type backoff struct{ base time.Duration }
+
+func (b backoff) NextRetry(job *rivertype.JobRow) time.Time {
+	k := kinds[job.Kind]
+	base, ceiling := k.retryBase, k.retryCap
+	if b.base > 0 {
+		base = b.base
+	}
+	if base <= 0 {
+		base, ceiling = time.Minute, time.Hour
+	}
+	d := base
+	for i := 1; i < job.Attempt && d < ceiling; i++ {
+		d *= 2
+	}
+	d = min(d, ceiling)
+	d += time.Duration(rand.Int64N(int64(d)/10 + 1))
+	return time.Now().Add(d)
+}
+
+// refreshWorker refreshes one list from its publisher.
+type refreshWorker struct {
+	river.WorkerDefaults[store.RefreshJob]
+	svc *service.Service
+}
+
+func (w *refreshWorker) Timeout(*river.Job[store.RefreshJob]) time.Duration {
+	return kinds[store.RefreshJob{}.Kind()].timeout
+}
+
+func (w *refreshWorker) Work(ctx context.Context, job *river.Job[store.RefreshJob]) error {
+	_, err := w.svc.RefreshList(ctx, service.System, job.Args.Source)
+	return permanent(err)
+}
+
+// permanent cancels the job, rather than retrying it, when err says that
+// no retry can succeed (an unknown source, a refused permission).
+func permanent(err error) error {
+	switch apperr.CodeOf(err) {
+	case apperr.Invalid, apperr.Forbidden, apperr.NotFound:
+		return river.JobCancel(err)
+	}
+	return err
+}
+
+func longestTimeout() time.Duration {
+	var d time.Duration
+	for _, k := range kinds {
+		d = max(d, k.timeout)
+	}
+	return d
+}
