@@ -39,6 +39,10 @@ const (
 	ActionUserPassword Action = "user.password"
 	ActionKeyCreate    Action = "key.create"
 	ActionKeyRevoke    Action = "key.revoke"
+	ActionHookCreate   Action = "webhook.create"
+	ActionHookDisable  Action = "webhook.disable"
+	ActionHookEnable   Action = "webhook.enable"
+	ActionHookTest     Action = "webhook.test"
 )
 
 // Entry is one audited event.

@@ -25,26 +25,32 @@ var roleTable = map[string]string{
 	"POST /v1/screen":              "screener analyst supervisor",
 	"POST /v1/compare":             "screener analyst supervisor",
 
-	"POST /v1/subjects/{id}/screen":   "screener analyst supervisor",
-	"GET /v1/subjects/{id}":           "analyst supervisor auditor",
-	"GET /v1/alerts":                  "analyst supervisor auditor",
-	"GET /v1/alerts/{id}":             "analyst supervisor auditor",
-	"POST /v1/alerts/{id}/transition": "analyst supervisor",
-	"POST /v1/alerts/{id}/assign":     "analyst supervisor",
-	"POST /v1/alerts/{id}/decision":   "analyst supervisor",
-	"POST /v1/alerts/{id}/approve":    "supervisor",
-	"POST /v1/alerts/{id}/notes":      "analyst supervisor",
-	"GET /v1/audit":                   "auditor admin",
-	"GET /v1/audit/verify":            "auditor admin",
-	"GET /v1/users":                   "admin",
-	"POST /v1/users":                  "admin",
-	"POST /v1/users/{name}/disable":   "admin",
-	"GET /v1/keys":                    "admin",
-	"POST /v1/keys":                   "admin",
-	"DELETE /v1/keys/{id}":            "admin",
-	"GET /v1/jobs":                    "supervisor admin",
-	"GET /v1/lists/refreshes":         "supervisor admin",
-	"POST /v1/lists/{source}/refresh": "admin",
+	"POST /v1/subjects/{id}/screen":    "screener analyst supervisor",
+	"GET /v1/subjects/{id}":            "analyst supervisor auditor",
+	"GET /v1/alerts":                   "analyst supervisor auditor",
+	"GET /v1/alerts/{id}":              "analyst supervisor auditor",
+	"POST /v1/alerts/{id}/transition":  "analyst supervisor",
+	"POST /v1/alerts/{id}/assign":      "analyst supervisor",
+	"POST /v1/alerts/{id}/decision":    "analyst supervisor",
+	"POST /v1/alerts/{id}/approve":     "supervisor",
+	"POST /v1/alerts/{id}/notes":       "analyst supervisor",
+	"GET /v1/audit":                    "auditor admin",
+	"GET /v1/audit/verify":             "auditor admin",
+	"GET /v1/users":                    "admin",
+	"POST /v1/users":                   "admin",
+	"POST /v1/users/{name}/disable":    "admin",
+	"GET /v1/keys":                     "admin",
+	"POST /v1/keys":                    "admin",
+	"DELETE /v1/keys/{id}":             "admin",
+	"GET /v1/jobs":                     "supervisor admin",
+	"GET /v1/lists/refreshes":          "supervisor admin",
+	"POST /v1/lists/{source}/refresh":  "admin",
+	"GET /v1/webhooks":                 "admin",
+	"POST /v1/webhooks":                "admin",
+	"POST /v1/webhooks/{id}/disable":   "admin",
+	"POST /v1/webhooks/{id}/enable":    "admin",
+	"POST /v1/webhooks/{id}/test":      "admin",
+	"GET /v1/webhooks/{id}/deliveries": "admin",
 }
 
 // roleRequest prepares, for one route and the user calling it, a request
@@ -100,12 +106,18 @@ func roleRequests() map[string]roleRequest {
 		"POST /v1/alerts/{id}/notes": func(t *testing.T, e *sor, user string) (string, string) {
 			return alertPath(e.newAlert(t), "notes"), `{"text": "called the client"}`
 		},
-		"GET /v1/jobs":                    fixed("/v1/jobs", ""),
-		"GET /v1/lists/refreshes":         fixed("/v1/lists/refreshes?source=un_sc", ""),
-		"POST /v1/lists/{source}/refresh": fixed("/v1/lists/un_sc/refresh", ""),
-		"GET /v1/audit":                   fixed("/v1/audit", ""),
-		"GET /v1/audit/verify":            fixed("/v1/audit/verify", ""),
-		"GET /v1/users":                   fixed("/v1/users", ""),
+		"GET /v1/jobs":                     fixed("/v1/jobs", ""),
+		"GET /v1/lists/refreshes":          fixed("/v1/lists/refreshes?source=un_sc", ""),
+		"POST /v1/lists/{source}/refresh":  fixed("/v1/lists/un_sc/refresh", ""),
+		"GET /v1/webhooks":                 fixed("/v1/webhooks", ""),
+		"POST /v1/webhooks":                fixed("/v1/webhooks", `{"url": "http://127.0.0.1:9/hook", "events": ["alert.created"]}`),
+		"POST /v1/webhooks/{id}/disable":   hookRoute(false, "disable"),
+		"POST /v1/webhooks/{id}/enable":    hookRoute(false, "enable"),
+		"POST /v1/webhooks/{id}/test":      hookRoute(true, "test"),
+		"GET /v1/webhooks/{id}/deliveries": hookRoute(false, "deliveries"),
+		"GET /v1/audit":                    fixed("/v1/audit", ""),
+		"GET /v1/audit/verify":             fixed("/v1/audit/verify", ""),
+		"GET /v1/users":                    fixed("/v1/users", ""),
 		"POST /v1/users": func(t *testing.T, e *sor, user string) (string, string) {
 			e.seq++
 			return "/v1/users", fmt.Sprintf(`{"username": "new%d", "roles": ["analyst"]}`, e.seq)
@@ -195,5 +207,22 @@ func TestRoutes_Roles(t *testing.T) {
 	}
 	if want := 5 * (len(roleTable) - 3); checked != want {
 		t.Errorf("checked %d route × role pairs, want %d", checked, want)
+	}
+}
+
+// hookRoute creates a webhook (enabled when the route needs it) and
+// returns the path of verb on it.
+func hookRoute(enabled bool, verb string) roleRequest {
+	return func(t *testing.T, e *sor, user string) (string, string) {
+		h, err := e.db.CreateWebhook(t.Context(), store.System, "http://127.0.0.1:9/hook", nil, "whsec_test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !enabled {
+			if _, err := e.db.SetWebhookEnabled(t.Context(), store.System, h.ID, false, "test"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return fmt.Sprintf("/v1/webhooks/%d/%s", h.ID, verb), ""
 	}
 }

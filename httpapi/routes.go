@@ -61,6 +61,12 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/jobs", auth.ActionViewJobs, s.getJobs},
 		{"GET", "/v1/lists/refreshes", auth.ActionViewJobs, s.listRefreshes},
 		{"POST", "/v1/lists/{source}/refresh", auth.ActionRefreshLists, s.refreshList},
+		{"GET", "/v1/webhooks", auth.ActionManageHooks, s.listWebhooks},
+		{"POST", "/v1/webhooks", auth.ActionManageHooks, s.createWebhook},
+		{"POST", "/v1/webhooks/{id}/disable", auth.ActionManageHooks, s.disableWebhook},
+		{"POST", "/v1/webhooks/{id}/enable", auth.ActionManageHooks, s.enableWebhook},
+		{"POST", "/v1/webhooks/{id}/test", auth.ActionManageHooks, s.testWebhook},
+		{"GET", "/v1/webhooks/{id}/deliveries", auth.ActionManageHooks, s.listDeliveries},
 	}
 	return append(rs, s.extra...)
 }

@@ -77,6 +77,7 @@ func New(cfg Config) (*Runner, error) {
 	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &refreshWorker{svc: cfg.Service})
+	river.AddWorker(workers, &deliveryWorker{svc: cfg.Service})
 
 	periodic, err := periodicJobs(cfg.Schedules, cfg.Service)
 	if err != nil {
@@ -188,6 +189,21 @@ func (w *refreshWorker) Timeout(*river.Job[store.RefreshJob]) time.Duration {
 func (w *refreshWorker) Work(ctx context.Context, job *river.Job[store.RefreshJob]) error {
 	_, err := w.svc.RefreshList(ctx, service.System, job.Args.Source)
 	return permanent(err)
+}
+
+// deliveryWorker sends one webhook delivery.
+type deliveryWorker struct {
+	river.WorkerDefaults[store.DeliveryJob]
+	svc *service.Service
+}
+
+func (w *deliveryWorker) Timeout(*river.Job[store.DeliveryJob]) time.Duration {
+	return kinds[store.DeliveryJob{}.Kind()].timeout
+}
+
+func (w *deliveryWorker) Work(ctx context.Context, job *river.Job[store.DeliveryJob]) error {
+	last := job.Attempt >= job.MaxAttempts
+	return permanent(w.svc.Deliver(ctx, service.System, job.Args.DeliveryID, last))
 }
 
 // permanent cancels the job, rather than retrying it, when err says that

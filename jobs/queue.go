@@ -88,6 +88,10 @@ type kind struct {
 var kinds = map[string]kind{
 	store.RefreshJob{}.Kind(): {queue: QueueRefresh, maxAttempts: 8, unique: true, timeout: 30 * time.Minute,
 		retryBase: time.Minute, retryCap: time.Hour},
+	// 12 attempts: 30 s, 1, 2, 4, 8, 16, 32 min, then hourly: about six
+	// hours of trying before a delivery fails for good.
+	store.DeliveryJob{}.Kind(): {queue: QueueWebhooks, maxAttempts: 12, timeout: time.Minute,
+		retryBase: 30 * time.Second, retryCap: time.Hour},
 }
 
 // waitingOrRunning are the states in which a unique job blocks another.

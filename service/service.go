@@ -67,6 +67,8 @@ type Config struct {
 	Workers int
 	// Refresh configures fetching lists from their publishers.
 	Refresh Refresh
+	// Hooks configures sending webhook deliveries.
+	Hooks Hooks
 }
 
 // Service is Vigil's use cases. It is safe for concurrent use.
@@ -79,12 +81,13 @@ type Service struct {
 	lists     atomic.Pointer[Lists]
 	reloading sync.Mutex // one reload at a time
 	refresh   Refresh
+	hooks     Hooks
 }
 
 // New returns a service with no lists in force yet: see SetLists,
 // LoadStored and LoadFiles.
 func New(cfg Config) *Service {
-	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh}
+	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks}
 	if s.editions == nil && s.db != nil {
 		s.editions = s.db
 	}

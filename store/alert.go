@@ -58,7 +58,8 @@ func (tx *tx) raiseAlert(ctx context.Context, actor auth.Principal, subj *subjec
 	}
 	b.Raised, b.AlertAttrs = append(b.Raised, ab.alertBind), ab.subjectAttrs
 	res.Alerts = append(res.Alerts, ab.ID)
-	return nil
+	return tx.emit(ctx, EventAlertCreated, map[string]any{"alert_id": ab.ID, "subject_id": subj.extID, "list": h.List,
+		"source_id": h.SourceID, "score": h.Score, "screening_id": screeningID})
 }
 
 // raised is an alert as insertAlert wrote it.

@@ -71,6 +71,11 @@ func (db *DB) SaveSnapshot(ctx context.Context, actor auth.Principal, s *snapsho
 		}
 		s.ID, s.LoadedAt = id, tx.now
 		b := snapshotBind{ID: id, Files: digest(string(files)), Entities: digest(string(blob)), LoadedAt: fmtTime(tx.now)}
+		err = tx.emit(ctx, EventEditionAccepted, map[string]any{"source": s.Source, "edition": s.Edition, "hash": s.Hash,
+			"records": len(s.Entities), "snapshot_id": id})
+		if err != nil {
+			return err
+		}
 		return tx.appendAudit(ctx, actor, audit.ActionListImport, "snapshot/"+s.Source+"/"+s.Hash,
 			map[string]any{"edition": s.Edition, "format": s.Format, "records": len(s.Entities), "bind": b})
 	})

@@ -182,6 +182,7 @@ type tx struct {
 	now     time.Time
 	pending []*audit.Entry            // audit entries to append before commit
 	jobs    []Job                     // jobs to enqueue before commit
+	hooks   *[]webhookRef             // the enabled webhooks, once read
 	records map[*entity.Entity]string // list records encoded as JSON, see recordJSON
 }
 

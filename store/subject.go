@@ -34,6 +34,7 @@ type SubjectVersion struct {
 
 type subjectRow struct {
 	id    int64
+	extID string // the caller's id
 	attrs review.Attrs
 	fp    string
 	isNew bool // created by this call: it has no alerts or memory yet
@@ -57,7 +58,7 @@ func (r *subjectRow) bind() subjectBind {
 // concurrent screenings of one subject queue here.
 func (tx *tx) upsertSubject(ctx context.Context, actor auth.Principal, extID string, s vigil.Subject) (*subjectRow, error) {
 	attrs := review.SubjectAttrs(s)
-	row := &subjectRow{attrs: attrs, fp: attrs.Fingerprint()}
+	row := &subjectRow{extID: extID, attrs: attrs, fp: attrs.Fingerprint()}
 	raw, err := json.Marshal(s)
 	if err != nil {
 		return nil, err

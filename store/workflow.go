@@ -60,6 +60,11 @@ func (db *DB) MoveAlert(ctx context.Context, p auth.Principal, c AlertChange, to
 			if err := tx.forgetFalsePositive(ctx, a); err != nil {
 				return "", nil, err
 			}
+			err := tx.emit(ctx, EventAlertReopened, map[string]any{"alert_id": a.ID, "subject_id": a.SubjectID, "list": a.List,
+				"source_id": a.SourceID, "reason": c.Reason, "by": p.Username})
+			if err != nil {
+				return "", nil, err
+			}
 			a.Disposition, a.Reason, a.ClosedBy, a.ApprovedBy = "", "", "", ""
 		}
 		a.Status = to

@@ -16,5 +16,6 @@ func commands(e *env) []*cli.Command {
 		auditCommand(e),
 		dbCommand(e),
 		jobsCommand(e),
+		webhooksCommand(e),
 	}
 }

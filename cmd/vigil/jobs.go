@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -37,6 +38,9 @@ func jobFlags() []cli.Flag {
 			Usage: "how often each job queue looks for new jobs"},
 		&cli.DurationFlag{Name: "jobs-retry-base", Sources: cli.EnvVars("VIGIL_JOBS_RETRY_BASE"),
 			Usage: "first retry delay of a failed job (doubling at each attempt); default each kind's own"},
+		&cli.IntFlag{Name: "webhook-max-failures", Value: service.DefaultMaxFailures, Sources: cli.EnvVars("VIGIL_WEBHOOK_MAX_FAILURES"),
+			Usage: "failed delivery attempts in a row after which a webhook is disabled (0: never)"},
+		&cli.DurationFlag{Name: "webhook-timeout", Value: 10 * time.Second, Usage: "time limit of one delivery attempt"},
 	}
 }
 
@@ -60,6 +64,15 @@ func refreshConfig(cmd *cli.Command, checks source.Checks) (service.Refresh, err
 	}
 	return service.Refresh{Dir: filepath.Join(dir, "downloads"), Sources: srcs,
 		Fetcher: source.NewFetcher(cmd.Duration("fetch-timeout")), Checks: checks}, nil
+}
+
+// hooksConfig is the service's configuration for sending deliveries.
+func hooksConfig(cmd *cli.Command) service.Hooks {
+	n := int(cmd.Int("webhook-max-failures"))
+	if n == 0 {
+		n = -1 // never
+	}
+	return service.Hooks{Client: &http.Client{Timeout: cmd.Duration("webhook-timeout")}, MaxFailures: n}
 }
 
 // newRunner returns the job runner of vigil serve.

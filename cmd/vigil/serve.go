@@ -95,7 +95,7 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	defer db.Close()
-	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh})
+	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh, Hooks: hooksConfig(cmd)})
 	runner, err := e.newRunner(cmd, db, svc)
 	if err != nil {
 		return err
