@@ -88,7 +88,16 @@ func (s *Service) ImportLists(ctx context.Context, p auth.Principal, dir string,
 	if err != nil {
 		return nil, err
 	}
-	rep, err := source.Import(ctx, importStore{db, p}, dir, checks)
+	l, err := source.Load(ctx, dir)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", dir, err)
+	}
+	return importLoaded(ctx, db, p, dir, l, checks)
+}
+
+// importLoaded imports editions loaded from dir under the policy.
+func importLoaded(ctx context.Context, db *store.DB, p auth.Principal, dir string, l *source.Loaded, checks source.Checks) (*ImportReport, error) {
+	rep, err := source.ImportLoaded(ctx, importStore{db, p}, l, checks)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", dir, err)
 	}

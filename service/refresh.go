@@ -99,10 +99,10 @@ func (s *Service) RefreshList(ctx context.Context, p auth.Principal, name string
 // fetchAndImport does the attempt's work and fills in its outcome; the
 // error says why it failed.
 func (s *Service) fetchAndImport(ctx context.Context, p auth.Principal, src source.Source, a *RefreshAttempt) error {
-	f := s.refresh.Fetcher
-	if f == nil {
-		f = source.NewFetcher(10 * time.Minute)
+	if src.Delta != nil {
+		return s.refreshDelta(ctx, p, s.db, src, a)
 	}
+	f := s.fetcher()
 	dir := filepath.Join(s.refresh.Dir, src.Name)
 	m, err := f.Fetch(ctx, dir, src)
 	a.HTTPStatus, a.Bytes = m.Status(), m.Bytes()
@@ -138,6 +138,13 @@ func (s *Service) fetchAndImport(ctx context.Context, p auth.Principal, src sour
 		return err
 	}
 	return nil
+}
+
+func (s *Service) fetcher() *source.Fetcher {
+	if s.refresh.Fetcher != nil {
+		return s.refresh.Fetcher
+	}
+	return source.NewFetcher(10 * time.Minute)
 }
 
 // RefreshAttempts returns the latest attempts to refresh lists, newest

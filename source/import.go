@@ -86,6 +86,11 @@ func Import(ctx context.Context, st SnapshotStore, dir string, opts Checks) (Rep
 	if err != nil {
 		return Report{}, err
 	}
+	return ImportLoaded(ctx, st, l, opts)
+}
+
+// ImportLoaded is Import of editions already loaded.
+func ImportLoaded(ctx context.Context, st SnapshotStore, l *Loaded, opts Checks) (Report, error) {
 	rep := Report{Unrecognised: l.Unrecognised}
 	for _, f := range l.Failed {
 		rep.Results = append(rep.Results, Result{Source: f.Source, Path: f.Path, Status: Rejected, Reason: f.Err.Error(), Unreadable: true})

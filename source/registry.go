@@ -48,6 +48,18 @@ func checkSource(s Source) error {
 	if s.Name == "" || strings.ContainsAny(s.Name, "/\\ \t\n") || len(s.Name) > 100 {
 		return fmt.Errorf("name %q: want a list name without spaces or slashes", s.Name)
 	}
+	if s.Delta != nil {
+		if !strings.HasPrefix(s.Name, "os_") || len(s.Downloads) > 0 {
+			return fmt.Errorf("%s: a delta source is named os_ + the dataset and has no downloads", s.Name)
+		}
+		if err := checkURL(s.Delta.Entities); err != nil {
+			return fmt.Errorf("%s: delta.entities: %w", s.Name, err)
+		}
+		if err := checkURL(s.Delta.Index); err != nil {
+			return fmt.Errorf("%s: delta.index: %w", s.Name, err)
+		}
+		return nil
+	}
 	if len(s.Downloads) == 0 {
 		return fmt.Errorf("%s: no downloads", s.Name)
 	}

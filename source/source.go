@@ -20,7 +20,10 @@ type Source struct {
 	Format string `json:"format,omitempty"`
 	// Downloads are the official files of one edition. The addresses are
 	// the publishers' own and change from time to time.
-	Downloads []Download `json:"downloads"`
+	Downloads []Download `json:"downloads,omitempty"`
+	// Delta, for an OpenSanctions dataset ("os_" + its name) followed by
+	// its delta versions, replaces Downloads.
+	Delta *Delta `json:"delta,omitempty"`
 	// Retired is the date ("YYYY-MM-DD") the publisher stopped the list,
 	// "" for a list still published; ReplacedBy names the source that
 	// took its place. A retired source is not fetched; its stored

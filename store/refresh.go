@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -26,6 +28,8 @@ type RefreshAttempt struct {
 	Hash       string `json:"hash,omitempty"`
 	Error      string `json:"error,omitempty"`
 	Actor      string `json:"actor"`
+	// Version is, for a delta source, the version held after the attempt.
+	Version string `json:"version,omitempty"`
 }
 
 // Refresh outcomes.
@@ -50,9 +54,9 @@ func (db *DB) RecordRefresh(ctx context.Context, actor auth.Principal, a *Refres
 	}
 	a.Actor = actorName(actor)
 	return db.inTx(ctx, func(tx *tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO refresh_attempts (source, started_at, finished_at, status, http_status, bytes, edition, hash, error, actor)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-			a.Source, fmtTime(a.StartedAt), fmtTime(a.FinishedAt), a.Status, a.HTTPStatus, a.Bytes, a.Edition, a.Hash, a.Error, a.Actor).Scan(&a.ID)
+		err := tx.QueryRowContext(ctx, `INSERT INTO refresh_attempts (source, started_at, finished_at, status, http_status, bytes, edition, hash, error, actor, version)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+			a.Source, fmtTime(a.StartedAt), fmtTime(a.FinishedAt), a.Status, a.HTTPStatus, a.Bytes, a.Edition, a.Hash, a.Error, a.Actor, a.Version).Scan(&a.ID)
 		return wrap(err, "record refresh of "+a.Source)
 	})
 }
@@ -63,7 +67,7 @@ func (db *DB) RefreshAttempts(ctx context.Context, source string, limit int) ([]
 	if limit <= 0 || limit > 1000 {
 		limit = 100
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, source, started_at, finished_at, status, http_status, bytes, edition, hash, error, actor
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, source, started_at, finished_at, status, http_status, bytes, edition, hash, error, actor, version
 		FROM refresh_attempts WHERE $1 = '' OR source = $1 ORDER BY id DESC LIMIT $2`, source, limit)
 	if err != nil {
 		return nil, fmt.Errorf("refresh attempts: %w", err)
@@ -73,7 +77,7 @@ func (db *DB) RefreshAttempts(ctx context.Context, source string, limit int) ([]
 	for rows.Next() {
 		var a RefreshAttempt
 		var start, end string
-		if err := rows.Scan(&a.ID, &a.Source, &start, &end, &a.Status, &a.HTTPStatus, &a.Bytes, &a.Edition, &a.Hash, &a.Error, &a.Actor); err != nil {
+		if err := rows.Scan(&a.ID, &a.Source, &start, &end, &a.Status, &a.HTTPStatus, &a.Bytes, &a.Edition, &a.Hash, &a.Error, &a.Actor, &a.Version); err != nil {
 			return nil, fmt.Errorf("refresh attempts: %w", err)
 		}
 		a.StartedAt, a.FinishedAt = parseTime(start), parseTime(end)
@@ -88,4 +92,26 @@ func wrap(err error, what string) error {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
+}
+
+// SourceVersion returns the version of a delta source held, "" when none.
+func (db *DB) SourceVersion(ctx context.Context, source string) (string, error) {
+	var v string
+	err := db.sql.QueryRowContext(ctx, `SELECT version FROM source_versions WHERE source = $1`, source).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, wrap(err, "version of "+source)
+}
+
+// SetSourceVersion records the version of a delta source held.
+func (db *DB) SetSourceVersion(ctx context.Context, source, version string) error {
+	if err := checkText("version", version, 200); err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO source_versions (source, version, updated_at) VALUES ($1, $2, $3)
+			ON CONFLICT (source) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`, source, version, fmtTime(tx.now))
+		return wrap(err, "version of "+source)
+	})
 }

@@ -152,14 +152,23 @@ func listsSourcesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "sources",
 		Usage: "list the known sources and their official download addresses",
+		Flags: []cli.Flag{&cli.StringFlag{Name: "sources", Sources: cli.EnvVars("VIGIL_SOURCES"),
+			Usage: "JSON file of sources replacing or adding to the registry (as for serve --refresh)"}},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			for _, s := range source.Sources() {
+			srcs, err := sourcesFrom(cmd)
+			if err != nil {
+				return err
+			}
+			for _, s := range srcs {
 				fmt.Fprintf(e.stdout, "%s\t%s (%s), format %s\n", s.Name, s.Title, s.Publisher, s.Format)
 				if s.Retired != "" {
 					fmt.Fprintf(e.stdout, "\tretired %s, replaced by %s: not fetched\n", s.Retired, s.ReplacedBy)
 				}
 				for _, d := range s.Downloads {
 					fmt.Fprintf(e.stdout, "\t%s\n", d.URL)
+				}
+				if s.Delta != nil {
+					fmt.Fprintf(e.stdout, "\tfull export %s\n\tdelta index %s\n", s.Delta.Entities, s.Delta.Index)
 				}
 			}
 			return nil
