@@ -75,9 +75,18 @@ func New(cfg Config) (*Runner, error) {
 	if log == nil {
 		log = slog.Default()
 	}
+	if cfg.RescueAfter == 0 {
+		cfg.RescueAfter = time.Hour
+	}
+	// A job still running when RescueAfter has passed is taken for the job
+	// of a dead process and run again: no job may run that long.
+	timeout := func(kind string) time.Duration { return min(kinds[kind].timeout, cfg.RescueAfter/2) }
+	if longest := longestTimeout(); cfg.RescueAfter/2 < longest {
+		log.Warn("jobs: the rescue time is short: jobs are cut at half of it", "rescue_after", cfg.RescueAfter, "longest_job", longest)
+	}
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &refreshWorker{svc: cfg.Service})
-	river.AddWorker(workers, &deliveryWorker{svc: cfg.Service})
+	river.AddWorker(workers, &refreshWorker{svc: cfg.Service, timeout: timeout(store.RefreshJob{}.Kind())})
+	river.AddWorker(workers, &deliveryWorker{svc: cfg.Service, timeout: timeout(store.DeliveryJob{}.Kind())})
 
 	periodic, err := periodicJobs(cfg.Schedules, cfg.Service)
 	if err != nil {
@@ -97,13 +106,7 @@ func New(cfg Config) (*Runner, error) {
 		FetchPollInterval:    cfg.PollInterval,
 		FetchCooldown:        min(cfg.PollInterval, 100*time.Millisecond),
 	}
-	if rc.RescueStuckJobsAfter == 0 {
-		rc.RescueStuckJobsAfter = time.Hour
-	}
-	if longest := longestTimeout(); rc.RescueStuckJobsAfter <= longest {
-		rc.JobTimeout = rc.RescueStuckJobsAfter / 2
-		log.Warn("jobs: rescue time shorter than the longest job; jobs are cut at half of it", "rescue_after", rc.RescueStuckJobsAfter, "longest", longest)
-	}
+	rc.JobTimeout = min(time.Minute, cfg.RescueAfter/2) // for kinds without their own
 	db := cfg.Store
 	c, err := river.NewClient(driver(db.SQL(), db.Dialect()), rc)
 	if err != nil {
@@ -179,12 +182,11 @@ func (b backoff) NextRetry(job *rivertype.JobRow) time.Time {
 // refreshWorker refreshes one list from its publisher.
 type refreshWorker struct {
 	river.WorkerDefaults[store.RefreshJob]
-	svc *service.Service
+	svc     *service.Service
+	timeout time.Duration
 }
 
-func (w *refreshWorker) Timeout(*river.Job[store.RefreshJob]) time.Duration {
-	return kinds[store.RefreshJob{}.Kind()].timeout
-}
+func (w *refreshWorker) Timeout(*river.Job[store.RefreshJob]) time.Duration { return w.timeout }
 
 func (w *refreshWorker) Work(ctx context.Context, job *river.Job[store.RefreshJob]) error {
 	_, err := w.svc.RefreshList(ctx, service.System, job.Args.Source)
@@ -194,12 +196,11 @@ func (w *refreshWorker) Work(ctx context.Context, job *river.Job[store.RefreshJo
 // deliveryWorker sends one webhook delivery.
 type deliveryWorker struct {
 	river.WorkerDefaults[store.DeliveryJob]
-	svc *service.Service
+	svc     *service.Service
+	timeout time.Duration
 }
 
-func (w *deliveryWorker) Timeout(*river.Job[store.DeliveryJob]) time.Duration {
-	return kinds[store.DeliveryJob{}.Kind()].timeout
-}
+func (w *deliveryWorker) Timeout(*river.Job[store.DeliveryJob]) time.Duration { return w.timeout }
 
 func (w *deliveryWorker) Work(ctx context.Context, job *river.Job[store.DeliveryJob]) error {
 	last := job.Attempt >= job.MaxAttempts
