@@ -23,11 +23,14 @@ func decodeBody(r *http.Request, v any) error {
 }
 
 // pathID parses the numeric {id} of an alert route.
-func pathID(r *http.Request) (int64, error) {
+func pathID(r *http.Request) (int64, error) { return pathIDOf(r, "an alert") }
+
+// pathIDOf parses the numeric {id} of a route about what ("an alert").
+func pathIDOf(r *http.Request, what string) (int64, error) {
 	raw := r.PathValue("id")
 	id, err := strconv.ParseInt(raw, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, apperr.Field("id", "%q is not an alert id (a positive integer)", truncate(raw, 40))
+		return 0, apperr.Field("id", "%q is not %s id (a positive integer)", truncate(raw, 40), what)
 	}
 	return id, nil
 }

@@ -2,9 +2,7 @@ package httpapi
 
 import (
 	"net/http"
-	"strconv"
 
-	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/service"
 )
 
@@ -42,14 +40,7 @@ func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) error {
 }
 
 // hookID parses the numeric {id} of a webhook route.
-func hookID(r *http.Request) (int64, error) {
-	raw := r.PathValue("id")
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, apperr.Field("id", "%q is not a webhook id (a positive integer)", truncate(raw, 40))
-	}
-	return id, nil
-}
+func hookID(r *http.Request) (int64, error) { return pathIDOf(r, "a webhook") }
 
 func (s *Server) disableWebhook(w http.ResponseWriter, r *http.Request) error {
 	return s.setWebhookEnabled(w, r, false)

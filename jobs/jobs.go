@@ -85,8 +85,7 @@ func New(cfg Config) (*Runner, error) {
 		log.Warn("jobs: the rescue time is short: jobs are cut at half of it", "rescue_after", cfg.RescueAfter, "longest_job", longest)
 	}
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &refreshWorker{svc: cfg.Service, timeout: timeout(store.RefreshJob{}.Kind())})
-	river.AddWorker(workers, &deliveryWorker{svc: cfg.Service, timeout: timeout(store.DeliveryJob{}.Kind())})
+	addWorkers(workers, cfg.Service, timeout)
 
 	periodic, err := periodicJobs(cfg.Schedules, cfg.Service)
 	if err != nil {
@@ -179,32 +178,39 @@ func (b backoff) NextRetry(job *rivertype.JobRow) time.Time {
 	return time.Now().Add(d)
 }
 
-// refreshWorker refreshes one list from its publisher.
-type refreshWorker struct {
-	river.WorkerDefaults[store.RefreshJob]
-	svc     *service.Service
+// worker runs jobs of one kind: work calls one use case of the service.
+// A job that cannot succeed (an unknown source, a refused permission) is
+// cancelled rather than retried.
+type worker[T store.Job] struct {
+	river.WorkerDefaults[T]
 	timeout time.Duration
+	work    func(ctx context.Context, job *river.Job[T]) error
 }
 
-func (w *refreshWorker) Timeout(*river.Job[store.RefreshJob]) time.Duration { return w.timeout }
+func (w *worker[T]) Timeout(*river.Job[T]) time.Duration { return w.timeout }
 
-func (w *refreshWorker) Work(ctx context.Context, job *river.Job[store.RefreshJob]) error {
-	_, err := w.svc.RefreshList(ctx, service.System, job.Args.Source)
-	return permanent(err)
+func (w *worker[T]) Work(ctx context.Context, job *river.Job[T]) error {
+	return permanent(w.work(ctx, job))
 }
 
-// deliveryWorker sends one webhook delivery.
-type deliveryWorker struct {
-	river.WorkerDefaults[store.DeliveryJob]
-	svc     *service.Service
-	timeout time.Duration
+// addWorker registers the worker of kind T, its time limit the kind's.
+func addWorker[T store.Job](ws *river.Workers, timeout func(kind string) time.Duration, work func(ctx context.Context, job *river.Job[T]) error) {
+	var args T
+	river.AddWorker(ws, &worker[T]{timeout: timeout(args.Kind()), work: work})
 }
 
-func (w *deliveryWorker) Timeout(*river.Job[store.DeliveryJob]) time.Duration { return w.timeout }
-
-func (w *deliveryWorker) Work(ctx context.Context, job *river.Job[store.DeliveryJob]) error {
-	last := job.Attempt >= job.MaxAttempts
-	return permanent(w.svc.Deliver(ctx, service.System, job.Args.DeliveryID, last))
+// addWorkers registers a worker for each kind of job; each calls the
+// service as System.
+func addWorkers(ws *river.Workers, svc *service.Service, timeout func(kind string) time.Duration) {
+	// Refresh one list from its publisher.
+	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.RefreshJob]) error {
+		_, err := svc.RefreshList(ctx, service.System, job.Args.Source)
+		return err
+	})
+	// Send one webhook delivery; a failure of the last attempt fails it.
+	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.DeliveryJob]) error {
+		return svc.Deliver(ctx, service.System, job.Args.DeliveryID, job.Attempt >= job.MaxAttempts)
+	})
 }
 
 // permanent cancels the job, rather than retrying it, when err says that
