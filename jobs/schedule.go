@@ -21,7 +21,7 @@ type Schedule struct {
 // Default intervals: the lists that change often (and matter most for a
 // designation reaching the screening) hourly, the others daily.
 var (
-	hourly = []string{"un_sc", "us_ofac_sdn", "us_ofac_cons", "gb_hmt_ofsi", "eu_fsf"}
+	hourly = []string{"un_sc", "us_ofac_sdn", "us_ofac_cons", "gb_fcdo_sanctions", "gb_hmt_ofsi", "eu_fsf"}
 	// DefaultEvery is the interval of a source not listed as hourly.
 	DefaultEvery = 24 * time.Hour
 )

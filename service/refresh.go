@@ -44,6 +44,9 @@ func (s *Service) RefreshSources() []source.Source {
 
 func (s *Service) refreshSource(name string) (source.Source, error) {
 	for _, src := range s.RefreshSources() {
+		if src.Name == name && src.Retired != "" {
+			return src, apperr.Field("source", "%s was retired on %s (replaced by %s): nothing to fetch", name, src.Retired, src.ReplacedBy)
+		}
 		if src.Name == name {
 			return src, nil
 		}

@@ -86,7 +86,9 @@ func (e *env) newRunner(cmd *cli.Command, db *store.DB, svc *service.Service) (*
 		names := cmd.StringSlice("refresh-source")
 		if len(names) == 0 {
 			for _, s := range svc.RefreshSources() {
-				names = append(names, s.Name)
+				if s.Retired == "" {
+					names = append(names, s.Name)
+				}
 			}
 		}
 		schedules = jobs.DefaultSchedules(names, every)
