@@ -150,6 +150,7 @@ func TestWebhookDeliveries(t *testing.T) {
 		if hooks, _ := svc.Webhooks(ctx, operator); hooks[0].Failures != 0 || !hooks[0].Enabled {
 			t.Errorf("webhook after a success = %+v, want enabled with no failures", hooks[0])
 		}
+		verifies(t, db)
 	})
 }
 
@@ -209,6 +210,7 @@ func TestWebhookDisabledAfterFailures(t *testing.T) {
 		if ev := rc.events()[0].event; ev.Type != store.EventWebhookTest {
 			t.Errorf("got %s, want webhook.test", ev.Type)
 		}
+		verifies(t, db)
 	})
 }
 
@@ -243,4 +245,13 @@ func reopen(t *testing.T, svc *service.Service, id int64, analyst, supervisor au
 		t.Fatal(err)
 	}
 	return a
+}
+
+// verifies checks the audit chain and the state it binds.
+func verifies(t *testing.T, db *store.DB) {
+	t.Helper()
+	v, err := db.Verify(ctx, 10)
+	if err != nil || v.Finding != nil || len(v.State.Differences) != 0 {
+		t.Errorf("audit verify: %v, %v, %+v", err, v.Finding, v.State.Differences)
+	}
 }

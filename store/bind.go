@@ -158,3 +158,10 @@ type snapshotBind struct {
 	Entities string `json:"entities_sha256"`
 	LoadedAt string `json:"loaded_at"`
 }
+
+// webhookBind is what creating a webhook wrote beyond the entry's url and
+// events: its id and the digest of its secret.
+type webhookBind struct {
+	ID     int64  `json:"id"`
+	Secret string `json:"secret_sha256"`
+}

@@ -227,8 +227,8 @@ func scanTable(ctx context.Context, t *sql.Tx, bt boundTable, fn func(key string
 	cols := slices.Concat(bt.Key, bt.Fixed, bt.Mutable)
 	exprs := slices.Clone(cols)
 	for i, c := range exprs {
-		if bt.Name == "users" && c == "disabled" {
-			exprs[i] = "CASE WHEN disabled THEN 'true' ELSE 'false' END" // SQLite keeps 1 and 0
+		if slices.Contains(bt.Bools, c) {
+			exprs[i] = "CASE WHEN " + c + " THEN 'true' ELSE 'false' END" // SQLite keeps 1 and 0
 		}
 	}
 	q := "SELECT " + strings.Join(exprs, ", ") + " FROM " + bt.Name + " ORDER BY " + strings.Join(bt.Key, ", ")

@@ -16,7 +16,7 @@ import (
 // the row's name (rowKey of their values, in order).
 var boundTables = []boundTable{
 	{Table: audit.Table{Name: "users", Fixed: []string{"id", "roles", "created_at"}, Mutable: []string{"password_hash", "disabled"}},
-		Key: []string{"username"}, Digested: []string{"password_hash"}},
+		Key: []string{"username"}, Digested: []string{"password_hash"}, Bools: []string{"disabled"}},
 	{Table: audit.Table{Name: "api_keys", Fixed: []string{"user_id", "secret_hash", "created_at"}, Mutable: []string{"revoked_at"}},
 		Key: []string{"id"}, Digested: []string{"secret_hash"}},
 	{Table: audit.Table{Name: "snapshots", Fixed: []string{"id", "format", "edition", "files", "records", "loaded_at", "entities"}},
@@ -36,6 +36,12 @@ var boundTables = []boundTable{
 		Key: []string{"id"}, Digested: []string{"text"}},
 	{Table: audit.Table{Name: "fp_memory", Fixed: []string{"subject_attrs", "record_attrs", "subject_fp", "record_fp", "alert_id", "at"}},
 		Key: []string{"subject_id", "list", "source_id"}, Digested: []string{"subject_attrs", "record_attrs"}},
+	// A webhook's address and secret: rewritten in the database, they would
+	// send alerts elsewhere. Its count of failures changes with every
+	// delivery attempt and is not bound; nor are deliveries.
+	{Table: audit.Table{Name: "webhooks", Fixed: []string{"url", "events", "secret", "created_by", "created_at"},
+		Mutable: []string{"enabled", "disabled_reason", "updated_at"}},
+		Key: []string{"id"}, Digested: []string{"secret"}, Bools: []string{"enabled"}},
 }
 
 var alertMutable = []string{"version", "status", "assignee", "disposition", "reason", "closed_by", "approved_by", "proposal", "updated_at", "records"}
@@ -45,6 +51,7 @@ type boundTable struct {
 	audit.Table
 	Key      []string
 	Digested []string // columns compared by the SHA-256 of their text
+	Bools    []string // boolean columns, read as "true" or "false" (SQLite keeps 1 and 0)
 }
 
 func boundStates() []audit.Table {
@@ -135,8 +142,10 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.snapshot(e)
 	case audit.ActionScreenAdHoc, audit.ActionSubjectView:
 		return nil // they change no row
-	case audit.ActionHookCreate, audit.ActionHookDisable, audit.ActionHookEnable, audit.ActionHookTest:
-		return nil // they change webhooks and deliveries, which the trail does not bind (docs/operations.md)
+	case audit.ActionHookCreate, audit.ActionHookDisable, audit.ActionHookEnable:
+		return r.webhook(e)
+	case audit.ActionHookTest:
+		return nil // it writes a delivery, which the trail does not bind
 	}
 	if r.report != nil {
 		r.report.AddUnknownAction(e.Action)
@@ -214,6 +223,31 @@ func (r *replayer) key(e *audit.Entry) error {
 	}
 	return r.out.Write(e.Seq, "api_keys", key, audit.Values{"user_id": itoa(d.Bind.UserID),
 		"secret_hash": hashed(d.Bind.SecretHash), "created_at": fmtTime(e.At), "revoked_at": ""})
+}
+
+func (r *replayer) webhook(e *audit.Entry) error {
+	var d struct {
+		URL    string       `json:"url"`
+		Events []string     `json:"events"`
+		Reason string       `json:"reason"`
+		Bind   *webhookBind `json:"bind"`
+	}
+	id, err := decodeAt(e, "webhook/", &d)
+	if err != nil {
+		return err
+	}
+	key := rowKey(id)
+	switch e.Action {
+	case audit.ActionHookCreate:
+		if d.Bind == nil {
+			return &badEntry{fmt.Errorf("%s entry without its bind", e.Action)}
+		}
+		return r.out.Write(e.Seq, "webhooks", key, audit.Values{"url": d.URL, "events": strings.Join(d.Events, ","),
+			"secret": hashed(d.Bind.Secret), "created_by": e.Actor, "created_at": fmtTime(e.At),
+			"enabled": "true", "disabled_reason": "", "updated_at": fmtTime(e.At)})
+	}
+	return r.update(e.Seq, "webhooks", key, audit.Values{"enabled": strconv.FormatBool(e.Action == audit.ActionHookEnable),
+		"disabled_reason": d.Reason, "updated_at": fmtTime(e.At)})
 }
 
 func (r *replayer) snapshot(e *audit.Entry) error {

@@ -117,7 +117,8 @@ func (db *DB) CreateWebhook(ctx context.Context, actor auth.Principal, url strin
 		if h, err = tx.webhook(ctx, id); err != nil {
 			return err
 		}
-		return tx.appendAudit(ctx, actor, audit.ActionHookCreate, fmt.Sprintf("webhook/%d", id), map[string]any{"url": url, "events": events})
+		return tx.appendAudit(ctx, actor, audit.ActionHookCreate, fmt.Sprintf("webhook/%d", id),
+			map[string]any{"url": url, "events": events, "bind": webhookBind{ID: id, Secret: digest(secret)}})
 	})
 	return h, err
 }
