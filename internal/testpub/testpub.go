@@ -44,7 +44,9 @@ func New() *Server {
 
 // Serve serves the file at path (say "/un.xml"), last modified at
 // modified.
-func (s *Server) Serve(urlPath, file string, modified time.Time) { s.set(urlPath, file, modified, whole) }
+func (s *Server) Serve(urlPath, file string, modified time.Time) {
+	s.set(urlPath, file, modified, whole)
+}
 
 // CutShort serves the file at path announcing its whole length but
 // sending only half of it.
