@@ -78,7 +78,7 @@ func TestFault_KillDuringRefresh(t *testing.T) {
 		pub.Serve("/dpl.txt", dpl, time.Date(2023, 11, 20, 0, 0, 0, 0, time.UTC))
 
 		p = startVigil(t, args...)
-		waitUntil(t, "the refresh rescued and completed", func() bool {
+		waitFor(t, 3*time.Minute, "the refresh rescued and completed", func() bool {
 			var page struct{ Attempts []struct{ Status string } }
 			p.api(t, admin, "GET", "/v1/lists/refreshes?source=us_bis_dpl", "", &page)
 			return len(page.Attempts) > 0 && page.Attempts[0].Status == "accepted" && jobsIdle(t, p, admin)
@@ -182,7 +182,7 @@ func TestFault_KillDuringDelivery(t *testing.T) {
 				Attempts    int
 			}
 		}
-		waitUntil(t, "the delivery rescued and delivered", func() bool {
+		waitFor(t, 3*time.Minute, "the delivery rescued and delivered", func() bool {
 			p.api(t, admin, "GET", "/v1/webhooks/1/deliveries", "", &ds)
 			return len(ds.Deliveries) == 1 && ds.Deliveries[0].Status == "delivered" && jobsIdle(t, p, admin)
 		})

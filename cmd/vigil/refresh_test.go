@@ -88,7 +88,16 @@ func TestServe_RefreshOnEmptyDatabase(t *testing.T) {
 // waitUntil polls cond for up to 30 seconds.
 func waitUntil(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(50 * time.Millisecond) {
+	waitFor(t, 30*time.Second, what, cond)
+}
+
+// waitFor polls cond until it holds or the wait runs out. A rescue after a
+// SIGKILL needs a long wait: the dead process's leader lease must expire
+// and the rescuer runs once per 30-second round, so a rescue can take
+// over a minute on a loaded machine; the wait is a bound, not a target.
+func waitFor(t *testing.T, wait time.Duration, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(wait); !cond(); time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
