@@ -46,6 +46,11 @@ type Config struct {
 	MaxBatch int
 	// Routes are further routes added to the table after the server's own.
 	Routes []Route
+	// Observer, when set, is told of every request (for /metrics).
+	Observer RequestObserver
+	// AccessLog writes one line per request to Logger (probes and
+	// /metrics at debug level), with its request id.
+	AccessLog bool
 }
 
 // OpenPrincipal is who requests act as on a server without
@@ -62,16 +67,19 @@ type Server struct {
 	maxBody  int64
 	maxBatch int
 	extra    []Route
-	mux      *http.ServeMux
-	paths    *http.ServeMux      // path-only patterns, to tell 405 from 404
-	allow    map[string][]string // path pattern -> methods
+	observe  RequestObserver
+	// accessLog writes a line per request.
+	accessLog bool
+	mux       *http.ServeMux
+	paths     *http.ServeMux      // path-only patterns, to tell 405 from 404
+	allow     map[string][]string // path pattern -> methods
 }
 
 // New returns a server calling cfg.Service.
 func New(cfg Config) *Server {
 	s := &Server{
 		svc: cfg.Service, log: cfg.Logger, auth: cfg.Auth, open: cfg.Open, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
-		extra: cfg.Routes, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+		extra: cfg.Routes, observe: cfg.Observer, accessLog: cfg.AccessLog, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
 	}
 	if s.svc == nil {
 		panic("httpapi.New: Config.Service is required")
@@ -101,18 +109,29 @@ func New(cfg Config) *Server {
 	return s
 }
 
-// ServeHTTP routes the request, answering unknown routes and wrong
-// methods with JSON errors.
+// ServeHTTP gives the request its id, routes it, answering unknown
+// routes and wrong methods with JSON errors, and observes and logs it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if _, pattern := s.mux.Handler(r); pattern == "" {
+	start := time.Now()
+	r, info := begin(w, r)
+	rec := &recorder{ResponseWriter: w}
+	if s.observe != nil {
+		s.observe.RequestStarted()
+	}
+	route := unmatchedRoute
+	defer func() { s.finish(r, rec, info, route, start) }()
+	_, pattern := s.mux.Handler(r)
+	if pattern == "" {
 		if _, path := s.paths.Handler(r); path != "" {
-			methodNotAllowed(w, r, s.log, strings.Join(s.allow[path], ", "))
+			route = path
+			methodNotAllowed(rec, r, s.log, strings.Join(s.allow[path], ", "))
 			return
 		}
-		writeError(w, r, s.log, notFound(r))
+		writeError(rec, r, s.log, notFound(r))
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	route = routeOf(pattern)
+	s.mux.ServeHTTP(rec, r)
 }
 
 // wrap turns a route into an http.Handler: it limits the body,
@@ -127,6 +146,9 @@ func (s *Server) wrap(rt Route) http.Handler {
 		}()
 		r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
 		r, err := s.authenticate(r, rt.Permission)
+		if p, ok := PrincipalFrom(r.Context()); ok {
+			noteUser(r.Context(), p.Username)
+		}
 		if err == nil {
 			err = rt.Handler(w, r)
 		}

@@ -181,6 +181,9 @@ type tx struct {
 	db      *DB
 	now     time.Time
 	pending []*audit.Entry            // audit entries to append before commit
+	// requests are the request ids of pending entries written for a
+	// request that carried one (see reserveAudit).
+	requests map[*audit.Entry]string
 	jobs    []Job                     // jobs to enqueue before commit
 	hooks   *[]webhookRef             // the enabled webhooks, once read
 	records map[*entity.Entity]string // list records encoded as JSON, see recordJSON

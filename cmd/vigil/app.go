@@ -33,10 +33,11 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		Usage:     "screen people and organisations against watchlists",
 		Writer:    stdout,
 		ErrWriter: stderr,
-		Flags: []cli.Flag{
+		Before: e.setLogger,
+		Flags: append(logFlags(),
 			&cli.StringFlag{Name: "data-dir", Value: "vigil-data", Sources: cli.EnvVars("VIGIL_DATA_DIR"), Usage: "folder for the database and downloaded lists"},
 			&cli.StringFlag{Name: "db", Sources: cli.EnvVars("VIGIL_DB"), Usage: "database: a postgres:// URL, or empty for SQLite in the data folder"},
-		},
+		),
 		Commands: commands(e),
 	}
 	return root.Run(ctx, args)

@@ -46,7 +46,7 @@ docs/api.md.`,
 				Usage: "lists on which closing an alert as false positive or inconclusive also needs a second reviewer"},
 			&cli.DurationFlag{Name: "reload", Value: time.Minute, Sources: cli.EnvVars("VIGIL_RELOAD"),
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
-		}, append(checkFlags(), jobFlags()...)...),
+		}, append(append(checkFlags(), jobFlags()...), observeFlags()...)...),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Bool("open") {
 				return e.serveOpen(ctx, cmd)
@@ -63,8 +63,10 @@ func (e *env) serveOpen(ctx context.Context, cmd *cli.Command) error {
 	if dir == "" {
 		return errors.New("serve --open: --lists DIR is required")
 	}
-	svc := service.New(service.Config{Logger: e.log})
-	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: httpapi.Config{Logger: e.log},
+	obs := newObservability(cmd)
+	svc := service.New(service.Config{Logger: e.log, Observer: obs.observer()})
+	obs.watch(svc, nil)
+	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log}),
 		load: func(ctx context.Context) error {
 			l, err := service.LoadFiles(ctx, dir, e.log, screen.Config{})
 			if err != nil {
@@ -95,7 +97,9 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	defer db.Close()
-	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh, Hooks: hooksConfig(cmd)})
+	obs := newObservability(cmd)
+	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh, Hooks: hooksConfig(cmd), Observer: obs.observer()})
+	obs.watch(svc, db)
 	runner, err := e.newRunner(cmd, db, svc)
 	if err != nil {
 		return err
@@ -108,7 +112,7 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	dir := cmd.String("lists")
-	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: httpapi.Config{Logger: e.log, Auth: svc},
+	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc}),
 		listening: func(addr string) {
 			if first != nil {
 				printFirstStart(e.stderr, first, invocation(cmd), addr)
