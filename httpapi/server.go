@@ -22,7 +22,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/internal/ratelog"
 	"github.com/vigil-screening/vigil/service"
 )
 
@@ -65,6 +67,7 @@ type Server struct {
 	mux      *http.ServeMux
 	paths    *http.ServeMux      // path-only patterns, to tell 405 from 404
 	allow    map[string][]string // path pattern -> methods
+	outages  *ratelog.Limiter    // one "database unreachable" line per interval
 }
 
 // New returns a server calling cfg.Service.
@@ -72,6 +75,7 @@ func New(cfg Config) *Server {
 	s := &Server{
 		svc: cfg.Service, log: cfg.Logger, auth: cfg.Auth, open: cfg.Open, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
 		extra: cfg.Routes, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+		outages: ratelog.New(10 * time.Second),
 	}
 	if s.svc == nil {
 		panic("httpapi.New: Config.Service is required")
@@ -131,9 +135,25 @@ func (s *Server) wrap(rt Route) http.Handler {
 			err = rt.Handler(w, r)
 		}
 		if err != nil {
-			writeError(w, r, s.log, err)
+			writeError(w, r, s.log, s.outage(r, err))
 		}
 	})
+}
+
+// outage turns an error saying the database is unreachable into a 503
+// and logs its cause, at most once every ten seconds (with the number of
+// requests refused since the last line).
+func (s *Server) outage(r *http.Request, err error) error {
+	err = service.Outage(err)
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != apperr.Unavailable || ae.Err == nil {
+		return err
+	}
+	if ok, held := s.outages.Allow("db"); ok {
+		s.log.ErrorContext(r.Context(), "database unreachable: answering 503", "method", r.Method, "path", r.URL.Path,
+			"err", ae.Err, "refused_since_last_line", held)
+	}
+	return err
 }
 
 // Serve answers requests on ln until ctx is cancelled, then shuts down
