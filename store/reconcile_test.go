@@ -28,8 +28,8 @@ type world struct {
 	note       int64 // the first note, on a1
 	lastNote   int64 // the last state change of the trail, a note on a3
 	revokedKey string
-	activation string // an activation rev exchanged for a key
-	pending    string // an activation of rev2 not yet exchanged
+	activation string     // an activation rev exchanged for a key
+	pending    string     // an activation of rev2 not yet exchanged
 	head       audit.Head // the chain's head when populate ends
 }
 
