@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/vigil-screening/vigil/apperr"
@@ -92,6 +93,15 @@ func (in SubjectInput) Subject(fallbackID string) (Subject, error) {
 	}
 	if s.Name == "" && s.FirstName == "" && s.MiddleName == "" && s.LastName == "" {
 		return Subject{}, apperr.Field("name", "required: give name or first_name/last_name")
+	}
+	for _, f := range []struct{ field, value string }{{"name", s.Name}, {"first_name", s.FirstName},
+		{"middle_name", s.MiddleName}, {"last_name", s.LastName}} {
+		if f.value != "" && !hasLetter(f.value) {
+			if f.field == "name" && in.Name == "" {
+				f.field = "full_name"
+			}
+			return Subject{}, apperr.Field(f.field, "%q has no letter: a name is screened by its letters", truncateText(f.value, 40))
+		}
 	}
 	if s.Kind, err = parseKind(in.Type); err != nil {
 		return Subject{}, err
@@ -324,4 +334,24 @@ func (s *Subject) UnmarshalJSON(b []byte) error {
 	}
 	*s = v
 	return nil
+}
+
+// hasLetter reports whether s holds a letter of any script.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func truncateText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
-	"github.com/vigil-screening/vigil/internal/strictjson"
 )
 
 // screenRequest is the body of POST /v1/screen: one subject's fields at
@@ -26,7 +25,7 @@ type batchResponse struct {
 
 func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 	var req screenRequest
-	if err := strictjson.Decode(r.Body, &req); err != nil {
+	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
 	opts, err := options(req)
@@ -102,7 +101,7 @@ func options(req screenRequest) (vigil.Options, error) {
 
 func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 	var p vigil.Pair
-	if err := strictjson.Decode(r.Body, &p); err != nil {
+	if err := decodeBody(r, &p); err != nil {
 		return err
 	}
 	a, b, err := p.Subjects()
