@@ -18,6 +18,13 @@ import (
 // place or identifier comes near it.
 const MaxField = 4 << 10
 
+// MaxValues is the most values one attribute of a subject may have: the
+// identity documents (documents and the passport, national_id and tax_id
+// shorthands together, once repeated ones are merged) and the crypto
+// addresses. No real person or organisation has more; a query with more
+// only costs the server (each value is compared with every candidate).
+const MaxValues = 32
+
 // SubjectID is a subject identifier as input gives it. In JSON it may be
 // written as a string or a number.
 type SubjectID string
@@ -117,10 +124,15 @@ func (in SubjectInput) Subject(fallbackID string) (Subject, error) {
 	if s.Documents, err = in.documents(); err != nil {
 		return Subject{}, err
 	}
+	seen := map[string]bool{}
 	for _, c := range in.Crypto {
-		if c = strings.TrimSpace(c); c != "" {
+		if c = strings.TrimSpace(c); c != "" && !seen[c] {
+			seen[c] = true
 			s.Crypto = append(s.Crypto, c)
 		}
+	}
+	if len(s.Crypto) > MaxValues {
+		return Subject{}, apperr.Field("crypto", "%d addresses; at most %d per subject", len(s.Crypto), MaxValues)
 	}
 	return s, nil
 }
@@ -275,7 +287,41 @@ func (in SubjectInput) documents() ([]entity.Document, error) {
 			}
 		}
 	}
+	docs = uniqueDocuments(docs)
+	if len(docs) > MaxValues {
+		return nil, apperr.Field("documents", "%d identity documents (with passport, national_id and tax_id); at most %d per subject", len(docs), MaxValues)
+	}
 	return docs, nil
+}
+
+// uniqueDocuments keeps the first of documents given more than once (the
+// same type, number and issuing country, the number compared by its
+// letters and digits): each is compared, and reported, once.
+func uniqueDocuments(docs []entity.Document) []entity.Document {
+	if len(docs) < 2 {
+		return docs
+	}
+	seen := make(map[string]bool, len(docs))
+	out := docs[:0]
+	for _, d := range docs {
+		k := string(d.Type) + "|" + strings.ToUpper(d.Country) + "|" + docKey(d.Number)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// docKey is a document number's letters and digits, upper-cased.
+func docKey(n string) string {
+	var b strings.Builder
+	for _, r := range n {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
 }
 
 // subjectJSON is the JSON form of a Subject, as stored and as answered:

@@ -78,6 +78,9 @@ func (s *Server) batch(req screenRequest) ([]vigil.Subject, error) {
 	return subs, nil
 }
 
+// maxLists bounds the "lists" option: there are far fewer lists.
+const maxLists = 64
+
 // options reads the screening options of a request. A threshold or limit
 // given as 0 is refused here (0 would mean "the default" to the service);
 // the service checks the ranges and the lists.
@@ -94,6 +97,9 @@ func options(req screenRequest) (vigil.Options, error) {
 			return opts, apperr.Field("limit", "0 is not in 1..100")
 		}
 		opts.Limit = *req.Limit
+	}
+	if len(req.Lists) > maxLists {
+		return opts, apperr.Field("lists", "%d lists named; at most %d", len(req.Lists), maxLists)
 	}
 	opts.Lists = req.Lists
 	return opts, nil
