@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"github.com/vigil-screening/vigil/apperr"
 )
@@ -17,6 +18,10 @@ type groupCommit struct {
 	queue   chan *waiter // unbuffered: a sent job is always processed
 	closing chan struct{}
 	writers sync.WaitGroup
+
+	// transactions and screenings count what the writers committed
+	// together (GroupStats).
+	transactions, screenings atomic.Int64
 }
 
 const maxGroup = 64
@@ -106,6 +111,8 @@ func (g *groupCommit) commit(group []*waiter) {
 		}
 		rs, err := g.db.recordJobs(context.WithoutCancel(live[0].ctx), jobs)
 		if err == nil {
+			g.transactions.Add(1)
+			g.screenings.Add(int64(len(live)))
 			for i, w := range live {
 				w.done <- outcome{r: rs[i]}
 			}
@@ -118,6 +125,8 @@ func (g *groupCommit) commit(group []*waiter) {
 			w.done <- outcome{err: err}
 			continue
 		}
+		g.transactions.Add(1)
+		g.screenings.Add(1)
 		w.done <- outcome{r: rs[0]}
 	}
 }
@@ -125,4 +134,11 @@ func (g *groupCommit) commit(group []*waiter) {
 func (g *groupCommit) stop() {
 	close(g.closing)
 	g.writers.Wait()
+}
+
+// GroupStats returns how many transactions RecordScreening's writers
+// have committed and how many screenings they held: their ratio is the
+// mean group size.
+func (db *DB) GroupStats() (transactions, screenings int64) {
+	return db.group.transactions.Load(), db.group.screenings.Load()
 }
