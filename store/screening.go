@@ -97,8 +97,9 @@ func (db *DB) RecordScreenings(ctx context.Context, actor auth.Principal, batch 
 
 // job is one screening to record and who asked for it.
 type job struct {
-	actor auth.Principal
-	s     *Screening
+	actor  auth.Principal
+	s      *Screening
+	ticket *Ticket // its announcement, if any
 }
 
 // recordJobs records checked screenings in one transaction.

@@ -31,12 +31,14 @@ a temporary folder, or against --db, which should be a scratch database.`,
 			&cli.IntFlag{Name: "requests", Value: 4000, Usage: "API requests in the latency run"},
 			&cli.IntFlag{Name: "clients", Value: 8, Usage: "concurrent API clients"},
 			&cli.BoolFlag{Name: "recorded", Usage: "measure recorded screenings with alerts against the database instead"},
+			&cli.DurationFlag{Name: "linger", Value: -1, Usage: "--audited: the store's group-commit linger (default: the store's)"},
 			&cli.BoolFlag{Name: "audited", Usage: "measure POST /v1/screen unaudited and audited (SQLite, and --db PostgreSQL) in alternating rounds"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			cfg := bench.Config{
 				Lists: cmd.String("lists"), Eval: cmd.String("eval"), Runs: int(cmd.Int("runs")),
 				Requests: int(cmd.Int("requests")), Clients: int(cmd.Int("clients")), DSN: cmd.String("db"),
+				Linger: cmd.Duration("linger"),
 			}
 			if cmd.Bool("audited") {
 				rep, err := bench.RunAudited(ctx, cfg, e.log)

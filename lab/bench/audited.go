@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -111,27 +112,44 @@ func RunAudited(ctx context.Context, cfg Config, log *slog.Logger) (*AuditedRepo
 		return s, nil
 	}
 	servers := []auditedServer{}
-	s, err := serve("unaudited", nil)
+	// Each server's goroutines (its store's writers, its HTTP handlers)
+	// carry a profiler label "mode", so that a CPU profile of the bench
+	// separates the modes (go tool pprof -tagfocus mode=sqlite).
+	labelled := func(name string, f func(context.Context)) {
+		pprof.Do(ctx, pprof.Labels("mode", name), f)
+	}
+	var s auditedServer
+	labelled("unaudited", func(context.Context) { s, err = serve("unaudited", nil) })
 	if err != nil {
 		return nil, err
 	}
 	servers = append(servers, s)
-	sqlite, cleanup, err := benchStore(ctx, "")
-	if err != nil {
-		return nil, err
+	var opts []store.Option
+	if cfg.Linger >= 0 {
+		opts = append(opts, store.WithLinger(cfg.Linger))
 	}
+	var sqlite *store.DB
+	cleanup := func() {}
+	labelled("sqlite", func(context.Context) {
+		if sqlite, cleanup, err = benchStore(ctx, "", opts...); err == nil {
+			s, err = serve("sqlite", sqlite)
+		}
+	})
 	defer cleanup()
-	if s, err = serve("sqlite", sqlite); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	servers = append(servers, s)
 	if cfg.DSN != "" {
-		pg, cleanupPG, err := benchStore(ctx, cfg.DSN)
-		if err != nil {
-			return nil, err
-		}
+		var pg *store.DB
+		cleanupPG := func() {}
+		labelled("postgres", func(context.Context) {
+			if pg, cleanupPG, err = benchStore(ctx, cfg.DSN, opts...); err == nil {
+				s, err = serve(pg.Dialect(), pg)
+			}
+		})
 		defer cleanupPG()
-		if s, err = serve(pg.Dialect(), pg); err != nil {
+		if err != nil {
 			return nil, err
 		}
 		servers = append(servers, s)

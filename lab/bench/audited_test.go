@@ -19,7 +19,7 @@ func TestRunAudited(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("VIGIL_AUDITED_REQUESTS")); err == nil {
 		requests = n
 	}
-	cfg := Config{Lists: unLists(t), Runs: 2, Requests: requests, Clients: 8}
+	cfg := Config{Lists: unLists(t), Runs: 2, Requests: requests, Clients: 8, Linger: -1}
 	if pgtest.Base() != "" {
 		cfg.DSN = pgtest.DSN(t, "benchaud")
 	}
