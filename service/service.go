@@ -85,13 +85,15 @@ type Service struct {
 	reloading sync.Mutex // one reload at a time
 	refresh   Refresh
 	hooks     Hooks
+	failures  *authFailures // failed authentications, see authfail.go
 	observe   Observer
 }
 
 // New returns a service with no lists in force yet: see SetLists,
 // LoadStored and LoadFiles.
 func New(cfg Config) *Service {
-	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks, observe: cfg.Observer}
+	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks, observe: cfg.Observer,
+		failures: newAuthFailures()}
 	if s.observe == nil {
 		s.observe = noObserver{}
 	}

@@ -98,8 +98,9 @@ func (db *DB) RecordScreenings(ctx context.Context, actor auth.Principal, batch 
 
 // job is one screening to record and who asked for it.
 type job struct {
-	actor auth.Principal
-	s     *Screening
+	actor  auth.Principal
+	s      *Screening
+	ticket *Ticket // its announcement, if any
 	// request is the id of the request that asked for the screening: a
 	// group commit records the screenings of many requests in one
 	// transaction, each audit entry naming its own.
