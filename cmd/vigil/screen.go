@@ -102,7 +102,7 @@ func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out stri
 		return err
 	}
 	fmt.Fprintln(e.stderr, stats)
-	return nil
+	return rowsOutcome("rows", stats.rows, stats.errors)
 }
 
 // screenRows screens every row of rd and writes one JSON line per row to
