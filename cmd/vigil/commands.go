@@ -17,5 +17,7 @@ func commands(e *env) []*cli.Command {
 		dbCommand(e),
 		jobsCommand(e),
 		webhooksCommand(e),
+		subjectsCommand(e),
+		rescreenCommand(e),
 	}
 }

@@ -46,7 +46,7 @@ docs/api.md.`,
 				Usage: "lists on which closing an alert as false positive or inconclusive also needs a second reviewer"},
 			&cli.DurationFlag{Name: "reload", Value: time.Minute, Sources: cli.EnvVars("VIGIL_RELOAD"),
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
-		}, append(checkFlags(), jobFlags()...)...),
+		}, append(append(checkFlags(), jobFlags()...), monitorFlags()...)...),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Bool("open") {
 				return e.serveOpen(ctx, cmd)
@@ -95,7 +95,7 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	defer db.Close()
-	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh, Hooks: hooksConfig(cmd)})
+	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh, Hooks: hooksConfig(cmd), Monitor: monitorConfig(cmd)})
 	runner, err := e.newRunner(cmd, db, svc)
 	if err != nil {
 		return err
@@ -133,7 +133,16 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 			return err
 		},
 		watch: func(ctx context.Context) { svc.Watch(ctx, cmd.Duration("reload"), hup) },
-		jobs:  func(ctx context.Context) (func(), error) { return e.startJobs(ctx, runner) },
+		jobs: func(ctx context.Context) (func(), error) {
+			// Re-vetting runs written while no server ran (an import from
+			// the command line) are queued now.
+			if n, err := svc.QueuePendingRevets(ctx, service.System); err != nil {
+				return nil, err
+			} else if n > 0 {
+				e.log.Info("queued pending re-vetting runs", "runs", n)
+			}
+			return e.startJobs(ctx, runner)
+		},
 	})
 }
 
