@@ -414,15 +414,13 @@ func (s *Service) revetRecords(ctx context.Context, db *store.DB, l *Lists, r *s
 	if onlyNew {
 		threshold, engine = r.Threshold, r.Engine
 	}
-	var alerted map[int64]map[review.Ref]bool
-	if onlyNew {
-		rows := make([]int64, len(subs))
-		for i, m := range subs {
-			rows[i] = m.RowID
-		}
-		if alerted, err = db.AlertedRecords(ctx, rows); err != nil {
-			return nil, 0, err
-		}
+	rows := make([]int64, len(subs))
+	for i, m := range subs {
+		rows[i] = m.RowID
+	}
+	alerted, err := db.AlertedRecords(ctx, rows, !onlyNew)
+	if err != nil {
+		return nil, 0, err
 	}
 	eds := editions(l, nil)
 	var out []store.Screening
@@ -441,8 +439,8 @@ func (s *Service) revetRecords(ctx context.Context, db *store.DB, l *Lists, r *s
 			if cause == nil {
 				continue
 			}
-			if onlyNew && covered(h, alerted[m.RowID]) {
-				continue
+			if covered(h, alerted[m.RowID]) {
+				continue // a full re-screen: any alert; a delta: one decided (and annotated)
 			}
 			h.Cause = cause
 			keep = append(keep, h)

@@ -288,9 +288,16 @@ func (db *DB) MonitorCounts(ctx context.Context, retention time.Duration) (monit
 }
 
 // AlertedRecords returns, for each subject row id, the records its
-// alerts cover, whatever their state: a full re-screen raises only
-// alerts on records no alert of the subject covers.
-func (db *DB) AlertedRecords(ctx context.Context, subjects []int64) (map[int64]map[review.Ref]bool, error) {
+// alerts cover: all its alerts (a full re-screen raises only alerts on
+// records no alert of the subject covers), or with decided only those
+// closed other than as a false positive (re-vetting a delta leaves a
+// decided pair to the annotation of the change, and a false positive to
+// the false-positive memory).
+func (db *DB) AlertedRecords(ctx context.Context, subjects []int64, decided bool) (map[int64]map[review.Ref]bool, error) {
+	where := ""
+	if decided {
+		where = ` AND alert_id IN (SELECT id FROM alerts WHERE status = 'closed' AND disposition <> 'false_positive')`
+	}
 	out := map[int64]map[review.Ref]bool{}
 	for len(subjects) > 0 {
 		n := min(len(subjects), 500)
@@ -300,7 +307,7 @@ func (db *DB) AlertedRecords(ctx context.Context, subjects []int64) (map[int64]m
 			args[i] = id
 			ph[i] = fmt.Sprintf("$%d", i+1)
 		}
-		rows, err := db.sql.QueryContext(ctx, `SELECT subject_id, list, source_id FROM alert_records WHERE subject_id IN (`+strings.Join(ph, ",")+`)`, args...)
+		rows, err := db.sql.QueryContext(ctx, `SELECT subject_id, list, source_id FROM alert_records WHERE subject_id IN (`+strings.Join(ph, ",")+`)`+where, args...)
 		if err != nil {
 			return nil, fmt.Errorf("alerted records: %w", err)
 		}
@@ -326,11 +333,13 @@ func (db *DB) AlertedRecords(ctx context.Context, subjects []int64) (map[int64]m
 }
 
 // AlertsOnRecord returns the alerts covering a listed record that are
-// not closed or were closed as a true match: those a delisting or an
-// amendment of the record concerns.
+// not closed as a false positive (open, in review, escalated, or closed
+// as a true match or inconclusive): those a delisting or an amendment of
+// the record concerns. A false positive is the false-positive memory's
+// (it holds only while the record's identifying fields are unchanged).
 func (db *DB) AlertsOnRecord(ctx context.Context, ref review.Ref) ([]int64, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT a.id FROM alert_records r JOIN alerts a ON a.id = r.alert_id
-		WHERE r.list = $1 AND r.source_id = $2 AND (a.status <> 'closed' OR a.disposition = 'true_match') ORDER BY a.id`,
+		WHERE r.list = $1 AND r.source_id = $2 AND NOT (a.status = 'closed' AND a.disposition = 'false_positive') ORDER BY a.id`,
 		ref.List, ref.SourceID)
 	if err != nil {
 		return nil, fmt.Errorf("alerts on %s: %w", ref, err)
@@ -350,7 +359,8 @@ func (db *DB) AlertsOnRecord(ctx context.Context, ref review.Ref) ([]int64, erro
 // AnnotateListingChange annotates an alert with a change of a listed
 // record behind it (a delisting or an amendment) and puts it back in the
 // review queue: a closed alert is reopened (open, unassigned, its
-// decision cleared, alert.reopened sent), one in review or escalated
+// decision cleared, alert.reopened sent) unless another alert of the
+// subject on the same record is open already, one in review or escalated
 // keeps its reviewer. Nothing is closed. key makes the annotation
 // once-only (the run and record): annotating again with the same key
 // does nothing and reports false.
@@ -373,7 +383,16 @@ func (db *DB) AnnotateListingChange(ctx context.Context, actor auth.Principal, a
 			return err
 		}
 		from, before := a.Status, a.image()
-		if a.Status == review.StatusClosed {
+		var open int
+		err = tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM alerts WHERE subject_id = $1 AND list = $2 AND source_id = $3 AND status <> 'closed'`,
+			a.subjectRowID, a.List, a.SourceID).Scan(&open)
+		if err != nil {
+			return fmt.Errorf("annotate alert %d: %w", alertID, err)
+		}
+		// A closed alert is reopened, unless another alert on its record is
+		// open already: that one is in the queue, and this one keeps its
+		// decision with the note.
+		if a.Status == review.StatusClosed && open == 0 {
 			a.Status, a.Assignee, a.Disposition, a.Reason, a.ClosedBy, a.ApprovedBy, a.Proposal = review.StatusOpen, "", "", "", "", "", nil
 			err := tx.emit(ctx, EventAlertReopened, map[string]any{"alert_id": a.ID, "subject_id": a.SubjectID, "list": a.List,
 				"source_id": a.SourceID, "reason": text, "by": actorName(actor)})

@@ -106,8 +106,8 @@ func TestMonitoring(t *testing.T) {
 	})
 }
 
-// TestAnnotateListingChange: a confirmed alert whose record changed is
-// reopened with a note, once per key; the change is audited and bound.
+// TestAnnotateListingChange: an alert whose record changed gets a note,
+// once per key; the change is audited and bound.
 func TestAnnotateListingChange(t *testing.T) {
 	eachDB(t, func(t *testing.T, db *store.DB) {
 		p := mustUser(t, db, "sam", auth.RoleScreener)
@@ -121,12 +121,12 @@ func TestAnnotateListingChange(t *testing.T) {
 		if a, err = db.MoveAlert(ctx, ann, store.AlertChange{AlertID: a.ID, Version: a.Version}, review.StatusInReview); err != nil {
 			t.Fatal(err)
 		}
-		if a, err = db.DecideAlert(ctx, ann, store.AlertChange{AlertID: a.ID, Version: a.Version, Reason: "same passport"}, review.Inconclusive); err != nil {
+		if a, err = db.DecideAlert(ctx, ann, store.AlertChange{AlertID: a.ID, Version: a.Version, Reason: "other passport"}, review.FalsePositive); err != nil {
 			t.Fatal(err)
 		}
 		ids, err := db.AlertsOnRecord(ctx, review.Ref{List: "own", SourceID: "P-1"})
 		if err != nil || len(ids) != 0 {
-			t.Fatalf("alerts on P-1 after an inconclusive close = %v, %v; want none (only open or confirmed ones)", ids, err)
+			t.Fatalf("alerts on P-1 after a false positive = %v, %v; want none (false-positive memory covers it)", ids, err)
 		}
 		r2 := mustRecord(t, db, p, screening("A-2", "Ivan Sidorov", hit(rec, 0.95)))
 		ids, err = db.AlertsOnRecord(ctx, review.Ref{List: "own", SourceID: "P-1"})
