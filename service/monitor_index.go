@@ -234,3 +234,19 @@ func recordQueries(rec *entity.Entity) []vigil.Subject {
 	}
 	return out
 }
+
+// WarmSubjectIndex builds the monitored-subject index now (or brings its
+// tail up to date) and returns how many subjects base and tail hold, so
+// that the first re-vetting after a start does not pay for the build.
+func (s *Service) WarmSubjectIndex(ctx context.Context) (base, tail int, err error) {
+	db, err := s.database()
+	if err != nil {
+		return 0, 0, err
+	}
+	if _, err := s.subjectEngines(ctx, db); err != nil {
+		return 0, 0, err
+	}
+	s.subjects.mu.Lock()
+	defer s.subjects.mu.Unlock()
+	return s.subjects.baseN, s.subjects.tailN, nil
+}
