@@ -37,6 +37,10 @@ type Monitor struct {
 	// subject as a candidate, to be screened again at the alert
 	// threshold; 0 means 0.1 below the alert threshold.
 	CandidateThreshold float64
+	// ChunkDelay holds each chunk between its screening and its commit:
+	// fault injection for the tests that kill a server mid-chunk (the
+	// hidden flag --revet-chunk-delay). 0 in production.
+	ChunkDelay time.Duration
 }
 
 // DefaultRetention is the monitoring retention when none is configured.
@@ -350,6 +354,13 @@ func (s *Service) RevetChunk(ctx context.Context, p auth.Principal, id int64, ch
 	screenings, cands, err := s.revetRecords(ctx, db, l, r, recs, w.causes)
 	if err != nil {
 		return nil, err
+	}
+	if d := s.monitor.ChunkDelay; d > 0 {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(d):
+		}
 	}
 	return db.RecordChunk(ctx, p, id, chunk, cands, screenings)
 }

@@ -22,11 +22,15 @@ func monitorFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.DurationFlag{Name: "monitor-retention", Sources: cli.EnvVars("VIGIL_MONITOR_RETENTION"),
 			Usage: "how long a subject stays monitored after its first screening (default 5 years, 43800h)"},
+		&cli.IntFlag{Name: "revet-chunk-size", Usage: "listed records per re-vetting job (default 200)"},
+		// Fault injection for the tests that kill a server mid-chunk.
+		&cli.DurationFlag{Name: "revet-chunk-delay", Hidden: true},
 	}
 }
 
 func monitorConfig(cmd *cli.Command) service.Monitor {
-	return service.Monitor{Retention: cmd.Duration("monitor-retention")}
+	return service.Monitor{Retention: cmd.Duration("monitor-retention"), ChunkSize: int(cmd.Int("revet-chunk-size")),
+		ChunkDelay: cmd.Duration("revet-chunk-delay")}
 }
 
 // withMonitor opens the database and runs fn with a service configured
