@@ -215,6 +215,11 @@ func addWorkers(ws *river.Workers, svc *service.Service, timeout func(kind strin
 	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.RevetPlanJob]) error {
 		return svc.PlanRevet(ctx, service.System, job.Args.RevetID)
 	})
+	// End, audited, the monitoring of subjects past their retention.
+	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.MonitorExpireJob]) error {
+		_, err := svc.ExpireMonitoring(ctx, service.System)
+		return err
+	})
 	// Re-vet one chunk of records against the monitored subjects.
 	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.RevetChunkJob]) error {
 		_, err := svc.RevetChunk(ctx, service.System, job.Args.RevetID, job.Args.Chunk)

@@ -99,6 +99,8 @@ var kinds = map[string]kind{
 	// before writes nothing).
 	store.RevetPlanJob{}.Kind(): {queue: QueueRevet, maxAttempts: 10, unique: true, timeout: 20 * time.Minute,
 		retryBase: 10 * time.Second, retryCap: 10 * time.Minute},
+	store.MonitorExpireJob{}.Kind(): {queue: QueueRevet, maxAttempts: 5, unique: true, timeout: 20 * time.Minute,
+		retryBase: time.Minute, retryCap: time.Hour},
 	store.RevetChunkJob{}.Kind(): {queue: QueueRevet, maxAttempts: 10, unique: true, timeout: 20 * time.Minute,
 		retryBase: 10 * time.Second, retryCap: 10 * time.Minute},
 }

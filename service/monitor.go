@@ -569,3 +569,20 @@ func (s *Service) EndMonitoring(ctx context.Context, p auth.Principal, id, reaso
 	}
 	return db.EndMonitoring(ctx, p, id, reason, s.retention())
 }
+
+// ExpireMonitoring ends, audited, the monitoring of every subject whose
+// retention (or own end) has passed, in batches, and returns how many.
+func (s *Service) ExpireMonitoring(ctx context.Context, p auth.Principal) (int, error) {
+	db, err := s.store(p, auth.ActionRevet)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for {
+		n, err := db.ExpireMonitoring(ctx, p, s.retention(), store.MaxBatch)
+		total += n
+		if err != nil || n == 0 {
+			return total, err
+		}
+	}
+}

@@ -419,3 +419,70 @@ func (db *DB) AnnotateListingChange(ctx context.Context, actor auth.Principal, a
 	})
 	return done, err
 }
+
+// ExpireMonitoring ends, audited one by one (subject.monitor_end, reason
+// "retention"), the monitoring of up to limit subjects whose retention
+// or own end has passed, and returns how many it ended. A daily job
+// calls it until it ends none.
+func (db *DB) ExpireMonitoring(ctx context.Context, actor auth.Principal, retention time.Duration, limit int) (int, error) {
+	if retention <= 0 {
+		return 0, nil
+	}
+	limit = min(max(limit, 1), MaxBatch)
+	n := 0
+	err := db.inTx(ctx, func(tx *tx) error {
+		now := fmtTime(tx.now)
+		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.external_id, s.created_at, COALESCE(m.until, '') FROM subjects s
+			LEFT JOIN monitoring m ON m.subject_id = s.id
+			WHERE COALESCE(m.ended_at, '') = '' AND
+				(CASE WHEN COALESCE(m.until, '') <> '' THEN m.until <= $1 ELSE s.created_at <= $2 END)
+			ORDER BY s.id LIMIT $3`, now, cutoff(tx.now, retention), limit)
+		if err != nil {
+			return fmt.Errorf("expired monitoring: %w", err)
+		}
+		type expired struct {
+			id             int64
+			ext, since, to string
+		}
+		var list []expired
+		for rows.Next() {
+			var e expired
+			if err := rows.Scan(&e.id, &e.ext, &e.since, &e.to); err != nil {
+				rows.Close()
+				return err
+			}
+			list = append(list, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, e := range list {
+			reason := fmt.Sprintf("retention: monitored since %s for %s", e.since, retention)
+			if e.to != "" {
+				reason = "retention: the subject's own end " + e.to + " has passed"
+			}
+			b := monitorBind{SubjectID: e.id, Until: e.to, EndedAt: now, EndedBy: actorName(actor), Reason: reason, UpdatedAt: now}
+			_, err := tx.ExecContext(ctx, `INSERT INTO monitoring (subject_id, until, ended_at, ended_by, reason, updated_at)
+				VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (subject_id) DO UPDATE SET ended_at = excluded.ended_at,
+				ended_by = excluded.ended_by, reason = excluded.reason, updated_at = excluded.updated_at`,
+				e.id, b.Until, b.EndedAt, b.EndedBy, b.Reason, b.UpdatedAt)
+			if err != nil {
+				return fmt.Errorf("expire monitoring of %s: %w", e.ext, err)
+			}
+			if err := tx.appendAudit(ctx, actor, audit.ActionMonitorEnd, "subject/"+e.ext, map[string]any{"reason": reason, "bind": b}); err != nil {
+				return err
+			}
+		}
+		n = len(list)
+		return nil
+	})
+	return n, err
+}
+
+// MonitorExpireJob ends the monitoring of the subjects whose retention
+// has passed (daily, by the leader).
+type MonitorExpireJob struct{}
+
+// Kind names the job's worker.
+func (MonitorExpireJob) Kind() string { return "monitor_expire" }

@@ -3,6 +3,7 @@ package store_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,6 +153,45 @@ func TestAnnotateListingChange(t *testing.T) {
 		exec(t, db, fmt.Sprintf(`UPDATE alert_notes SET text = 'nothing to see' WHERE id = %d`, notes[0].ID))
 		if got := names(mustVerify(t, db).State); !slices.Equal(got, []string{want(audit.Changed, "alert_notes", notes[0].ID, "text")}) {
 			t.Errorf("verify after rewriting the annotation = %v", got)
+		}
+	})
+}
+
+// TestExpireMonitoring: the subjects past their retention (or own end)
+// have their monitoring ended, each audited and replayed; the others
+// stay.
+func TestExpireMonitoring(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		p := mustUser(t, db, "sam", auth.RoleScreener)
+		sup := mustUser(t, db, "sue", auth.RoleSupervisor)
+		for _, id := range []string{"X-1", "X-2", "X-3"} {
+			mustRecord(t, db, p, screening(id, "Someone Else"))
+		}
+		if _, err := db.SetMonitoring(ctx, sup, "X-2", time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC), "court order", 0); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.ExpireMonitoring(ctx, store.System, 24*time.Hour, 10); err != nil || n != 0 {
+			t.Fatalf("expire within the retention = %d, %v; want none", n, err)
+		}
+		n, err := db.ExpireMonitoring(ctx, store.System, time.Nanosecond, 10)
+		if err != nil || n != 2 {
+			t.Fatalf("expire after the retention = %d, %v; want X-1 and X-3", n, err)
+		}
+		for id, active := range map[string]bool{"X-1": false, "X-2": true, "X-3": false} {
+			m, err := db.Monitoring(ctx, id, time.Nanosecond)
+			if err != nil || m.Active != active || (!active && !strings.HasPrefix(m.Reason, "retention")) {
+				t.Errorf("%s: %+v, %v; want active %v", id, m, err, active)
+			}
+		}
+		if n, err := db.ExpireMonitoring(ctx, store.System, time.Nanosecond, 10); err != nil || n != 0 {
+			t.Fatalf("expire again = %d, %v; want none", n, err)
+		}
+		if c := count(t, db, `SELECT COUNT(*) FROM audit_log WHERE action = 'subject.monitor_end'`); c != 2 {
+			t.Errorf("%d monitor_end entries, want 2", c)
+		}
+		v := mustVerify(t, db)
+		if v.Finding != nil || len(v.State.Differences) > 0 {
+			t.Fatalf("verify: %+v\n%s", v.Finding, diffs(v.State))
 		}
 	})
 }
