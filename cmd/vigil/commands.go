@@ -19,5 +19,7 @@ func commands(e *env) []*cli.Command {
 		webhooksCommand(e),
 		configCommand(e),
 		healthcheckCommand(e),
+		subjectsCommand(e),
+		rescreenCommand(e),
 	}
 }

@@ -48,7 +48,7 @@ docs/api.md.`,
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
 			&cli.FloatFlag{Name: "alert-threshold", Value: screen.DefaultThreshold, Sources: cli.EnvVars("VIGIL_ALERT_THRESHOLD"),
 				Usage: "score at or above which a recorded screening raises an alert (0 < t <= 1)"},
-		}, append(append(checkFlags(), jobFlags()...), observeFlags()...)...)),
+		}, append(append(append(checkFlags(), jobFlags()...), observeFlags()...), monitorFlags()...)...)),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Bool("open") {
 				return e.serveOpen(ctx, cmd)
@@ -103,7 +103,7 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	}
 	defer db.Close()
 	obs := newObservability(cmd)
-	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh, Hooks: hooksConfig(cmd), Observer: obs.observer(),
+	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh, Hooks: hooksConfig(cmd), Observer: obs.observer(), Monitor: monitorConfig(cmd),
 		Threshold: cmd.Float("alert-threshold")})
 	obs.watch(svc, db)
 	runner, err := e.newRunner(cmd, db, svc)
@@ -143,7 +143,16 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 			return err
 		},
 		watch: func(ctx context.Context) { svc.Watch(ctx, cmd.Duration("reload"), hup) },
-		jobs:  func(ctx context.Context) (func(), error) { return e.startJobs(ctx, runner) },
+		jobs: func(ctx context.Context) (func(), error) {
+			// Re-vetting runs written while no server ran (an import from
+			// the command line) are queued now.
+			if n, err := svc.QueuePendingRevets(ctx, service.System); err != nil {
+				return nil, err
+			} else if n > 0 {
+				e.log.Info("queued pending re-vetting runs", "runs", n)
+			}
+			return e.startJobs(ctx, runner)
+		},
 	})
 }
 
