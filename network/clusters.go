@@ -30,11 +30,11 @@ type Hub struct {
 
 // Cluster is one connected component.
 type Cluster struct {
-	ID       int `json:"id"`
-	Size     int `json:"size"`
-	Edges    int `json:"edges"`
-	Subjects int `json:"subjects"`
-	Listed   int `json:"listed"`
+	ID       int   `json:"id"`
+	Size     int   `json:"size"`
+	Edges    int   `json:"edges"`
+	Subjects int   `json:"subjects"`
+	Listed   int   `json:"listed"`
 	Hubs     []Hub `json:"hubs"`
 	// Communities is the number of communities label propagation finds
 	// inside the component.

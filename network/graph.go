@@ -26,23 +26,23 @@ type Relation string
 // owns the asset, a director directs the organisation, a payer paid the
 // payee, an employee is employed by the employer.
 const (
-	TravelledWith      Relation = "travelled_with"
-	FacilitatedTravel  Relation = "facilitated_travel" // From facilitated the travel of To
-	Paid               Relation = "paid"               // From paid To
-	SharesPhone        Relation = "shares_phone"
-	SharesAddress      Relation = "shares_address"
-	SharesDocument     Relation = "shares_document"
-	SharesEmail        Relation = "shares_email"
-	SharesIdentifier   Relation = "shares_identifier"
-	FamilyOf           Relation = "family_of"
-	EmployedBy         Relation = "employed_by" // From is employed by To
-	Owns               Relation = "owns"        // From owns To (with a share)
-	Directs            Relation = "directs"     // From directs To
-	AssociateOf        Relation = "associate_of"
-	MemberOf           Relation = "member_of" // From is a member of To
-	Occupies           Relation = "occupies"  // From holds the position To
-	LinkedTo           Relation = "linked_to" // a link the source does not qualify
-	UnknownLinkRel     Relation = "unknown_link"
+	TravelledWith     Relation = "travelled_with"
+	FacilitatedTravel Relation = "facilitated_travel" // From facilitated the travel of To
+	Paid              Relation = "paid"               // From paid To
+	SharesPhone       Relation = "shares_phone"
+	SharesAddress     Relation = "shares_address"
+	SharesDocument    Relation = "shares_document"
+	SharesEmail       Relation = "shares_email"
+	SharesIdentifier  Relation = "shares_identifier"
+	FamilyOf          Relation = "family_of"
+	EmployedBy        Relation = "employed_by" // From is employed by To
+	Owns              Relation = "owns"        // From owns To (with a share)
+	Directs           Relation = "directs"     // From directs To
+	AssociateOf       Relation = "associate_of"
+	MemberOf          Relation = "member_of" // From is a member of To
+	Occupies          Relation = "occupies"  // From holds the position To
+	LinkedTo          Relation = "linked_to" // a link the source does not qualify
+	UnknownLinkRel    Relation = "unknown_link"
 )
 
 // relations lists every type with whether it is directed; the index in

@@ -157,7 +157,7 @@ func pepGraph(t *testing.T) map[string][]string {
 	sc.Buffer(nil, 1<<24)
 	for sc.Scan() {
 		var r struct {
-			Schema     string              `json:"schema"`
+			Schema     string         `json:"schema"`
 			Properties map[string]any `json:"properties"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
