@@ -43,6 +43,9 @@ const (
 	ActionHookDisable  Action = "webhook.disable"
 	ActionHookEnable   Action = "webhook.enable"
 	ActionHookTest     Action = "webhook.test"
+	ActionEdgeAssert   Action = "network.edge"    // the organisation asserted a relationship
+	ActionEdgeRetract  Action = "network.retract" // and retracted it
+	ActionValueAssert  Action = "network.value"   // a subject's phone, e-mail, address or identifier
 )
 
 // Entry is one audited event.

@@ -25,6 +25,8 @@ const (
 	ActionViewJobs     Action = "view_jobs"     // see the background jobs, list refreshes and webhook deliveries
 	ActionManageHooks  Action = "manage_hooks"  // create, list, disable, enable and test webhooks
 	ActionDeliverHooks Action = "deliver_hooks" // send webhook deliveries (the system's own work)
+	ActionViewNetwork  Action = "view_network"  // read the relationship graph: exposure, edges, ownership, clusters
+	ActionAssertEdges  Action = "assert_edges"  // assert, import and retract relationships and contact values
 )
 
 // permissions is the one table of who may do what. The service layer
@@ -47,6 +49,8 @@ var permissions = map[Action][]Role{
 	ActionViewJobs:     {RoleSupervisor, RoleAdmin, RoleOperator},
 	ActionManageHooks:  {RoleAdmin, RoleOperator},
 	ActionDeliverHooks: {RoleSystem},
+	ActionViewNetwork:  {RoleAnalyst, RoleSupervisor, RoleAuditor, RoleOperator, RoleSystem},
+	ActionAssertEdges:  {RoleAnalyst, RoleSupervisor, RoleOperator},
 }
 
 // Actions returns every action, in a stable order.

@@ -42,6 +42,12 @@ var boundTables = []boundTable{
 	{Table: audit.Table{Name: "webhooks", Fixed: []string{"url", "events", "secret", "created_by", "created_at"},
 		Mutable: []string{"enabled", "disabled_reason", "updated_at"}},
 		Key: []string{"id"}, Digested: []string{"secret"}, Bools: []string{"enabled"}},
+	// The organisation's relationships and contact values (network.go).
+	{Table: audit.Table{Name: "network_edges", Fixed: []string{"from_node", "to_node", "relation", "share", "confidence", "start_date",
+		"end_date", "source", "stated_on", "note", "asserted_by", "created_at"}, Mutable: []string{"retracted_by", "retracted_at", "retract_reason"}},
+		Key: []string{"id"}},
+	{Table: audit.Table{Name: "network_values", Fixed: []string{"subject", "kind", "value", "normalized", "source", "asserted_by", "created_at"}},
+		Key: []string{"id"}},
 }
 
 var alertMutable = []string{"version", "status", "assignee", "disposition", "reason", "closed_by", "approved_by", "proposal", "updated_at", "records"}
@@ -146,6 +152,10 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.webhook(e)
 	case audit.ActionHookTest:
 		return nil // it writes a delivery, which the trail does not bind
+	case audit.ActionEdgeAssert, audit.ActionEdgeRetract:
+		return r.edge(e)
+	case audit.ActionValueAssert:
+		return r.value(e)
 	}
 	if r.report != nil {
 		r.report.AddUnknownAction(e.Action)
