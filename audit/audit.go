@@ -46,6 +46,7 @@ const (
 	ActionEdgeAssert   Action = "network.edge"    // the organisation asserted a relationship
 	ActionEdgeRetract  Action = "network.retract" // and retracted it
 	ActionValueAssert  Action = "network.value"   // a subject's phone, e-mail, address or identifier
+	ActionNetworkAlert Action = "network.alert"   // a subject linked to a listed record raised an alert
 )
 
 // Entry is one audited event.

@@ -82,6 +82,7 @@ type Service struct {
 	reloading sync.Mutex // one reload at a time
 	refresh   Refresh
 	hooks     Hooks
+	graph     graphCache // the relationship graph, see network.go
 }
 
 // New returns a service with no lists in force yet: see SetLists,

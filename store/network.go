@@ -348,15 +348,18 @@ func (db *DB) MissingSubjects(ctx context.Context, ids []string) ([]string, erro
 	return missing, nil
 }
 
-// NetworkVersion changes whenever anything the graph is built from may
-// have changed: it is the audit trail's head (every edge, value and
-// subject change is audited).
-func (db *DB) NetworkVersion(ctx context.Context) (int64, error) {
-	var seq int64
-	if err := db.sql.QueryRowContext(ctx, `SELECT seq FROM audit_head WHERE id = 1`).Scan(&seq); err != nil {
-		return 0, fmt.Errorf("network version: %w", err)
+// NetworkVersion changes whenever anything the graph is built from has
+// changed: an edge asserted or retracted, a value asserted, a subject
+// recorded or its attributes changed.
+func (db *DB) NetworkVersion(ctx context.Context) (string, error) {
+	var e, r, v, s int64
+	err := db.sql.QueryRowContext(ctx, `SELECT (SELECT COALESCE(MAX(id), 0) FROM network_edges),
+		(SELECT COUNT(*) FROM network_edges WHERE retracted_at <> ''), (SELECT COALESCE(MAX(id), 0) FROM network_values),
+		(SELECT COALESCE(MAX(id), 0) FROM subject_versions)`).Scan(&e, &r, &v, &s)
+	if err != nil {
+		return "", fmt.Errorf("network version: %w", err)
 	}
-	return seq, nil
+	return fmt.Sprintf("%d.%d.%d.%d", e, r, v, s), nil
 }
 
 // replay of the network entries (see replay.go).

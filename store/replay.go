@@ -28,7 +28,7 @@ var boundTables = []boundTable{
 	{Table: audit.Table{Name: "screenings", Fixed: []string{"subject_id", "actor", "at", "editions", "threshold", "hits"}},
 		Key: []string{"id"}, Digested: []string{"editions", "hits"}},
 	{Table: audit.Table{Name: "alerts", Fixed: []string{"subject_id", "list", "source_id", "score", "hit", "record", "subject_attrs",
-		"changes", "screening_id", "created_at"}, Mutable: alertMutable},
+		"changes", "screening_id", "created_at", "kind"}, Mutable: alertMutable},
 		Key: []string{"id"}, Digested: []string{"hit", "record", "subject_attrs", "changes", "reason", "proposal", "records"}},
 	{Table: audit.Table{Name: "alert_records", Fixed: []string{"subject_id", "record"}},
 		Key: []string{"alert_id", "list", "source_id"}, Digested: []string{"record"}},
@@ -156,6 +156,8 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.edge(e)
 	case audit.ActionValueAssert:
 		return r.value(e)
+	case audit.ActionNetworkAlert:
+		return r.networkAlert(e)
 	}
 	if r.report != nil {
 		r.report.AddUnknownAction(e.Action)
