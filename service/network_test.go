@@ -22,7 +22,7 @@ import (
 )
 
 const (
-	zakharov   = "os_gb_coh_disqualified/NK-aU5ybkbRFJucf8YMwsJvDw"
+	zakharov = "os_gb_coh_disqualified/NK-aU5ybkbRFJucf8YMwsJvDw"
 )
 
 // zalaLists reads the zala cluster with each record on its dataset's list.
