@@ -68,5 +68,6 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/webhooks/{id}/test", auth.ActionManageHooks, s.testWebhook},
 		{"GET", "/v1/webhooks/{id}/deliveries", auth.ActionManageHooks, s.listDeliveries},
 	}
+	rs = append(rs, networkRoutes(s)...)
 	return append(rs, s.extra...)
 }
