@@ -264,11 +264,18 @@ func (s *Server) fiftyPercent(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) networkClusters(w http.ResponseWriter, r *http.Request) error {
-	if err := checkQuery(r, "types", "min_size", "limit", "hubs", "members"); err != nil {
+	if err := checkQuery(r, "types", "min_size", "limit", "hubs", "members", "by"); err != nil {
 		return err
 	}
 	var q network.ClusterQuery
 	var err error
+	switch r.URL.Query().Get("by") {
+	case "", "component":
+	case "community":
+		q.Communities = true
+	default:
+		return apperr.Field("by", "want component or community")
+	}
 	if q.Types, err = typesParam(r); err != nil {
 		return err
 	}

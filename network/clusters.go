@@ -2,6 +2,7 @@ package network
 
 import (
 	"cmp"
+	"math/rand/v2"
 	"slices"
 )
 
@@ -18,6 +19,10 @@ type ClusterQuery struct {
 	Hubs int
 	// Members is the number of members listed per cluster: 50 when 0.
 	Members int
+	// Communities, when set, groups by community (label propagation)
+	// instead of by connected component: a component of a million people
+	// joined by a few hubs splits into the groups around each hub.
+	Communities bool
 }
 
 // Hub is a node many members of a cluster are linked through.
@@ -93,11 +98,15 @@ func (g *Graph) Clusters(q ClusterQuery) (Clusters, error) {
 		}
 	}
 	label := g.propagate(mask, deg)
-	// Group by component.
+	group := find
+	if q.Communities {
+		group = func(x int32) int32 { return label[x] }
+	}
+	// Group by component (or community).
 	size := make(map[int32]int)
 	for i := range parent {
 		if deg[i] > 0 {
-			size[find(int32(i))]++
+			size[group(int32(i))]++
 		}
 	}
 	var roots []int32
@@ -127,7 +136,7 @@ func (g *Graph) Clusters(q ClusterQuery) (Clusters, error) {
 		if deg[v] == 0 {
 			continue
 		}
-		i, ok := idx[find(int32(v))]
+		i, ok := idx[group(int32(v))]
 		if !ok {
 			continue
 		}
@@ -172,9 +181,18 @@ func (g *Graph) propagate(mask uint32, deg []int32) []int32 {
 		label[i] = int32(i)
 	}
 	var scratch []int32
+	// Nodes are visited in a fixed pseudo-random order (the same answer
+	// every time), which keeps one label from flooding a whole component
+	// in index order.
+	order := make([]int32, len(g.nodes))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	r := rand.New(rand.NewPCG(9, 9))
+	r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	for round := 0; round < 8; round++ {
 		changed := 0
-		for v := range g.nodes {
+		for _, v := range order {
 			if deg[v] == 0 {
 				continue
 			}

@@ -124,13 +124,13 @@ func networkCommand(e *env) *cli.Command {
 				Name:  "clusters",
 				Usage: "groups connected through the same people, phones, addresses or documents, with their hubs",
 				Flags: []cli.Flag{typesFlag, &cli.IntFlag{Name: "min-size", Value: 2}, &cli.IntFlag{Name: "limit", Value: 20},
-					&cli.IntFlag{Name: "hubs", Value: 3}, jsonFlag},
+					&cli.IntFlag{Name: "hubs", Value: 3}, &cli.BoolFlag{Name: "communities", Usage: "group by community instead of connected component"}, jsonFlag},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
 					types, err := parseTypes(cmd.String("types"))
 					if err != nil {
 						return err
 					}
-					q := network.ClusterQuery{Types: types, MinSize: int(cmd.Int("min-size")), Limit: int(cmd.Int("limit")), Hubs: int(cmd.Int("hubs")), Members: 10}
+					q := network.ClusterQuery{Types: types, MinSize: int(cmd.Int("min-size")), Limit: int(cmd.Int("limit")), Hubs: int(cmd.Int("hubs")), Members: 10, Communities: cmd.Bool("communities")}
 					return withNetwork(ctx, e, cmd, func(svc *service.Service) error {
 						c, err := svc.Clusters(ctx, operator(), q)
 						if err != nil {

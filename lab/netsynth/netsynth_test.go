@@ -158,11 +158,12 @@ func BenchmarkClusters(b *testing.B) {
 	g := graph(b)
 	b.ResetTimer()
 	for b.Loop() {
-		c, err := g.Clusters(network.ClusterQuery{})
+		c, err := g.Clusters(network.ClusterQuery{Communities: true})
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.ReportMetric(float64(c.Components), "components")
+		b.ReportMetric(float64(c.Components), "groups")
+		b.ReportMetric(float64(c.Communities), "communities")
 		b.ReportMetric(c.Modularity, "modularity")
 	}
 }
