@@ -26,6 +26,7 @@ func networkRoutes(s *Server) []Route {
 		{"GET", "/v1/network/ownership", auth.ActionViewNetwork, s.networkOwnership},
 		{"GET", "/v1/network/fifty-percent", auth.ActionViewNetwork, s.fiftyPercent},
 		{"GET", "/v1/network/clusters", auth.ActionViewNetwork, s.networkClusters},
+		{"GET", "/v1/network/export", auth.ActionViewNetwork, s.networkExport},
 	}
 }
 
@@ -309,4 +310,33 @@ func exposureParam(r *http.Request) (int, error) {
 		return 0, err
 	}
 	return netIntParam(r, "exposure", 0, network.MaxHops)
+}
+
+// networkExport writes the subgraph around a node as GraphML
+// (?format=graphml, the default) or FollowTheMoney JSON lines (?format=ftm).
+func (s *Server) networkExport(w http.ResponseWriter, r *http.Request) error {
+	format := r.URL.Query().Get("format")
+	v := r.URL.Query()
+	v.Del("format")
+	r.URL.RawQuery = v.Encode()
+	q, err := networkQuery(r)
+	if err != nil {
+		return err
+	}
+	if q.Limit == 0 {
+		q.Limit = 10_000
+	}
+	sub, err := s.svc.Export(r.Context(), s.principal(r), q)
+	if err != nil {
+		return err
+	}
+	switch format {
+	case "", "graphml":
+		w.Header().Set("Content-Type", "application/graphml+xml")
+		return sub.WriteGraphML(w)
+	case "ftm":
+		w.Header().Set("Content-Type", "application/x-ndjson")
+		return sub.WriteFtM(w)
+	}
+	return apperr.Field("format", "want graphml or ftm")
 }

@@ -128,6 +128,15 @@ func TestNetworkRoutes(t *testing.T) {
 			t.Fatalf("edges %+v", edges)
 		}
 		e.call(t, http.StatusOK, "ann", "POST", "/v1/network/vet", "", nil)
+		code, raw = e.send(t, "aud", "GET", "/v1/network/export?node=subject:N-1&format=ftm", "")
+		if code != http.StatusOK || !strings.Contains(string(raw), `"schema":"UnknownLink"`) || !strings.Contains(string(raw), "border report 5") {
+			t.Fatalf("export ftm: %d %s", code, raw)
+		}
+		code, raw = e.send(t, "aud", "GET", "/v1/network/export?node=subject:N-1", "")
+		if code != http.StatusOK || !strings.Contains(string(raw), "<graphml") {
+			t.Fatalf("export graphml: %d %s", code, raw)
+		}
+		e.call(t, http.StatusBadRequest, "aud", "GET", "/v1/network/export?node=subject:N-1&format=pdf", "", nil)
 		// Roles and bad queries.
 		e.call(t, http.StatusForbidden, "sam", "GET", "/v1/network/exposure?node=subject:N-2", "", nil)
 		e.call(t, http.StatusForbidden, "aud", "POST", "/v1/network/edges", `{"edges": [{"from": "subject:N-2", "to": "subject:N-1", "relation": "paid"}]}`, nil)

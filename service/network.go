@@ -689,3 +689,20 @@ func (s *Service) vetNetwork(ctx context.Context) {
 		s.log.Info("network alerts raised after the lists changed", "alerts", len(ids))
 	}
 }
+
+// Export returns the part of the graph within q.Hops of q.From, for
+// GraphML or FollowTheMoney output.
+func (s *Service) Export(ctx context.Context, p auth.Principal, q network.Query) (*network.Subgraph, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := g.Subgraph(q)
+	if err != nil {
+		return nil, queryError(err)
+	}
+	return &sub, nil
+}

@@ -141,6 +141,36 @@ func networkCommand(e *env) *cli.Command {
 				},
 			},
 			{
+				Name:      "export",
+				Usage:     "write the graph within --hops of a node as GraphML (Gephi, yEd) or FollowTheMoney JSON lines",
+				ArgsUsage: "NODE",
+				Flags: []cli.Flag{&cli.IntFlag{Name: "hops", Value: network.DefaultHops}, &cli.IntFlag{Name: "limit", Value: 10_000, Usage: "most nodes"},
+					&cli.StringFlag{Name: "format", Value: "graphml", Usage: "graphml or ftm"}, typesFlag},
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					if cmd.NArg() != 1 {
+						return fmt.Errorf("network export: want one node")
+					}
+					if f := cmd.String("format"); f != "graphml" && f != "ftm" {
+						return fmt.Errorf("network export: --format %q: want graphml or ftm", f)
+					}
+					types, err := parseTypes(cmd.String("types"))
+					if err != nil {
+						return err
+					}
+					q := network.Query{From: cmd.Args().First(), Hops: int(cmd.Int("hops")), Limit: int(cmd.Int("limit")), Types: types}
+					return withNetwork(ctx, e, cmd, func(svc *service.Service) error {
+						sub, err := svc.Export(ctx, operator(), q)
+						if err != nil {
+							return err
+						}
+						if cmd.String("format") == "ftm" {
+							return sub.WriteFtM(e.stdout)
+						}
+						return sub.WriteGraphML(e.stdout)
+					})
+				},
+			},
+			{
 				Name:  "vet",
 				Usage: "raise network alerts for every subject whose links now reach a listed record (done by itself when the lists change)",
 				Action: func(ctx context.Context, cmd *cli.Command) error {
