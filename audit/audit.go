@@ -49,6 +49,10 @@ const (
 	ActionMonitorEnd   Action = "subject.monitor_end"  // a subject's monitoring ended
 	ActionAlertListing Action = "alert.listing_change" // a listed record behind an alert removed or changed: annotated, back in review
 	ActionRescreen     Action = "monitor.rescreen"     // a full re-screen started
+	ActionEdgeAssert   Action = "network.edge"         // the organisation asserted a relationship
+	ActionEdgeRetract  Action = "network.retract"      // and retracted it
+	ActionValueAssert  Action = "network.value"        // a subject's phone, e-mail, address or identifier
+	ActionNetworkAlert Action = "network.alert"        // a subject linked to a listed record raised an alert
 )
 
 // Entry is one audited event.

@@ -77,5 +77,6 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/revets", auth.ActionViewJobs, s.listRevets},
 		{"GET", "/v1/revets/{id}", auth.ActionViewJobs, s.getRevet},
 	}
+	rs = append(rs, networkRoutes(s)...)
 	return append(rs, s.extra...)
 }

@@ -21,5 +21,6 @@ func commands(e *env) []*cli.Command {
 		healthcheckCommand(e),
 		subjectsCommand(e),
 		rescreenCommand(e),
+		networkCommand(e),
 	}
 }
