@@ -43,6 +43,11 @@ const (
 	ActionHookDisable  Action = "webhook.disable"
 	ActionHookEnable   Action = "webhook.enable"
 	ActionHookTest     Action = "webhook.test"
+	// Sign-ins to the web application (package web): they change no
+	// table the trail binds (sessions are not bound).
+	ActionSignIn     Action = "web.sign_in"
+	ActionSignOut    Action = "web.sign_out"
+	ActionSignInLock Action = "web.sign_in_locked" // a name locked out after failed sign-ins
 )
 
 // Entry is one audited event.

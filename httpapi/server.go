@@ -46,6 +46,9 @@ type Config struct {
 	MaxBatch int
 	// Routes are further routes added to the table after the server's own.
 	Routes []Route
+	// Pages, when set, serves every path outside /v1/ that no route
+	// matches: the web application (package web).
+	Pages http.Handler
 }
 
 // OpenPrincipal is who requests act as on a server without
@@ -62,6 +65,7 @@ type Server struct {
 	maxBody  int64
 	maxBatch int
 	extra    []Route
+	pages    http.Handler
 	mux      *http.ServeMux
 	paths    *http.ServeMux      // path-only patterns, to tell 405 from 404
 	allow    map[string][]string // path pattern -> methods
@@ -71,7 +75,7 @@ type Server struct {
 func New(cfg Config) *Server {
 	s := &Server{
 		svc: cfg.Service, log: cfg.Logger, auth: cfg.Auth, open: cfg.Open, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
-		extra: cfg.Routes, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+		extra: cfg.Routes, pages: cfg.Pages, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
 	}
 	if s.svc == nil {
 		panic("httpapi.New: Config.Service is required")
@@ -105,6 +109,10 @@ func New(cfg Config) *Server {
 // methods with JSON errors.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if _, pattern := s.mux.Handler(r); pattern == "" {
+		if s.pages != nil && !strings.HasPrefix(r.URL.Path, "/v1/") {
+			s.pages.ServeHTTP(w, r)
+			return
+		}
 		if _, path := s.paths.Handler(r); path != "" {
 			methodNotAllowed(w, r, s.log, strings.Join(s.allow[path], ", "))
 			return

@@ -17,12 +17,13 @@ import (
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/web"
 )
 
 func serveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "serve",
-		Usage: "serve the HTTP JSON API",
+		Usage: "serve the HTTP JSON API and the reviewers' web pages",
 		UsageText: `vigil serve [--lists DIR] [--first-user NAME] [--addr 127.0.0.1:8080] [--db postgres://...]
 vigil serve --open --lists DIR
 
@@ -108,7 +109,11 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	dir := cmd.String("lists")
-	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: httpapi.Config{Logger: e.log, Auth: svc},
+	pages, err := web.New(web.Config{Service: svc, Logger: e.log})
+	if err != nil {
+		return err
+	}
+	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: httpapi.Config{Logger: e.log, Auth: svc, Pages: pages},
 		listening: func(addr string) {
 			if first != nil {
 				printFirstStart(e.stderr, first, invocation(cmd), addr)
