@@ -88,8 +88,12 @@ func newSite(t testing.TB, dsn string) *site {
 	}
 	t.Cleanup(func() { db.Close() })
 	svc := service.New(service.Config{Store: db})
-	if _, err := svc.ImportLists(ctx, auth.Operator("test"), testdata.Path(t, "lists", "current", "un-2026-02"), source.DefaultChecks()); err != nil {
-		t.Fatal(err)
+	// Two editions of the UN list, so that the lists page has a history
+	// and a difference to show.
+	for _, dir := range [][]string{{"editions", "un-2024-11"}, {"current", "un-2026-02"}} {
+		if _, err := svc.ImportLists(ctx, auth.Operator("test"), testdata.Path(t, append([]string{"lists"}, dir...)...), source.DefaultChecks()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := svc.LoadStored(ctx); err != nil {
 		t.Fatal(err)

@@ -21,6 +21,13 @@
   var click = function (sel) { var el = document.querySelector(sel); if (el) { el.click(); return true; } return false; };
   var focus = function (sel) { var el = document.querySelector(sel); if (el) { el.focus(); return true; } return false; };
   var pendingG = false;
+  // A shortcut that moves the focus into a text field must not also type
+  // its letter there: swallow the keypress that follows its keydown.
+  var swallow = null;
+  document.addEventListener("keypress", function (e) {
+    if (swallow !== null && e.key === swallow) { e.preventDefault(); }
+    swallow = null;
+  }, true);
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) { return; }
     if (e.key === "Escape") {
@@ -56,7 +63,7 @@
       case "]": handled = click("a[data-next]"); break;
       default: handled = false;
     }
-    if (handled) { e.preventDefault(); }
+    if (handled) { e.preventDefault(); swallow = e.key; }
   });
 
   // Batch progress: poll the status until the batch is finished.
