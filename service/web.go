@@ -106,6 +106,33 @@ func (s *Service) SignIn(ctx context.Context, pol SignInPolicy, username, passwo
 	return token, sess, nil
 }
 
+// SignInVerified starts a session for a user whom an identity provider
+// has authenticated (the caller has verified the provider's signed
+// token, as package web's OpenID Connect sign-in does). The user must
+// exist in Vigil and be enabled: their roles are Vigil's, never the
+// provider's. via names the provider in the audit entry.
+func (s *Service) SignInVerified(ctx context.Context, pol SignInPolicy, username, via string) (string, *WebSession, error) {
+	db, err := s.database()
+	if err != nil {
+		return "", nil, err
+	}
+	if !store.ValidUsername(username) {
+		return "", nil, apperr.New(apperr.Unauthorized, "the identity provider's user name %q is not one Vigil users can have", username)
+	}
+	p, err := db.EnabledUser(ctx, username)
+	if err != nil {
+		return "", nil, apperr.New(apperr.Unauthorized, "%s signed in at %s, but Vigil has no enabled user of that name: an administrator must add it", username, via)
+	}
+	token, sess, err := db.CreateWebSession(ctx, p, pol.Sessions)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := db.Audit(ctx, p, audit.ActionSignIn, "user/"+p.Username, map[string]any{"via": via}); err != nil {
+		return "", nil, err
+	}
+	return token, sess, nil
+}
+
 // Session returns the live session of a token, with the user's roles as
 // they are now, or apperr.Unauthorized.
 func (s *Service) Session(ctx context.Context, pol SignInPolicy, token string) (*WebSession, error) {

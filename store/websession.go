@@ -219,3 +219,21 @@ func (db *DB) ClearSignInFailures(ctx context.Context, username string) error {
 	}
 	return nil
 }
+
+// EnabledUser returns the principal of an enabled user, or
+// apperr.Unauthorized (the same answer for a missing and a disabled one).
+func (db *DB) EnabledUser(ctx context.Context, username string) (auth.Principal, error) {
+	var p auth.Principal
+	var roles string
+	var disabled bool
+	err := db.sql.QueryRowContext(ctx, `SELECT id, username, roles, disabled FROM users WHERE username = $1`, username).
+		Scan(&p.UserID, &p.Username, &roles, &disabled)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && disabled) {
+		return auth.Principal{}, apperr.New(apperr.Unauthorized, "no enabled user %q", username)
+	}
+	if err != nil {
+		return auth.Principal{}, fmt.Errorf("read user: %w", err)
+	}
+	p.Roles = splitRoles(roles)
+	return p, nil
+}

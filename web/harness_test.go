@@ -112,16 +112,27 @@ func newSite(t testing.TB, dsn string) *site {
 // serve starts one more server process on the same service and
 // database, as a second `vigil serve` would be.
 func serve(t testing.TB, svc *service.Service, clk *clock) string {
+	return serveWith(t, svc, clk, nil)
+}
+
+// serveWith is serve with a say in the pages' configuration, given the
+// address the server listens at.
+func serveWith(t testing.TB, svc *service.Service, clk *clock, configure func(base string, cfg *web.Config)) string {
 	t.Helper()
-	pages, err := web.New(web.Config{Service: svc, Now: clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httpapi.New(httpapi.Config{Service: svc, Auth: svc, Pages: pages})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	base := "http://" + ln.Addr().String()
+	cfg := web.Config{Service: svc, Now: clk.Now}
+	if configure != nil {
+		configure(base, &cfg)
+	}
+	pages, err := web.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httpapi.New(httpapi.Config{Service: svc, Auth: svc, Pages: pages})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, ln) }()
@@ -131,7 +142,7 @@ func serve(t testing.TB, svc *service.Service, clk *clock) string {
 			t.Errorf("serve: %v", err)
 		}
 	})
-	return "http://" + ln.Addr().String()
+	return base
 }
 
 // client is a browser without JavaScript: it keeps cookies itself (Go's

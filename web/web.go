@@ -72,6 +72,9 @@ type Config struct {
 	MaxUpload int64
 	// Now is the clock (tests); nil means time.Now.
 	Now func() time.Time
+	// OIDC, when set, offers sign-in with an OpenID Connect provider
+	// beside the password form.
+	OIDC *OIDC
 }
 
 // Handler serves the pages.
@@ -88,6 +91,7 @@ type Handler struct {
 	// 64 MiB and a core for a while.
 	signins chan struct{}
 	batches *batches
+	oidc    *oidcClient
 }
 
 // New returns the web application.
@@ -110,6 +114,16 @@ func New(cfg Config) (*Handler, error) {
 		h.now = time.Now
 	}
 	h.batches = newBatches(h.now)
+	if cfg.OIDC != nil {
+		if cfg.OIDC.Issuer == "" || cfg.OIDC.ClientID == "" || cfg.OIDC.RedirectURL == "" {
+			return nil, errors.New("web.New: OpenID Connect needs an issuer, a client id and a redirect URL")
+		}
+		o := *cfg.OIDC
+		if o.Name == "" {
+			o.Name = o.Issuer
+		}
+		h.oidc = &oidcClient{cfg: o}
+	}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
@@ -156,6 +170,10 @@ func (h *Handler) routes() {
 	}))
 	h.mux.HandleFunc("GET /signin", h.signinForm)
 	h.mux.HandleFunc("POST /signin", h.signin)
+	if h.oidc != nil {
+		h.mux.HandleFunc("GET /signin/oidc", h.oidcStart)
+		h.mux.HandleFunc("GET /signin/oidc/callback", h.oidcCallback)
+	}
 	h.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	for _, rt := range []struct {
 		pattern string
@@ -367,7 +385,11 @@ func (h *Handler) showSignin(w http.ResponseWriter, r *http.Request, status int,
 	tok := randomString()
 	setCookie(w, signinCookie, tok, 3600)
 	next := safeNext(r.FormValue("next"))
-	v := view{Title: "Sign in", CSRF: tok, Error: msg, Data: map[string]string{"Next": next, "Username": r.PostFormValue("username")}}
+	d := map[string]string{"Next": next, "Username": r.PostFormValue("username")}
+	if h.oidc != nil {
+		d["OIDC"] = h.oidc.cfg.Name
+	}
+	v := view{Title: "Sign in", CSRF: tok, Error: msg, Data: d}
 	if err := h.write(w, status, "signin", v); err != nil {
 		h.log.Error("render sign-in", "err", err)
 	}

@@ -47,7 +47,7 @@ docs/api.md.`,
 				Usage: "lists on which closing an alert as false positive or inconclusive also needs a second reviewer"},
 			&cli.DurationFlag{Name: "reload", Value: time.Minute, Sources: cli.EnvVars("VIGIL_RELOAD"),
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
-		}, append(checkFlags(), jobFlags()...)...),
+		}, append(append(checkFlags(), jobFlags()...), oidcFlags()...)...),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Bool("open") {
 				return e.serveOpen(ctx, cmd)
@@ -109,7 +109,7 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	dir := cmd.String("lists")
-	pages, err := web.New(web.Config{Service: svc, Logger: e.log})
+	pages, err := web.New(web.Config{Service: svc, Logger: e.log, OIDC: oidcConfig(cmd)})
 	if err != nil {
 		return err
 	}
