@@ -96,16 +96,23 @@ func (db *DB) AlertQueue(ctx context.Context, f QueueFilter) (*QueuePage, error)
 		where = append(where, "a.assignee = "+arg(f.Assignee))
 	}
 	if f.SubjectID != "" {
-		where = append(where, "s.external_id = "+arg(f.SubjectID))
+		// The subject's row id first: the (subject_id, id) index then
+		// gives its alerts in order.
+		where = append(where, "a.subject_id = (SELECT id FROM subjects WHERE external_id = "+arg(f.SubjectID)+")")
 	}
 	if f.List != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM alert_records r WHERE r.alert_id = a.id AND r.list = "+arg(f.List)+")")
 	}
+	// The score and age filters are checked on the rows the order's index
+	// gives ("+a.score" and "a.created_at || ''" keep the planner from
+	// ranging over their own indexes and sorting what it finds): walking
+	// the order and stopping at the page's end is what keeps a page fast
+	// whatever the table's size.
 	if f.MinScore > 0 {
-		where = append(where, "a.score >= "+arg(f.MinScore))
+		where = append(where, "+a.score >= "+arg(f.MinScore))
 	}
 	if !f.OlderThan.IsZero() {
-		where = append(where, "a.created_at < "+arg(fmtTime(f.OlderThan)))
+		where = append(where, "a.created_at || '' < "+arg(fmtTime(f.OlderThan)))
 	}
 	// The key of each order: its column (none for id alone) and direction.
 	col, desc := map[QueueSort]string{SortScore: "a.score", SortUpdated: "a.updated_at"}[f.Sort], f.Sort != SortOldest
@@ -190,8 +197,9 @@ func afterCondition(after, col string, desc bool, arg func(any) string) (string,
 	} else if _, err := time.Parse(audit.TimeFormat, key); err != nil {
 		return "", bad
 	}
-	k, i := arg(v), arg(id)
-	return "(" + col + op + k + " OR (" + col + " = " + k + " AND a.id" + op + i + "))", nil
+	// A row-value comparison: both databases range over the (col, id)
+	// index with it.
+	return "(" + col + ", a.id)" + op + "(" + arg(v) + ", " + arg(id) + ")", nil
 }
 
 // AlertStats counts alerts by state, and the alerts not closed by age.

@@ -52,7 +52,7 @@ func (h *Handler) queue(pg *page) error {
 	}
 	if s := q.Get("min_score"); s != "" {
 		v, err := strconv.ParseFloat(s, 64)
-		if err != nil || v < 0 || v > 1 {
+		if err != nil || !(v >= 0 && v <= 1) { // NaN too
 			return apperr.Field("min_score", "want a score from 0 to 1")
 		}
 		f.MinScore = v

@@ -30,6 +30,8 @@ CREATE TABLE web_signin_failures (
 -- of one object or actor in the audit view.
 CREATE INDEX alerts_score ON alerts (score, id);
 CREATE INDEX alerts_status_created ON alerts (status, created_at);
+CREATE INDEX alerts_status_score ON alerts (status, score, id);
+CREATE INDEX alerts_status_updated ON alerts (status, updated_at, id);
 CREATE INDEX alerts_updated ON alerts (updated_at, id);
 CREATE INDEX alerts_assignee ON alerts (assignee, id);
 CREATE INDEX alerts_subject ON alerts (subject_id, id);
@@ -46,6 +48,8 @@ DROP INDEX alert_records_list;
 DROP INDEX alerts_subject;
 DROP INDEX alerts_assignee;
 DROP INDEX alerts_updated;
+DROP INDEX alerts_status_updated;
+DROP INDEX alerts_status_score;
 DROP INDEX alerts_status_created;
 DROP INDEX alerts_score;
 DROP TABLE web_signin_failures;
