@@ -1,7 +1,10 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/png"
 	_ "embed"
 	"fmt"
 	"os"
@@ -195,8 +198,8 @@ func (b *browser) check(name string) {
 	}
 	checked.Store(name, true)
 	if dir := os.Getenv("VIGIL_WEB_SCREENSHOTS"); dir != "" {
-		png := get(b, "screenshot "+name, chromedp.FullScreenshot(100))
-		if err := os.WriteFile(filepath.Join(dir, "web-"+name+".png"), png, 0o644); err != nil {
+		shot := get(b, "screenshot "+name, chromedp.FullScreenshot(100))
+		if err := os.WriteFile(filepath.Join(dir, "web-"+name+".png"), cropPNG(b.t, shot, 2000), 0o644); err != nil {
 			b.t.Fatal(err)
 		}
 	}
@@ -210,6 +213,26 @@ func (b *browser) axe(name string) axeResult {
 			.then(r => ({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
 				nodes: v.nodes.slice(0, 3).map(n => ({target: n.target, html: n.html}))}))}))`,
 		chromedp.EvalAwaitPromise))
+}
+
+// cropPNG keeps the top maxHeight pixels of a long page.
+func cropPNG(t *testing.T, b []byte, maxHeight int) []byte {
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := img.Bounds()
+	if r.Dy() <= maxHeight {
+		return b
+	}
+	r.Max.Y = r.Min.Y + maxHeight
+	var out bytes.Buffer
+	if err := png.Encode(&out, img.(interface {
+		SubImage(image.Rectangle) image.Image
+	}).SubImage(r)); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
 
 // checked records the pages axe has run on.
@@ -303,6 +326,7 @@ func TestBrowserReviewFlow(t *testing.T) {
 			t.Fatalf("after approval: %q", got)
 		}
 		b.check("alert-closed")
+		b.run("bob's dashboard", chromedp.Navigate(s.url+"/"), chromedp.WaitVisible(chromedp.CSS("#h-alerts")))
 		b.check("dashboard-bob")
 		b.signOut()
 

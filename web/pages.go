@@ -80,12 +80,25 @@ func sourceRows(eds []service.Edition, now time.Time) []sourceRow {
 	}
 	for _, e := range eds {
 		if e.InForce {
-			age := now.Sub(e.LoadedAt)
+			age := now.Sub(editionDate(e))
 			out = append(out, sourceRow{Edition: e, Age: age, Stale: age > StaleAfter, Count: count[e.Source]})
 		}
 	}
 	slices.SortFunc(out, func(a, b sourceRow) int { return strings.Compare(a.Source, b.Source) })
 	return out
+}
+
+// editionDate is when an edition was published: its own date when its
+// name starts with one (most lists name editions by date), otherwise
+// when it was accepted here. A list whose publisher has said nothing new
+// for a week is stale however recently it was fetched.
+func editionDate(e service.Edition) time.Time {
+	if len(e.Meta.Edition) >= 10 {
+		if t, err := time.Parse("2006-01-02", e.Meta.Edition[:10]); err == nil && t.Before(e.LoadedAt) {
+			return t
+		}
+	}
+	return e.LoadedAt
 }
 
 // subjects searches recorded subjects by id.

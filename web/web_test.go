@@ -68,6 +68,10 @@ func TestSignIn(t *testing.T) {
 		if home.StatusCode != 200 || !strings.Contains(home.body, "<h1>Dashboard</h1>") || !strings.Contains(home.body, "ann") {
 			t.Fatalf("dashboard: %d", home.StatusCode)
 		}
+		// The UN edition in force is dated 2026-02-27: months old, stale.
+		if !strings.Contains(home.body, `<tr class="stale">`) || !strings.Contains(home.body, "stale</strong>") {
+			t.Error("the dashboard does not mark the old edition stale")
+		}
 		// Only the hash of the token is stored.
 		var n int
 		if err := s.db.SQL().QueryRow(`SELECT COUNT(*) FROM web_sessions WHERE id_hash = $1`, c.cookies["vigil_session"]).Scan(&n); err != nil || n != 0 {
