@@ -67,6 +67,12 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/webhooks/{id}/enable", auth.ActionManageHooks, s.enableWebhook},
 		{"POST", "/v1/webhooks/{id}/test", auth.ActionManageHooks, s.testWebhook},
 		{"GET", "/v1/webhooks/{id}/deliveries", auth.ActionManageHooks, s.listDeliveries},
+
+		// yente's API (docs/ftm.md)
+		{"POST", "/match/{dataset}", auth.ActionScreen, s.match},
+		{"GET", "/search/{dataset}", auth.ActionScreen, s.search},
+		{"GET", "/entities/{id}", auth.ActionViewEntity, s.ftmEntity},
+		{"GET", "/algorithms", PermPublic, s.algorithms},
 	}
 	return append(rs, s.extra...)
 }
