@@ -208,8 +208,8 @@ func (ex Example) Inputs() (inputs []vigil.SubjectInput, ignored []string, err e
 	base.DateOfBirth = firstDate(p["birthDate"], p["incorporationDate"])
 	base.PlaceOfBirth = first(p["birthPlace"])
 	base.Gender = firstOf(p["gender"], func(v string) bool { return v == "male" || v == "female" })
-	base.Nationality = first(p["nationality"], p["citizenship"])
-	base.Country = first(p["country"], p["jurisdiction"], p["mainCountry"])
+	base.Nationality = countryValue(first(p["nationality"], p["citizenship"]))
+	base.Country = countryValue(first(p["country"], p["jurisdiction"], p["mainCountry"]))
 	base.Passport = strings.Join(p["passportNumber"], ";")
 	base.NationalID = strings.Join(p["idNumber"], ";")
 	base.TaxID = strings.Join(slices.Concat(p["taxNumber"], p["innCode"], p["vatCode"]), ";")
@@ -287,6 +287,16 @@ func rename(err error) error {
 		f = p
 	}
 	return &apperr.Error{Code: ae.Code, Field: f, Message: ae.Message, Err: ae.Err}
+}
+
+// countryValue upper-cases FtM's lower-case alpha-2 codes ("ru"); other
+// values (names, FtM's own longer codes) are left to Vigil's country
+// validation.
+func countryValue(v string) string {
+	if len(v) == 2 {
+		return strings.ToUpper(v)
+	}
+	return v
 }
 
 func first(lists ...Values) string {

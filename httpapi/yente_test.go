@@ -92,7 +92,10 @@ func checkEntityShape(t *testing.T, where string, e yenteEntity) {
 // header, is answered in yente's shape, with Vigil's explanation in the
 // features and in full.
 func TestYente_Match(t *testing.T) {
-	e := newSOR(t, httpapi.Config{})
+	eachStore(t, httpapi.Config{}, testYenteMatch)
+}
+
+func testYenteMatch(t *testing.T, e *sor) {
 	before := e.auditCount(t)
 	var resp yenteMatchResponse
 	e.call(t, 200, "", "POST", "/match/default", yenteMatchQuery, &resp, "Authorization", "ApiKey "+e.keys["sam"])
@@ -126,8 +129,8 @@ func TestYente_Match(t *testing.T) {
 	if top.Score == nil || *top.Score < 0.9 || top.Match == nil || !*top.Match {
 		t.Errorf("top score %v match %v", top.Score, top.Match)
 	}
-	if top.Features["name_score"] <= 0 || top.Features["date_of_birth"] <= 0 {
-		t.Errorf("features = %v, want the name score and the agreeing date of birth", top.Features)
+	if top.Features["name_score"] <= 0 || top.Features["date_of_birth"] <= 0 || top.Features["nationality"] <= 0 {
+		t.Errorf("features = %v, want the name score and the agreeing date of birth and nationality", top.Features)
 	}
 	for i, r := range q1.Results[1:] {
 		if *r.Score > *q1.Results[i].Score {
