@@ -14,7 +14,7 @@ import (
 )
 
 // MaxNames is the most names one example may give: each is screened.
-const MaxNames = 20
+const MaxNames = 64
 
 // Example is an FtM example entity: a query of yente's /match endpoint,
 // or one line of an FtM JSON Lines subjects file. Properties may hold a
@@ -165,6 +165,12 @@ var kinds = map[string]string{
 	"Person": "person", "Organization": "organization", "Company": "organization",
 	"PublicBody": "organization", "LegalEntity": "", "Thing": "",
 	"Vessel": "vessel", "Airplane": "aircraft",
+}
+
+// Matchable reports whether an example of the schema can be screened.
+func Matchable(schema string) bool {
+	_, ok := kinds[schema]
+	return ok
 }
 
 // Schemata are the schemata an example may have.

@@ -9,6 +9,7 @@ import (
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/store"
 	"github.com/vigil-screening/vigil/subject"
 )
@@ -126,4 +127,40 @@ func (s *Service) Entities(ctx context.Context, p auth.Principal, refs []vigil.R
 		}
 	}
 	return out, nil
+}
+
+// ListedRecords calls emit with every record of the editions in force in
+// the database, list by list in the order of the editions, restricted to
+// the lists named when any are (an unknown name is an Invalid error).
+// The editions in force are read whole, as the engine reads them.
+func (s *Service) ListedRecords(ctx context.Context, p auth.Principal, lists []string, emit func(*entity.Entity) error) error {
+	if err := allow(p, auth.ActionViewEntity); err != nil {
+		return err
+	}
+	if s.editions == nil {
+		return apperr.New(apperr.Unavailable, "no database: give the list files instead")
+	}
+	snaps, err := s.editions.InForceSnapshots(ctx)
+	if err != nil {
+		return err
+	}
+	for _, name := range lists {
+		if !slices.ContainsFunc(snaps, func(sn *snapshot.Snapshot) bool { return sn.Source == name }) {
+			return apperr.Field("lists", "no list %q in force", name)
+		}
+	}
+	for _, sn := range snaps {
+		if len(lists) > 0 && !slices.Contains(lists, sn.Source) {
+			continue
+		}
+		for _, e := range sn.Entities {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := emit(e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
