@@ -82,12 +82,14 @@ type Service struct {
 	reloading sync.Mutex // one reload at a time
 	refresh   Refresh
 	hooks     Hooks
+	failures  *authFailures // failed authentications, see authfail.go
 }
 
 // New returns a service with no lists in force yet: see SetLists,
 // LoadStored and LoadFiles.
 func New(cfg Config) *Service {
-	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks}
+	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks,
+		failures: newAuthFailures()}
 	if s.editions == nil && s.db != nil {
 		s.editions = s.db
 	}
