@@ -44,6 +44,7 @@ const (
 	ActionHookDisable  Action = "webhook.disable"
 	ActionHookEnable   Action = "webhook.enable"
 	ActionHookTest     Action = "webhook.test"
+	ActionExport       Action = "data.export" // a table exported (alerts, screenings, subjects, audit)
 )
 
 // Entry is one audited event.

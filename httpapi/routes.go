@@ -70,6 +70,12 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/webhooks/{id}/test", auth.ActionManageHooks, s.testWebhook},
 		{"GET", "/v1/webhooks/{id}/deliveries", auth.ActionManageHooks, s.listDeliveries},
 
+		// exports (docs/exports.md)
+		{"GET", "/v1/export/alerts", auth.ActionListAlerts, s.exporter("alerts")},
+		{"GET", "/v1/export/screenings", auth.ActionViewSubject, s.exporter("screenings")},
+		{"GET", "/v1/export/subjects", auth.ActionViewSubject, s.exporter("subjects")},
+		{"GET", "/v1/export/audit", auth.ActionReadAudit, s.exporter("audit")},
+
 		// yente's API (docs/ftm.md)
 		{"POST", "/match/{dataset}", auth.ActionScreen, s.match},
 		{"GET", "/search/{dataset}", auth.ActionScreen, s.search},

@@ -140,7 +140,7 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.key(e)
 	case audit.ActionListImport:
 		return r.snapshot(e)
-	case audit.ActionScreenAdHoc, audit.ActionSubjectView:
+	case audit.ActionScreenAdHoc, audit.ActionSubjectView, audit.ActionExport:
 		return nil // they change no row
 	case audit.ActionHookCreate, audit.ActionHookDisable, audit.ActionHookEnable:
 		return r.webhook(e)

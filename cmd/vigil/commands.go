@@ -17,5 +17,6 @@ func commands(e *env) []*cli.Command {
 		dbCommand(e),
 		jobsCommand(e),
 		webhooksCommand(e),
+		exportCommand(e),
 	}
 }
