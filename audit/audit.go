@@ -58,6 +58,7 @@ const (
 	ActionSignIn     Action = "web.sign_in"
 	ActionSignOut    Action = "web.sign_out"
 	ActionSignInLock Action = "web.sign_in_locked" // a name locked out after failed sign-ins
+	ActionExport     Action = "data.export"        // a table exported (alerts, screenings, subjects, audit)
 )
 
 // Entry is one audited event.

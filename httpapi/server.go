@@ -164,6 +164,9 @@ func (s *Server) wrap(rt Route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler { // a stream cut on purpose
+					panic(v)
+				}
 				writeError(w, r, s.log, fmt.Errorf("panic in %s: %v", rt.Pattern(), v))
 			}
 		}()

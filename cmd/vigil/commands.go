@@ -22,5 +22,6 @@ func commands(e *env) []*cli.Command {
 		subjectsCommand(e),
 		rescreenCommand(e),
 		networkCommand(e),
+		exportCommand(e),
 	}
 }
