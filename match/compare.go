@@ -221,7 +221,13 @@ func ancestors(q, l *Name, usedQ, usedL uint32) uint32 {
 		}
 		// The element runs to the next nasab particle or matched part.
 		e, plain := p+1, false
-		for ; e < len(q.Parts) && usedQ&(1<<e) == 0 && !names.NasabParticle(q.Parts[e].Text); e++ {
+		for ; e < len(q.Parts) && !names.NasabParticle(q.Parts[e].Text); e++ {
+			if usedQ&(1<<e) != 0 {
+				if q.Parts[e].Class == names.Plain {
+					break
+				}
+				continue // an article met elsewhere in the listed name
+			}
 			plain = plain || q.Parts[e].Class == names.Plain
 		}
 		if !plain {
@@ -233,7 +239,9 @@ func ancestors(q, l *Name, usedQ, usedL uint32) uint32 {
 			continue
 		}
 		for i := p + 1; i < e; i++ {
-			out |= 1 << i
+			if usedQ&(1<<i) == 0 {
+				out |= 1 << i
+			}
 		}
 		if usedQ&(1<<p) == 0 {
 			out |= 1 << p

@@ -100,7 +100,7 @@ func Analyze(s string, kind Kind) []Token {
 	if kind == Organization {
 		words = joinLetters(words)
 	}
-	toks := leadingTitles(words, kind)
+	toks := leadingTitles(words, kind, hasArabicLetter(s))
 	for i := len(toks) + countSpaces(toks); i < len(words); {
 		if kind != Person {
 			form, n := legalForm(words[i:])
