@@ -40,3 +40,29 @@ func TestReadingsSecondRound(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgWordsThirdPass: organisations in Russian meet their English
+// names through the words added in the third pass (research, atomic,
+// reactor, applied, physics, credit, officers, security); a different
+// word in the same place does not.
+func TestOrgWordsThirdPass(t *testing.T) {
+	eng := realEngine(t)
+	for _, tc := range []struct {
+		a, b     string
+		min, max float64
+	}{
+		{"Научно-исследовательский институт атомных реакторов", "ATOMIC REACTOR RESEARCH INSTITUTE", 0.8, 1},
+		{"АКЦИОНЕРНОЕ ОБЩЕСТВО \"ИНСТИТУТ ПРИКЛАДНОЙ ФИЗИКИ\"", "JOINT STOCK COMPANY \"INSTITUTE OF APPLIED PHYSICS\"", 0.8, 1},
+		{"союз офицеров международной безопасности", "THE OFFICERS UNION FOR INTERNATIONAL SECURITY", 0.8, 1},
+		{"АКЦИОНЕРНОЕ ОБЩЕСТВО \"ИНСТИТУТ ПРИКЛАДНОЙ ФИЗИКИ\"", "JOINT STOCK COMPANY \"INSTITUTE OF APPLIED CHEMISTRY\"", 0, 0.8},
+		{"Научно-исследовательский институт атомных реакторов", "NUCLEAR REACTOR DESIGN INSTITUTE", 0, 0.8},
+	} {
+		h, err := eng.Compare(context.Background(), orgNamed(tc.a), orgNamed(tc.b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Score < tc.min || h.Score > tc.max {
+			t.Errorf("%q v. %q scores %.3f, want %.2f..%.2f (%+v)", tc.a, tc.b, h.Score, tc.min, tc.max, h.Explanation.Parts)
+		}
+	}
+}
