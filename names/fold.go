@@ -49,6 +49,7 @@ func Fold(s string) string {
 	runes := []rune(s)
 	persian := isPersian(runes)
 	foreign := ForeignHan(s)
+	r2 := foreign && strings.HasPrefix(s, rReading)
 	for i := 0; i < len(runes); i++ {
 		r := runes[i]
 		if r < utf8.RuneSelf {
@@ -86,7 +87,7 @@ func Fold(s string) string {
 		if isHan(r) {
 			n := hanRun(runes[i:])
 			if foreign {
-				emit(hanTranscription(runes[i : i+n]))
+				emit(hanTranscription(runes[i:i+n], r2))
 			} else {
 				emit(hanToPinyin(runes[i : i+n]))
 			}

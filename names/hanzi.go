@@ -59,12 +59,30 @@ var hanConsonant = map[rune]string{
 	'恩': "n",
 }
 
+// rReading marks the second reading of a transcription (TransReading):
+// the word joiner, which Fold drops.
+const rReading = "\u2060"
+
+// TransReading returns the second reading of a foreign name in Chinese
+// characters, in which the syllables that begin with l begin with r:
+// the tables write both with 拉, 里, 罗, 鲁, … and the first reading has
+// l, so 艾曼·扎瓦赫里 is also read "aiman zawahri" and 哈桑·鲁哈尼 "hasan
+// ruhani", which the Latin forms' consonant skeletons find.
+func TransReading(s string) (string, bool) {
+	if !ForeignHan(s) {
+		return "", false
+	}
+	return rReading + s, true
+}
+
 // hanTranscription reads a run of Chinese characters of a foreign name
-// as one word (see above). A run of one character keeps its vowel.
-func hanTranscription(rs []rune) string {
+// as one word (see above), with r for l in the r reading. A run of one
+// character keeps its vowel, as does a consonant syllable ending a word
+// of two (阿布 Abu).
+func hanTranscription(rs []rune, r2 bool) string {
 	var b strings.Builder
-	for _, r := range rs {
-		if c, ok := hanConsonant[r]; ok && len(rs) > 1 {
+	for i, r := range rs {
+		if c, ok := hanConsonant[r]; ok && len(rs) > 1 && !(len(rs) == 2 && i == 1) {
 			b.WriteString(c)
 			continue
 		}
@@ -73,12 +91,16 @@ func hanTranscription(rs []rune) string {
 			continue
 		}
 		if c, ok := hanConsonant[r]; ok {
-			// Alone, the syllable as the tables write it: 本 is not here,
-			// but 勒 "le", 卜 "bu".
-			b.WriteString(c + "e")
+			// Alone or ending a word of two, the syllable as the tables
+			// write it: 勒 "le", 布 "bu".
+			b.WriteString(c + strings.TrimLeft(p[0], "bcdfghklmnprstz"))
 			continue
 		}
-		b.WriteString(transSyllable(p[0]))
+		syl := transSyllable(p[0])
+		if r2 && strings.HasPrefix(syl, "l") {
+			syl = "r" + syl[1:]
+		}
+		b.WriteString(syl)
 	}
 	return " " + b.String() + " "
 }

@@ -24,7 +24,7 @@ func TestHanTranscription(t *testing.T) {
 		"巴沙尔·阿萨德":       "bashar asad",
 		"谢尔盖·拉夫罗夫":      "sergai laflof",
 		"拉姆赞·卡德罗夫":      "lamzan kadlof",
-		"阿布·贝克尔·巴格达迪":   "ab bekr bagdadi",
+		"阿布·贝克尔·巴格达迪":   "abu bekr bagdadi",
 		"哈桑·鲁哈尼":        "hasan luhani",
 		"易卜拉欣·阿卜杜勒·阿齐兹": "iblasin abdul atsiz",
 		"李明华":           "li minghua", // a Chinese name: pinyin as before
@@ -32,6 +32,15 @@ func TestHanTranscription(t *testing.T) {
 		if got := Fold(s); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
 		}
+	}
+	for s, want := range map[string]string{"艾曼·扎瓦赫里": "aiman zawahri", "哈桑·鲁哈尼": "hasan ruhani"} {
+		r, ok := TransReading(s)
+		if got := Fold(r); !ok || got != want {
+			t.Errorf("TransReading(%q) folds to %q, want %q", s, got, want)
+		}
+	}
+	if _, ok := TransReading("李明华"); ok {
+		t.Errorf("李明华 has a transcription reading")
 	}
 	toks := Analyze("谢尔盖·拉夫罗夫", Person)
 	if len(toks) != 2 || !toks[0].Trans || !toks[0].Unvowelled {
