@@ -82,7 +82,8 @@ type Service struct {
 	reloading sync.Mutex // one reload at a time
 	refresh   Refresh
 	hooks     Hooks
-	failures  *authFailures // failed authentications, see authfail.go
+	failures  *authFailures              // failed authentications, see authfail.go
+	degraded  atomic.Pointer[[]Degraded] // see startpolicy.go
 }
 
 // New returns a service with no lists in force yet: see SetLists,
