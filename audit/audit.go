@@ -44,6 +44,11 @@ const (
 	ActionHookDisable  Action = "webhook.disable"
 	ActionHookEnable   Action = "webhook.enable"
 	ActionHookTest     Action = "webhook.test"
+	// Continuous vetting (docs/monitoring.md).
+	ActionMonitorSet   Action = "subject.monitor"      // a subject's end of monitoring set (override of the retention)
+	ActionMonitorEnd   Action = "subject.monitor_end"  // a subject's monitoring ended
+	ActionAlertListing Action = "alert.listing_change" // a listed record behind an alert removed or changed: annotated, back in review
+	ActionRescreen     Action = "monitor.rescreen"     // a full re-screen started
 )
 
 // Entry is one audited event.
