@@ -81,7 +81,8 @@ func dropLaterTables(t *testing.T, db *sql.DB) {
 	}
 	// What later migrations added to the tables of version 2.
 	for _, q := range []string{`DROP INDEX alert_records_record`, `DROP INDEX subject_versions_id`,
-		`ALTER TABLE alerts DROP COLUMN cause`, `ALTER TABLE screenings DROP COLUMN engine`} {
+		`ALTER TABLE alerts DROP COLUMN cause`, `ALTER TABLE screenings DROP COLUMN engine`,
+		`ALTER TABLE api_keys DROP COLUMN kind`, `ALTER TABLE api_keys DROP COLUMN expires_at`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
 		}
