@@ -58,7 +58,7 @@ func TestServeCommand_Degraded(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	var lists struct {
-		Lists    []struct{ Source, Edition string } `json:"lists"`
+		Lists    []struct{ Source, Edition string }      `json:"lists"`
 		Degraded []struct{ Source, File, Reason string } `json:"degraded"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&lists); err != nil || resp.StatusCode != 200 {
