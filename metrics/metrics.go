@@ -78,7 +78,7 @@ func New(reg prometheus.Registerer) *Metrics {
 		}),
 		authFail: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: Namespace, Name: "auth_failures_total",
-			Help: "Failed authentications, by credential presented (api_key, activation).",
+			Help: "Failed authentications, by credential presented (api_key, activation, password).",
 		}, []string{"credential"}),
 	}
 	for i := range m.codes {
