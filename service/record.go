@@ -61,6 +61,10 @@ func (s *Service) RecordScreening(ctx context.Context, p auth.Principal, id stri
 	if err != nil {
 		return nil, err
 	}
+	if !res.Replayed {
+		s.observe.Screened("recorded", 1, min(len(hits), 1))
+		s.observe.AlertsRaised(len(res.Alerts))
+	}
 	if hits == nil {
 		hits = []vigil.Hit{}
 	}

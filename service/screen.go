@@ -46,6 +46,7 @@ func (s *Service) Screen(ctx context.Context, p auth.Principal, sub vigil.Subjec
 			return vigil.Result{}, err
 		}
 	}
+	s.observe.Screened("ad_hoc", 1, min(len(hits), 1))
 	return vigil.Result{ID: sub.ID, Hits: hits, Warnings: sub.Warnings()}, nil
 }
 
@@ -84,6 +85,14 @@ func (s *Service) ScreenBatch(ctx context.Context, p auth.Principal, subs []vigi
 		}
 		audited = audited[n:]
 	}
+	screened, withHits := 0, 0
+	for _, r := range results {
+		if r.Error == "" {
+			screened++
+			withHits += min(len(r.Hits), 1)
+		}
+	}
+	s.observe.Screened("batch", screened, withHits)
 	return results, nil
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/internal/requestid"
 )
 
 // groupCommit lets concurrent RecordScreening calls share transactions.
@@ -72,7 +73,7 @@ func (t *Ticket) Record(ctx context.Context, actor auth.Principal, s Screening) 
 	if err := checkScreening(&s); err != nil {
 		return nil, err
 	}
-	return t.db.group.submit(ctx, job{actor: actor, s: &s, ticket: t})
+	return t.db.group.submit(ctx, job{actor: actor, s: &s, ticket: t, request: requestid.From(ctx)})
 }
 
 const maxGroup = 64

@@ -13,6 +13,7 @@ import (
 type keyRow struct {
 	userID                         int64
 	username, roles, hash, revoked string
+	kind                           string // keyKindKey, or an unexchanged activation
 	disabled, found                bool
 	err                            error
 }
@@ -91,7 +92,7 @@ func (db *DB) lookupKey(ctx context.Context, id string) keyRow {
 	return b.row
 }
 
-const keyQuery = `SELECT u.id, u.username, u.roles, u.disabled, k.secret_hash, k.revoked_at
+const keyQuery = `SELECT u.id, u.username, u.roles, u.disabled, k.secret_hash, k.revoked_at, k.kind
 	FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = $1`
 
 func (db *DB) queryKey(ctx context.Context, id string) keyRow {
@@ -101,7 +102,7 @@ func (db *DB) queryKey(ctx context.Context, id string) keyRow {
 		r.err = fmt.Errorf("authenticate: %w", err)
 		return r
 	}
-	err = st.QueryRowContext(ctx, id).Scan(&r.userID, &r.username, &r.roles, &r.disabled, &r.hash, &r.revoked)
+	err = st.QueryRowContext(ctx, id).Scan(&r.userID, &r.username, &r.roles, &r.disabled, &r.hash, &r.revoked, &r.kind)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:

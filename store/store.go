@@ -196,10 +196,13 @@ type tx struct {
 	*sql.Tx
 	db      *DB
 	now     time.Time
-	pending []*audit.Entry            // audit entries to append before commit
-	jobs    []Job                     // jobs to enqueue before commit
-	hooks   *[]webhookRef             // the enabled webhooks, once read
-	records map[*entity.Entity]string // list records encoded as JSON, see recordJSON
+	pending []*audit.Entry // audit entries to append before commit
+	// requests are the request ids of pending entries written for a
+	// request that carried one (see reserveAudit).
+	requests map[*audit.Entry]string
+	jobs     []Job                     // jobs to enqueue before commit
+	hooks    *[]webhookRef             // the enabled webhooks, once read
+	records  map[*entity.Entity]string // list records encoded as JSON, see recordJSON
 }
 
 // inTx runs fn in a transaction, committing when fn returns nil.

@@ -17,5 +17,7 @@ func commands(e *env) []*cli.Command {
 		dbCommand(e),
 		jobsCommand(e),
 		webhooksCommand(e),
+		configCommand(e),
+		healthcheckCommand(e),
 	}
 }
