@@ -19,5 +19,9 @@ func commands(e *env) []*cli.Command {
 		webhooksCommand(e),
 		configCommand(e),
 		healthcheckCommand(e),
+		subjectsCommand(e),
+		rescreenCommand(e),
+		networkCommand(e),
+		exportCommand(e),
 	}
 }
