@@ -20,9 +20,9 @@ import (
 // monitorFlags configure continuous vetting (docs/monitoring.md).
 func monitorFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.DurationFlag{Name: "monitor-retention", Sources: cli.EnvVars("VIGIL_MONITOR_RETENTION"),
+		&cli.DurationFlag{Name: "monitor-retention", Sources: cli.EnvVars("VIGIL_MONITOR_RETENTION"), DefaultText: "43800h",
 			Usage: "how long a subject stays monitored after its first screening (default 5 years, 43800h)"},
-		&cli.IntFlag{Name: "revet-chunk-size", Usage: "listed records per re-vetting job (default 200)"},
+		&cli.IntFlag{Name: "revet-chunk-size", DefaultText: "200", Usage: "listed records per re-vetting job (default 200)"},
 		// Fault injection for the tests that kill a server mid-chunk.
 		&cli.DurationFlag{Name: "revet-chunk-delay", Hidden: true},
 	}
