@@ -2,6 +2,7 @@ package main
 
 import (
 	"database/sql"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -79,11 +80,36 @@ func dropLaterTables(t *testing.T, db *sql.DB) {
 			t.Fatal(err)
 		}
 	}
-	// What later migrations added to the tables of version 2.
-	for _, q := range []string{`DROP INDEX alert_records_record`, `DROP INDEX subject_versions_id`,
-		`ALTER TABLE alerts DROP COLUMN cause`, `ALTER TABLE screenings DROP COLUMN engine`} {
-		if _, err := db.Exec(q); err != nil {
+	// What later migrations added to the tables of version 2: their
+	// columns and indexes, read from the migration files themselves.
+	files, err := filepath.Glob(filepath.Join("..", "..", "store", "migrations", "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addColumn := regexp.MustCompile(`(?m)^ALTER TABLE (\w+) ADD COLUMN (\w+)`)
+	addIndex := regexp.MustCompile(`(?m)^CREATE (?:UNIQUE )?INDEX (\w+) ON (\w+)`)
+	for _, f := range files {
+		if base := filepath.Base(f); base < "00003" {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
 			t.Fatal(err)
+		}
+		up, _, _ := strings.Cut(string(src), "-- +goose Down")
+		for _, m := range addIndex.FindAllStringSubmatch(up, -1) {
+			if v2[m[2]] {
+				if _, err := db.Exec(`DROP INDEX IF EXISTS ` + m[1]); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for _, m := range addColumn.FindAllStringSubmatch(up, -1) {
+			if v2[m[1]] {
+				if _, err := db.Exec(`ALTER TABLE ` + m[1] + ` DROP COLUMN ` + m[2]); err != nil {
+					t.Fatalf("%s: drop %s.%s: %v", filepath.Base(f), m[1], m[2], err)
+				}
+			}
 		}
 	}
 }
