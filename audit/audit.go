@@ -39,6 +39,7 @@ const (
 	ActionUserPassword Action = "user.password"
 	ActionKeyCreate    Action = "key.create"
 	ActionKeyRevoke    Action = "key.revoke"
+	ActionKeyActivate  Action = "key.activate" // a user exchanged an activation for a key
 	ActionHookCreate   Action = "webhook.create"
 	ActionHookDisable  Action = "webhook.disable"
 	ActionHookEnable   Action = "webhook.enable"

@@ -58,6 +58,8 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/keys", auth.ActionManageKeys, s.listKeys},
 		{"POST", "/v1/keys", auth.ActionManageKeys, s.createKey},
 		{"DELETE", "/v1/keys/{id}", auth.ActionManageKeys, s.revokeKey},
+		{"POST", "/v1/keys/activate", PermPublic, s.activateKey},
+		{"GET", "/v1/auth/failures", auth.ActionReadAudit, s.authFailures},
 		{"GET", "/v1/jobs", auth.ActionViewJobs, s.getJobs},
 		{"GET", "/v1/lists/refreshes", auth.ActionViewJobs, s.listRefreshes},
 		{"POST", "/v1/lists/{source}/refresh", auth.ActionRefreshLists, s.refreshList},

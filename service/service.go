@@ -69,6 +69,9 @@ type Config struct {
 	Refresh Refresh
 	// Hooks configures sending webhook deliveries.
 	Hooks Hooks
+	// Observer is told what was screened, for metrics; nil observes
+	// nothing.
+	Observer Observer
 }
 
 // Service is Vigil's use cases. It is safe for concurrent use.
@@ -82,13 +85,19 @@ type Service struct {
 	reloading sync.Mutex // one reload at a time
 	refresh   Refresh
 	hooks     Hooks
-	graph     graphCache // the relationship graph, see network.go
+	graph     graphCache    // the relationship graph, see network.go
+	failures  *authFailures // failed authentications, see authfail.go
+	observe   Observer
 }
 
 // New returns a service with no lists in force yet: see SetLists,
 // LoadStored and LoadFiles.
 func New(cfg Config) *Service {
-	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks}
+	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks, observe: cfg.Observer,
+		failures: newAuthFailures()}
+	if s.observe == nil {
+		s.observe = noObserver{}
+	}
 	if s.editions == nil && s.db != nil {
 		s.editions = s.db
 	}

@@ -150,6 +150,10 @@ type passwordBind struct {
 type keyBind struct {
 	UserID     int64  `json:"user_id"`
 	SecretHash string `json:"secret_hash_sha256"`
+	// Kind and ExpiresAt are set for an activation (kind "activation");
+	// a key's are "key" and "".
+	Kind      string `json:"kind,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 }
 
 type snapshotBind struct {

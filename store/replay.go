@@ -17,7 +17,7 @@ import (
 var boundTables = []boundTable{
 	{Table: audit.Table{Name: "users", Fixed: []string{"id", "roles", "created_at"}, Mutable: []string{"password_hash", "disabled"}},
 		Key: []string{"username"}, Digested: []string{"password_hash"}, Bools: []string{"disabled"}},
-	{Table: audit.Table{Name: "api_keys", Fixed: []string{"user_id", "secret_hash", "created_at"}, Mutable: []string{"revoked_at"}},
+	{Table: audit.Table{Name: "api_keys", Fixed: []string{"user_id", "secret_hash", "created_at", "kind", "expires_at"}, Mutable: []string{"revoked_at"}},
 		Key: []string{"id"}, Digested: []string{"secret_hash"}},
 	{Table: audit.Table{Name: "snapshots", Fixed: []string{"id", "format", "edition", "files", "records", "loaded_at", "entities"}},
 		Key: []string{"source", "hash"}, Digested: []string{"files", "entities"}},
@@ -142,7 +142,7 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.note(e)
 	case audit.ActionUserCreate, audit.ActionUserDisable, audit.ActionUserPassword:
 		return r.user(e)
-	case audit.ActionKeyCreate, audit.ActionKeyRevoke:
+	case audit.ActionKeyCreate, audit.ActionKeyRevoke, audit.ActionKeyActivate:
 		return r.key(e)
 	case audit.ActionListImport:
 		return r.snapshot(e)
@@ -219,7 +219,8 @@ func (r *replayer) user(e *audit.Entry) error {
 
 func (r *replayer) key(e *audit.Entry) error {
 	var d struct {
-		Bind *keyBind `json:"bind"`
+		Activation string   `json:"activation"` // key.activate: the activation used
+		Bind       *keyBind `json:"bind"`
 	}
 	id, err := decodeAt(e, "key/", &d)
 	if err != nil {
@@ -229,12 +230,25 @@ func (r *replayer) key(e *audit.Entry) error {
 	if e.Action == audit.ActionKeyRevoke { // complete before the binding too
 		return r.update(e.Seq, "api_keys", key, audit.Values{"revoked_at": fmtTime(e.At)})
 	}
+	if e.Action == audit.ActionKeyActivate { // the activation used: complete without the bind too
+		if d.Activation == "" {
+			return &badEntry{fmt.Errorf("%s entry without the activation it used", e.Action)}
+		}
+		if err := r.update(e.Seq, "api_keys", rowKey(d.Activation), audit.Values{"revoked_at": fmtTime(e.At)}); err != nil {
+			return err
+		}
+	}
 	if d.Bind == nil {
 		r.legacy++
 		return r.out.Legacy("api_keys", key)
 	}
+	kind := d.Bind.Kind
+	if kind == "" {
+		kind = keyKindKey
+	}
 	return r.out.Write(e.Seq, "api_keys", key, audit.Values{"user_id": itoa(d.Bind.UserID),
-		"secret_hash": hashed(d.Bind.SecretHash), "created_at": fmtTime(e.At), "revoked_at": ""})
+		"secret_hash": hashed(d.Bind.SecretHash), "created_at": fmtTime(e.At), "revoked_at": "",
+		"kind": kind, "expires_at": d.Bind.ExpiresAt})
 }
 
 func (r *replayer) webhook(e *audit.Entry) error {

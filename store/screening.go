@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/internal/requestid"
 	"github.com/vigil-screening/vigil/review"
 )
 
@@ -76,7 +77,7 @@ func (db *DB) RecordScreening(ctx context.Context, actor auth.Principal, s Scree
 	if err := checkScreening(&s); err != nil {
 		return nil, err
 	}
-	return db.group.submit(ctx, job{actor: actor, s: &s})
+	return db.group.submit(ctx, job{actor: actor, s: &s, request: requestid.From(ctx)})
 }
 
 // RecordScreenings records up to 1000 screenings in one transaction: all
@@ -90,15 +91,20 @@ func (db *DB) RecordScreenings(ctx context.Context, actor auth.Principal, batch 
 		if err := checkScreening(&batch[i]); err != nil {
 			return nil, fmt.Errorf("screening %d: %w", i, err)
 		}
-		jobs[i] = job{actor: actor, s: &batch[i]}
+		jobs[i] = job{actor: actor, s: &batch[i], request: requestid.From(ctx)}
 	}
 	return db.recordJobs(ctx, jobs)
 }
 
 // job is one screening to record and who asked for it.
 type job struct {
-	actor auth.Principal
-	s     *Screening
+	actor  auth.Principal
+	s      *Screening
+	ticket *Ticket // its announcement, if any
+	// request is the id of the request that asked for the screening: a
+	// group commit records the screenings of many requests in one
+	// transaction, each audit entry naming its own.
+	request string
 }
 
 // recordJobs records checked screenings in one transaction.
@@ -112,7 +118,11 @@ func (db *DB) recordJobs(ctx context.Context, jobs []job) ([]*ScreeningResult, e
 	out := make([]*ScreeningResult, len(jobs))
 	err := db.inTx(ctx, func(tx *tx) error {
 		for _, i := range order {
-			r, err := db.recordOne(ctx, tx, jobs[i].actor, jobs[i].s)
+			jctx := ctx
+			if id := jobs[i].request; id != requestid.From(ctx) {
+				jctx = requestid.With(ctx, id)
+			}
+			r, err := db.recordOne(jctx, tx, jobs[i].actor, jobs[i].s)
 			if err != nil && len(jobs) > 1 {
 				return fmt.Errorf("screening %d: %w", i, err)
 			}
@@ -180,7 +190,7 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 		}
 		return &res, tx.saveResult(ctx, actor, s.IdempotencyKey, &res)
 	}
-	entry := tx.reserveAudit(actor, audit.ActionScreenRecord, "subject/"+s.SubjectID)
+	entry := tx.reserveAudit(ctx, actor, audit.ActionScreenRecord, "subject/"+s.SubjectID)
 	subj, err := tx.upsertSubject(ctx, actor, s.SubjectID, s.Subject)
 	if err != nil {
 		return nil, err

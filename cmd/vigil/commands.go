@@ -18,5 +18,7 @@ func commands(e *env) []*cli.Command {
 		jobsCommand(e),
 		webhooksCommand(e),
 		networkCommand(e),
+		configCommand(e),
+		healthcheckCommand(e),
 	}
 }
