@@ -25,34 +25,45 @@ var roleTable = map[string]string{
 	"POST /v1/screen":              "screener analyst supervisor",
 	"POST /v1/compare":             "screener analyst supervisor",
 
-	"POST /v1/subjects/{id}/screen":    "screener analyst supervisor",
-	"GET /v1/subjects/{id}":            "analyst supervisor auditor",
-	"GET /v1/alerts":                   "analyst supervisor auditor",
-	"GET /v1/alerts/{id}":              "analyst supervisor auditor",
-	"POST /v1/alerts/{id}/transition":  "analyst supervisor",
-	"POST /v1/alerts/{id}/assign":      "analyst supervisor",
-	"POST /v1/alerts/{id}/decision":    "analyst supervisor",
-	"POST /v1/alerts/{id}/approve":     "supervisor",
-	"POST /v1/alerts/{id}/notes":       "analyst supervisor",
-	"GET /v1/audit":                    "auditor admin",
-	"GET /v1/audit/verify":             "auditor admin",
-	"GET /v1/users":                    "admin",
-	"POST /v1/users":                   "admin",
-	"POST /v1/users/{name}/disable":    "admin",
-	"GET /v1/keys":                     "admin",
-	"POST /v1/keys":                    "admin",
-	"DELETE /v1/keys/{id}":             "admin",
-	"POST /v1/keys/activate":           "*",
-	"GET /v1/auth/failures":            "auditor admin",
-	"GET /v1/jobs":                     "supervisor admin",
-	"GET /v1/lists/refreshes":          "supervisor admin",
-	"POST /v1/lists/{source}/refresh":  "admin",
-	"GET /v1/webhooks":                 "admin",
-	"POST /v1/webhooks":                "admin",
-	"POST /v1/webhooks/{id}/disable":   "admin",
-	"POST /v1/webhooks/{id}/enable":    "admin",
-	"POST /v1/webhooks/{id}/test":      "admin",
-	"GET /v1/webhooks/{id}/deliveries": "admin",
+	"POST /v1/subjects/{id}/screen":         "screener analyst supervisor",
+	"GET /v1/subjects/{id}":                 "analyst supervisor auditor",
+	"GET /v1/alerts":                        "analyst supervisor auditor",
+	"GET /v1/alerts/{id}":                   "analyst supervisor auditor",
+	"POST /v1/alerts/{id}/transition":       "analyst supervisor",
+	"POST /v1/alerts/{id}/assign":           "analyst supervisor",
+	"POST /v1/alerts/{id}/decision":         "analyst supervisor",
+	"POST /v1/alerts/{id}/approve":          "supervisor",
+	"POST /v1/alerts/{id}/notes":            "analyst supervisor",
+	"GET /v1/audit":                         "auditor admin",
+	"GET /v1/audit/verify":                  "auditor admin",
+	"GET /v1/users":                         "admin",
+	"POST /v1/users":                        "admin",
+	"POST /v1/users/{name}/disable":         "admin",
+	"GET /v1/keys":                          "admin",
+	"POST /v1/keys":                         "admin",
+	"DELETE /v1/keys/{id}":                  "admin",
+	"POST /v1/keys/activate":                "*",
+	"GET /v1/auth/failures":                 "auditor admin",
+	"GET /v1/jobs":                          "supervisor admin",
+	"GET /v1/lists/refreshes":               "supervisor admin",
+	"POST /v1/lists/{source}/refresh":       "admin",
+	"GET /v1/webhooks":                      "admin",
+	"POST /v1/webhooks":                     "admin",
+	"POST /v1/webhooks/{id}/disable":        "admin",
+	"POST /v1/webhooks/{id}/enable":         "admin",
+	"POST /v1/webhooks/{id}/test":           "admin",
+	"GET /v1/webhooks/{id}/deliveries":      "admin",
+	"POST /v1/subjects/batch":               "screener analyst supervisor",
+	"GET /v1/subjects/{id}/monitoring":      "analyst supervisor auditor admin",
+	"POST /v1/subjects/{id}/monitoring":     "supervisor admin",
+	"POST /v1/subjects/{id}/monitoring/end": "supervisor admin",
+	"POST /v1/rescreen":                     "supervisor admin",
+	"GET /v1/revets":                        "supervisor admin",
+	"GET /v1/revets/{id}":                   "supervisor admin",
+	"POST /match/{dataset}":                 "screener analyst supervisor",
+	"GET /search/{dataset}":                 "screener analyst supervisor",
+	"GET /entities/{id}":                    "screener analyst supervisor auditor",
+	"GET /algorithms":                       "*",
 
 	"GET /v1/network/exposure":            "analyst supervisor auditor",
 	"GET /v1/network/neighbourhood":       "analyst supervisor auditor",
@@ -137,9 +148,25 @@ func roleRequests() map[string]roleRequest {
 		"POST /v1/webhooks/{id}/enable":    hookRoute(false, "enable"),
 		"POST /v1/webhooks/{id}/test":      hookRoute(true, "test"),
 		"GET /v1/webhooks/{id}/deliveries": hookRoute(false, "deliveries"),
-		"GET /v1/audit":                    fixed("/v1/audit", ""),
-		"GET /v1/audit/verify":             fixed("/v1/audit/verify", ""),
-		"GET /v1/users":                    fixed("/v1/users", ""),
+		"POST /v1/subjects/batch": func(t *testing.T, e *sor, user string) (string, string) {
+			e.seq++
+			return "/v1/subjects/batch", fmt.Sprintf(`{"subjects": [{"id": "B-%d", "name": "Margaret Thornbury"}]}`, e.seq)
+		},
+		"GET /v1/subjects/{id}/monitoring": func(t *testing.T, e *sor, user string) (string, string) {
+			return "/v1/subjects/" + e.newAlert(t).SubjectID + "/monitoring", ""
+		},
+		"POST /v1/subjects/{id}/monitoring": func(t *testing.T, e *sor, user string) (string, string) {
+			return "/v1/subjects/" + e.newAlert(t).SubjectID + "/monitoring", `{"until": "2031-12-31", "reason": "contract ends"}`
+		},
+		"POST /v1/subjects/{id}/monitoring/end": func(t *testing.T, e *sor, user string) (string, string) {
+			return "/v1/subjects/" + e.newAlert(t).SubjectID + "/monitoring/end", `{"reason": "customer left"}`
+		},
+		"POST /v1/rescreen":    fixed("/v1/rescreen", `{"reason": "threshold changed"}`),
+		"GET /v1/revets":       fixed("/v1/revets", ""),
+		"GET /v1/revets/{id}":  fixed("/v1/revets/1", ""),
+		"GET /v1/audit":        fixed("/v1/audit", ""),
+		"GET /v1/audit/verify": fixed("/v1/audit/verify", ""),
+		"GET /v1/users":        fixed("/v1/users", ""),
 		"POST /v1/users": func(t *testing.T, e *sor, user string) (string, string) {
 			e.seq++
 			return "/v1/users", fmt.Sprintf(`{"username": "new%d", "roles": ["analyst"]}`, e.seq)
@@ -154,6 +181,10 @@ func roleRequests() map[string]roleRequest {
 			}
 			return "/v1/users/" + name + "/disable", ""
 		},
+		"POST /match/{dataset}": fixed("/match/default", `{"queries": {"q1": {"schema": "Person", "properties": {"name": ["`+zawahiri+`"]}}}}`),
+		"GET /search/{dataset}": fixed("/search/default?q=Zawahiri", ""),
+		"GET /entities/{id}":    fixed("/entities/un_sc-111923", ""),
+		"GET /algorithms":       fixed("/algorithms", ""),
 		"POST /v1/keys/activate": func(t *testing.T, e *sor, user string) (string, string) {
 			e.seq++
 			name := fmt.Sprintf("act%d", e.seq)

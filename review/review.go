@@ -149,6 +149,11 @@ type Alert struct {
 	// Changes says what changed since the pair was last closed as a
 	// false positive, when that is why the alert was raised again.
 	Changes []Change `json:"changes,omitempty"`
+	// Cause says what made Vigil look again when the alert was raised
+	// other than by a screening of the subject: a listing added or
+	// changed in an edition, a full re-screen, a network link (kind,
+	// text, edition). Absent for an alert of a subject's own screening.
+	Cause json.RawMessage `json:"cause,omitempty"`
 
 	ScreeningID int64     `json:"screening_id"`
 	CreatedAt   time.Time `json:"created_at"`

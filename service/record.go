@@ -7,6 +7,7 @@ import (
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/store"
 )
 
@@ -55,7 +56,7 @@ func (s *Service) RecordScreening(ctx context.Context, p auth.Principal, id stri
 	}
 	rec := store.Screening{
 		IdempotencyKey: idempotencyKey, SubjectID: id, Subject: sub,
-		Editions: editions(l, nil), Threshold: s.threshold, Hits: withRecords(l.Engine, hits),
+		Editions: editions(l, nil), Threshold: s.threshold, Engine: screen.Version, Hits: withRecords(l.Engine, hits),
 	}
 	res, err := ticket.Record(ctx, p, rec)
 	if err != nil {

@@ -31,7 +31,11 @@ type Screening struct {
 	// Threshold is the alert threshold, in (0, 1]: policy the caller
 	// hands down (the service's), not the store's.
 	Threshold float64 `json:"threshold,omitempty"`
-	Hits      []Hit   `json:"hits"`
+	// Engine names the engine version and rules that screened (see
+	// docs/monitoring.md): kept with the screening, so that a change of
+	// engine, rules or threshold shows which screenings it concerns.
+	Engine string `json:"engine,omitempty"`
+	Hits   []Hit  `json:"hits"`
 }
 
 // Hit is a screening hit with the list record it points to, which is
@@ -43,6 +47,10 @@ type Hit struct {
 	// knows them. A record missing here is never taken as unchanged since
 	// a false-positive decision, so such a hit alerts again.
 	AlsoRecords []*entity.Entity `json:"also_records,omitempty"`
+	// Cause, when set, says what made Vigil look again (a listing added
+	// or changed in an edition, a full re-screen): it is kept on the
+	// alert the hit raises.
+	Cause *Cause `json:"cause,omitempty"`
 }
 
 // ScreeningResult says what recording a screening did.
@@ -149,6 +157,9 @@ func checkScreening(s *Screening) error {
 	if s.Threshold <= 0 || s.Threshold > 1 {
 		return apperr.Field("threshold", "want a number above 0 and at most 1")
 	}
+	if err := checkText("engine", s.Engine, 200); err != nil {
+		return err
+	}
 	if b, err := json.Marshal(s.Subject); err != nil || len(b) > 64<<10 {
 		return apperr.Field("subject", "attributes larger than 64 KiB")
 	}
@@ -251,13 +262,13 @@ func (tx *tx) insertScreening(ctx context.Context, actor auth.Principal, subj *s
 		return 0, err
 	}
 	var id int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO screenings (subject_id, actor, at, editions, threshold, hits)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		subj.id, actorName(actor), fmtTime(tx.now), string(editions), s.Threshold, string(hits)).Scan(&id)
+	err = tx.QueryRowContext(ctx, `INSERT INTO screenings (subject_id, actor, at, editions, threshold, hits, engine)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		subj.id, actorName(actor), fmtTime(tx.now), string(editions), s.Threshold, string(hits), s.Engine).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert screening: %w", err)
 	}
-	b.Editions, b.Hits = digest(string(editions)), digest(string(hits))
+	b.Editions, b.Hits, b.Engine = digest(string(editions)), digest(string(hits)), s.Engine
 	return id, nil
 }
 
@@ -268,6 +279,7 @@ type ScreeningRecord struct {
 	At        time.Time `json:"at"`
 	Editions  []string  `json:"editions"`
 	Threshold float64   `json:"threshold"`
+	Engine    string    `json:"engine,omitempty"`
 	Hits      []Hit     `json:"hits"`
 	Alerts    int       `json:"alerts"` // alerts it raised
 }

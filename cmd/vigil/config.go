@@ -283,6 +283,9 @@ func settingsTable(w io.Writer, flags []cli.Flag) error {
 		if !ok {
 			continue
 		}
+		if v, ok := f.(cli.VisibleFlag); ok && !v.IsVisible() {
+			continue // test-only (fault injection)
+		}
 		name := f.Names()[0]
 		def := d.GetDefaultText()
 		if def == "" {
