@@ -79,9 +79,28 @@ func dropLaterTables(t *testing.T, db *sql.DB) {
 			t.Fatal(err)
 		}
 	}
-	// What later migrations added to the tables of version 2.
-	for _, q := range []string{`DROP INDEX alert_records_record`, `DROP INDEX subject_versions_id`,
-		`ALTER TABLE alerts DROP COLUMN cause`, `ALTER TABLE screenings DROP COLUMN engine`} {
+	// What later migrations added to the tables of version 2: every index
+	// version 2 did not have, and the columns added since.
+	v2Index := map[string]bool{"subject_versions_subject": true, "screenings_subject": true, "alerts_one_open": true, "alerts_status": true,
+		"alerts_screening": true, "alert_notes_alert": true, "audit_log_at": true, "alert_records_subject": true}
+	rows, err = db.Query(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var drops []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		if !v2Index[name] {
+			drops = append(drops, `DROP INDEX `+name)
+		}
+	}
+	rows.Close()
+	drops = append(drops, `ALTER TABLE alerts DROP COLUMN cause`, `ALTER TABLE screenings DROP COLUMN engine`, `ALTER TABLE alerts DROP COLUMN kind`,
+		`ALTER TABLE api_keys DROP COLUMN kind`, `ALTER TABLE api_keys DROP COLUMN expires_at`)
+	for _, q := range drops {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
 		}
