@@ -45,6 +45,15 @@ const (
 	ActionHookEnable   Action = "webhook.enable"
 	ActionHookTest     Action = "webhook.test"
 	ActionExport       Action = "data.export" // a table exported (alerts, screenings, subjects, audit)
+	// Continuous vetting (docs/monitoring.md).
+	ActionMonitorSet   Action = "subject.monitor"      // a subject's end of monitoring set (override of the retention)
+	ActionMonitorEnd   Action = "subject.monitor_end"  // a subject's monitoring ended
+	ActionAlertListing Action = "alert.listing_change" // a listed record behind an alert removed or changed: annotated, back in review
+	ActionRescreen     Action = "monitor.rescreen"     // a full re-screen started
+	ActionEdgeAssert   Action = "network.edge"         // the organisation asserted a relationship
+	ActionEdgeRetract  Action = "network.retract"      // and retracted it
+	ActionValueAssert  Action = "network.value"        // a subject's phone, e-mail, address or identifier
+	ActionNetworkAlert Action = "network.alert"        // a subject linked to a listed record raised an alert
 )
 
 // Entry is one audited event.

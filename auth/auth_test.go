@@ -40,10 +40,20 @@ func TestAllowed(t *testing.T) {
 		{System(), ActionScreen, false},
 		{System(), ActionManageUsers, false},
 		{p(RoleAdmin), ActionDeliverHooks, false},
+		{System(), ActionRevet, true},
+		{p(RoleAdmin), ActionRevet, false},
+		{p(RoleSupervisor), ActionRescreen, true},
+		{p(RoleAnalyst), ActionRescreen, false},
+		{p(RoleScreener), ActionMonitor, false},
 		{p(RoleSupervisor), ActionViewJobs, true},
 		{p(RoleAnalyst), ActionViewJobs, false},
 		{p(RoleAdmin), ActionManageHooks, true},
 		{p(RoleSupervisor), ActionManageHooks, false},
+		{p(RoleAnalyst), ActionAssertEdges, true},
+		{p(RoleScreener), ActionAssertEdges, false},
+		{p(RoleAuditor), ActionViewNetwork, true},
+		{p(RoleAuditor), ActionAssertEdges, false},
+		{p(RoleScreener), ActionViewNetwork, false},
 	}
 	for _, tc := range tests {
 		if got := Allowed(tc.p, tc.a); got != tc.want {
@@ -58,8 +68,8 @@ func TestAllowed(t *testing.T) {
 	if ValidRole(RoleOperator) || ValidRole(RoleSystem) || Operator("x").Username != "cli:x" {
 		t.Error("the operator role can be given to users, or the operator is misnamed")
 	}
-	if len(Actions()) != 17 {
-		t.Errorf("%d actions, want 17", len(Actions()))
+	if len(Actions()) != 22 {
+		t.Errorf("%d actions, want 22", len(Actions()))
 	}
 }
 

@@ -69,6 +69,13 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/webhooks/{id}/enable", auth.ActionManageHooks, s.enableWebhook},
 		{"POST", "/v1/webhooks/{id}/test", auth.ActionManageHooks, s.testWebhook},
 		{"GET", "/v1/webhooks/{id}/deliveries", auth.ActionManageHooks, s.listDeliveries},
+		{"POST", "/v1/subjects/batch", auth.ActionScreen, s.enrollSubjects},
+		{"GET", "/v1/subjects/{id}/monitoring", auth.ActionViewSubject, s.getMonitoring},
+		{"POST", "/v1/subjects/{id}/monitoring", auth.ActionMonitor, s.setMonitoring},
+		{"POST", "/v1/subjects/{id}/monitoring/end", auth.ActionMonitor, s.endMonitoring},
+		{"POST", "/v1/rescreen", auth.ActionRescreen, s.rescreen},
+		{"GET", "/v1/revets", auth.ActionViewJobs, s.listRevets},
+		{"GET", "/v1/revets/{id}", auth.ActionViewJobs, s.getRevet},
 
 		// exports (docs/exports.md)
 		{"GET", "/v1/export/alerts", auth.ActionListAlerts, s.exporter("alerts")},
@@ -82,5 +89,6 @@ func (s *Server) Routes() []Route {
 		{"GET", "/entities/{id}", auth.ActionViewEntity, s.ftmEntity},
 		{"GET", "/algorithms", PermPublic, s.algorithms},
 	}
+	rs = append(rs, networkRoutes(s)...)
 	return append(rs, s.extra...)
 }

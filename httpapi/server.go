@@ -49,6 +49,11 @@ type Config struct {
 	MaxBatch int
 	// Routes are further routes added to the table after the server's own.
 	Routes []Route
+	// Observer, when set, is told of every request (for /metrics).
+	Observer RequestObserver
+	// AccessLog writes one line per request to Logger (probes and
+	// /metrics at debug level), with its request id.
+	AccessLog bool
 }
 
 // OpenPrincipal is who requests act as on a server without
@@ -65,17 +70,20 @@ type Server struct {
 	maxBody  int64
 	maxBatch int
 	extra    []Route
-	mux      *http.ServeMux
-	paths    *http.ServeMux      // path-only patterns, to tell 405 from 404
-	allow    map[string][]string // path pattern -> methods
-	outages  *ratelog.Limiter    // one "database unreachable" line per interval
+	observe  RequestObserver
+	// accessLog writes a line per request.
+	accessLog bool
+	mux       *http.ServeMux
+	paths     *http.ServeMux      // path-only patterns, to tell 405 from 404
+	allow     map[string][]string // path pattern -> methods
+	outages   *ratelog.Limiter    // one "database unreachable" line per interval
 }
 
 // New returns a server calling cfg.Service.
 func New(cfg Config) *Server {
 	s := &Server{
 		svc: cfg.Service, log: cfg.Logger, auth: cfg.Auth, open: cfg.Open, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
-		extra: cfg.Routes, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+		extra: cfg.Routes, observe: cfg.Observer, accessLog: cfg.AccessLog, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
 		outages: ratelog.New(10 * time.Second),
 	}
 	if s.svc == nil {
@@ -106,24 +114,35 @@ func New(cfg Config) *Server {
 	return s
 }
 
-// ServeHTTP routes the request, answering unknown routes and wrong
-// methods with JSON errors.
+// ServeHTTP gives the request its id, routes it, answering unknown
+// routes and wrong methods with JSON errors, and observes and logs it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	r, info := begin(w, r)
+	rec := &recorder{ResponseWriter: w}
+	if s.observe != nil {
+		s.observe.RequestStarted()
+	}
+	route := unmatchedRoute
+	defer func() { s.finish(r, rec, info, route, start) }()
 	if clean := cleanPath(r.URL.Path); clean != r.URL.Path {
 		// ServeMux would answer a redirect with an HTML body.
-		writeError(w, r, s.log, apperr.Field("path", "%q is not a canonical path (doubled or dot segments, trailing slash): did you mean %q?",
+		writeError(rec, r, s.log, apperr.Field("path", "%q is not a canonical path (doubled or dot segments, trailing slash): did you mean %q?",
 			truncate(r.URL.Path, 200), truncate(clean, 200)))
 		return
 	}
-	if _, pattern := s.mux.Handler(r); pattern == "" {
+	_, pattern := s.mux.Handler(r)
+	if pattern == "" {
 		if _, path := s.paths.Handler(r); path != "" {
-			methodNotAllowed(w, r, s.log, strings.Join(s.allow[path], ", "))
+			route = path
+			methodNotAllowed(rec, r, s.log, strings.Join(s.allow[path], ", "))
 			return
 		}
-		writeError(w, r, s.log, notFound(r))
+		writeError(rec, r, s.log, notFound(r))
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	route = routeOf(pattern)
+	s.mux.ServeHTTP(rec, r)
 }
 
 // wrap turns a route into an http.Handler: it limits the body,
@@ -145,6 +164,9 @@ func (s *Server) wrap(rt Route) http.Handler {
 			return
 		}
 		r, err := s.authenticate(r, rt.Permission)
+		if p, ok := PrincipalFrom(r.Context()); ok {
+			noteUser(r.Context(), p.Username)
+		}
 		if err == nil {
 			err = rt.Handler(w, r)
 		}

@@ -119,7 +119,10 @@ type Alert struct {
 	ID int64 `json:"id"`
 	// Version grows by one at each change; updates must name the version
 	// they read (optimistic concurrency).
-	Version   int64  `json:"version"`
+	Version int64 `json:"version"`
+	// Kind is "name" for a screening's hit and "network" for a subject
+	// linked to a listed record (Hit then holds the path).
+	Kind      string `json:"kind"`
 	SubjectID string `json:"subject_id"` // the caller's external id
 	List      string `json:"list"`
 	SourceID  string `json:"source_id"`
@@ -146,6 +149,11 @@ type Alert struct {
 	// Changes says what changed since the pair was last closed as a
 	// false positive, when that is why the alert was raised again.
 	Changes []Change `json:"changes,omitempty"`
+	// Cause says what made Vigil look again when the alert was raised
+	// other than by a screening of the subject: a listing added or
+	// changed in an edition, a full re-screen, a network link (kind,
+	// text, edition). Absent for an alert of a subject's own screening.
+	Cause json.RawMessage `json:"cause,omitempty"`
 
 	ScreeningID int64     `json:"screening_id"`
 	CreatedAt   time.Time `json:"created_at"`

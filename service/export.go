@@ -23,12 +23,12 @@ var exportPermission = map[string]auth.Action{
 // ExportTables are the tables Export writes.
 func ExportTables() []string { return store.ExportTables }
 
-// Export writes a whole table (alerts, screenings, subjects or audit) to
+// ExportTable writes a whole table (alerts, screenings, subjects or audit) to
 // w in format f, streamed: the store reads it a keyset page at a time and
 // each row is written as it comes. The export itself is audited (who,
 // which table, which format) before the first row is written. It returns
 // the number of rows written.
-func (s *Service) Export(ctx context.Context, p auth.Principal, table string, f export.Format, w io.Writer) (int64, error) {
+func (s *Service) ExportTable(ctx context.Context, p auth.Principal, table string, f export.Format, w io.Writer) (int64, error) {
 	perm, ok := exportPermission[table]
 	if !ok {
 		return 0, apperr.Field("table", "%q is not one of alerts, screenings, subjects, audit", table)

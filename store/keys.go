@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/vigil-screening/vigil/apperr"
@@ -108,19 +106,15 @@ func (db *DB) Authenticate(ctx context.Context, apiKey string) (auth.Principal, 
 	if err != nil {
 		return auth.Principal{}, err
 	}
-	var p auth.Principal
-	var hash, revoked, roles, kind string
-	var disabled bool
-	err = db.sql.QueryRowContext(ctx, `SELECT u.id, u.username, u.roles, u.disabled, k.secret_hash, k.revoked_at, k.kind
-		FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = $1`, id).
-		Scan(&p.UserID, &p.Username, &roles, &disabled, &hash, &revoked, &kind)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return auth.Principal{}, fmt.Errorf("authenticate: %w", err)
+	r := db.lookupKey(ctx, id)
+	if r.err != nil {
+		return auth.Principal{}, r.err
 	}
-	if err != nil || disabled || revoked != "" || kind != keyKindKey || !auth.SecretMatches(secret, hash) {
+	if !r.found || r.disabled || r.revoked != "" || r.kind != keyKindKey || !auth.SecretMatches(secret, r.hash) {
 		return auth.Principal{}, apperr.New(apperr.Unauthorized, "invalid API key")
 	}
-	p.Roles = splitRoles(roles)
+	p := auth.Principal{UserID: r.userID, Username: r.username}
+	p.Roles = splitRoles(r.roles)
 	return p, nil
 }
 

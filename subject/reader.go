@@ -65,6 +65,9 @@ type Row struct {
 	// entity), each with the subject's other attributes: each is
 	// screened, and a listed record is reported once, with its best score.
 	Also []vigil.Subject
+	// NoID is true when the input gave no id (Subject.ID is then the line
+	// number): enrolment needs the caller's own id.
+	NoID bool
 	// Err is set when the row is malformed; it is a *reader.ParseError
 	// naming the file, line and field. Subject.ID is still set.
 	Err error

@@ -18,5 +18,10 @@ func commands(e *env) []*cli.Command {
 		jobsCommand(e),
 		webhooksCommand(e),
 		exportCommand(e),
+		configCommand(e),
+		healthcheckCommand(e),
+		subjectsCommand(e),
+		rescreenCommand(e),
+		networkCommand(e),
 	}
 }
