@@ -45,7 +45,7 @@ func testExport(t *testing.T, e *sor) {
 	}
 
 	// Accept picks the format; the subjects' formula is defused.
-	code, raw = e.send(t, "ann", "GET", "/v1/export/subjects", "", "Accept", "text/csv")
+	code, raw = e.send(t, "sue", "GET", "/v1/export/subjects", "", "Accept", "text/csv")
 	if code != 200 || !strings.Contains(string(raw), `'=HYPERLINK`) {
 		t.Errorf("subjects csv (%d) does not defuse the formula: %s", code, raw)
 	}
@@ -85,6 +85,9 @@ func testExport(t *testing.T, e *sor) {
 	}
 	e.auditCount(t) // the chain verifies
 
+	if code, _ := e.send(t, "ann", "GET", "/v1/export/subjects", ""); code != 403 {
+		t.Errorf("an analyst exports every subject: %d, want 403", code)
+	}
 	for _, bad := range []string{"/v1/export/alerts?format=pdf", "/v1/export/alerts?limit=3"} {
 		if code, raw := e.send(t, "aud", "GET", bad, ""); code != 400 {
 			t.Errorf("%s = %d: %s", bad, code, raw)

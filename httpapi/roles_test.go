@@ -61,9 +61,9 @@ var roleTable = map[string]string{
 	"GET /v1/revets":                        "supervisor admin",
 	"GET /v1/revets/{id}":                   "supervisor admin",
 
-	"GET /v1/export/alerts":     "analyst supervisor auditor",
-	"GET /v1/export/screenings": "analyst supervisor auditor",
-	"GET /v1/export/subjects":   "analyst supervisor auditor",
+	"GET /v1/export/alerts":     "supervisor auditor",
+	"GET /v1/export/screenings": "supervisor auditor",
+	"GET /v1/export/subjects":   "supervisor auditor",
 	"GET /v1/export/audit":      "auditor admin",
 
 	"POST /match/{dataset}": "screener analyst supervisor",

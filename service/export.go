@@ -11,12 +11,14 @@ import (
 	"github.com/vigil-screening/vigil/store"
 )
 
-// exportPermission is the permission each table's export needs: the one
-// that lets its reader see the same rows one by one.
+// exportPermission is the permission each table's export needs: the
+// audit trail's is reading it; alerts, screenings and subjects whole are
+// "export" (supervisors, auditors and the operator at the command line:
+// a bulk copy of personal data is not every reviewer's to take).
 var exportPermission = map[string]auth.Action{
-	"alerts":     auth.ActionListAlerts,
-	"screenings": auth.ActionViewSubject,
-	"subjects":   auth.ActionViewSubject,
+	"alerts":     auth.ActionExport,
+	"screenings": auth.ActionExport,
+	"subjects":   auth.ActionExport,
 	"audit":      auth.ActionReadAudit,
 }
 
