@@ -60,3 +60,20 @@ func CheckPassword(password, stored string) bool {
 	got := argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
+
+// dummyHash is a well-formed hash with the same cost as a real one and
+// no password: checking a password against it takes as long as against a
+// user's, so a sign-in under a name that has no user (or no password)
+// answers no faster than one under a real name.
+const dummyHash = "$argon2id$v=19$m=65536,t=3,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+
+// CheckPasswordOrNone is CheckPassword for a sign-in: when stored is ""
+// (no such user, or no password set) it still spends the time of a
+// check, against a hash nothing matches, and reports false.
+func CheckPasswordOrNone(password, stored string) bool {
+	if stored == "" {
+		CheckPassword(password, dummyHash)
+		return false
+	}
+	return CheckPassword(password, stored)
+}

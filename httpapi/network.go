@@ -326,7 +326,7 @@ func (s *Server) networkExport(w http.ResponseWriter, r *http.Request) error {
 	if q.Limit == 0 {
 		q.Limit = 10_000
 	}
-	sub, err := s.svc.Export(r.Context(), s.principal(r), q)
+	sub, err := s.svc.NetworkExport(r.Context(), s.principal(r), q)
 	if err != nil {
 		return err
 	}

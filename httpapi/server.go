@@ -54,6 +54,9 @@ type Config struct {
 	// AccessLog writes one line per request to Logger (probes and
 	// /metrics at debug level), with its request id.
 	AccessLog bool
+	// Pages, when set, serves every path outside /v1/ that no route
+	// matches: the web application (package web).
+	Pages http.Handler
 }
 
 // OpenPrincipal is who requests act as on a server without
@@ -77,6 +80,7 @@ type Server struct {
 	paths     *http.ServeMux      // path-only patterns, to tell 405 from 404
 	allow     map[string][]string // path pattern -> methods
 	outages   *ratelog.Limiter    // one "database unreachable" line per interval
+	pages     http.Handler
 }
 
 // New returns a server calling cfg.Service.
@@ -84,7 +88,7 @@ func New(cfg Config) *Server {
 	s := &Server{
 		svc: cfg.Service, log: cfg.Logger, auth: cfg.Auth, open: cfg.Open, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
 		extra: cfg.Routes, observe: cfg.Observer, accessLog: cfg.AccessLog, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
-		outages: ratelog.New(10 * time.Second),
+		outages: ratelog.New(10 * time.Second), pages: cfg.Pages,
 	}
 	if s.svc == nil {
 		panic("httpapi.New: Config.Service is required")
@@ -125,7 +129,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	route := unmatchedRoute
 	defer func() { s.finish(r, rec, info, route, start) }()
-	if clean := cleanPath(r.URL.Path); clean != r.URL.Path {
+	clean := cleanPath(r.URL.Path)
+	if s.pages != nil && clean != "/v1" && !strings.HasPrefix(clean, "/v1/") {
+		if _, pattern := s.mux.Handler(r); pattern == "" {
+			route = pagesRoute
+			s.pages.ServeHTTP(rec, r)
+			return
+		}
+	}
+	if clean != r.URL.Path {
 		// ServeMux would answer a redirect with an HTML body.
 		writeError(rec, r, s.log, apperr.Field("path", "%q is not a canonical path (doubled or dot segments, trailing slash): did you mean %q?",
 			truncate(r.URL.Path, 200), truncate(clean, 200)))

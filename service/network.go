@@ -690,9 +690,9 @@ func (s *Service) vetNetwork(ctx context.Context) {
 	}
 }
 
-// Export returns the part of the graph within q.Hops of q.From, for
+// NetworkExport returns the part of the graph within q.Hops of q.From, for
 // GraphML or FollowTheMoney output.
-func (s *Service) Export(ctx context.Context, p auth.Principal, q network.Query) (*network.Subgraph, error) {
+func (s *Service) NetworkExport(ctx context.Context, p auth.Principal, q network.Query) (*network.Subgraph, error) {
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}

@@ -149,8 +149,8 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.key(e)
 	case audit.ActionListImport:
 		return r.snapshot(e)
-	case audit.ActionScreenAdHoc, audit.ActionSubjectView, audit.ActionExport:
-		return nil // they change no row
+	case audit.ActionScreenAdHoc, audit.ActionSubjectView, audit.ActionSignIn, audit.ActionSignOut, audit.ActionSignInLock, audit.ActionExport:
+		return nil // they change no row the trail binds
 	case audit.ActionHookCreate, audit.ActionHookDisable, audit.ActionHookEnable:
 		return r.webhook(e)
 	case audit.ActionHookTest:

@@ -172,6 +172,7 @@ func (db *DB) SetPassword(ctx context.Context, actor auth.Principal, username, p
 // matches, or apperr.Unauthorized.
 func (db *DB) CheckPassword(ctx context.Context, username, password string) (auth.Principal, error) {
 	if checkText("username", username, 64) != nil || len(password) > 1024 {
+		auth.CheckPasswordOrNone(password[:min(len(password), 1024)], "")
 		return auth.Principal{}, apperr.New(apperr.Unauthorized, "wrong user name or password")
 	}
 	var p auth.Principal
@@ -182,7 +183,9 @@ func (db *DB) CheckPassword(ctx context.Context, username, password string) (aut
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return auth.Principal{}, fmt.Errorf("check password: %w", err)
 	}
-	if err != nil || disabled || !auth.CheckPassword(password, hash) {
+	// Every refusal costs one argon2id check (auth.CheckPasswordOrNone),
+	// so the time taken does not tell whether the name exists.
+	if ok := auth.CheckPasswordOrNone(password, hash); err != nil || disabled || !ok {
 		return auth.Principal{}, apperr.New(apperr.Unauthorized, "wrong user name or password")
 	}
 	p.Roles = splitRoles(roles)

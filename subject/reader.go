@@ -61,13 +61,13 @@ type Row struct {
 	// Subject is the subject. Its ID is the input's id or, when missing,
 	// the line number.
 	Subject vigil.Subject
+	// NoID is true when the input gave no id (Subject.ID is then the line
+	// number): enrolment needs the caller's own id.
+	NoID bool
 	// Also are further names of the same subject (the aliases of an FtM
 	// entity), each with the subject's other attributes: each is
 	// screened, and a listed record is reported once, with its best score.
 	Also []vigil.Subject
-	// NoID is true when the input gave no id (Subject.ID is then the line
-	// number): enrolment needs the caller's own id.
-	NoID bool
 	// Err is set when the row is malformed; it is a *reader.ParseError
 	// naming the file, line and field. Subject.ID is still set.
 	Err error

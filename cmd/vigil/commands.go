@@ -17,11 +17,11 @@ func commands(e *env) []*cli.Command {
 		dbCommand(e),
 		jobsCommand(e),
 		webhooksCommand(e),
-		exportCommand(e),
 		configCommand(e),
 		healthcheckCommand(e),
 		subjectsCommand(e),
 		rescreenCommand(e),
 		networkCommand(e),
+		exportCommand(e),
 	}
 }

@@ -159,7 +159,7 @@ func networkCommand(e *env) *cli.Command {
 					}
 					q := network.Query{From: cmd.Args().First(), Hops: int(cmd.Int("hops")), Limit: int(cmd.Int("limit")), Types: types}
 					return withNetwork(ctx, e, cmd, func(svc *service.Service) error {
-						sub, err := svc.Export(ctx, operator(), q)
+						sub, err := svc.NetworkExport(ctx, operator(), q)
 						if err != nil {
 							return err
 						}

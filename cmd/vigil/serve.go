@@ -17,12 +17,13 @@ import (
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/web"
 )
 
 func serveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "serve",
-		Usage: "serve the HTTP JSON API",
+		Usage: "serve the HTTP JSON API and the reviewers' web pages",
 		UsageText: `vigil serve [--lists DIR] [--first-user NAME] [--addr 127.0.0.1:8080] [--db postgres://...]
 vigil serve --open --lists DIR
 
@@ -48,7 +49,7 @@ docs/api.md.`,
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
 			&cli.FloatFlag{Name: "alert-threshold", Value: screen.DefaultThreshold, Sources: cli.EnvVars("VIGIL_ALERT_THRESHOLD"),
 				Usage: "score at or above which a recorded screening raises an alert (0 < t <= 1)"},
-		}, append(append(append(checkFlags(), jobFlags()...), observeFlags()...), monitorFlags()...)...)),
+		}, append(append(append(append(checkFlags(), jobFlags()...), observeFlags()...), monitorFlags()...), oidcFlags()...)...)),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Bool("open") {
 				return e.serveOpen(ctx, cmd)
@@ -118,7 +119,11 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	dir := cmd.String("lists")
-	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc}),
+	pages, err := web.New(web.Config{Service: svc, Logger: e.log, OIDC: oidcConfig(cmd)})
+	if err != nil {
+		return err
+	}
+	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc, Pages: pages}),
 		listening: func(addr string) {
 			if first != nil {
 				printFirstStart(e.stderr, first, invocation(cmd), addr)
