@@ -223,6 +223,9 @@ func (s *Server) wrap(rt Route) http.Handler {
 // and logs its cause, at most once every ten seconds (with the number of
 // requests refused since the last line).
 func (s *Server) outage(r *http.Request, err error) error {
+	if r.Context().Err() != nil {
+		return err // the client went away: not the database's doing
+	}
 	err = service.Outage(err)
 	var ae *apperr.Error
 	if !errors.As(err, &ae) || ae.Code != apperr.Unavailable || ae.Err == nil {

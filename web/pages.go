@@ -392,8 +392,12 @@ func (h *Handler) adminAction(pg *page) error {
 			return err
 		}
 		d.NewKey, d.NewKeyID = secret, k.ID
-		return h.render(pg, http.StatusOK, "admin", view{Title: "Administration", Nav: "admin", Data: d,
-			Flash: "Key " + k.ID + " created for " + k.Username + ". Copy it now: it is not shown again."})
+		flash := "Key " + k.ID + " created for " + k.Username + ". Copy it now: it is not shown again."
+		if k.Kind == "activation" { // a reviewer's: see docs/security.md
+			flash = "One-time activation created for " + k.Username + " (valid until " + k.ExpiresAt.Format("2006-01-02 15:04 MST") +
+				"). Give it to " + k.Username + " alone: they exchange it for a key only they see (vigil keys activate, or POST /v1/keys/activate). It is not shown again."
+		}
+		return h.render(pg, http.StatusOK, "admin", view{Title: "Administration", Nav: "admin", Data: d, Flash: flash})
 	case "revoke":
 		err = h.svc.RevokeKey(ctx, pg.p, f.Get("id"))
 		done = "Key " + f.Get("id") + " revoked."

@@ -130,7 +130,9 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 		},
 		load: func(ctx context.Context) error {
 			if dir != "" {
-				rep, err := svc.ImportLists(ctx, operator(), dir, checks)
+				// Start degraded when a rejected file's source keeps an
+				// earlier edition; refuse when it has none (startpolicy.go).
+				rep, _, err := svc.ImportAtStart(ctx, operator(), dir, checks)
 				e.logImport(rep)
 				if err != nil {
 					return err
