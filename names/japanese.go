@@ -56,8 +56,11 @@ const maxJPReadings = 4
 // name written in kanji that splits into a family and a given name of
 // the dictionary, or nil. The longest family name is tried first.
 func JapaneseReadings(s string) []string {
+	if !allHan(s) {
+		return nil
+	}
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 2 || !allHan(s) {
+	if len(words) > 2 {
 		return nil
 	}
 	d := loadJPNames()
