@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/vigil-screening/vigil/apperr"
@@ -16,6 +17,13 @@ import (
 // MaxField is the longest value accepted in one field. No real name,
 // place or identifier comes near it.
 const MaxField = 4 << 10
+
+// MaxValues is the most values one attribute of a subject may have: the
+// identity documents (documents and the passport, national_id and tax_id
+// shorthands together, once repeated ones are merged) and the crypto
+// addresses. No real person or organisation has more; a query with more
+// only costs the server (each value is compared with every candidate).
+const MaxValues = 32
 
 // SubjectID is a subject identifier as input gives it. In JSON it may be
 // written as a string or a number.
@@ -93,6 +101,15 @@ func (in SubjectInput) Subject(fallbackID string) (Subject, error) {
 	if s.Name == "" && s.FirstName == "" && s.MiddleName == "" && s.LastName == "" {
 		return Subject{}, apperr.Field("name", "required: give name or first_name/last_name")
 	}
+	for _, f := range []struct{ field, value string }{{"name", s.Name}, {"first_name", s.FirstName},
+		{"middle_name", s.MiddleName}, {"last_name", s.LastName}} {
+		if f.value != "" && !hasLetter(f.value) {
+			if f.field == "name" && in.Name == "" {
+				f.field = "full_name"
+			}
+			return Subject{}, apperr.Field(f.field, "%q has no letter: a name is screened by its letters", truncateText(f.value, 40))
+		}
+	}
 	if s.Kind, err = parseKind(in.Type); err != nil {
 		return Subject{}, err
 	}
@@ -107,10 +124,15 @@ func (in SubjectInput) Subject(fallbackID string) (Subject, error) {
 	if s.Documents, err = in.documents(); err != nil {
 		return Subject{}, err
 	}
+	seen := map[string]bool{}
 	for _, c := range in.Crypto {
-		if c = strings.TrimSpace(c); c != "" {
+		if c = strings.TrimSpace(c); c != "" && !seen[c] {
+			seen[c] = true
 			s.Crypto = append(s.Crypto, c)
 		}
+	}
+	if len(s.Crypto) > MaxValues {
+		return Subject{}, apperr.Field("crypto", "%d addresses; at most %d per subject", len(s.Crypto), MaxValues)
 	}
 	return s, nil
 }
@@ -265,7 +287,41 @@ func (in SubjectInput) documents() ([]entity.Document, error) {
 			}
 		}
 	}
+	docs = uniqueDocuments(docs)
+	if len(docs) > MaxValues {
+		return nil, apperr.Field("documents", "%d identity documents (with passport, national_id and tax_id); at most %d per subject", len(docs), MaxValues)
+	}
 	return docs, nil
+}
+
+// uniqueDocuments keeps the first of documents given more than once (the
+// same type, number and issuing country, the number compared by its
+// letters and digits): each is compared, and reported, once.
+func uniqueDocuments(docs []entity.Document) []entity.Document {
+	if len(docs) < 2 {
+		return docs
+	}
+	seen := make(map[string]bool, len(docs))
+	out := docs[:0]
+	for _, d := range docs {
+		k := string(d.Type) + "|" + strings.ToUpper(d.Country) + "|" + docKey(d.Number)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// docKey is a document number's letters and digits, upper-cased.
+func docKey(n string) string {
+	var b strings.Builder
+	for _, r := range n {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
 }
 
 // subjectJSON is the JSON form of a Subject, as stored and as answered:
@@ -324,4 +380,24 @@ func (s *Subject) UnmarshalJSON(b []byte) error {
 	}
 	*s = v
 	return nil
+}
+
+// hasLetter reports whether s holds a letter of any script.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func truncateText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

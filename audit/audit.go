@@ -39,6 +39,7 @@ const (
 	ActionUserPassword Action = "user.password"
 	ActionKeyCreate    Action = "key.create"
 	ActionKeyRevoke    Action = "key.revoke"
+	ActionKeyActivate  Action = "key.activate" // a user exchanged an activation for a key
 	ActionHookCreate   Action = "webhook.create"
 	ActionHookDisable  Action = "webhook.disable"
 	ActionHookEnable   Action = "webhook.enable"
@@ -48,6 +49,11 @@ const (
 	ActionSignIn     Action = "web.sign_in"
 	ActionSignOut    Action = "web.sign_out"
 	ActionSignInLock Action = "web.sign_in_locked" // a name locked out after failed sign-ins
+	// Continuous vetting (docs/monitoring.md).
+	ActionMonitorSet   Action = "subject.monitor"      // a subject's end of monitoring set (override of the retention)
+	ActionMonitorEnd   Action = "subject.monitor_end"  // a subject's monitoring ended
+	ActionAlertListing Action = "alert.listing_change" // a listed record behind an alert removed or changed: annotated, back in review
+	ActionRescreen     Action = "monitor.rescreen"     // a full re-screen started
 )
 
 // Entry is one audited event.

@@ -40,6 +40,11 @@ func TestAllowed(t *testing.T) {
 		{System(), ActionScreen, false},
 		{System(), ActionManageUsers, false},
 		{p(RoleAdmin), ActionDeliverHooks, false},
+		{System(), ActionRevet, true},
+		{p(RoleAdmin), ActionRevet, false},
+		{p(RoleSupervisor), ActionRescreen, true},
+		{p(RoleAnalyst), ActionRescreen, false},
+		{p(RoleScreener), ActionMonitor, false},
 		{p(RoleSupervisor), ActionViewJobs, true},
 		{p(RoleAnalyst), ActionViewJobs, false},
 		{p(RoleAdmin), ActionManageHooks, true},
@@ -58,8 +63,8 @@ func TestAllowed(t *testing.T) {
 	if ValidRole(RoleOperator) || ValidRole(RoleSystem) || Operator("x").Username != "cli:x" {
 		t.Error("the operator role can be given to users, or the operator is misnamed")
 	}
-	if len(Actions()) != 17 {
-		t.Errorf("%d actions, want 17", len(Actions()))
+	if len(Actions()) != 20 {
+		t.Errorf("%d actions, want 20", len(Actions()))
 	}
 }
 

@@ -8,23 +8,26 @@ type Action string
 // Actions, for every operation of screening, review, audit and
 // administration.
 const (
-	ActionScreen       Action = "screen"        // screen a subject (ad hoc or recorded)
-	ActionCompare      Action = "compare"       // compare two subjects
-	ActionViewEntity   Action = "view_entity"   // read a list record
-	ActionViewLists    Action = "view_lists"    // see which list editions are in force
-	ActionViewSubject  Action = "view_subject"  // read a recorded subject and its history
-	ActionListAlerts   Action = "list_alerts"   // list and read alerts
-	ActionReview       Action = "review"        // work an alert: move, note, decide
-	ActionApprove      Action = "approve"       // approve or reject a four-eyes proposal
-	ActionReassign     Action = "reassign"      // assign an alert to someone else
-	ActionReadAudit    Action = "read_audit"    // read, export and verify the audit trail
-	ActionManageUsers  Action = "manage_users"  // add, list, disable users
-	ActionManageKeys   Action = "manage_keys"   // create and revoke API keys
-	ActionImportLists  Action = "import_lists"  // load list editions
-	ActionRefreshLists Action = "refresh_lists" // fetch lists from their publishers and import them
-	ActionViewJobs     Action = "view_jobs"     // see the background jobs, list refreshes and webhook deliveries
-	ActionManageHooks  Action = "manage_hooks"  // create, list, disable, enable and test webhooks
-	ActionDeliverHooks Action = "deliver_hooks" // send webhook deliveries (the system's own work)
+	ActionScreen       Action = "screen"            // screen a subject (ad hoc or recorded)
+	ActionCompare      Action = "compare"           // compare two subjects
+	ActionViewEntity   Action = "view_entity"       // read a list record
+	ActionViewLists    Action = "view_lists"        // see which list editions are in force
+	ActionViewSubject  Action = "view_subject"      // read a recorded subject and its history
+	ActionListAlerts   Action = "list_alerts"       // list and read alerts
+	ActionReview       Action = "review"            // work an alert: move, note, decide
+	ActionApprove      Action = "approve"           // approve or reject a four-eyes proposal
+	ActionReassign     Action = "reassign"          // assign an alert to someone else
+	ActionReadAudit    Action = "read_audit"        // read, export and verify the audit trail
+	ActionManageUsers  Action = "manage_users"      // add, list, disable users
+	ActionManageKeys   Action = "manage_keys"       // create and revoke API keys
+	ActionImportLists  Action = "import_lists"      // load list editions
+	ActionRefreshLists Action = "refresh_lists"     // fetch lists from their publishers and import them
+	ActionViewJobs     Action = "view_jobs"         // see the background jobs, list refreshes and webhook deliveries
+	ActionManageHooks  Action = "manage_hooks"      // create, list, disable, enable and test webhooks
+	ActionDeliverHooks Action = "deliver_hooks"     // send webhook deliveries (the system's own work)
+	ActionMonitor      Action = "manage_monitoring" // set or end a subject's monitoring
+	ActionRescreen     Action = "rescreen"          // start a full re-screen of the monitored subjects
+	ActionRevet        Action = "revet"             // run re-vetting jobs (the system's own work)
 )
 
 // permissions is the one table of who may do what. The service layer
@@ -47,6 +50,9 @@ var permissions = map[Action][]Role{
 	ActionViewJobs:     {RoleSupervisor, RoleAdmin, RoleOperator},
 	ActionManageHooks:  {RoleAdmin, RoleOperator},
 	ActionDeliverHooks: {RoleSystem},
+	ActionMonitor:      {RoleSupervisor, RoleAdmin, RoleOperator},
+	ActionRescreen:     {RoleSupervisor, RoleAdmin, RoleOperator},
+	ActionRevet:        {RoleSystem},
 }
 
 // Actions returns every action, in a stable order.

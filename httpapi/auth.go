@@ -7,6 +7,7 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/service"
 )
 
 // Authenticator resolves an API key to the principal it belongs to. It
@@ -47,7 +48,7 @@ func (s *Server) authenticate(r *http.Request, perm auth.Action) (*http.Request,
 	if key == "" {
 		return r, apperr.New(apperr.Unauthorized, "missing API key: send \"Authorization: Bearer <key>\"")
 	}
-	p, err := s.auth.Authenticate(r.Context(), key)
+	p, err := s.auth.Authenticate(service.WithClient(r.Context(), r.RemoteAddr), key)
 	if err != nil {
 		return r, err
 	}

@@ -18,7 +18,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 
 // readyz reports whether lists are in force and screening can be served.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
-	n, err := s.svc.Ready()
+	n, err := s.svc.Ready(r.Context())
 	if err != nil {
 		return err
 	}

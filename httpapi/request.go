@@ -2,9 +2,11 @@ package httpapi
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/vigil-screening/vigil/apperr"
@@ -16,10 +18,32 @@ import (
 // result and writes nothing.
 const IdempotencyHeader = "Idempotency-Key"
 
-// decodeBody decodes the JSON body into v: unknown fields, wrong types,
-// trailing data and invalid UTF-8 are 400 errors naming the field.
+// decodeBody decodes the JSON body into v: unknown fields, keys given
+// twice, wrong types, trailing data and invalid UTF-8 are 400 errors
+// naming the field; a body cut short is one too.
 func decodeBody(r *http.Request, v any) error {
-	return strictjson.Decode(r.Body, v)
+	data, err := readBody(r)
+	if err != nil {
+		return err
+	}
+	return strictjson.DecodeBytes(data, v)
+}
+
+// readBody reads the whole body. A body over the limit stays an
+// *http.MaxBytesError (413); any other failure to read it is the
+// client's (it closed the connection, or sent less than it announced,
+// or too slowly): a 400 naming the body, never a server fault.
+func readBody(r *http.Request) ([]byte, error) {
+	data, err := io.ReadAll(r.Body)
+	if err == nil {
+		return data, nil
+	}
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return nil, err
+	}
+	return nil, &apperr.Error{Code: apperr.Invalid, Field: "body",
+		Message: fmt.Sprintf("the request body was cut short or not sent in time (%d bytes received)", len(data)), Err: err}
 }
 
 // pathID parses the numeric {id} of an alert route.
@@ -45,6 +69,7 @@ func truncate(s string, n int) string {
 
 // checkQuery refuses query parameters a route does not know, so that a
 // misspelt filter is an error instead of being silently ignored.
+// (Parameters given twice are refused for every route, see repeatedQuery.)
 func checkQuery(r *http.Request, known ...string) error {
 	for name := range r.URL.Query() {
 		ok := false
@@ -61,13 +86,29 @@ func checkQuery(r *http.Request, known ...string) error {
 // decodeOptionalBody accepts an empty body or an empty JSON object, for
 // actions that take no parameters.
 func decodeOptionalBody(r *http.Request) error {
-	data, err := io.ReadAll(r.Body)
+	data, err := readBody(r)
 	if err != nil {
-		return fmt.Errorf("read body: %w", err)
+		return err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil
 	}
 	var empty struct{}
-	return strictjson.Decode(bytes.NewReader(data), &empty)
+	return strictjson.DecodeBytes(data, &empty)
+}
+
+// repeatedQuery refuses a query that is malformed or gives a parameter
+// more than once: which of the values would count is not for the server
+// to guess.
+func repeatedQuery(r *http.Request) error {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return apperr.Field("query", "malformed query string: %v", err)
+	}
+	for name, vs := range q {
+		if len(vs) > 1 {
+			return apperr.Field(name, "query parameter given %d times; give it once", len(vs))
+		}
+	}
+	return nil
 }

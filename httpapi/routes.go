@@ -58,6 +58,8 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/keys", auth.ActionManageKeys, s.listKeys},
 		{"POST", "/v1/keys", auth.ActionManageKeys, s.createKey},
 		{"DELETE", "/v1/keys/{id}", auth.ActionManageKeys, s.revokeKey},
+		{"POST", "/v1/keys/activate", PermPublic, s.activateKey},
+		{"GET", "/v1/auth/failures", auth.ActionReadAudit, s.authFailures},
 		{"GET", "/v1/jobs", auth.ActionViewJobs, s.getJobs},
 		{"GET", "/v1/lists/refreshes", auth.ActionViewJobs, s.listRefreshes},
 		{"POST", "/v1/lists/{source}/refresh", auth.ActionRefreshLists, s.refreshList},
@@ -67,6 +69,13 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/webhooks/{id}/enable", auth.ActionManageHooks, s.enableWebhook},
 		{"POST", "/v1/webhooks/{id}/test", auth.ActionManageHooks, s.testWebhook},
 		{"GET", "/v1/webhooks/{id}/deliveries", auth.ActionManageHooks, s.listDeliveries},
+		{"POST", "/v1/subjects/batch", auth.ActionScreen, s.enrollSubjects},
+		{"GET", "/v1/subjects/{id}/monitoring", auth.ActionViewSubject, s.getMonitoring},
+		{"POST", "/v1/subjects/{id}/monitoring", auth.ActionMonitor, s.setMonitoring},
+		{"POST", "/v1/subjects/{id}/monitoring/end", auth.ActionMonitor, s.endMonitoring},
+		{"POST", "/v1/rescreen", auth.ActionRescreen, s.rescreen},
+		{"GET", "/v1/revets", auth.ActionViewJobs, s.listRevets},
+		{"GET", "/v1/revets/{id}", auth.ActionViewJobs, s.getRevet},
 	}
 	return append(rs, s.extra...)
 }

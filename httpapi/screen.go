@@ -6,7 +6,6 @@ import (
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
-	"github.com/vigil-screening/vigil/internal/strictjson"
 )
 
 // screenRequest is the body of POST /v1/screen: one subject's fields at
@@ -26,7 +25,7 @@ type batchResponse struct {
 
 func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 	var req screenRequest
-	if err := strictjson.Decode(r.Body, &req); err != nil {
+	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
 	opts, err := options(req)
@@ -79,6 +78,9 @@ func (s *Server) batch(req screenRequest) ([]vigil.Subject, error) {
 	return subs, nil
 }
 
+// maxLists bounds the "lists" option: there are far fewer lists.
+const maxLists = 64
+
 // options reads the screening options of a request. A threshold or limit
 // given as 0 is refused here (0 would mean "the default" to the service);
 // the service checks the ranges and the lists.
@@ -96,13 +98,16 @@ func options(req screenRequest) (vigil.Options, error) {
 		}
 		opts.Limit = *req.Limit
 	}
+	if len(req.Lists) > maxLists {
+		return opts, apperr.Field("lists", "%d lists named; at most %d", len(req.Lists), maxLists)
+	}
 	opts.Lists = req.Lists
 	return opts, nil
 }
 
 func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 	var p vigil.Pair
-	if err := strictjson.Decode(r.Body, &p); err != nil {
+	if err := decodeBody(r, &p); err != nil {
 		return err
 	}
 	a, b, err := p.Subjects()

@@ -19,10 +19,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path"
 	"strings"
 	"time"
 
+	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/internal/ratelog"
 	"github.com/vigil-screening/vigil/service"
 )
 
@@ -46,6 +49,11 @@ type Config struct {
 	MaxBatch int
 	// Routes are further routes added to the table after the server's own.
 	Routes []Route
+	// Observer, when set, is told of every request (for /metrics).
+	Observer RequestObserver
+	// AccessLog writes one line per request to Logger (probes and
+	// /metrics at debug level), with its request id.
+	AccessLog bool
 	// Pages, when set, serves every path outside /v1/ that no route
 	// matches: the web application (package web).
 	Pages http.Handler
@@ -66,16 +74,21 @@ type Server struct {
 	maxBatch int
 	extra    []Route
 	pages    http.Handler
-	mux      *http.ServeMux
-	paths    *http.ServeMux      // path-only patterns, to tell 405 from 404
-	allow    map[string][]string // path pattern -> methods
+	observe  RequestObserver
+	// accessLog writes a line per request.
+	accessLog bool
+	mux       *http.ServeMux
+	paths     *http.ServeMux      // path-only patterns, to tell 405 from 404
+	allow     map[string][]string // path pattern -> methods
+	outages   *ratelog.Limiter    // one "database unreachable" line per interval
 }
 
 // New returns a server calling cfg.Service.
 func New(cfg Config) *Server {
 	s := &Server{
 		svc: cfg.Service, log: cfg.Logger, auth: cfg.Auth, open: cfg.Open, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
-		extra: cfg.Routes, pages: cfg.Pages, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+		extra: cfg.Routes, pages: cfg.Pages, observe: cfg.Observer, accessLog: cfg.AccessLog, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+		outages: ratelog.New(10 * time.Second),
 	}
 	if s.svc == nil {
 		panic("httpapi.New: Config.Service is required")
@@ -105,22 +118,40 @@ func New(cfg Config) *Server {
 	return s
 }
 
-// ServeHTTP routes the request, answering unknown routes and wrong
-// methods with JSON errors.
+// ServeHTTP gives the request its id, routes it, answering unknown
+// routes and wrong methods with JSON errors, and observes and logs it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if _, pattern := s.mux.Handler(r); pattern == "" {
+	start := time.Now()
+	r, info := begin(w, r)
+	rec := &recorder{ResponseWriter: w}
+	if s.observe != nil {
+		s.observe.RequestStarted()
+	}
+	route := unmatchedRoute
+	defer func() { s.finish(r, rec, info, route, start) }()
+	if clean := cleanPath(r.URL.Path); clean != r.URL.Path {
+		// ServeMux would answer a redirect with an HTML body.
+		writeError(rec, r, s.log, apperr.Field("path", "%q is not a canonical path (doubled or dot segments, trailing slash): did you mean %q?",
+			truncate(r.URL.Path, 200), truncate(clean, 200)))
+		return
+	}
+	_, pattern := s.mux.Handler(r)
+	if pattern == "" {
 		if s.pages != nil && !strings.HasPrefix(r.URL.Path, "/v1/") {
-			s.pages.ServeHTTP(w, r)
+			route = "pages"
+			s.pages.ServeHTTP(rec, r)
 			return
 		}
 		if _, path := s.paths.Handler(r); path != "" {
-			methodNotAllowed(w, r, s.log, strings.Join(s.allow[path], ", "))
+			route = path
+			methodNotAllowed(rec, r, s.log, strings.Join(s.allow[path], ", "))
 			return
 		}
-		writeError(w, r, s.log, notFound(r))
+		writeError(rec, r, s.log, notFound(r))
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	route = routeOf(pattern)
+	s.mux.ServeHTTP(rec, r)
 }
 
 // wrap turns a route into an http.Handler: it limits the body,
@@ -134,14 +165,45 @@ func (s *Server) wrap(rt Route) http.Handler {
 			}
 		}()
 		r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
+		if err := repeatedQuery(r); err != nil {
+			writeError(w, r, s.log, err)
+			return
+		}
 		r, err := s.authenticate(r, rt.Permission)
+		if p, ok := PrincipalFrom(r.Context()); ok {
+			noteUser(r.Context(), p.Username)
+		}
 		if err == nil {
 			err = rt.Handler(w, r)
 		}
 		if err != nil {
-			writeError(w, r, s.log, err)
+			writeError(w, r, s.log, s.outage(r, err))
 		}
 	})
+}
+
+// outage turns an error saying the database is unreachable into a 503
+// and logs its cause, at most once every ten seconds (with the number of
+// requests refused since the last line).
+func (s *Server) outage(r *http.Request, err error) error {
+	err = service.Outage(err)
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != apperr.Unavailable || ae.Err == nil {
+		return err
+	}
+	if ok, held := s.outages.Allow("db"); ok {
+		s.log.ErrorContext(r.Context(), "database unreachable: answering 503", "method", r.Method, "path", r.URL.Path,
+			"err", ae.Err, "refused_since_last_line", held)
+	}
+	return err
+}
+
+// Listener wraps ln so that the requests net/http refuses before any
+// handler runs (a control character in a header, a malformed request
+// line) are answered in JSON too. Serve uses it; so can a caller that
+// runs its own http.Server.
+func (s *Server) Listener(ln net.Listener) net.Listener {
+	return &jsonListener{Listener: ln, log: s.log, limit: ratelog.New(10 * time.Second)}
 }
 
 // Serve answers requests on ln until ctx is cancelled, then shuts down
@@ -162,11 +224,25 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		defer cancel()
 		done <- hs.Shutdown(sctx)
 	}()
-	if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+	if err := hs.Serve(s.Listener(ln)); !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve %s: %w", ln.Addr(), err)
 	}
 	if err := <-done; err != nil {
 		return fmt.Errorf("shut down: %w", err)
 	}
 	return nil
+}
+
+// cleanPath is the canonical form of a request path, as ServeMux cleans
+// it: no doubled slashes, no "." or ".." segments, no trailing slash
+// (Vigil has no route that ends in one).
+func cleanPath(p string) string {
+	if p == "" || p == "/" {
+		return "/"
+	}
+	c := path.Clean(p)
+	if c == "." {
+		return "/"
+	}
+	return c
 }

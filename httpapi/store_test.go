@@ -56,6 +56,7 @@ const zawahiri = "Aiman Muhammed Rabi al-Zawahiri"
 // real UN list, with one user and key per role.
 type sor struct {
 	db    *store.DB
+	svc   *service.Service
 	ts    *httptest.Server
 	keys  map[string]string         // username -> API key
 	users map[string]auth.Principal // username -> principal
@@ -113,6 +114,7 @@ func newSORon(t testing.TB, dsn string, cfg httpapi.Config) *sor {
 	svc := service.New(service.Config{Store: db, Logger: cfg.Logger})
 	svc.SetLists(lists)
 	cfg.Auth, cfg.Service = svc, svc
+	e.svc = svc
 	srv := httpapi.New(cfg)
 	e.ts = httptest.NewServer(srv) // listens on 127.0.0.1
 	t.Cleanup(e.ts.Close)

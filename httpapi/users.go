@@ -3,6 +3,7 @@ package httpapi
 import (
 	"net/http"
 
+	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/service"
 )
@@ -113,5 +114,43 @@ func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	writeJSON(w, s.log, http.StatusOK, revokedKey{ID: id, Revoked: true})
+	return nil
+}
+
+type activateRequest struct {
+	Activation string `json:"activation"`
+}
+
+// activateKey answers POST /v1/keys/activate: a one-time activation (made
+// by an admin for a user who reviews) is exchanged for that user's API
+// key, shown this once. The route is public: the activation is the
+// credential.
+func (s *Server) activateKey(w http.ResponseWriter, r *http.Request) error {
+	var req activateRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	if req.Activation == "" {
+		return apperr.Field("activation", "the activation you were given (vga_...) is required")
+	}
+	k, key, err := s.svc.Activate(service.WithClient(r.Context(), r.RemoteAddr), req.Activation)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, s.log, http.StatusCreated, keyResponse{Key: k, APIKey: key})
+	return nil
+}
+
+// authFailures answers GET /v1/auth/failures: the failed authentications
+// counted since the process started.
+func (s *Server) authFailures(w http.ResponseWriter, r *http.Request) error {
+	if err := checkQuery(r); err != nil {
+		return err
+	}
+	f, err := s.svc.AuthFailureCounts(r.Context(), s.principal(r))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, s.log, http.StatusOK, f)
 	return nil
 }

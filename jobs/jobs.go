@@ -121,7 +121,7 @@ func clientID() string {
 }
 
 func queues(concurrency map[string]int, poll time.Duration) map[string]river.QueueConfig {
-	defaults := map[string]int{QueueRefresh: 1, QueueWebhooks: 4, QueueDefault: 2}
+	defaults := map[string]int{QueueRefresh: 1, QueueWebhooks: 4, QueueDefault: 2, QueueRevet: 1}
 	out := map[string]river.QueueConfig{}
 	for name, n := range defaults {
 		if c, ok := concurrency[name]; ok && c > 0 {
@@ -210,6 +210,20 @@ func addWorkers(ws *river.Workers, svc *service.Service, timeout func(kind strin
 	// Send one webhook delivery; a failure of the last attempt fails it.
 	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.DeliveryJob]) error {
 		return svc.Deliver(ctx, service.System, job.Args.DeliveryID, job.Attempt >= job.MaxAttempts)
+	})
+	// Plan a re-vetting run: what changed, annotations, one job per chunk.
+	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.RevetPlanJob]) error {
+		return svc.PlanRevet(ctx, service.System, job.Args.RevetID)
+	})
+	// End, audited, the monitoring of subjects past their retention.
+	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.MonitorExpireJob]) error {
+		_, err := svc.ExpireMonitoring(ctx, service.System)
+		return err
+	})
+	// Re-vet one chunk of records against the monitored subjects.
+	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.RevetChunkJob]) error {
+		_, err := svc.RevetChunk(ctx, service.System, job.Args.RevetID, job.Args.Chunk)
+		return err
 	})
 }
 

@@ -67,6 +67,7 @@ func (q *Queue) EnqueueTx(ctx context.Context, tx *sql.Tx, jobs []store.Job) err
 const (
 	QueueRefresh  = "refresh"
 	QueueWebhooks = "webhooks"
+	QueueRevet    = "revet"
 	QueueDefault  = river.QueueDefault
 )
 
@@ -92,6 +93,16 @@ var kinds = map[string]kind{
 	// hours of trying before a delivery fails for good.
 	store.DeliveryJob{}.Kind(): {queue: QueueWebhooks, maxAttempts: 12, timeout: time.Minute,
 		retryBase: 30 * time.Second, retryCap: time.Hour},
+	// Re-vetting (docs/monitoring.md): unique by run (and chunk), so that
+	// planning twice or queuing a chunk twice is skipped; each is
+	// idempotent besides (a plan that ran does nothing, a chunk done
+	// before writes nothing).
+	store.RevetPlanJob{}.Kind(): {queue: QueueRevet, maxAttempts: 10, unique: true, timeout: 20 * time.Minute,
+		retryBase: 10 * time.Second, retryCap: 10 * time.Minute},
+	store.MonitorExpireJob{}.Kind(): {queue: QueueRevet, maxAttempts: 5, unique: true, timeout: 20 * time.Minute,
+		retryBase: time.Minute, retryCap: time.Hour},
+	store.RevetChunkJob{}.Kind(): {queue: QueueRevet, maxAttempts: 10, unique: true, timeout: 20 * time.Minute,
+		retryBase: 10 * time.Second, retryCap: 10 * time.Minute},
 }
 
 // waitingOrRunning are the states in which a unique job blocks another.

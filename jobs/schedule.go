@@ -70,6 +70,15 @@ func periodicJobs(schedules []Schedule, svc *service.Service) ([]*river.Periodic
 			func() (river.JobArgs, *river.InsertOpts) { return args, opts },
 			&river.PeriodicJobOpts{ID: "refresh_" + s.Source, RunOnStart: true}))
 	}
+	// The end of monitoring by retention, daily (docs/monitoring.md).
+	expire := store.MonitorExpireJob{}
+	opts, err := insertOpts(expire.Kind())
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, river.NewPeriodicJob(jittered{every: 24 * time.Hour},
+		func() (river.JobArgs, *river.InsertOpts) { return expire, opts },
+		&river.PeriodicJobOpts{ID: "monitor_expire", RunOnStart: true}))
 	return out, nil
 }
 

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/vigil-screening/vigil/entity"
@@ -145,12 +146,26 @@ func QualifyGroup(a *Attrs, group []*entity.Entity, refs []string, nameScore flo
 	pick(func(e *entity.Entity) Qualifier { return qualifyGender(a.Gender, e.Genders) })
 	pick(func(e *entity.Entity) Qualifier { return qualifyCountry(a.Countries, e) })
 	pick(func(e *entity.Entity) Qualifier { return qualifyBirthPlace(a.BirthPlace, e.BirthPlaces) })
+	var missing []Qualifier
 	for _, d := range a.Documents {
-		pick(func(e *entity.Entity) Qualifier { return qualifyDocument(d, e.Documents) })
+		q := bestOf(group, refs, func(e *entity.Entity) Qualifier { return qualifyDocument(d, e.Documents) })
+		if q.Verdict == Missing {
+			missing = append(missing, q)
+			continue
+		}
+		add(q)
 	}
+	add(collapseMissing("documents", "documents", missing))
+	missing = missing[:0]
 	for _, c := range a.Crypto {
-		pick(func(e *entity.Entity) Qualifier { return qualifyCrypto(c, e.Crypto) })
+		q := bestOf(group, refs, func(e *entity.Entity) Qualifier { return qualifyCrypto(c, e.Crypto) })
+		if q.Verdict == Missing {
+			missing = append(missing, q)
+			continue
+		}
+		add(q)
 	}
+	add(collapseMissing("crypto", "crypto addresses", missing))
 	if a.IMO != "" {
 		pick(func(e *entity.Entity) Qualifier { return qualifyIMO(a.IMO, e.Vessel) })
 	}
@@ -371,4 +386,21 @@ func CheckIdentity(a *Attrs, group []*entity.Entity) Identity {
 		return IdentityContradicted
 	}
 	return IdentityUnconfirmed
+}
+
+// collapseMissing reports the identifiers of a query that the record
+// neither has nor contradicts once per hit: the one qualifier as it is
+// when there is one, else a single qualifier counting them. The query's
+// identifiers are in the screening's subject already; repeating each in
+// every hit's explanation made a query with many documents cost the
+// documents times the hits (docs/security.md).
+func collapseMissing(attribute, plural string, missing []Qualifier) Qualifier {
+	switch len(missing) {
+	case 0:
+		return Qualifier{}
+	case 1:
+		return missing[0]
+	}
+	return Qualifier{Attribute: attribute, Query: fmt.Sprintf("%d given", len(missing)), Verdict: Missing,
+		Detail: fmt.Sprintf("the record neither has nor contradicts any of the %d %s given", len(missing), plural)}
 }

@@ -146,6 +146,11 @@ type Alert struct {
 	// Changes says what changed since the pair was last closed as a
 	// false positive, when that is why the alert was raised again.
 	Changes []Change `json:"changes,omitempty"`
+	// Cause says what made Vigil look again when the alert was raised
+	// other than by a screening of the subject: a listing added or
+	// changed in an edition, a full re-screen, a network link (kind,
+	// text, edition). Absent for an alert of a subject's own screening.
+	Cause json.RawMessage `json:"cause,omitempty"`
 
 	ScreeningID int64     `json:"screening_id"`
 	CreatedAt   time.Time `json:"created_at"`
@@ -183,6 +188,27 @@ func CheckDecider(actor auth.Principal, assignee string) error {
 		return nil
 	}
 	return apperr.New(apperr.Forbidden, "the alert is assigned to %s: only they or a supervisor may decide it", assignee)
+}
+
+// CheckMover checks that actor may move an alert assigned to assignee:
+// the assignee, or a supervisor; anyone who reviews may move an
+// unassigned alert (starting work on it makes them its assignee). So an
+// analyst cannot take over another's alert by putting it back to open
+// and taking it again: that is a supervisor's reassignment.
+func CheckMover(actor auth.Principal, assignee string) error {
+	if assignee == "" || assignee == actor.Username || actor.Has(auth.RoleSupervisor) {
+		return nil
+	}
+	return apperr.New(apperr.Forbidden, "the alert is assigned to %s: only they or a supervisor may move it", assignee)
+}
+
+// CheckAssignee checks that an alert may be given to a user with roles:
+// only to someone who may review it.
+func CheckAssignee(assignee string, roles []auth.Role) error {
+	if !auth.Reviews(roles) {
+		return apperr.Field("assignee", "%s may not review alerts (roles %v): assign alerts to an analyst or a supervisor", assignee, roles)
+	}
+	return nil
 }
 
 // CheckAssign checks that actor may give an alert to assignee: anyone who

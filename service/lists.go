@@ -16,6 +16,7 @@ import (
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
+	"github.com/vigil-screening/vigil/store"
 )
 
 // Engine is what the service needs of the screening engine;
@@ -62,14 +63,26 @@ func (s *Service) inForce() (*Lists, error) {
 }
 
 // Ready returns how many lists are in force, or an Unavailable error
-// while none are.
-func (s *Service) Ready() (int, error) {
+// while none are or while the database (when there is one) does not
+// answer.
+func (s *Service) Ready(ctx context.Context) (int, error) {
 	l, err := s.inForce()
 	if err != nil {
 		return 0, err
 	}
+	if s.db != nil {
+		if err := s.db.Ping(ctx); err != nil {
+			return 0, err
+		}
+	}
 	return len(l.Editions), nil
 }
+
+// Outage turns an error that says the database is unreachable into an
+// apperr.Unavailable (see store.Unreachable); adapters apply it to every
+// error a use case returns, so that an outage is never reported as a
+// fault of the request.
+func Outage(err error) error { return store.Outage(err) }
 
 // InForce returns the editions screened against.
 func (s *Service) InForce(ctx context.Context, p auth.Principal) ([]snapshot.Meta, error) {

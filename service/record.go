@@ -7,6 +7,7 @@ import (
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/store"
 )
 
@@ -47,17 +48,23 @@ func (s *Service) RecordScreening(ctx context.Context, p auth.Principal, id stri
 		return nil, err
 	}
 	opts := vigil.Options{Threshold: s.threshold, Limit: RecordedLimit}
+	ticket := db.Announce() // see Screen
+	defer ticket.Cancel()
 	hits, err := l.Engine.Screen(ctx, sub, opts)
 	if err != nil {
 		return nil, err
 	}
 	rec := store.Screening{
 		IdempotencyKey: idempotencyKey, SubjectID: id, Subject: sub,
-		Editions: editions(l, nil), Threshold: s.threshold, Hits: withRecords(l.Engine, hits),
+		Editions: editions(l, nil), Threshold: s.threshold, Engine: screen.Version, Hits: withRecords(l.Engine, hits),
 	}
-	res, err := db.RecordScreening(ctx, p, rec)
+	res, err := ticket.Record(ctx, p, rec)
 	if err != nil {
 		return nil, err
+	}
+	if !res.Replayed {
+		s.observe.Screened("recorded", 1, min(len(hits), 1))
+		s.observe.AlertsRaised(len(res.Alerts))
 	}
 	if hits == nil {
 		hits = []vigil.Hit{}

@@ -28,6 +28,13 @@ func (s *Service) Screen(ctx context.Context, p auth.Principal, sub vigil.Subjec
 	if err != nil {
 		return vigil.Result{}, err
 	}
+	var ticket *store.Ticket
+	if s.db != nil {
+		// Announced before screening, so that the store's writer waits
+		// for this audit entry and commits it with its neighbours'.
+		ticket = s.db.Announce()
+		defer ticket.Cancel()
+	}
 	hits, err := l.Engine.Screen(ctx, sub, opts)
 	if err != nil {
 		return vigil.Result{}, err
@@ -35,10 +42,11 @@ func (s *Service) Screen(ctx context.Context, p auth.Principal, sub vigil.Subjec
 	if s.db != nil {
 		rec := s.adHoc(l, opts, sub, hits)
 		rec.IdempotencyKey = idempotencyKey
-		if _, err := s.db.RecordScreening(ctx, p, rec); err != nil {
+		if _, err := ticket.Record(ctx, p, rec); err != nil {
 			return vigil.Result{}, err
 		}
 	}
+	s.observe.Screened("ad_hoc", 1, min(len(hits), 1))
 	return vigil.Result{ID: sub.ID, Hits: hits, Warnings: sub.Warnings()}, nil
 }
 
@@ -77,6 +85,14 @@ func (s *Service) ScreenBatch(ctx context.Context, p auth.Principal, subs []vigi
 		}
 		audited = audited[n:]
 	}
+	screened, withHits := 0, 0
+	for _, r := range results {
+		if r.Error == "" {
+			screened++
+			withHits += min(len(r.Hits), 1)
+		}
+	}
+	s.observe.Screened("batch", screened, withHits)
 	return results, nil
 }
 

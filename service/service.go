@@ -69,6 +69,11 @@ type Config struct {
 	Refresh Refresh
 	// Hooks configures sending webhook deliveries.
 	Hooks Hooks
+	// Observer is told what was screened, for metrics; nil observes
+	// nothing.
+	Observer Observer
+	// Monitor configures continuous vetting (monitor.go).
+	Monitor Monitor
 }
 
 // Service is Vigil's use cases. It is safe for concurrent use.
@@ -82,12 +87,21 @@ type Service struct {
 	reloading sync.Mutex // one reload at a time
 	refresh   Refresh
 	hooks     Hooks
+	failures  *authFailures // failed authentications, see authfail.go
+	observe   Observer
+	monitor   Monitor
+	subjects  subjectIndex // the monitored-subject index, see monitor_index.go
+	cache     revetCache
 }
 
 // New returns a service with no lists in force yet: see SetLists,
 // LoadStored and LoadFiles.
 func New(cfg Config) *Service {
-	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks}
+	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks, observe: cfg.Observer, monitor: cfg.Monitor,
+		failures: newAuthFailures()}
+	if s.observe == nil {
+		s.observe = noObserver{}
+	}
 	if s.editions == nil && s.db != nil {
 		s.editions = s.db
 	}

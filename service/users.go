@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
 )
 
@@ -17,7 +18,11 @@ func (s *Service) Authenticate(ctx context.Context, apiKey string) (auth.Princip
 	if err != nil {
 		return auth.Principal{}, err
 	}
-	return db.Authenticate(ctx, apiKey)
+	pr, err := db.Authenticate(ctx, apiKey)
+	if apperr.CodeOf(err) == apperr.Unauthorized {
+		s.authFailed(ctx, "api_key", err)
+	}
+	return pr, err
 }
 
 // Users lists the users by name.
@@ -67,13 +72,38 @@ func (s *Service) Keys(ctx context.Context, p auth.Principal) ([]*Key, error) {
 }
 
 // CreateKey makes an API key for a user and returns it with its secret,
-// which is shown this once and never stored.
+// which is shown this once and never stored. For a user who reviews
+// alerts (analyst, supervisor), made by someone else, it is a one-time
+// activation instead (Key.Kind "activation"), which the user exchanges
+// with Activate for a key only they see: nobody obtains another
+// reviewer's credentials, so nobody can be two of the four eyes.
 func (s *Service) CreateKey(ctx context.Context, p auth.Principal, username string) (*Key, string, error) {
 	db, err := s.store(p, auth.ActionManageKeys)
 	if err != nil {
 		return nil, "", err
 	}
+	roles, err := db.UserRoles(ctx, username)
+	if err != nil {
+		return nil, "", err
+	}
+	if auth.Reviews(roles) && p.Username != username {
+		return db.CreateActivation(ctx, p, username)
+	}
 	return db.CreateKey(ctx, p, username)
+}
+
+// Activate exchanges a one-time activation for the API key of the user it
+// was made for. It needs no principal: the activation is the credential.
+func (s *Service) Activate(ctx context.Context, activation string) (*Key, string, error) {
+	db, err := s.database()
+	if err != nil {
+		return nil, "", err
+	}
+	k, key, err := db.Activate(ctx, activation)
+	if apperr.CodeOf(err) == apperr.Unauthorized {
+		s.authFailed(ctx, "activation", err)
+	}
+	return k, key, err
 }
 
 // RevokeKey revokes an API key by id; it stops working at once.

@@ -93,19 +93,25 @@ func (tx *tx) insertAlert(ctx context.Context, subj *subjectRow, screeningID int
 			return nil, err
 		}
 	}
+	var cause []byte
+	if h.Cause != nil {
+		if cause, err = json.Marshal(h.Cause); err != nil {
+			return nil, err
+		}
+	}
 	now := fmtTime(tx.now)
 	var id int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO alerts (subject_id, list, source_id, status, score, hit, record, subject_attrs, changes, screening_id, created_at, updated_at, records)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
+	err = tx.QueryRowContext(ctx, `INSERT INTO alerts (subject_id, list, source_id, status, score, hit, record, subject_attrs, changes, screening_id, created_at, updated_at, records, cause)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13)
 		ON CONFLICT (subject_id, list, source_id) WHERE status <> 'closed' DO NOTHING RETURNING id`,
-		subj.id, h.List, h.SourceID, string(review.StatusOpen), h.Score, string(hit), record, string(sattrs), string(chg), screeningID, now, string(group)).Scan(&id)
+		subj.id, h.List, h.SourceID, string(review.StatusOpen), h.Score, string(hit), record, string(sattrs), string(chg), screeningID, now, string(group), string(cause)).Scan(&id)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("raise alert: %w", err)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &raised{alertBind: alertBind{ID: id, List: h.List, SourceID: h.SourceID, Score: h.Score, Hit: digest(string(hit)), Changes: digest(string(chg))},
+	return &raised{alertBind: alertBind{ID: id, List: h.List, SourceID: h.SourceID, Score: h.Score, Hit: digest(string(hit)), Changes: digest(string(chg)), Cause: digest(string(cause))},
 		subjectAttrs: digest(string(sattrs))}, nil
 }
 

@@ -27,17 +27,17 @@ type alertRow struct {
 
 const alertColumns = `a.id, a.version, s.external_id, a.subject_id, a.list, a.source_id, a.status, a.score, a.assignee,
 	a.disposition, a.reason, a.closed_by, a.approved_by, a.proposal, a.hit, a.record, a.subject_attrs, a.changes,
-	a.screening_id, a.created_at, a.updated_at, a.records
+	a.screening_id, a.created_at, a.updated_at, a.records, a.cause
 	FROM alerts a JOIN subjects s ON s.id = a.subject_id`
 
 type scanner interface{ Scan(...any) error }
 
 func scanAlert(sc scanner) (*alertRow, error) {
 	var a alertRow
-	var status, disp, proposal, hit, record, changes, created, updated, records string
+	var status, disp, proposal, hit, record, changes, created, updated, records, cause string
 	err := sc.Scan(&a.ID, &a.Version, &a.SubjectID, &a.subjectRowID, &a.List, &a.SourceID, &status, &a.Score, &a.Assignee,
 		&disp, &a.Reason, &a.ClosedBy, &a.ApprovedBy, &proposal, &hit, &record, &a.subjectAttrs, &changes,
-		&a.ScreeningID, &created, &updated, &records)
+		&a.ScreeningID, &created, &updated, &records, &cause)
 	if err != nil {
 		return nil, err
 	}
@@ -45,6 +45,9 @@ func scanAlert(sc scanner) (*alertRow, error) {
 	a.Hit, a.Record = json.RawMessage(hit), json.RawMessage(record)
 	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
 	a.proposalRaw, a.recordsRaw = proposal, records
+	if cause != "" {
+		a.Cause = json.RawMessage(cause)
+	}
 	if proposal != "" {
 		a.Proposal = new(review.Proposal)
 		if err := json.Unmarshal([]byte(proposal), a.Proposal); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -13,22 +14,33 @@ import (
 
 	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/internal/requestid"
 )
 
 // appendAudit queues one entry for the chain; inTx writes the queue just
 // before commit (flushAudit), so the chain head stays locked only for the
 // end of the transaction however long the transaction is.
 func (tx *tx) appendAudit(ctx context.Context, actor auth.Principal, action audit.Action, object string, details any) error {
-	return tx.fillAudit(tx.reserveAudit(actor, action, object), details)
+	return tx.fillAudit(tx.reserveAudit(ctx, actor, action, object), details)
 }
 
 // reserveAudit queues an entry whose details fillAudit gives later in the
 // transaction. A recorded screening's entry is reserved first so that it
 // comes before the merges its hits cause: the replay of the trail then
 // meets every alert before any change to it.
-func (tx *tx) reserveAudit(actor auth.Principal, action audit.Action, object string) *audit.Entry {
+//
+// The request id ctx carries (requestid.From: the HTTP request that caused
+// the entry) goes into the entry's details as request_id, under the hash
+// like every other detail.
+func (tx *tx) reserveAudit(ctx context.Context, actor auth.Principal, action audit.Action, object string) *audit.Entry {
 	e := &audit.Entry{At: tx.now, Actor: actorName(actor), Action: action, Object: object}
 	tx.pending = append(tx.pending, e)
+	if id := requestid.From(ctx); id != "" {
+		if tx.requests == nil {
+			tx.requests = map[*audit.Entry]string{}
+		}
+		tx.requests[e] = id
+	}
 	return e
 }
 
@@ -37,6 +49,9 @@ func (tx *tx) fillAudit(e *audit.Entry, details any) error {
 	raw, err := json.Marshal(details)
 	if err != nil {
 		return fmt.Errorf("audit %s: %w", e.Action, err)
+	}
+	if id := tx.requests[e]; id != "" {
+		raw = withRequestID(raw, id)
 	}
 	if e.Details, err = audit.CanonicalDetails(raw); err != nil {
 		return err
@@ -99,6 +114,23 @@ func (tx *tx) writeAudit(ctx context.Context, insert string, args []any, hash st
 		return fmt.Errorf("audit head: %w", err)
 	}
 	return nil
+}
+
+// withRequestID adds "request_id" to a JSON object's keys (the object's
+// own request_id, should it have one, wins: canonical form keeps the last
+// of duplicate keys). A value that is not an object is left alone.
+func withRequestID(raw []byte, id string) []byte {
+	if len(raw) < 2 || raw[0] != '{' {
+		return raw
+	}
+	key, _ := json.Marshal(id)
+	out := make([]byte, 0, len(raw)+len(key)+16)
+	out = append(out, `{"`+requestid.Key+`":`...)
+	out = append(out, key...)
+	if !bytes.Equal(raw, []byte("{}")) {
+		out = append(out, ',')
+	}
+	return append(out, raw[1:]...)
 }
 
 func actorName(p auth.Principal) string {

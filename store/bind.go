@@ -31,6 +31,7 @@ type screeningBind struct {
 	Subject  subjectBind `json:"subject"`
 	Editions string      `json:"editions_sha256"`
 	Hits     string      `json:"hits_sha256"`
+	Engine   string      `json:"engine,omitempty"`
 	// AlertAttrs is alerts.subject_attrs of the alerts raised.
 	AlertAttrs string      `json:"alert_subject_attrs_sha256,omitempty"`
 	Raised     []alertBind `json:"raised,omitempty"`
@@ -57,6 +58,7 @@ type alertBind struct {
 	Score    float64      `json:"score"`
 	Hit      string       `json:"hit_sha256"`
 	Changes  string       `json:"changes_sha256,omitempty"`
+	Cause    string       `json:"cause_sha256,omitempty"`
 	Records  []recordBind `json:"records"`
 }
 
@@ -150,6 +152,10 @@ type passwordBind struct {
 type keyBind struct {
 	UserID     int64  `json:"user_id"`
 	SecretHash string `json:"secret_hash_sha256"`
+	// Kind and ExpiresAt are set for an activation (kind "activation");
+	// a key's are "key" and "".
+	Kind      string `json:"kind,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 }
 
 type snapshotBind struct {

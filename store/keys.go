@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/vigil-screening/vigil/apperr"
@@ -41,8 +39,8 @@ func (tx *tx) createKey(ctx context.Context, actor auth.Principal, username stri
 	if err != nil {
 		return nil, "", err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO api_keys (id, user_id, secret_hash, created_at) VALUES ($1, $2, $3, $4)`,
-		id, userID, hash, fmtTime(tx.now))
+	_, err = tx.ExecContext(ctx, `INSERT INTO api_keys (id, user_id, secret_hash, created_at, kind) VALUES ($1, $2, $3, $4, $5)`,
+		id, userID, hash, fmtTime(tx.now), keyKindKey)
 	if err != nil {
 		return nil, "", fmt.Errorf("create key: %w", err)
 	}
@@ -50,7 +48,7 @@ func (tx *tx) createKey(ctx context.Context, actor auth.Principal, username stri
 		map[string]any{"user": username, "bind": keyBind{UserID: userID, SecretHash: digest(hash)}}); err != nil {
 		return nil, "", err
 	}
-	return &Key{ID: id, Username: username, CreatedAt: tx.now}, key, nil
+	return &Key{ID: id, Username: username, CreatedAt: tx.now, Kind: keyKindKey}, key, nil
 }
 
 // RevokeKey revokes an API key by id.
@@ -73,7 +71,7 @@ func (db *DB) RevokeKey(ctx context.Context, actor auth.Principal, id string) er
 
 // ListKeys returns all API keys, newest first.
 func (db *DB) ListKeys(ctx context.Context) ([]*Key, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT k.id, u.username, k.created_at, k.revoked_at
+	rows, err := db.sql.QueryContext(ctx, `SELECT k.id, u.username, k.created_at, k.revoked_at, k.kind, k.expires_at
 		FROM api_keys k JOIN users u ON u.id = k.user_id ORDER BY k.created_at DESC, k.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list keys: %w", err)
@@ -82,11 +80,15 @@ func (db *DB) ListKeys(ctx context.Context) ([]*Key, error) {
 	var out []*Key
 	for rows.Next() {
 		var k Key
-		var at, revoked string
-		if err := rows.Scan(&k.ID, &k.Username, &at, &revoked); err != nil {
+		var at, revoked, expires string
+		if err := rows.Scan(&k.ID, &k.Username, &at, &revoked, &k.Kind, &expires); err != nil {
 			return nil, fmt.Errorf("list keys: %w", err)
 		}
 		k.CreatedAt, k.Revoked = parseTime(at), revoked != ""
+		if expires != "" {
+			t := parseTime(expires)
+			k.ExpiresAt = &t
+		}
 		out = append(out, &k)
 	}
 	return out, rows.Err()
@@ -96,23 +98,23 @@ func (db *DB) ListKeys(ctx context.Context) ([]*Key, error) {
 // revoked and malformed keys, and keys of disabled users, all give the
 // same apperr.Unauthorized error.
 func (db *DB) Authenticate(ctx context.Context, apiKey string) (auth.Principal, error) {
+	if auth.IsActivation(apiKey) {
+		return auth.Principal{}, apperr.New(apperr.Unauthorized,
+			"this is an activation, not an API key: exchange it once for your key (POST /v1/keys/activate or 'vigil keys activate')")
+	}
 	id, secret, err := auth.ParseKey(apiKey)
 	if err != nil {
 		return auth.Principal{}, err
 	}
-	var p auth.Principal
-	var hash, revoked, roles string
-	var disabled bool
-	err = db.sql.QueryRowContext(ctx, `SELECT u.id, u.username, u.roles, u.disabled, k.secret_hash, k.revoked_at
-		FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = $1`, id).
-		Scan(&p.UserID, &p.Username, &roles, &disabled, &hash, &revoked)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return auth.Principal{}, fmt.Errorf("authenticate: %w", err)
+	r := db.lookupKey(ctx, id)
+	if r.err != nil {
+		return auth.Principal{}, r.err
 	}
-	if err != nil || disabled || revoked != "" || !auth.SecretMatches(secret, hash) {
+	if !r.found || r.disabled || r.revoked != "" || r.kind != keyKindKey || !auth.SecretMatches(secret, r.hash) {
 		return auth.Principal{}, apperr.New(apperr.Unauthorized, "invalid API key")
 	}
-	p.Roles = splitRoles(roles)
+	p := auth.Principal{UserID: r.userID, Username: r.username}
+	p.Roles = splitRoles(r.roles)
 	return p, nil
 }
 

@@ -28,6 +28,8 @@ type world struct {
 	note       int64 // the first note, on a1
 	lastNote   int64 // the last state change of the trail, a note on a3
 	revokedKey string
+	activation string     // an activation rev exchanged for a key
+	pending    string     // an activation of rev2 not yet exchanged
 	head       audit.Head // the chain's head when populate ends
 }
 
@@ -53,6 +55,24 @@ func populate(t *testing.T, db *store.DB) *world {
 	if _, _, err := db.CreateKey(ctx, store.System, "sam"); err != nil {
 		t.Fatal(err)
 	}
+	mustUser(t, db, "rev", "analyst")
+	mustUser(t, db, "rev2", "supervisor")
+	act, secret, err := db.CreateActivation(ctx, store.System, "rev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.Activate(ctx, secret); err != nil {
+		t.Fatal(err)
+	}
+	w.activation = act.ID
+	if _, _, err := db.CreateActivation(ctx, store.System, "rev2"); err != nil {
+		t.Fatal(err)
+	}
+	pend, _, err := db.CreateActivation(ctx, store.System, "rev2") // voids the first
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.pending = pend.ID
 	if err := db.SaveSnapshot(ctx, store.System, snap("us_ofac_sdn", "feed01", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), 3)); err != nil {
 		t.Fatal(err)
 	}
@@ -217,6 +237,14 @@ func TestVerifyStateTamper(t *testing.T) {
 		{name: "a revoked key restored", tamper: func(t *testing.T, db *store.DB, w *world) []string {
 			exec(t, db, `UPDATE api_keys SET revoked_at = '' WHERE id = '`+w.revokedKey+`'`)
 			return []string{want(audit.Changed, "api_keys", w.revokedKey, "revoked_at")}
+		}},
+		{name: "a used activation made usable again", tamper: func(t *testing.T, db *store.DB, w *world) []string {
+			exec(t, db, `UPDATE api_keys SET revoked_at = '' WHERE id = '`+w.activation+`'`)
+			return []string{want(audit.Changed, "api_keys", w.activation, "revoked_at")}
+		}},
+		{name: "a pending activation turned into a key", tamper: func(t *testing.T, db *store.DB, w *world) []string {
+			exec(t, db, `UPDATE api_keys SET kind = 'key', expires_at = '' WHERE id = '`+w.pending+`'`)
+			return []string{want(audit.Changed, "api_keys", w.pending, "expires_at"), want(audit.Changed, "api_keys", w.pending, "kind")}
 		}},
 		{name: "a disabled user enabled", tamper: func(t *testing.T, db *store.DB, w *world) []string {
 			exec(t, db, `UPDATE users SET disabled = FALSE WHERE username = 'old'`)

@@ -17,7 +17,7 @@ import (
 var boundTables = []boundTable{
 	{Table: audit.Table{Name: "users", Fixed: []string{"id", "roles", "created_at"}, Mutable: []string{"password_hash", "disabled"}},
 		Key: []string{"username"}, Digested: []string{"password_hash"}, Bools: []string{"disabled"}},
-	{Table: audit.Table{Name: "api_keys", Fixed: []string{"user_id", "secret_hash", "created_at"}, Mutable: []string{"revoked_at"}},
+	{Table: audit.Table{Name: "api_keys", Fixed: []string{"user_id", "secret_hash", "created_at", "kind", "expires_at"}, Mutable: []string{"revoked_at"}},
 		Key: []string{"id"}, Digested: []string{"secret_hash"}},
 	{Table: audit.Table{Name: "snapshots", Fixed: []string{"id", "format", "edition", "files", "records", "loaded_at", "entities"}},
 		Key: []string{"source", "hash"}, Digested: []string{"files", "entities"}},
@@ -25,11 +25,11 @@ var boundTables = []boundTable{
 		Key: []string{"external_id"}, Digested: []string{"attrs"}},
 	{Table: audit.Table{Name: "subject_versions", Fixed: []string{"subject_id", "attrs", "fingerprint", "actor", "at"}},
 		Key: []string{"id"}, Digested: []string{"attrs"}},
-	{Table: audit.Table{Name: "screenings", Fixed: []string{"subject_id", "actor", "at", "editions", "threshold", "hits"}},
+	{Table: audit.Table{Name: "screenings", Fixed: []string{"subject_id", "actor", "at", "editions", "threshold", "hits", "engine"}},
 		Key: []string{"id"}, Digested: []string{"editions", "hits"}},
 	{Table: audit.Table{Name: "alerts", Fixed: []string{"subject_id", "list", "source_id", "score", "hit", "record", "subject_attrs",
-		"changes", "screening_id", "created_at"}, Mutable: alertMutable},
-		Key: []string{"id"}, Digested: []string{"hit", "record", "subject_attrs", "changes", "reason", "proposal", "records"}},
+		"changes", "screening_id", "created_at", "cause"}, Mutable: alertMutable},
+		Key: []string{"id"}, Digested: []string{"hit", "record", "subject_attrs", "changes", "reason", "proposal", "records", "cause"}},
 	{Table: audit.Table{Name: "alert_records", Fixed: []string{"subject_id", "record"}},
 		Key: []string{"alert_id", "list", "source_id"}, Digested: []string{"record"}},
 	{Table: audit.Table{Name: "alert_notes", Fixed: []string{"alert_id", "author", "text", "at"}},
@@ -42,6 +42,9 @@ var boundTables = []boundTable{
 	{Table: audit.Table{Name: "webhooks", Fixed: []string{"url", "events", "secret", "created_by", "created_at"},
 		Mutable: []string{"enabled", "disabled_reason", "updated_at"}},
 		Key: []string{"id"}, Digested: []string{"secret"}, Bools: []string{"enabled"}},
+	// Monitoring overrides and ends (monitor.go).
+	{Table: audit.Table{Name: "monitoring", Mutable: []string{"until", "ended_at", "ended_by", "reason", "updated_at"}},
+		Key: []string{"subject_id"}},
 }
 
 var alertMutable = []string{"version", "status", "assignee", "disposition", "reason", "closed_by", "approved_by", "proposal", "updated_at", "records"}
@@ -136,7 +139,7 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.note(e)
 	case audit.ActionUserCreate, audit.ActionUserDisable, audit.ActionUserPassword:
 		return r.user(e)
-	case audit.ActionKeyCreate, audit.ActionKeyRevoke:
+	case audit.ActionKeyCreate, audit.ActionKeyRevoke, audit.ActionKeyActivate:
 		return r.key(e)
 	case audit.ActionListImport:
 		return r.snapshot(e)
@@ -146,6 +149,8 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.webhook(e)
 	case audit.ActionHookTest:
 		return nil // it writes a delivery, which the trail does not bind
+	case audit.ActionMonitorSet, audit.ActionMonitorEnd, audit.ActionAlertListing, audit.ActionRescreen:
+		return r.monitor(e)
 	}
 	if r.report != nil {
 		r.report.AddUnknownAction(e.Action)
@@ -207,7 +212,8 @@ func (r *replayer) user(e *audit.Entry) error {
 
 func (r *replayer) key(e *audit.Entry) error {
 	var d struct {
-		Bind *keyBind `json:"bind"`
+		Activation string   `json:"activation"` // key.activate: the activation used
+		Bind       *keyBind `json:"bind"`
 	}
 	id, err := decodeAt(e, "key/", &d)
 	if err != nil {
@@ -217,12 +223,25 @@ func (r *replayer) key(e *audit.Entry) error {
 	if e.Action == audit.ActionKeyRevoke { // complete before the binding too
 		return r.update(e.Seq, "api_keys", key, audit.Values{"revoked_at": fmtTime(e.At)})
 	}
+	if e.Action == audit.ActionKeyActivate { // the activation used: complete without the bind too
+		if d.Activation == "" {
+			return &badEntry{fmt.Errorf("%s entry without the activation it used", e.Action)}
+		}
+		if err := r.update(e.Seq, "api_keys", rowKey(d.Activation), audit.Values{"revoked_at": fmtTime(e.At)}); err != nil {
+			return err
+		}
+	}
 	if d.Bind == nil {
 		r.legacy++
 		return r.out.Legacy("api_keys", key)
 	}
+	kind := d.Bind.Kind
+	if kind == "" {
+		kind = keyKindKey
+	}
 	return r.out.Write(e.Seq, "api_keys", key, audit.Values{"user_id": itoa(d.Bind.UserID),
-		"secret_hash": hashed(d.Bind.SecretHash), "created_at": fmtTime(e.At), "revoked_at": ""})
+		"secret_hash": hashed(d.Bind.SecretHash), "created_at": fmtTime(e.At), "revoked_at": "",
+		"kind": kind, "expires_at": d.Bind.ExpiresAt})
 }
 
 func (r *replayer) webhook(e *audit.Entry) error {

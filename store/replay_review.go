@@ -43,7 +43,7 @@ func (r *replayer) screening(e *audit.Entry) error {
 		}
 	}
 	err = r.out.Write(e.Seq, "screenings", itoa(d.ScreeningID), audit.Values{"subject_id": sid, "actor": e.Actor, "at": at,
-		"editions": hashed(b.Editions), "threshold": ftoa(d.Threshold), "hits": hashed(b.Hits)})
+		"editions": hashed(b.Editions), "threshold": ftoa(d.Threshold), "hits": hashed(b.Hits), "engine": b.Engine})
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func (r *replayer) raised(seq int64, at, subjectID string, screeningID int64, su
 	id := itoa(a.ID)
 	err = r.out.Write(seq, "alerts", id, audit.Values{"subject_id": subjectID, "list": a.List, "source_id": a.SourceID,
 		"score": ftoa(a.Score), "hit": hashed(a.Hit), "record": hashed(a.Records[0].Record), "subject_attrs": hashed(subjectAttrs),
-		"changes": hashed(a.Changes), "screening_id": itoa(screeningID), "created_at": at,
+		"changes": hashed(a.Changes), "screening_id": itoa(screeningID), "created_at": at, "cause": hashed(a.Cause),
 		"version": "1", "status": string(review.StatusOpen), "assignee": "", "disposition": "", "reason": "", "closed_by": "",
 		"approved_by": "", "proposal": "", "updated_at": at, "records": hashed(digest(string(records)))})
 	if err != nil {

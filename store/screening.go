@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/internal/requestid"
 	"github.com/vigil-screening/vigil/review"
 )
 
@@ -30,7 +31,11 @@ type Screening struct {
 	// Threshold is the alert threshold, in (0, 1]: policy the caller
 	// hands down (the service's), not the store's.
 	Threshold float64 `json:"threshold,omitempty"`
-	Hits      []Hit   `json:"hits"`
+	// Engine names the engine version and rules that screened (see
+	// docs/monitoring.md): kept with the screening, so that a change of
+	// engine, rules or threshold shows which screenings it concerns.
+	Engine string `json:"engine,omitempty"`
+	Hits   []Hit  `json:"hits"`
 }
 
 // Hit is a screening hit with the list record it points to, which is
@@ -42,6 +47,10 @@ type Hit struct {
 	// knows them. A record missing here is never taken as unchanged since
 	// a false-positive decision, so such a hit alerts again.
 	AlsoRecords []*entity.Entity `json:"also_records,omitempty"`
+	// Cause, when set, says what made Vigil look again (a listing added
+	// or changed in an edition, a full re-screen): it is kept on the
+	// alert the hit raises.
+	Cause *Cause `json:"cause,omitempty"`
 }
 
 // ScreeningResult says what recording a screening did.
@@ -76,7 +85,7 @@ func (db *DB) RecordScreening(ctx context.Context, actor auth.Principal, s Scree
 	if err := checkScreening(&s); err != nil {
 		return nil, err
 	}
-	return db.group.submit(ctx, job{actor: actor, s: &s})
+	return db.group.submit(ctx, job{actor: actor, s: &s, request: requestid.From(ctx)})
 }
 
 // RecordScreenings records up to 1000 screenings in one transaction: all
@@ -90,15 +99,20 @@ func (db *DB) RecordScreenings(ctx context.Context, actor auth.Principal, batch 
 		if err := checkScreening(&batch[i]); err != nil {
 			return nil, fmt.Errorf("screening %d: %w", i, err)
 		}
-		jobs[i] = job{actor: actor, s: &batch[i]}
+		jobs[i] = job{actor: actor, s: &batch[i], request: requestid.From(ctx)}
 	}
 	return db.recordJobs(ctx, jobs)
 }
 
 // job is one screening to record and who asked for it.
 type job struct {
-	actor auth.Principal
-	s     *Screening
+	actor  auth.Principal
+	s      *Screening
+	ticket *Ticket // its announcement, if any
+	// request is the id of the request that asked for the screening: a
+	// group commit records the screenings of many requests in one
+	// transaction, each audit entry naming its own.
+	request string
 }
 
 // recordJobs records checked screenings in one transaction.
@@ -112,7 +126,11 @@ func (db *DB) recordJobs(ctx context.Context, jobs []job) ([]*ScreeningResult, e
 	out := make([]*ScreeningResult, len(jobs))
 	err := db.inTx(ctx, func(tx *tx) error {
 		for _, i := range order {
-			r, err := db.recordOne(ctx, tx, jobs[i].actor, jobs[i].s)
+			jctx := ctx
+			if id := jobs[i].request; id != requestid.From(ctx) {
+				jctx = requestid.With(ctx, id)
+			}
+			r, err := db.recordOne(jctx, tx, jobs[i].actor, jobs[i].s)
 			if err != nil && len(jobs) > 1 {
 				return fmt.Errorf("screening %d: %w", i, err)
 			}
@@ -138,6 +156,9 @@ func checkScreening(s *Screening) error {
 	}
 	if s.Threshold <= 0 || s.Threshold > 1 {
 		return apperr.Field("threshold", "want a number above 0 and at most 1")
+	}
+	if err := checkText("engine", s.Engine, 200); err != nil {
+		return err
 	}
 	if b, err := json.Marshal(s.Subject); err != nil || len(b) > 64<<10 {
 		return apperr.Field("subject", "attributes larger than 64 KiB")
@@ -180,7 +201,7 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 		}
 		return &res, tx.saveResult(ctx, actor, s.IdempotencyKey, &res)
 	}
-	entry := tx.reserveAudit(actor, audit.ActionScreenRecord, "subject/"+s.SubjectID)
+	entry := tx.reserveAudit(ctx, actor, audit.ActionScreenRecord, "subject/"+s.SubjectID)
 	subj, err := tx.upsertSubject(ctx, actor, s.SubjectID, s.Subject)
 	if err != nil {
 		return nil, err
@@ -241,13 +262,13 @@ func (tx *tx) insertScreening(ctx context.Context, actor auth.Principal, subj *s
 		return 0, err
 	}
 	var id int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO screenings (subject_id, actor, at, editions, threshold, hits)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		subj.id, actorName(actor), fmtTime(tx.now), string(editions), s.Threshold, string(hits)).Scan(&id)
+	err = tx.QueryRowContext(ctx, `INSERT INTO screenings (subject_id, actor, at, editions, threshold, hits, engine)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		subj.id, actorName(actor), fmtTime(tx.now), string(editions), s.Threshold, string(hits), s.Engine).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert screening: %w", err)
 	}
-	b.Editions, b.Hits = digest(string(editions)), digest(string(hits))
+	b.Editions, b.Hits, b.Engine = digest(string(editions)), digest(string(hits)), s.Engine
 	return id, nil
 }
 
@@ -258,6 +279,7 @@ type ScreeningRecord struct {
 	At        time.Time `json:"at"`
 	Editions  []string  `json:"editions"`
 	Threshold float64   `json:"threshold"`
+	Engine    string    `json:"engine,omitempty"`
 	Hits      []Hit     `json:"hits"`
 	Alerts    int       `json:"alerts"` // alerts it raised
 }

@@ -158,7 +158,7 @@ func (tx *tx) subjectVersions(ctx context.Context, id int64) ([]SubjectVersion, 
 }
 
 func (tx *tx) subjectScreenings(ctx context.Context, id int64) ([]*ScreeningRecord, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.actor, s.at, s.editions, s.threshold, s.hits,
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.actor, s.at, s.editions, s.threshold, s.engine, s.hits,
 		(SELECT COUNT(*) FROM alerts a WHERE a.screening_id = s.id)
 		FROM screenings s WHERE s.subject_id = $1 ORDER BY s.id`, id)
 	if err != nil {
@@ -169,7 +169,7 @@ func (tx *tx) subjectScreenings(ctx context.Context, id int64) ([]*ScreeningReco
 	for rows.Next() {
 		var r ScreeningRecord
 		var at, editions, hits string
-		if err := rows.Scan(&r.ID, &r.Actor, &at, &editions, &r.Threshold, &hits, &r.Alerts); err != nil {
+		if err := rows.Scan(&r.ID, &r.Actor, &at, &editions, &r.Threshold, &r.Engine, &hits, &r.Alerts); err != nil {
 			return nil, err
 		}
 		r.At = parseTime(at)

@@ -31,6 +31,11 @@ type Key struct {
 	Username  string    `json:"username"`
 	CreatedAt time.Time `json:"created_at"`
 	Revoked   bool      `json:"revoked"`
+	// Kind is "key", or "activation" for a one-time activation (see
+	// CreateActivation), which authenticates nothing and expires at
+	// ExpiresAt; Revoked is then true once it has been used or voided.
+	Kind      string     `json:"kind"`
+	ExpiresAt *time.Time `json:"expires_at,omitempty"`
 }
 
 var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
@@ -38,6 +43,9 @@ var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
 func checkUser(name string, roles []auth.Role) error {
 	if !usernameRE.MatchString(name) {
 		return apperr.Field("username", "want 1-64 characters of a-z, 0-9, '.', '_' or '-'")
+	}
+	if auth.ReservedName(name) {
+		return apperr.Field("username", "%q is reserved for actions that are not a user's (the audit trail names them so)", name)
 	}
 	if len(roles) == 0 {
 		return apperr.Field("roles", "at least one role is required")

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -44,6 +46,9 @@ func (db *DB) MoveAlert(ctx context.Context, p auth.Principal, c AlertChange, to
 			if err := review.CheckReason(c.Reason); err != nil {
 				return "", nil, err
 			}
+		}
+		if err := review.CheckMover(p, a.Assignee); err != nil {
+			return "", nil, err
 		}
 		if review.NeedsSupervisor(a.Status, to) && !p.Has(auth.RoleSupervisor) {
 			return "", nil, apperr.New(apperr.Forbidden, "only a supervisor may move an alert from %s to %s", a.Status, to)
@@ -89,9 +94,16 @@ func (db *DB) AssignAlert(ctx context.Context, p auth.Principal, c AlertChange, 
 			return "", nil, err
 		}
 		var disabled bool
-		err := tx.QueryRowContext(ctx, `SELECT disabled FROM users WHERE username = $1`, assignee).Scan(&disabled)
+		var roles string
+		err := tx.QueryRowContext(ctx, `SELECT disabled, roles FROM users WHERE username = $1`, assignee).Scan(&disabled, &roles)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", nil, fmt.Errorf("assignee %s: %w", assignee, err)
+		}
 		if err != nil || disabled {
 			return "", nil, apperr.Field("assignee", "no active user %q", assignee)
+		}
+		if err := review.CheckAssignee(assignee, splitRoles(roles)); err != nil {
+			return "", nil, err
 		}
 		prev := a.Assignee
 		a.Assignee = assignee

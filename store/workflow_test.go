@@ -244,10 +244,13 @@ func TestDecideNeedsAssignee(t *testing.T) {
 		if a = must(db.DecideAlert(ctx, tm.sup, change(a, "different DOB"), review.FalsePositive)); a.Status != review.StatusClosed || a.ClosedBy != "sue" {
 			t.Fatalf("supervisor decision: %+v", a)
 		}
-		// An alert given to bob stays bob's when ana starts work on it.
+		// An alert given to bob is bob's: ana can neither start work on it
+		// nor decide it.
 		b := raise(t, db, tm.screener, "C-2", "us_bis_dpl", "D-1")
 		b = must(db.AssignAlert(ctx, tm.sup, change(b, ""), "bob"))
-		b = must(db.MoveAlert(ctx, tm.ana, change(b, ""), review.StatusInReview))
+		_, err = db.MoveAlert(ctx, tm.ana, change(b, ""), review.StatusInReview)
+		wantCode(t, "ana moves bob's alert", err, apperr.Forbidden)
+		b = must(db.MoveAlert(ctx, tm.bob, change(b, ""), review.StatusInReview))
 		_, err = db.DecideAlert(ctx, tm.ana, change(b, "x"), review.Inconclusive)
 		wantCode(t, "ana decides bob's alert", err, apperr.Forbidden)
 		if b = must(db.DecideAlert(ctx, tm.bob, change(b, "x"), review.Inconclusive)); b.Status != review.StatusClosed {

@@ -146,7 +146,7 @@ func (c *csvReader) next() (Row, error) {
 	if err != nil {
 		return rowError(c.name, line, id, "", c.renameField(err)), nil
 	}
-	return Row{Line: line, Subject: s}, nil
+	return Row{Line: line, Subject: s, NoID: strings.TrimSpace(string(in.ID)) == ""}, nil
 }
 
 // renameField names the column as the header writes it ("dob", not

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/vigil-screening/vigil"
@@ -79,7 +80,7 @@ func (j *jsonlReader) next() (Row, error) {
 		}
 		return rowError(j.lines.name, line, id, "", err), nil
 	}
-	return Row{Line: line, Subject: s}, nil
+	return Row{Line: line, Subject: s, NoID: strings.TrimSpace(string(in.ID)) == ""}, nil
 }
 
 // readLine reads one line without its end. A line longer than max is

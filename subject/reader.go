@@ -59,6 +59,9 @@ type Row struct {
 	// Subject is the subject. Its ID is the input's id or, when missing,
 	// the line number.
 	Subject vigil.Subject
+	// NoID is true when the input gave no id (Subject.ID is then the line
+	// number): enrolment needs the caller's own id.
+	NoID bool
 	// Err is set when the row is malformed; it is a *reader.ParseError
 	// naming the file, line and field. Subject.ID is still set.
 	Err error

@@ -305,7 +305,7 @@ func TestReader_JSONL(t *testing.T) {
 	wantRowError(t, rows[5], 7, "", "not valid UTF-8")
 	wantRowError(t, rows[6], 8, "", "want a JSON object")
 	wantRowError(t, rows[7], 9, "", "unexpected data after")
-	wantRowError(t, rows[8], 10, "full_name", "conflicts with name")
+	wantRowError(t, rows[8], 10, "name", "given twice") // a key given twice is refused, not the last one taken
 	wantRowError(t, rows[9], 11, "id", "string or a number")
 	wantRowError(t, rows[10], 12, "", "truncated JSON")
 	if rows[10].Subject.ID != "12" {

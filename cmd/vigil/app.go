@@ -18,6 +18,11 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	log    *slog.Logger
+	// args is the command line, to tell flags given there from those set
+	// by their environment variable; settings is where each setting of
+	// the running command came from (see configure).
+	args     []string
+	settings *settings
 }
 
 // run is the whole program with an empty standard input, as tests call it.
@@ -27,19 +32,38 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // runIO is the whole program: it parses args and runs the chosen command.
 func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, args: args,
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
 	root := &cli.Command{
 		Name:      "vigil",
 		Usage:     "screen people and organisations against watchlists",
+		Version:   version(),
 		Writer:    stdout,
 		ErrWriter: stderr,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "data-dir", Value: "vigil-data", Sources: cli.EnvVars("VIGIL_DATA_DIR"), Usage: "folder for the database and downloaded lists"},
-			&cli.StringFlag{Name: "db", Sources: cli.EnvVars("VIGIL_DB"), Usage: "database: a postgres:// URL, or empty for SQLite in the data folder"},
-		},
-		Commands: commands(e),
+		Flags:     withEnv(rootFlags()),
+		Commands:  commands(e),
 	}
+	configureAll(e, root.Commands)
 	return root.Run(ctx, args)
+}
+
+// rootFlags are the flags of every command.
+func rootFlags() []cli.Flag {
+	return append(append([]cli.Flag{configFlag()}, logFlags()...),
+		&cli.StringFlag{Name: "data-dir", Value: "vigil-data", Sources: cli.EnvVars("VIGIL_DATA_DIR"), Usage: "folder for the database and downloaded lists"},
+		&cli.StringFlag{Name: "db", Sources: cli.EnvVars("VIGIL_DB"), Usage: "database: a postgres:// URL, or empty for SQLite in the data folder"},
+	)
+}
+
+// configureAll makes every command that runs apply the configuration
+// (file, then logger) before its action.
+func configureAll(e *env, cmds []*cli.Command) {
+	for _, c := range cmds {
+		if c.Action != nil && c.Before == nil {
+			c.Before = e.configure
+		}
+		configureAll(e, c.Commands)
+	}
 }
 
 // dataDir returns the --data-dir flag, creating the folder.

@@ -17,6 +17,7 @@ func benchCommand(e *env) *cli.Command {
 		Usage: "measure load time, memory, batch throughput and API latency",
 		UsageText: `vigil bench --lists DIR [--eval FILE] [--out FILE.json|FILE.md]
 vigil [--db postgres://...] bench --recorded --lists DIR [--requests N] [--clients N]
+vigil [--db postgres://...] bench --audited --lists DIR [--eval FILE] [--runs N] [--requests N] [--clients N]
 
 Without --eval, the subjects are the primary names of listed persons.
 --recorded measures recorded screenings (subject, screening, alerts and
@@ -30,11 +31,22 @@ a temporary folder, or against --db, which should be a scratch database.`,
 			&cli.IntFlag{Name: "requests", Value: 4000, Usage: "API requests in the latency run"},
 			&cli.IntFlag{Name: "clients", Value: 8, Usage: "concurrent API clients"},
 			&cli.BoolFlag{Name: "recorded", Usage: "measure recorded screenings with alerts against the database instead"},
+			&cli.DurationFlag{Name: "linger", Value: -1, Usage: "--audited: the store's group-commit linger (default: the store's)"},
+			&cli.BoolFlag{Name: "audited", Usage: "measure POST /v1/screen unaudited and audited (SQLite, and --db PostgreSQL) in alternating rounds"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			cfg := bench.Config{
 				Lists: cmd.String("lists"), Eval: cmd.String("eval"), Runs: int(cmd.Int("runs")),
 				Requests: int(cmd.Int("requests")), Clients: int(cmd.Int("clients")), DSN: cmd.String("db"),
+				Linger: cmd.Duration("linger"),
+			}
+			if cmd.Bool("audited") {
+				rep, err := bench.RunAudited(ctx, cfg, e.log)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprint(e.stdout, rep.Text())
+				return err
 			}
 			if cmd.Bool("recorded") {
 				if cfg.Eval != "" || cmd.String("out") != "" {

@@ -17,5 +17,9 @@ func commands(e *env) []*cli.Command {
 		dbCommand(e),
 		jobsCommand(e),
 		webhooksCommand(e),
+		configCommand(e),
+		healthcheckCommand(e),
+		subjectsCommand(e),
+		rescreenCommand(e),
 	}
 }

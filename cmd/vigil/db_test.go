@@ -79,4 +79,11 @@ func dropLaterTables(t *testing.T, db *sql.DB) {
 			t.Fatal(err)
 		}
 	}
+	// What later migrations added to the tables of version 2.
+	for _, q := range []string{`DROP INDEX alert_records_record`, `DROP INDEX subject_versions_id`,
+		`ALTER TABLE alerts DROP COLUMN cause`, `ALTER TABLE screenings DROP COLUMN engine`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -47,9 +47,11 @@ func printFirstStart(w io.Writer, first *service.FirstStart, vigil, addr string)
 			first.User, first.UserKey)
 		key = first.UserKey
 	} else {
-		b.WriteString("  To screen, create a user who may screen, and its key (printed once):\n\n")
+		b.WriteString("  To screen, create a user who may screen, and its key (printed once; for a user\n")
+		b.WriteString("  who reviews it is a one-time activation that the user exchanges for their key):\n\n")
 		fmt.Fprintf(&b, "      %s users add alice --role screener --role analyst\n", vigil)
-		fmt.Fprintf(&b, "      %s keys create --user alice\n\n", vigil)
+		fmt.Fprintf(&b, "      %s keys create --user alice > activation.txt\n", vigil)
+		fmt.Fprintf(&b, "      %s keys activate < activation.txt   (run by alice; prints her key)\n\n", vigil)
 		b.WriteString("  (or give --first-user NAME to the first start of a new database, which does both).\n\n")
 	}
 	b.WriteString("  Once the log says \"ready\", screen a name:\n\n")

@@ -143,6 +143,11 @@ func jobsCommand(e *env) *cli.Command {
 					return fmt.Errorf("jobs: %w", err)
 				}
 				printJobs(e.stdout, st)
+				runs, err := svc.Revets(ctx, operator(), 10)
+				if err != nil {
+					return fmt.Errorf("jobs: %w", err)
+				}
+				printRevets(e.stdout, runs)
 				return nil
 			})
 		},

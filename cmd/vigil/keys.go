@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v3"
@@ -26,7 +29,14 @@ func keysCommand(e *env) *cli.Command {
 						if err != nil {
 							return err
 						}
-						fmt.Fprintf(e.stderr, "created key %s for %s; it is shown only once:\n", k.ID, k.Username)
+						if k.Kind == "activation" {
+							fmt.Fprintf(e.stderr, "%s reviews alerts: this is a one-time activation, not a key (valid until %s).\n"+
+								"Give it to %s alone; they exchange it for a key only they see:\n"+
+								"  vigil keys activate   (reads it from standard input), or POST /v1/keys/activate\n",
+								k.Username, k.ExpiresAt.Format("2006-01-02 15:04 MST"), k.Username)
+						} else {
+							fmt.Fprintf(e.stderr, "created key %s for %s; it is shown only once:\n", k.ID, k.Username)
+						}
 						fmt.Fprintln(e.stdout, key)
 						return nil
 					})
@@ -45,12 +55,40 @@ func keysCommand(e *env) *cli.Command {
 						fmt.Fprintln(w, "ID\tUSER\tSTATUS\tCREATED")
 						for _, k := range keys {
 							status := "active"
-							if k.Revoked {
+							switch {
+							case k.Kind == "activation" && k.Revoked:
+								status = "activation used or voided"
+							case k.Kind == "activation":
+								status = "activation pending until " + k.ExpiresAt.Format("2006-01-02 15:04")
+							case k.Revoked:
 								status = "revoked"
 							}
 							fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", k.ID, k.Username, status, k.CreatedAt.Format("2006-01-02 15:04"))
 						}
 						return w.Flush()
+					})
+				},
+			},
+			{
+				Name:  "activate",
+				Usage: "exchange a one-time activation (vga_..., read from standard input) for your API key, printed once",
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					line, err := bufio.NewReader(io.LimitReader(e.stdin, 4096)).ReadString('\n')
+					if err != nil && !errors.Is(err, io.EOF) {
+						return fmt.Errorf("keys activate: read the activation: %w", err)
+					}
+					act := strings.TrimSpace(line)
+					if act == "" {
+						return errors.New("keys activate: no activation on standard input")
+					}
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						k, key, err := svc.Activate(ctx, act)
+						if err != nil {
+							return err
+						}
+						fmt.Fprintf(e.stderr, "created key %s for %s; it is shown only once:\n", k.ID, k.Username)
+						fmt.Fprintln(e.stdout, key)
+						return nil
 					})
 				},
 			},

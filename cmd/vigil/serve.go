@@ -35,7 +35,7 @@ without --lists works from the database alone. It listens at once;
 /readyz turns ready when the lists are loaded. --open serves screening
 only, from the files, without API keys or database: for local use. See
 docs/api.md.`,
-		Flags: append([]cli.Flag{
+		Flags: withEnv(append([]cli.Flag{
 			listsFlag(false),
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Sources: cli.EnvVars("VIGIL_ADDR"), Usage: "address to listen on"},
 			&cli.BoolFlag{Name: "open", Usage: "serve screening only, from the files, without authentication or database (local use only)"},
@@ -47,7 +47,9 @@ docs/api.md.`,
 				Usage: "lists on which closing an alert as false positive or inconclusive also needs a second reviewer"},
 			&cli.DurationFlag{Name: "reload", Value: time.Minute, Sources: cli.EnvVars("VIGIL_RELOAD"),
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
-		}, append(append(checkFlags(), jobFlags()...), oidcFlags()...)...),
+			&cli.FloatFlag{Name: "alert-threshold", Value: screen.DefaultThreshold, Sources: cli.EnvVars("VIGIL_ALERT_THRESHOLD"),
+				Usage: "score at or above which a recorded screening raises an alert (0 < t <= 1)"},
+		}, append(append(append(append(checkFlags(), jobFlags()...), observeFlags()...), monitorFlags()...), oidcFlags()...)...)),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Bool("open") {
 				return e.serveOpen(ctx, cmd)
@@ -64,8 +66,10 @@ func (e *env) serveOpen(ctx context.Context, cmd *cli.Command) error {
 	if dir == "" {
 		return errors.New("serve --open: --lists DIR is required")
 	}
-	svc := service.New(service.Config{Logger: e.log})
-	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: httpapi.Config{Logger: e.log},
+	obs := newObservability(cmd)
+	svc := service.New(service.Config{Logger: e.log, Observer: obs.observer()})
+	obs.watch(svc, nil)
+	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log}),
 		load: func(ctx context.Context) error {
 			l, err := service.LoadFiles(ctx, dir, e.log, screen.Config{})
 			if err != nil {
@@ -83,6 +87,9 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
+	if t := cmd.Float("alert-threshold"); !(t > 0 && t <= 1) {
+		return fmt.Errorf("--alert-threshold %g: want a score above 0 and at most 1", t)
+	}
 	opts := []store.Option{store.WithPolicy(review.Policy{HighImpactLists: cmd.StringSlice("high-impact")})}
 	if cmd.Bool("migrate") {
 		opts = append(opts, store.WithMigrate())
@@ -96,7 +103,10 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	defer db.Close()
-	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh, Hooks: hooksConfig(cmd)})
+	obs := newObservability(cmd)
+	svc := service.New(service.Config{Store: db, Logger: e.log, Refresh: refresh, Hooks: hooksConfig(cmd), Observer: obs.observer(), Monitor: monitorConfig(cmd),
+		Threshold: cmd.Float("alert-threshold")})
+	obs.watch(svc, db)
 	runner, err := e.newRunner(cmd, db, svc)
 	if err != nil {
 		return err
@@ -113,7 +123,9 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: httpapi.Config{Logger: e.log, Auth: svc, Pages: pages},
+	hc := obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc})
+	hc.Pages = pages
+	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: hc,
 		listening: func(addr string) {
 			if first != nil {
 				printFirstStart(e.stderr, first, invocation(cmd), addr)
@@ -138,7 +150,16 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 			return err
 		},
 		watch: func(ctx context.Context) { svc.Watch(ctx, cmd.Duration("reload"), hup) },
-		jobs:  func(ctx context.Context) (func(), error) { return e.startJobs(ctx, runner) },
+		jobs: func(ctx context.Context) (func(), error) {
+			// Re-vetting runs written while no server ran (an import from
+			// the command line) are queued now.
+			if n, err := svc.QueuePendingRevets(ctx, service.System); err != nil {
+				return nil, err
+			} else if n > 0 {
+				e.log.Info("queued pending re-vetting runs", "runs", n)
+			}
+			return e.startJobs(ctx, runner)
+		},
 	})
 }
 

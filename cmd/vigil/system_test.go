@@ -63,7 +63,7 @@ type proc struct {
 }
 
 var (
-	addrRE = regexp.MustCompile(`addr=(http://127\.0\.0\.1:\d+)`)
+	addrRE = regexp.MustCompile(`addr(?:=|":")(http://127\.0\.0\.1:\d+)`)
 	keyRE  = regexp.MustCompile(`vgl_[0-9a-f]{12}_[0-9a-f]{64}`)
 )
 

@@ -49,6 +49,9 @@ type Config struct {
 	// DSN is the database of RunRecorded: empty for a fresh SQLite
 	// database in a temporary folder, or a scratch PostgreSQL database.
 	DSN string
+	// Linger is the store's group-commit linger (store.WithLinger);
+	// negative means the store's default.
+	Linger time.Duration
 }
 
 // Report holds the figures of one bench run.

@@ -90,7 +90,7 @@ func RunRecorded(ctx context.Context, cfg Config, log *slog.Logger) (*RecordedRe
 
 // benchStore opens the --db database, or a fresh SQLite one in a
 // temporary folder that cleanup removes.
-func benchStore(ctx context.Context, dsn string) (*store.DB, func(), error) {
+func benchStore(ctx context.Context, dsn string, opts ...store.Option) (*store.DB, func(), error) {
 	dir := ""
 	if dsn == "" {
 		var err error
@@ -98,7 +98,7 @@ func benchStore(ctx context.Context, dsn string) (*store.DB, func(), error) {
 			return nil, nil, fmt.Errorf("bench: %w", err)
 		}
 	}
-	db, err := store.Open(ctx, dsn, dir)
+	db, err := store.Open(ctx, dsn, dir, opts...)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, fmt.Errorf("bench: %w", err)

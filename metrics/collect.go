@@ -1,0 +1,113 @@
+package metrics
+
+import (
+	"context"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/vigil-screening/vigil/store"
+)
+
+// scrapeTimeout bounds the database queries of one scrape.
+const scrapeTimeout = 5 * time.Second
+
+var (
+	listsDesc = prometheus.NewDesc(Namespace+"_lists_in_force",
+		"List editions in force (0 while the lists are loading).", nil, nil)
+	editionDesc = prometheus.NewDesc(Namespace+"_list_edition_info",
+		"The edition in force of each list (always 1; the edition and its content hash are labels).", []string{"source", "edition", "hash"}, nil)
+	recordsDesc = prometheus.NewDesc(Namespace+"_list_records",
+		"Records of the edition in force of each list.", []string{"source"}, nil)
+	ageDesc = prometheus.NewDesc(Namespace+"_list_edition_age_seconds",
+		"Age of the edition in force of each list: since its edition date, or since it was imported when it has no date.", []string{"source"}, nil)
+	loadedDesc = prometheus.NewDesc(Namespace+"_list_edition_imported_timestamp_seconds",
+		"When the edition in force of each list was imported (Unix time).", []string{"source"}, nil)
+
+	alertsDesc = prometheus.NewDesc(Namespace+"_alerts",
+		"Alerts by status, read from the database at each scrape.", []string{"status"}, nil)
+	jobsDesc = prometheus.NewDesc(Namespace+"_jobs",
+		"Background jobs by state (available, scheduled, running, retryable, completed, discarded, cancelled): the job queue's depth.", []string{"state"}, nil)
+	storeUpDesc = prometheus.NewDesc(Namespace+"_store_up",
+		"1 when this scrape read the figures of the query (alerts, jobs) from the database, 0 when it failed (the database is down or slow).", []string{"query"}, nil)
+)
+
+type listsCollector struct {
+	lists ListsInForce
+	now   func() time.Time
+}
+
+func (c *listsCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- listsDesc
+	ch <- editionDesc
+	ch <- recordsDesc
+	ch <- ageDesc
+	ch <- loadedDesc
+}
+
+func (c *listsCollector) Collect(ch chan<- prometheus.Metric) {
+	metas, err := c.lists(context.Background())
+	if err != nil {
+		metas = nil // still loading
+	}
+	ch <- prometheus.MustNewConstMetric(listsDesc, prometheus.GaugeValue, float64(len(metas)))
+	now := c.now()
+	for _, m := range metas {
+		ch <- prometheus.MustNewConstMetric(editionDesc, prometheus.GaugeValue, 1, m.Source, m.Edition, short(m.Hash))
+		ch <- prometheus.MustNewConstMetric(recordsDesc, prometheus.GaugeValue, float64(m.Records), m.Source)
+		since := editionDate(m.Edition, m.LoadedAt)
+		if !since.IsZero() {
+			ch <- prometheus.MustNewConstMetric(ageDesc, prometheus.GaugeValue, now.Sub(since).Seconds(), m.Source)
+		}
+		if !m.LoadedAt.IsZero() {
+			ch <- prometheus.MustNewConstMetric(loadedDesc, prometheus.GaugeValue, float64(m.LoadedAt.UnixNano())/1e9, m.Source)
+		}
+	}
+}
+
+// editionDate returns the date an edition names ("2026-02-27", or
+// "2023-11" for a monthly one: its first day), or otherwise loaded.
+func editionDate(edition string, loaded time.Time) time.Time {
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if len(edition) >= len(layout) {
+			if d, err := time.Parse(layout, edition[:len(layout)]); err == nil {
+				return d
+			}
+		}
+	}
+	return loaded
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}
+
+type storeCollector struct{ db *store.DB }
+
+func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- alertsDesc
+	ch <- jobsDesc
+	ch <- storeUpDesc
+}
+
+func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), scrapeTimeout)
+	defer cancel()
+	c.counts(ch, "alerts", alertsDesc, func() (map[string]int64, error) { return c.db.AlertCounts(ctx) })
+	c.counts(ch, "jobs", jobsDesc, func() (map[string]int64, error) { return c.db.JobCounts(ctx) })
+}
+
+func (c *storeCollector) counts(ch chan<- prometheus.Metric, query string, d *prometheus.Desc, read func() (map[string]int64, error)) {
+	counts, err := read()
+	up := 1.0
+	if err != nil {
+		up = 0
+	}
+	ch <- prometheus.MustNewConstMetric(storeUpDesc, prometheus.GaugeValue, up, query)
+	for k, n := range counts {
+		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, float64(n), k)
+	}
+}

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// keyRow is what the database says of an API key and its user.
+type keyRow struct {
+	userID                         int64
+	username, roles, hash, revoked string
+	kind                           string // keyKindKey, or an unexchanged activation
+	disabled, found                bool
+	err                            error
+}
+
+// keyLookups lets concurrent requests with the same API key share one
+// database lookup, without weakening what a lookup proves: a request only
+// ever uses a lookup that started after it arrived, so a key revoked (or
+// a user disabled) before a request arrives is refused exactly as when
+// each request looked its key up alone. Per key id, at most one lookup
+// runs; requests arriving meanwhile join the next one, which starts when
+// the running one ends. Under load from one client with many connections
+// (the usual integration) that turns one query per request into one per
+// round of requests.
+type keyLookups struct {
+	mu   sync.Mutex
+	byID map[string]*keyFlights
+}
+
+type keyFlights struct {
+	running, pending *keyLookup
+}
+
+type keyLookup struct {
+	done chan struct{}
+	row  keyRow
+}
+
+// lookupKey returns the stored row of key id, from a lookup that started
+// after the call.
+func (db *DB) lookupKey(ctx context.Context, id string) keyRow {
+	k := &db.keys
+	k.mu.Lock()
+	if k.byID == nil {
+		k.byID = map[string]*keyFlights{}
+	}
+	f := k.byID[id]
+	if f == nil {
+		f = &keyFlights{}
+		k.byID[id] = f
+	}
+	if b := f.pending; b != nil { // not started yet: join it
+		k.mu.Unlock()
+		select {
+		case <-b.done:
+			return b.row
+		case <-ctx.Done():
+			return keyRow{err: ctx.Err()}
+		}
+	}
+	b := &keyLookup{done: make(chan struct{})}
+	prev := f.running
+	if prev == nil {
+		f.running = b
+	} else {
+		f.pending = b
+	}
+	k.mu.Unlock()
+	if prev != nil {
+		<-prev.done // one lookup's time at most; the joiners wait on b
+		k.mu.Lock()
+		f.pending, f.running = nil, b
+		k.mu.Unlock()
+	}
+	// The lookup serves every joiner: the leader's cancellation must not
+	// fail theirs.
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	b.row = db.queryKey(lctx, id)
+	cancel()
+	k.mu.Lock()
+	f.running = nil
+	if f.pending == nil {
+		delete(k.byID, id)
+	}
+	k.mu.Unlock()
+	close(b.done)
+	return b.row
+}
+
+const keyQuery = `SELECT u.id, u.username, u.roles, u.disabled, k.secret_hash, k.revoked_at, k.kind
+	FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = $1`
+
+func (db *DB) queryKey(ctx context.Context, id string) keyRow {
+	var r keyRow
+	st, err := db.prepared(ctx, keyQuery)
+	if err != nil {
+		r.err = fmt.Errorf("authenticate: %w", err)
+		return r
+	}
+	err = st.QueryRowContext(ctx, id).Scan(&r.userID, &r.username, &r.roles, &r.disabled, &r.hash, &r.revoked, &r.kind)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		r.err = fmt.Errorf("authenticate: %w", err)
+	default:
+		r.found = true
+	}
+	return r
+}
