@@ -374,7 +374,10 @@ type adminData struct {
 	Events   []service.EventType
 	NewKey   string
 	NewKeyID string
-	Secret   string
+	// Activation is set when NewKey is a one-time activation (a key for
+	// a user who reviews, made by someone else) rather than a key.
+	Activation bool
+	Secret     string
 }
 
 func (h *Handler) adminData(pg *page) (*adminData, error) {
@@ -440,8 +443,12 @@ func (h *Handler) adminAction(pg *page) error {
 			return err
 		}
 		d.NewKey, d.NewKeyID = secret, k.ID
-		return h.render(pg, http.StatusOK, "admin", view{Title: "Administration", Nav: "admin", Data: d,
-			Flash: "Key " + k.ID + " created for " + k.Username + ". Copy it now: it is not shown again."})
+		flash := "Key " + k.ID + " created for " + k.Username + ". Copy it now: it is not shown again."
+		if strings.HasPrefix(secret, "vga_") {
+			d.Activation = true
+			flash = "One-time activation " + k.ID + " created for " + k.Username + ": hand it to them; they exchange it, once, for a key only they see. It is not shown again."
+		}
+		return h.render(pg, http.StatusOK, "admin", view{Title: "Administration", Nav: "admin", Data: d, Flash: flash})
 	case "revoke":
 		err = h.svc.RevokeKey(ctx, pg.p, f.Get("id"))
 		done = "Key " + f.Get("id") + " revoked."

@@ -475,12 +475,20 @@ func TestAdminPages(t *testing.T) {
 		t.Fatalf("new user signs in: %d", r.StatusCode)
 	}
 	r := c.post("/admin", "/admin/key", url.Values{"username": {"fay"}})
-	m := regexp.MustCompile(`value="(vgl_[0-9a-f_]+)"`).FindStringSubmatch(r.body)
-	if m == nil {
-		t.Fatal("new key not shown")
+	// fay reviews alerts: the admin gets a one-time activation, not a key.
+	m := regexp.MustCompile(`value="(vga_[0-9a-f_]+)"`).FindStringSubmatch(r.body)
+	if m == nil || !strings.Contains(r.body, "One-time activation") {
+		t.Fatal("new activation not shown")
 	}
-	if p, err := s.svc.Authenticate(context.Background(), m[1]); err != nil || p.Username != "fay" {
-		t.Errorf("the key shown does not work: %v", err)
+	if _, err := s.svc.Authenticate(context.Background(), m[1]); err == nil {
+		t.Error("an activation authenticates")
+	}
+	_, key, err := s.svc.Activate(context.Background(), m[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err := s.svc.Authenticate(context.Background(), key); err != nil || p.Username != "fay" {
+		t.Errorf("the activated key does not work: %v", err)
 	}
 	c.post("/admin", "/admin/disable", url.Values{"username": {"fay"}})
 	if r := fay.get("/"); r.StatusCode != http.StatusSeeOther {
