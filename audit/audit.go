@@ -44,16 +44,21 @@ const (
 	ActionHookDisable  Action = "webhook.disable"
 	ActionHookEnable   Action = "webhook.enable"
 	ActionHookTest     Action = "webhook.test"
-	// Sign-ins to the web application (package web): they change no
-	// table the trail binds (sessions are not bound).
-	ActionSignIn     Action = "web.sign_in"
-	ActionSignOut    Action = "web.sign_out"
-	ActionSignInLock Action = "web.sign_in_locked" // a name locked out after failed sign-ins
 	// Continuous vetting (docs/monitoring.md).
 	ActionMonitorSet   Action = "subject.monitor"      // a subject's end of monitoring set (override of the retention)
 	ActionMonitorEnd   Action = "subject.monitor_end"  // a subject's monitoring ended
 	ActionAlertListing Action = "alert.listing_change" // a listed record behind an alert removed or changed: annotated, back in review
 	ActionRescreen     Action = "monitor.rescreen"     // a full re-screen started
+	ActionEdgeAssert   Action = "network.edge"         // the organisation asserted a relationship
+	ActionEdgeRetract  Action = "network.retract"      // and retracted it
+	ActionValueAssert  Action = "network.value"        // a subject's phone, e-mail, address or identifier
+	ActionNetworkAlert Action = "network.alert"        // a subject linked to a listed record raised an alert
+	// Sign-ins to the web application (package web): they change no
+	// table the trail binds (sessions are not bound).
+	ActionSignIn     Action = "web.sign_in"
+	ActionSignOut    Action = "web.sign_out"
+	ActionSignInLock Action = "web.sign_in_locked" // a name locked out after failed sign-ins
+	ActionExport     Action = "data.export"        // a table exported (alerts, screenings, subjects, audit)
 )
 
 // Entry is one audited event.

@@ -49,6 +49,11 @@ func TestAllowed(t *testing.T) {
 		{p(RoleAnalyst), ActionViewJobs, false},
 		{p(RoleAdmin), ActionManageHooks, true},
 		{p(RoleSupervisor), ActionManageHooks, false},
+		{p(RoleAnalyst), ActionAssertEdges, true},
+		{p(RoleScreener), ActionAssertEdges, false},
+		{p(RoleAuditor), ActionViewNetwork, true},
+		{p(RoleAuditor), ActionAssertEdges, false},
+		{p(RoleScreener), ActionViewNetwork, false},
 	}
 	for _, tc := range tests {
 		if got := Allowed(tc.p, tc.a); got != tc.want {
@@ -63,8 +68,8 @@ func TestAllowed(t *testing.T) {
 	if ValidRole(RoleOperator) || ValidRole(RoleSystem) || Operator("x").Username != "cli:x" {
 		t.Error("the operator role can be given to users, or the operator is misnamed")
 	}
-	if len(Actions()) != 20 {
-		t.Errorf("%d actions, want 20", len(Actions()))
+	if len(Actions()) != 22 {
+		t.Errorf("%d actions, want 22", len(Actions()))
 	}
 }
 

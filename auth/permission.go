@@ -28,6 +28,8 @@ const (
 	ActionMonitor      Action = "manage_monitoring" // set or end a subject's monitoring
 	ActionRescreen     Action = "rescreen"          // start a full re-screen of the monitored subjects
 	ActionRevet        Action = "revet"             // run re-vetting jobs (the system's own work)
+	ActionViewNetwork  Action = "view_network"      // read the relationship graph: exposure, edges, ownership, clusters
+	ActionAssertEdges  Action = "assert_edges"      // assert, import and retract relationships and contact values
 )
 
 // permissions is the one table of who may do what. The service layer
@@ -53,6 +55,8 @@ var permissions = map[Action][]Role{
 	ActionMonitor:      {RoleSupervisor, RoleAdmin, RoleOperator},
 	ActionRescreen:     {RoleSupervisor, RoleAdmin, RoleOperator},
 	ActionRevet:        {RoleSystem},
+	ActionViewNetwork:  {RoleAnalyst, RoleSupervisor, RoleAuditor, RoleOperator, RoleSystem},
+	ActionAssertEdges:  {RoleAnalyst, RoleSupervisor, RoleOperator},
 }
 
 // Actions returns every action, in a stable order.

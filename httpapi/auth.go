@@ -55,11 +55,12 @@ func (s *Server) authenticate(r *http.Request, perm auth.Action) (*http.Request,
 	return r.WithContext(context.WithValue(r.Context(), principalKey{}, p)), nil
 }
 
-// apiKey reads the key from "Authorization: Bearer <key>" or "X-API-Key".
+// apiKey reads the key from "Authorization: Bearer <key>", yente's
+// "Authorization: ApiKey <key>", or "X-API-Key".
 func apiKey(r *http.Request) string {
 	if h := r.Header.Get("Authorization"); h != "" {
 		scheme, key, ok := strings.Cut(h, " ")
-		if ok && strings.EqualFold(scheme, "Bearer") {
+		if ok && (strings.EqualFold(scheme, "Bearer") || strings.EqualFold(scheme, "ApiKey")) {
 			return strings.TrimSpace(key)
 		}
 		return ""

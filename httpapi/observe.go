@@ -22,6 +22,9 @@ type RequestObserver interface {
 // unmatchedRoute is the route of requests that match no route.
 const unmatchedRoute = "unmatched"
 
+// pagesRoute is the route of every request the web application serves.
+const pagesRoute = "web"
+
 // quietRoutes are logged at debug level: probes and scrapes come every
 // few seconds and say nothing about use.
 var quietRoutes = map[string]bool{"/healthz": true, "/readyz": true, "/metrics": true}

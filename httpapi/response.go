@@ -35,6 +35,9 @@ func status(code apperr.Code) int {
 // errorBody is the JSON shape of every error response.
 type errorBody struct {
 	Error errorDetail `json:"error"`
+	// Detail repeats the message on yente's routes, where clients read
+	// FastAPI's {"detail": "..."}.
+	Detail string `json:"detail,omitempty"`
 }
 
 type errorDetail struct {
@@ -58,6 +61,9 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	var ae *apperr.Error
 	if errors.As(err, &ae) && code != apperr.Internal {
 		body.Error.Field = ae.Field
+	}
+	if r != nil && isYente(r.URL.Path) {
+		body.Detail = body.Error.Message
 	}
 	writeJSON(w, log, status(code), body)
 }

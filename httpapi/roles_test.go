@@ -60,6 +60,10 @@ var roleTable = map[string]string{
 	"POST /v1/rescreen":                     "supervisor admin",
 	"GET /v1/revets":                        "supervisor admin",
 	"GET /v1/revets/{id}":                   "supervisor admin",
+	"POST /match/{dataset}":                 "screener analyst supervisor",
+	"GET /search/{dataset}":                 "screener analyst supervisor",
+	"GET /entities/{id}":                    "screener analyst supervisor auditor",
+	"GET /algorithms":                       "*",
 }
 
 // roleRequest prepares, for one route and the user calling it, a request
@@ -157,6 +161,10 @@ func roleRequests() map[string]roleRequest {
 			}
 			return "/v1/users/" + name + "/disable", ""
 		},
+		"POST /match/{dataset}": fixed("/match/default", `{"queries": {"q1": {"schema": "Person", "properties": {"name": ["`+zawahiri+`"]}}}}`),
+		"GET /search/{dataset}": fixed("/search/default?q=Zawahiri", ""),
+		"GET /entities/{id}":    fixed("/entities/un_sc-111923", ""),
+		"GET /algorithms":       fixed("/algorithms", ""),
 		"POST /v1/keys/activate": func(t *testing.T, e *sor, user string) (string, string) {
 			e.seq++
 			name := fmt.Sprintf("act%d", e.seq)

@@ -76,6 +76,17 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/rescreen", auth.ActionRescreen, s.rescreen},
 		{"GET", "/v1/revets", auth.ActionViewJobs, s.listRevets},
 		{"GET", "/v1/revets/{id}", auth.ActionViewJobs, s.getRevet},
+		// exports (docs/exports.md)
+		{"GET", "/v1/export/alerts", auth.ActionListAlerts, s.exporter("alerts")},
+		{"GET", "/v1/export/screenings", auth.ActionViewSubject, s.exporter("screenings")},
+		{"GET", "/v1/export/subjects", auth.ActionViewSubject, s.exporter("subjects")},
+		{"GET", "/v1/export/audit", auth.ActionReadAudit, s.exporter("audit")},
+		// yente's API (docs/ftm.md)
+		{"POST", "/match/{dataset}", auth.ActionScreen, s.match},
+		{"GET", "/search/{dataset}", auth.ActionScreen, s.search},
+		{"GET", "/entities/{id}", auth.ActionViewEntity, s.ftmEntity},
+		{"GET", "/algorithms", PermPublic, s.algorithms},
 	}
+	rs = append(rs, networkRoutes(s)...)
 	return append(rs, s.extra...)
 }

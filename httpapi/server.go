@@ -73,7 +73,6 @@ type Server struct {
 	maxBody  int64
 	maxBatch int
 	extra    []Route
-	pages    http.Handler
 	observe  RequestObserver
 	// accessLog writes a line per request.
 	accessLog bool
@@ -81,14 +80,15 @@ type Server struct {
 	paths     *http.ServeMux      // path-only patterns, to tell 405 from 404
 	allow     map[string][]string // path pattern -> methods
 	outages   *ratelog.Limiter    // one "database unreachable" line per interval
+	pages     http.Handler
 }
 
 // New returns a server calling cfg.Service.
 func New(cfg Config) *Server {
 	s := &Server{
 		svc: cfg.Service, log: cfg.Logger, auth: cfg.Auth, open: cfg.Open, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
-		extra: cfg.Routes, pages: cfg.Pages, observe: cfg.Observer, accessLog: cfg.AccessLog, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
-		outages: ratelog.New(10 * time.Second),
+		extra: cfg.Routes, observe: cfg.Observer, accessLog: cfg.AccessLog, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+		outages: ratelog.New(10 * time.Second), pages: cfg.Pages,
 	}
 	if s.svc == nil {
 		panic("httpapi.New: Config.Service is required")
@@ -129,7 +129,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	route := unmatchedRoute
 	defer func() { s.finish(r, rec, info, route, start) }()
-	if clean := cleanPath(r.URL.Path); clean != r.URL.Path {
+	clean := cleanPath(r.URL.Path)
+	if s.pages != nil && clean != "/v1" && !strings.HasPrefix(clean, "/v1/") {
+		if _, pattern := s.mux.Handler(r); pattern == "" {
+			route = pagesRoute
+			s.pages.ServeHTTP(rec, r)
+			return
+		}
+	}
+	if clean != r.URL.Path {
 		// ServeMux would answer a redirect with an HTML body.
 		writeError(rec, r, s.log, apperr.Field("path", "%q is not a canonical path (doubled or dot segments, trailing slash): did you mean %q?",
 			truncate(r.URL.Path, 200), truncate(clean, 200)))
@@ -137,11 +145,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	_, pattern := s.mux.Handler(r)
 	if pattern == "" {
-		if s.pages != nil && !strings.HasPrefix(r.URL.Path, "/v1/") {
-			route = "pages"
-			s.pages.ServeHTTP(rec, r)
-			return
-		}
 		if _, path := s.paths.Handler(r); path != "" {
 			route = path
 			methodNotAllowed(rec, r, s.log, strings.Join(s.allow[path], ", "))
@@ -161,6 +164,9 @@ func (s *Server) wrap(rt Route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler { // a stream cut on purpose
+					panic(v)
+				}
 				writeError(w, r, s.log, fmt.Errorf("panic in %s: %v", rt.Pattern(), v))
 			}
 		}()

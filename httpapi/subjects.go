@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/network"
+	"github.com/vigil-screening/vigil/service"
 )
 
 // screenSubject screens one recorded subject and records the screening,
@@ -21,9 +23,21 @@ func (s *Server) screenSubject(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	hops, err := exposureParam(r)
+	if err != nil {
+		return err
+	}
 	res, err := s.svc.RecordScreening(r.Context(), s.principal(r), id, sub, r.Header.Get(IdempotencyHeader))
 	if err != nil {
 		return err
+	}
+	if hops > 0 { // ?exposure=K: the subject's paths to listed records too
+		x, err := s.svc.Exposure(r.Context(), s.principal(r), network.Query{From: service.SubjectNode(id), Hops: hops})
+		if err != nil {
+			return err
+		}
+		writeJSON(w, s.log, http.StatusOK, screenedWithExposure{Recorded: res, Exposure: x})
+		return nil
 	}
 	writeJSON(w, s.log, http.StatusOK, res)
 	return nil

@@ -75,11 +75,11 @@ func (ix *Index) Candidates(q *match.Name, k int, allow func(kind uint8) bool, s
 		restCost -= len(kk.post)
 		switch {
 		case open:
-			ix.addPostings(kk.qi, kk.post, kk.w, s)
+			ix.addPostings(kk.bits(), kk.post, kk.w, s)
 		case len(s.touched)*4 < len(kk.post):
 			ix.creditTouched(kk, s)
 		default:
-			ix.creditPostings(kk.qi, kk.post, kk.w, s)
+			ix.creditPostings(kk.bits(), kk.post, kk.w, s)
 		}
 		if !open {
 			continue
@@ -105,6 +105,18 @@ type key struct {
 	id   int32
 	qi   int8
 	skel bool
+	// also are the other query parts a join key stands for: a name it
+	// credits is not credited again for them (one listed "abdulaziz", or
+	// "abd al aziz" written apart, meets "abd al aziz" once).
+	also uint16
+}
+
+// bits returns the query parts key k credits, a bit each.
+func (k key) bits() uint16 { return 1<<k.qi | k.also }
+
+// joinBits returns the bits of the parts of join j after its first.
+func joinBits(j match.Join) uint16 {
+	return uint16((1<<j.N-1)<<j.At) &^ (1 << j.At)
 }
 
 // collectKeys gathers the keys of q in s.keys, highest weight first, and
@@ -130,7 +142,9 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 	}
 	for _, j := range q.Joins {
 		if j.Tok >= 0 {
-			s.keys = append(s.keys, ix.tokKey(int8(j.At), j.Tok, 1))
+			kk := ix.tokKey(int8(j.At), j.Tok, 1)
+			kk.also = joinBits(j)
+			s.keys = append(s.keys, kk)
 		} else if j.N == 3 && j.Skel >= 0 && (!j.Article || j.Unvowelled) || j.Skel >= 0 && j.Unvowelled && names.CompoundPart(q.Parts[j.At].Text, q.Parts[j.At+1].Text) {
 			// "abd al aziz" written apart finds "abdulaziz" by skeleton;
 			// Arabic script writes apart the compound names Latin forms
@@ -143,7 +157,7 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 				// is no listed token): credit both.
 				w += q.Parts[j.At].Weight
 			}
-			s.keys = append(s.keys, key{post: ix.skelPost.of(j.Skel), w: w * 0.8, id: j.Skel, qi: int8(j.At), skel: true})
+			s.keys = append(s.keys, key{post: ix.skelPost.of(j.Skel), w: w * 0.8, id: j.Skel, qi: int8(j.At), skel: true, also: joinBits(j)})
 		}
 	}
 	slices.SortFunc(s.keys, func(a, b key) int {
@@ -203,26 +217,27 @@ func (ix *Index) delKeys(qi int8, toks []int32, s *Scratch) {
 	}
 }
 
-// addPostings credits weight w to each name in post, once per query part.
-func (ix *Index) addPostings(qi int8, post []int32, w float32, s *Scratch) {
+// addPostings credits weight w to each name in post, once per query part
+// (bits are the parts the key stands for).
+func (ix *Index) addPostings(bits uint16, post []int32, w float32, s *Scratch) {
 	for _, n := range post {
 		sl := &s.slots[n]
 		if sl.stamp != s.cur {
 			*sl = slot{stamp: s.cur}
 			s.touched = append(s.touched, n)
 		}
-		if bit := uint16(1) << qi; sl.parts&bit == 0 {
-			sl.parts |= bit
+		if sl.parts&bits == 0 {
+			sl.parts |= bits
 			sl.acc += w
 		}
 	}
 }
 
 // creditPostings is addPostings for names already seen only.
-func (ix *Index) creditPostings(qi int8, post []int32, w float32, s *Scratch) {
+func (ix *Index) creditPostings(bits uint16, post []int32, w float32, s *Scratch) {
 	for _, n := range post {
-		if sl := &s.slots[n]; sl.stamp == s.cur && sl.parts&(1<<qi) == 0 {
-			sl.parts |= 1 << qi
+		if sl := &s.slots[n]; sl.stamp == s.cur && sl.parts&bits == 0 {
+			sl.parts |= bits
 			sl.acc += w
 		}
 	}
@@ -233,8 +248,8 @@ func (ix *Index) creditPostings(qi int8, post []int32, w float32, s *Scratch) {
 // few names are seen and the postings are long.
 func (ix *Index) creditTouched(kk key, s *Scratch) {
 	for _, n := range s.touched {
-		if sl := &s.slots[n]; sl.parts&(1<<kk.qi) == 0 && ix.hasKey(n, kk) {
-			sl.parts |= 1 << kk.qi
+		if sl := &s.slots[n]; sl.parts&kk.bits() == 0 && ix.hasKey(n, kk) {
+			sl.parts |= kk.bits()
 			sl.acc += kk.w
 		}
 	}

@@ -103,14 +103,21 @@ func Compare(q, l *Name, r *Result) {
 			anyPlain = true
 		}
 	}
+	org := q.Org || l.Org
+	var anc uint32
+	if !org {
+		anc = ancestors(q, l, usedQ, usedL)
+	}
 	for i := range q.Parts {
 		if usedQ&(1<<i) == 0 {
-			w := q.Parts[i].Weight
-			den += w * unmatchedQuery
-			r.add(Pair{Q: int8(i), Q2: -1, L: -1, L2: -1, Weight: w * unmatchedQuery, How: Unmatched})
+			w := q.Parts[i].Weight * unmatchedQuery
+			if anc&(1<<i) != 0 {
+				w = q.Parts[i].Weight * unmatchedListed
+			}
+			den += w
+			r.add(Pair{Q: int8(i), Q2: -1, L: -1, L2: -1, Weight: w, How: Unmatched})
 		}
 	}
-	org := q.Org || l.Org
 	for j := range l.Parts {
 		if usedL&(1<<j) == 0 {
 			lp := &l.Parts[j]
@@ -184,6 +191,63 @@ func (r *Result) Terms() (parts, initials float32, lack [numLacks]float32, nativ
 	}
 	native = prev*r.native - prev
 	return parts, initials, lack, native
+}
+
+// ancestors returns the unmatched query parts that are ancestors the
+// listed name leaves out of a chain of names: a nasab element ("bin
+// Abdulaziz") of a person's name none of whose parts met the listed name,
+// between matched parts of the query ("Faisal bin Abdullah [bin
+// Abdulaziz] Al Saud" for "Faisal bin Abdullah Al Saud"), or after a
+// chain the listed name also writes ("Muhammad bin Saud [bin Abdulaziz]"
+// for "Muhammad bin Saud"). Lists write a person's nasab to the depth
+// their source gave; an ancestor more says no more about another person
+// than a middle name the query leaves out, and costs as much. Only when
+// every ordinary listed part is met: a listed part left unmatched may be
+// another father's name standing in the same place.
+func ancestors(q, l *Name, usedQ, usedL uint32) uint32 {
+	for j := range l.Parts {
+		if usedL&(1<<j) == 0 && l.Parts[j].Class == names.Plain {
+			return 0
+		}
+	}
+	listedChain := false
+	for j := range l.Parts {
+		listedChain = listedChain || usedL&(1<<j) != 0 && names.NasabParticle(l.Parts[j].Text)
+	}
+	var out uint32
+	for p := 0; p < len(q.Parts); p++ {
+		if !names.NasabParticle(q.Parts[p].Text) || q.Parts[p].Class != names.Particle {
+			continue
+		}
+		// The element runs to the next nasab particle or matched part.
+		e, plain := p+1, false
+		for ; e < len(q.Parts) && !names.NasabParticle(q.Parts[e].Text); e++ {
+			if usedQ&(1<<e) != 0 {
+				if q.Parts[e].Class == names.Plain {
+					break
+				}
+				continue // an article met elsewhere in the listed name
+			}
+			plain = plain || q.Parts[e].Class == names.Plain
+		}
+		if !plain {
+			continue
+		}
+		before := usedQ&(1<<p-1) != 0
+		after := usedQ>>e != 0
+		if !before || !(after || listedChain) {
+			continue
+		}
+		for i := p + 1; i < e; i++ {
+			if usedQ&(1<<i) == 0 {
+				out |= 1 << i
+			}
+		}
+		if usedQ&(1<<p) == 0 {
+			out |= 1 << p
+		}
+	}
+	return out
 }
 
 // standsIn reports whether the last ordinary part of the query, where

@@ -32,6 +32,9 @@ type Part struct {
 	// Kana is set for parts written in Japanese kana, which are compared
 	// loosely with Latin ones (see kanaSim).
 	Kana bool
+	// Trans is set for parts of a foreign name written in Chinese
+	// characters, compared loosely with others (see transKey).
+	Trans bool
 }
 
 // Join is two adjacent parts written together ("abdul rahman" →
@@ -135,7 +138,7 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 }
 
 func (v *Vocab) part(t names.Token, add bool) Part {
-	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Unvowelled: t.Unvowelled, Kana: t.Kana, Mask: names.LetterMask(t.Text), Orig: t.Orig}
+	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Unvowelled: t.Unvowelled, Kana: t.Kana, Trans: t.Trans, Mask: names.LetterMask(t.Text), Orig: t.Orig}
 	sk := names.Skeleton(t.Text)
 	p.Skel = v.SkeletonID(sk)
 	p.SkelLen = uint8(min(len(sk), 255))

@@ -103,6 +103,9 @@ func partSim(q, l *Part, strict bool) (float32, How) {
 			return max(fuzzy, simPhonetic), Phonetic
 		}
 	}
+	if (q.Trans || l.Trans) && q.Class == names.Plain && l.Class == names.Plain && transEqual(q.Text, l.Text) {
+		return max(fuzzy, simPhonetic), Phonetic
+	}
 	if q.Kana || l.Kana {
 		switch k := kanaSim(q, l); {
 		case k == simPhonetic && fuzzy < simPhonetic:

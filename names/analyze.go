@@ -49,6 +49,11 @@ type Token struct {
 	// cannot tell l from r, di from ji, ti from chi, and adds vowels after
 	// final consonants: such parts are compared loosely (see match).
 	Kana bool
+	// Trans is set when the name is a foreign name written in Chinese
+	// characters (see ForeignHan): its vowels are unsure as in a script
+	// without vowels (Unvowelled is set too), and its consonants are
+	// compared loosely (see match).
+	Trans bool
 	// Orig is, for a legal form written as one word, that word as written
 	// (folded): "corporatiov" read as "inc" may still be "corporativo".
 	Orig string
@@ -95,7 +100,7 @@ func Analyze(s string, kind Kind) []Token {
 	if kind == Organization {
 		words = joinLetters(words)
 	}
-	toks := leadingTitles(words, kind)
+	toks := leadingTitles(words, kind, hasArabicLetter(s))
 	for i := len(toks) + countSpaces(toks); i < len(words); {
 		if kind != Person {
 			form, n := legalForm(words[i:])
@@ -122,10 +127,10 @@ func Analyze(s string, kind Kind) []Token {
 		toks = append(toks, Token{Text: words[i], Class: classify(words[i], kind)})
 		i++
 	}
-	unv, kana := unvowelled(s), hasKana(s)
+	unv, kana, trans := unvowelled(s), hasKana(s), ForeignHan(s)
 	last := -1 // the last plain part
 	for i := range toks {
-		toks[i].Unvowelled, toks[i].Kana = unv, kana
+		toks[i].Unvowelled, toks[i].Kana, toks[i].Trans = unv || trans, kana, trans
 		if toks[i].Class == Plain {
 			last = i
 		}

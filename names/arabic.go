@@ -307,6 +307,16 @@ func CompoundPart(first, second string) bool {
 	return second == "allah" || first == "abd"
 }
 
+// NasabParticle reports whether a folded part is a particle of a nasab
+// chain, "son of" or "daughter of": bin, ibn, bint, ben, ould.
+func NasabParticle(s string) bool {
+	switch s {
+	case "bin", "ibn", "bint", "binti", "ben", "ould", "wuld":
+		return true
+	}
+	return false
+}
+
 // NisbaAgrees reports whether a part read from Arabic or Hebrew script
 // (unvowelled) and a Latin part that share a consonant skeleton may be
 // one name as far as a final -i goes: Arabic script always writes the

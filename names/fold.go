@@ -48,6 +48,8 @@ func Fold(s string) string {
 	}
 	runes := []rune(s)
 	persian := isPersian(runes)
+	foreign := ForeignHan(s)
+	r2 := foreign && strings.HasPrefix(s, rReading)
 	for i := 0; i < len(runes); i++ {
 		r := runes[i]
 		if r < utf8.RuneSelf {
@@ -84,7 +86,11 @@ func Fold(s string) string {
 		}
 		if isHan(r) {
 			n := hanRun(runes[i:])
-			emit(hanToPinyin(runes[i : i+n]))
+			if foreign {
+				emit(hanTranscription(runes[i:i+n], r2))
+			} else {
+				emit(hanToPinyin(runes[i : i+n]))
+			}
 			i += n - 1
 			continue
 		}

@@ -74,13 +74,22 @@ func foldBrahmicWord(rs []rune) (string, int) {
 	lastCons := -1        // index in word of the last consonant written
 	conjunct := false     // the last consonant followed a virama
 	pendingVowel := false // the last consonant still owes its inherent vowel
+	afterVowel := false   // the last consonant followed a vowel
+	vowelLast := false    // the last sound written is a vowel
 	for i := 0; i < len(word); i++ {
 		off := word[i] - block
 		switch {
 		case brahmicConsonant(off):
-			if pendingVowel {
+			if pendingVowel && !(block == 0x0900 && afterVowel && followedBySign(word, i, block)) {
+				// Hindi drops the inherent vowel of a consonant between a
+				// vowel and a consonant with a vowel sign (V C a C V):
+				// अरविंद Arvind, राजनाथ Rajnath, वाजपेयी Vajpayee,
+				// मनमोहन Manmohan.
 				b.WriteByte('a')
+				vowelLast = true
 			}
+			afterVowel = vowelLast && !(i > 0 && word[i-1]-block == offVirama)
+			vowelLast = false
 			conjunct = i > 0 && word[i-1]-block == offVirama
 			nukta := i+1 < len(word) && word[i+1]-block == offNukta
 			b.WriteString(brahmicConsonantValue(word, i, block, nukta))
@@ -94,12 +103,14 @@ func foldBrahmicWord(rs []rune) (string, int) {
 		case brahmicVowelSign(off):
 			pendingVowel = false
 			b.WriteString(brahmicVowel(word[i]))
+			vowelLast = true
 		case off >= 0x04 && off <= 0x14 || off >= 0x60 && off <= 0x61:
 			if pendingVowel {
 				b.WriteByte('a')
 				pendingVowel = false
 			}
 			b.WriteString(brahmicVowel(word[i]))
+			vowelLast = true
 		case off == 0x01 || off == 0x02 || block == 0x0A00 && off == 0x70:
 			// Candrabindu and anusvara (Gurmukhi tippi): a nasal, m
 			// before a labial.
@@ -130,6 +141,16 @@ func foldBrahmicWord(rs []rune) (string, int) {
 		b.WriteByte('a')
 	}
 	return b.String(), n
+}
+
+// followedBySign reports whether the consonant at word[i] carries a vowel
+// sign (after a nukta, if any).
+func followedBySign(word []rune, i int, block rune) bool {
+	j := i + 1
+	if j < len(word) && word[j]-block == offNukta {
+		j++
+	}
+	return j < len(word) && word[j]-block != offVirama && brahmicVowelSign(word[j]-block)
 }
 
 // isBrahmicPunct reports whether off is the danda or double danda, which

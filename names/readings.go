@@ -22,6 +22,12 @@ func Readings(s string, kind Kind) []string {
 	if r, ok := LocalReading(s); ok {
 		out = append(out, r)
 	}
+	if kind != Organization {
+		out = append(out, JapaneseReadings(s)...)
+	}
+	if r, ok := TransReading(s); ok {
+		out = append(out, r)
+	}
 	if kind != Person {
 		if r, ok := PlaceReading(s); ok {
 			out = append(out, r)

@@ -59,19 +59,37 @@ var officeTitles = set(
 	"liwa", "aqid", "muqaddam",
 )
 
+// arabicTitles are titles and ranks written in Arabic script with the
+// article, as Fold reads them: الملك "al mlk" (the King), الأمير the
+// Prince, الأميرة the Princess, الشيخ the Sheikh, الفريق lieutenant
+// general, اللواء major general, العميد brigadier, العقيد colonel,
+// الدكتور Doctor, المهندس Engineer, الرئيس the President, الوزير the
+// Minister, السفير the Ambassador. Without the article amir and malik are
+// names; with it, at the head of a person's name, they are titles.
+var arabicTitles = set("mlk", "mlka", "amir", "amira", "shikh", "shikha", "friq", "lwa", "amid", "aqid",
+	"dktur", "duktur", "mhnds", "ris", "wzir", "sfir")
+
 // titlePhrases are titles of two words.
 var titlePhrases = set("his excellency", "her excellency", "prime minister", "vice president",
 	"deputy minister", "foreign minister", "premier ministre", "premyer ministr", "tan sri", "dato seri", "datuk seri")
 
 // leadingTitles returns the titles that start words, a name of the
 // kind, as tokens: a run of titles followed by at least one word.
-func leadingTitles(words []string, kind Kind) []Token {
+func leadingTitles(words []string, kind Kind, arabic bool) []Token {
 	if kind == Organization {
 		return nil
 	}
 	var toks []Token
 	for n := 0; n < len(words)-1; {
 		switch w := words[n]; {
+		case arabic && kind == Person && w == "al" && n+2 < len(words) && arabicTitles[words[n+1]]:
+			// The article and an Arabic title: الملك سلمان.
+			toks = append(toks, Token{Text: "al " + words[n+1], Class: Title})
+			n += 2
+		case arabic && w == "smu":
+			// سمو, His Highness.
+			toks = append(toks, Token{Text: w, Class: Title})
+			n++
 		case n+2 < len(words) && kind == Person && titlePhrases[w+" "+words[n+1]]:
 			toks = append(toks, Token{Text: strings.Join(words[n:n+2], " "), Class: Title})
 			n += 2

@@ -119,7 +119,10 @@ type Alert struct {
 	ID int64 `json:"id"`
 	// Version grows by one at each change; updates must name the version
 	// they read (optimistic concurrency).
-	Version   int64  `json:"version"`
+	Version int64 `json:"version"`
+	// Kind is "name" for a screening's hit and "network" for a subject
+	// linked to a listed record (Hit then holds the path).
+	Kind      string `json:"kind"`
 	SubjectID string `json:"subject_id"` // the caller's external id
 	List      string `json:"list"`
 	SourceID  string `json:"source_id"`

@@ -1,9 +1,11 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/vigil-screening/vigil"
@@ -40,7 +42,7 @@ func ScreenAll(ctx context.Context, sc Screener, opts vigil.Options, workers int
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				j.res, j.err = screenRow(ctx, sc, j.row.Subject, opts)
+				j.res, j.err = screenNames(ctx, sc, j.row, opts)
 				close(j.done)
 			}
 		})
@@ -115,6 +117,47 @@ func screenRow(ctx context.Context, sc Screener, s vigil.Subject, opts vigil.Opt
 		return vigil.Result{}, err
 	}
 	return vigil.Result{ID: s.ID, Hits: hits, Warnings: s.Warnings()}, nil
+}
+
+// screenNames screens a row's subject and, when the row has further
+// names (Row.Also), each of them, and merges the hits: each listed record
+// once, with its best score, sorted by score and cut to the limit.
+func screenNames(ctx context.Context, sc Screener, row subject.Row, opts vigil.Options) (vigil.Result, error) {
+	res, err := screenRow(ctx, sc, row.Subject, opts)
+	if err != nil || res.Error != "" || len(row.Also) == 0 {
+		return res, err
+	}
+	best := map[vigil.Ref]int{}
+	for i, h := range res.Hits {
+		best[vigil.Ref{List: h.List, SourceID: h.SourceID}] = i
+	}
+	for _, alias := range row.Also {
+		more, err := screenRow(ctx, sc, alias, opts)
+		if err != nil {
+			return vigil.Result{}, err
+		}
+		if more.Error != "" {
+			return vigil.Result{ID: row.Subject.ID, Error: more.Error}, nil
+		}
+		for _, h := range more.Hits {
+			ref := vigil.Ref{List: h.List, SourceID: h.SourceID}
+			if i, ok := best[ref]; !ok {
+				best[ref] = len(res.Hits)
+				res.Hits = append(res.Hits, h)
+			} else if h.Score > res.Hits[i].Score {
+				res.Hits[i] = h
+			}
+		}
+	}
+	slices.SortStableFunc(res.Hits, func(a, b vigil.Hit) int { return cmp.Compare(b.Score, a.Score) })
+	limit := opts.Limit
+	if limit == 0 {
+		limit = 10
+	}
+	if len(res.Hits) > limit {
+		res.Hits = res.Hits[:limit]
+	}
+	return res, nil
 }
 
 // SliceRows returns a next function for ScreenAll over rows.

@@ -26,7 +26,7 @@ import (
 func (s *Service) refreshDelta(ctx context.Context, p auth.Principal, db *store.DB, src source.Source, a *RefreshAttempt) error {
 	dir := filepath.Join(s.refresh.Dir, src.Name)
 	f := s.fetcher()
-	index, m, err := fetchOne(ctx, f, filepath.Join(dir, "index"), src.Name, src.Delta.Index, "delta.json")
+	index, m, err := fetchOne(ctx, f, filepath.Join(dir, "index"), src, src.Delta.Index, "delta.json")
 	a.HTTPStatus, a.Bytes = m.Status(), m.Bytes()
 	if err != nil {
 		a.Status = store.RefreshFailed
@@ -84,7 +84,7 @@ func (s *Service) fullExport(ctx context.Context, p auth.Principal, dir string, 
 			at = t
 		}
 	}
-	path, m, err := fetchOne(ctx, s.fetcher(), filepath.Join(dir, "full"), src.Name, src.Delta.Entities, "entities.ftm.json")
+	path, m, err := fetchOne(ctx, s.fetcher(), filepath.Join(dir, "full"), src, src.Delta.Entities, "entities.ftm.json")
 	a.HTTPStatus, a.Bytes = m.Status(), a.Bytes+m.Bytes()
 	if err != nil {
 		a.Status = store.RefreshFailed
@@ -110,7 +110,7 @@ func (s *Service) fullExport(ctx context.Context, p auth.Principal, dir string, 
 // applyVersion fetches one version, applies it to es and imports the
 // result; on any failure es is as it was.
 func (s *Service) applyVersion(ctx context.Context, p auth.Principal, dir string, src source.Source, es source.Entities, v source.DeltaVersion, a *RefreshAttempt) error {
-	path, m, err := fetchOne(ctx, s.fetcher(), filepath.Join(dir, "versions", v.Version), src.Name, v.URL, "entities.delta.json")
+	path, m, err := fetchOne(ctx, s.fetcher(), filepath.Join(dir, "versions", v.Version), src, v.URL, "entities.delta.json")
 	a.HTTPStatus, a.Bytes = m.Status(), a.Bytes+m.Bytes()
 	if err != nil {
 		a.Status = store.RefreshFailed
@@ -205,8 +205,8 @@ func (s *Service) importDelta(ctx context.Context, p auth.Principal, path, versi
 }
 
 // fetchOne fetches one file into dir and returns its path.
-func fetchOne(ctx context.Context, f *source.Fetcher, dir, name, url, file string) (string, *source.Manifest, error) {
-	m, err := f.Fetch(ctx, dir, source.Source{Name: name, Downloads: []source.Download{{URL: url, File: file}}})
+func fetchOne(ctx context.Context, f *source.Fetcher, dir string, src source.Source, url, file string) (string, *source.Manifest, error) {
+	m, err := f.Fetch(ctx, dir, source.Source{Name: src.Name, Auth: src.Auth, Downloads: []source.Download{{URL: url, File: file}}})
 	return filepath.Join(dir, file), m, err
 }
 

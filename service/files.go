@@ -24,7 +24,9 @@ type Loaded struct {
 }
 
 // Lists returns the loaded lists, to put in force with SetLists.
-func (l *Loaded) Lists() *Lists { return &Lists{Engine: l.Engine, Editions: metas(l.Snapshots)} }
+func (l *Loaded) Lists() *Lists {
+	return &Lists{Engine: l.Engine, Editions: metas(l.Snapshots), Snapshots: l.Snapshots}
+}
 
 // LoadFiles reads every list edition in dir (a folder or a file, formats
 // recognised by content) and indexes their records. A file that looks

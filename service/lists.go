@@ -34,6 +34,9 @@ var _ Engine = (*screen.Engine)(nil)
 type Lists struct {
 	Engine   Engine
 	Editions []snapshot.Meta
+	// Snapshots are the editions with their records, for the relationship
+	// graph (network.go); nil when the lists were given another way.
+	Snapshots []*snapshot.Snapshot
 }
 
 // Editions is where the lists in force come from: the stored editions,
@@ -142,7 +145,7 @@ func (s *Service) buildStored(ctx context.Context) (*Lists, error) {
 		return nil, err
 	}
 	s.log.Info("lists loaded from the database", "lists", len(snaps), "records", records, "took", time.Since(start).Round(time.Millisecond))
-	return &Lists{Engine: eng, Editions: metas(snaps)}, nil
+	return &Lists{Engine: eng, Editions: metas(snaps), Snapshots: snaps}, nil
 }
 
 // Reload puts in force the stored editions in force when they differ from
@@ -173,6 +176,7 @@ func (s *Service) Reload(ctx context.Context) (bool, error) {
 	s.SetLists(l)
 	s.log.Info("lists reloaded", "changes", changes(old, l.Editions))
 	settle()
+	s.vetNetwork(ctx)
 	return true, nil
 }
 

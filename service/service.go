@@ -92,6 +92,7 @@ type Service struct {
 	monitor   Monitor
 	subjects  subjectIndex // the monitored-subject index, see monitor_index.go
 	cache     revetCache
+	graph     graphCache // the relationship graph, see network.go
 }
 
 // New returns a service with no lists in force yet: see SetLists,

@@ -85,7 +85,7 @@ func (f *Fetcher) Fetch(ctx context.Context, dir string, src Source) (*Manifest,
 	old := readManifest(dir)
 	defer m.removeTemps()
 	for _, d := range src.Downloads {
-		ff, err := f.fetchFile(ctx, dir, d, old.file(d.File, dir))
+		ff, err := f.fetchFile(ctx, dir, d, src.Auth, old.file(d.File, dir))
 		m.Files = append(m.Files, ff)
 		if err != nil {
 			return m, fmt.Errorf("fetch %s: %w", src.Name, err)
@@ -143,10 +143,13 @@ func ForgetFetched(dir string) error {
 
 // fetchFile fetches one file into a temporary file in dir, returning its
 // record; the record's tmp is empty when the server said unchanged.
-func (f *Fetcher) fetchFile(ctx context.Context, dir string, d Download, prev *FetchedFile) (FetchedFile, error) {
+func (f *Fetcher) fetchFile(ctx context.Context, dir string, d Download, auth *Auth, prev *FetchedFile) (FetchedFile, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, d.URL, nil)
 	if err != nil {
 		return FetchedFile{}, err
+	}
+	if err := auth.authorize(req); err != nil {
+		return FetchedFile{File: d.File, URL: d.URL}, err
 	}
 	req.Header.Set("User-Agent", userAgent)
 	if prev != nil {

@@ -48,6 +48,11 @@ func checkSource(s Source) error {
 	if s.Name == "" || strings.ContainsAny(s.Name, "/\\ \t\n") || len(s.Name) > 100 {
 		return fmt.Errorf("name %q: want a list name without spaces or slashes", s.Name)
 	}
+	if s.Auth != nil {
+		if err := s.Auth.check(); err != nil {
+			return fmt.Errorf("%s: %w", s.Name, err)
+		}
+	}
 	if s.Delta != nil {
 		if !strings.HasPrefix(s.Name, "os_") || len(s.Downloads) > 0 {
 			return fmt.Errorf("%s: a delta source is named os_ + the dataset and has no downloads", s.Name)

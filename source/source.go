@@ -30,6 +30,9 @@ type Source struct {
 	// editions stay in force until replaced or removed.
 	Retired    string `json:"retired,omitempty"`
 	ReplacedBy string `json:"replaced_by,omitempty"`
+	// Auth, when set, sends an API token with every download of the source
+	// (its files, or its delta index, full export and versions).
+	Auth *Auth `json:"auth,omitempty"`
 }
 
 // Current returns the sources still published: those not retired.

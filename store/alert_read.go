@@ -27,7 +27,7 @@ type alertRow struct {
 
 const alertColumns = `a.id, a.version, s.external_id, a.subject_id, a.list, a.source_id, a.status, a.score, a.assignee,
 	a.disposition, a.reason, a.closed_by, a.approved_by, a.proposal, a.hit, a.record, a.subject_attrs, a.changes,
-	a.screening_id, a.created_at, a.updated_at, a.records, a.cause
+	a.screening_id, a.created_at, a.updated_at, a.records, a.cause, a.kind
 	FROM alerts a JOIN subjects s ON s.id = a.subject_id`
 
 type scanner interface{ Scan(...any) error }
@@ -37,7 +37,7 @@ func scanAlert(sc scanner) (*alertRow, error) {
 	var status, disp, proposal, hit, record, changes, created, updated, records, cause string
 	err := sc.Scan(&a.ID, &a.Version, &a.SubjectID, &a.subjectRowID, &a.List, &a.SourceID, &status, &a.Score, &a.Assignee,
 		&disp, &a.Reason, &a.ClosedBy, &a.ApprovedBy, &proposal, &hit, &record, &a.subjectAttrs, &changes,
-		&a.ScreeningID, &created, &updated, &records, &cause)
+		&a.ScreeningID, &created, &updated, &records, &cause, &a.Kind)
 	if err != nil {
 		return nil, err
 	}

@@ -195,6 +195,28 @@ func Migrate(ctx context.Context, dsn, dataDir string) ([]Migration, error) {
 	return out, err
 }
 
+// MigrateDownTo undoes the migrations applied after version, newest
+// first, with each migration's own down section, and returns those it
+// undid. It is how a schema is taken back to an earlier Vigil's (the
+// tests of "vigil db migrate" use it); an operator rolling back loses
+// what the undone migrations' tables held.
+func MigrateDownTo(ctx context.Context, dsn, dataDir string, version int64) ([]Migration, error) {
+	var out []Migration
+	err := withProvider(ctx, dsn, dataDir, func(p *goose.Provider) error {
+		results, err := p.DownTo(ctx, version)
+		for _, r := range results {
+			if r.Error == nil {
+				out = append(out, Migration{Version: r.Source.Version, Name: migrationName(r.Source)})
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("migrate down to %d: %w", version, err)
+		}
+		return nil
+	})
+	return out, err
+}
+
 // withProvider connects to the database named by dsn, runs fn with its
 // migrations' provider and closes the connection.
 func withProvider(ctx context.Context, dsn, dataDir string, fn func(*goose.Provider) error) error {

@@ -28,7 +28,7 @@ var boundTables = []boundTable{
 	{Table: audit.Table{Name: "screenings", Fixed: []string{"subject_id", "actor", "at", "editions", "threshold", "hits", "engine"}},
 		Key: []string{"id"}, Digested: []string{"editions", "hits"}},
 	{Table: audit.Table{Name: "alerts", Fixed: []string{"subject_id", "list", "source_id", "score", "hit", "record", "subject_attrs",
-		"changes", "screening_id", "created_at", "cause"}, Mutable: alertMutable},
+		"changes", "screening_id", "created_at", "cause", "kind"}, Mutable: alertMutable},
 		Key: []string{"id"}, Digested: []string{"hit", "record", "subject_attrs", "changes", "reason", "proposal", "records", "cause"}},
 	{Table: audit.Table{Name: "alert_records", Fixed: []string{"subject_id", "record"}},
 		Key: []string{"alert_id", "list", "source_id"}, Digested: []string{"record"}},
@@ -45,6 +45,12 @@ var boundTables = []boundTable{
 	// Monitoring overrides and ends (monitor.go).
 	{Table: audit.Table{Name: "monitoring", Mutable: []string{"until", "ended_at", "ended_by", "reason", "updated_at"}},
 		Key: []string{"subject_id"}},
+	// The organisation's relationships and contact values (network.go).
+	{Table: audit.Table{Name: "network_edges", Fixed: []string{"from_node", "to_node", "relation", "share", "confidence", "start_date",
+		"end_date", "source", "stated_on", "note", "asserted_by", "created_at"}, Mutable: []string{"retracted_by", "retracted_at", "retract_reason"}},
+		Key: []string{"id"}},
+	{Table: audit.Table{Name: "network_values", Fixed: []string{"subject", "kind", "value", "normalized", "source", "asserted_by", "created_at"}},
+		Key: []string{"id"}},
 }
 
 var alertMutable = []string{"version", "status", "assignee", "disposition", "reason", "closed_by", "approved_by", "proposal", "updated_at", "records"}
@@ -143,7 +149,7 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.key(e)
 	case audit.ActionListImport:
 		return r.snapshot(e)
-	case audit.ActionScreenAdHoc, audit.ActionSubjectView, audit.ActionSignIn, audit.ActionSignOut, audit.ActionSignInLock:
+	case audit.ActionScreenAdHoc, audit.ActionSubjectView, audit.ActionSignIn, audit.ActionSignOut, audit.ActionSignInLock, audit.ActionExport:
 		return nil // they change no row the trail binds
 	case audit.ActionHookCreate, audit.ActionHookDisable, audit.ActionHookEnable:
 		return r.webhook(e)
@@ -151,6 +157,12 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return nil // it writes a delivery, which the trail does not bind
 	case audit.ActionMonitorSet, audit.ActionMonitorEnd, audit.ActionAlertListing, audit.ActionRescreen:
 		return r.monitor(e)
+	case audit.ActionEdgeAssert, audit.ActionEdgeRetract:
+		return r.edge(e)
+	case audit.ActionValueAssert:
+		return r.value(e)
+	case audit.ActionNetworkAlert:
+		return r.networkAlert(e)
 	}
 	if r.report != nil {
 		r.report.AddUnknownAction(e.Action)

@@ -80,6 +80,11 @@ func (r *replayer) update(seq int64, table, key string, v audit.Values) error {
 // raised replays an alert a screening raised: open, version 1, with its
 // records.
 func (r *replayer) raised(seq int64, at, subjectID string, screeningID int64, subjectAttrs string, a alertBind) error {
+	return r.raisedKind(seq, at, subjectID, screeningID, subjectAttrs, a, "name")
+}
+
+// raisedKind replays a raised alert of either kind.
+func (r *replayer) raisedKind(seq int64, at, subjectID string, screeningID int64, subjectAttrs string, a alertBind, kind string) error {
 	if len(a.Records) == 0 {
 		return &badEntry{fmt.Errorf("screening %d: alert %d has no records", screeningID, a.ID)}
 	}
@@ -94,7 +99,7 @@ func (r *replayer) raised(seq int64, at, subjectID string, screeningID int64, su
 	id := itoa(a.ID)
 	err = r.out.Write(seq, "alerts", id, audit.Values{"subject_id": subjectID, "list": a.List, "source_id": a.SourceID,
 		"score": ftoa(a.Score), "hit": hashed(a.Hit), "record": hashed(a.Records[0].Record), "subject_attrs": hashed(subjectAttrs),
-		"changes": hashed(a.Changes), "screening_id": itoa(screeningID), "created_at": at, "cause": hashed(a.Cause),
+		"changes": hashed(a.Changes), "screening_id": itoa(screeningID), "created_at": at, "cause": hashed(a.Cause), "kind": kind,
 		"version": "1", "status": string(review.StatusOpen), "assignee": "", "disposition": "", "reason": "", "closed_by": "",
 		"approved_by": "", "proposal": "", "updated_at": at, "records": hashed(digest(string(records)))})
 	if err != nil {

@@ -44,8 +44,10 @@ func ParseFormat(s string) (Format, error) {
 		return FormatCSV, nil
 	case "jsonl", "json", "ndjson":
 		return FormatJSONL, nil
+	case "ftm":
+		return FormatFtM, nil
 	}
-	return "", fmt.Errorf("unknown input format %q (want csv or jsonl)", s)
+	return "", fmt.Errorf("unknown input format %q (want csv, jsonl or ftm)", s)
 }
 
 // MaxLine is the longest input line accepted; a longer line is a row
@@ -62,6 +64,10 @@ type Row struct {
 	// NoID is true when the input gave no id (Subject.ID is then the line
 	// number): enrolment needs the caller's own id.
 	NoID bool
+	// Also are further names of the same subject (the aliases of an FtM
+	// entity), each with the subject's other attributes: each is
+	// screened, and a listed record is reported once, with its best score.
+	Also []vigil.Subject
 	// Err is set when the row is malformed; it is a *reader.ParseError
 	// naming the file, line and field. Subject.ID is still set.
 	Err error
@@ -69,7 +75,8 @@ type Row struct {
 
 // Reader reads subjects one row at a time.
 type Reader struct {
-	next func() (Row, error)
+	next    func() (Row, error)
+	skipped map[string]int
 }
 
 // NewReader returns a Reader over r; name is the file name used in errors.
@@ -97,6 +104,13 @@ func NewReader(r io.Reader, name string, f Format) (*Reader, error) {
 	}
 	if bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("{")) && f == FormatAuto {
 		f = FormatJSONL
+		if isFtM(head) {
+			f = FormatFtM
+		}
+	}
+	if f == FormatFtM {
+		j := newFtMReader(br, name)
+		return &Reader{next: j.next, skipped: j.skipped}, nil
 	}
 	if f == FormatJSONL {
 		j := newJSONLReader(br, name)

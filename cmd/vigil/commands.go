@@ -21,5 +21,7 @@ func commands(e *env) []*cli.Command {
 		healthcheckCommand(e),
 		subjectsCommand(e),
 		rescreenCommand(e),
+		networkCommand(e),
+		exportCommand(e),
 	}
 }

@@ -31,6 +31,7 @@ func listsCommand(e *env) *cli.Command {
 			listsDiffCommand(e),
 			listsSourcesCommand(e),
 			listsRefreshesCommand(e),
+			listsExportCommand(e),
 		},
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -25,12 +24,13 @@ func screenCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "screen",
 		Usage:     "screen subjects from a CSV or JSON Lines file, writing one JSON line of hits per subject",
-		UsageText: "vigil screen --lists DIR [--in FILE] [--out FILE] [--threshold T] [--limit N] [--workers N]",
+		UsageText: "vigil screen --lists DIR [--in FILE] [--out FILE] [--format auto|csv|jsonl|ftm] [--out-format vigil|ftm] [--threshold T] [--limit N] [--workers N]",
 		Flags: []cli.Flag{
 			listsFlag(true),
 			&cli.StringFlag{Name: "in", Value: "-", Usage: "subjects file (CSV or JSON Lines); - for stdin"},
 			&cli.StringFlag{Name: "out", Value: "-", Usage: "results file (JSON Lines); - for stdout"},
-			&cli.StringFlag{Name: "format", Value: "auto", Usage: "input format: auto, csv or jsonl"},
+			&cli.StringFlag{Name: "format", Value: "auto", Usage: "input format: auto, csv, jsonl or ftm (FollowTheMoney JSON Lines)"},
+			&cli.StringFlag{Name: "out-format", Value: "vigil", Usage: "output: vigil (one JSON line of hits per subject) or ftm (one FtM entity line per hit, scored and explained)"},
 			&cli.FloatFlag{Name: "threshold", Usage: fmt.Sprintf("lowest score reported (default %.2f)", screen.DefaultThreshold)},
 			&cli.IntFlag{Name: "limit", Value: 10, Usage: "most hits per subject"},
 			&cli.IntFlag{Name: "workers", Value: runtime.GOMAXPROCS(0), Usage: "screening goroutines"},
@@ -39,6 +39,10 @@ func screenCommand(e *env) *cli.Command {
 			format, err := subject.ParseFormat(cmd.String("format"))
 			if err != nil {
 				return err
+			}
+			out := cmd.String("out-format")
+			if out != "vigil" && out != "ftm" {
+				return fmt.Errorf("--out-format %q: want vigil or ftm", out)
 			}
 			opts := vigil.Options{Threshold: cmd.Float("threshold"), Limit: int(cmd.Int("limit"))}
 			if opts.Threshold < 0 || opts.Threshold > 1 {
@@ -50,7 +54,7 @@ func screenCommand(e *env) *cli.Command {
 			}
 			svc := service.New(service.Config{Logger: e.log, Workers: int(cmd.Int("workers"))})
 			svc.SetLists(l.Lists())
-			return e.screenFile(ctx, svc, cmd.String("in"), cmd.String("out"), format, opts)
+			return e.screenFile(ctx, svc, cmd.String("in"), cmd.String("out"), format, out == "ftm", opts)
 		},
 	}
 }
@@ -68,7 +72,7 @@ func (s screenStats) String() string {
 }
 
 // screenFile screens the subjects of in and writes their results to out.
-func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out string, format subject.Format, opts vigil.Options) error {
+func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out string, format subject.Format, ftmOut bool, opts vigil.Options) error {
 	f, name, closeIn, err := e.openInput(in)
 	if err != nil {
 		return err
@@ -83,7 +87,11 @@ func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out stri
 	if err != nil {
 		return err
 	}
-	stats, err := screenRows(ctx, svc, rd, w, opts, func(row subject.Row) {
+	write := resultWriter(w)
+	if ftmOut {
+		write = ftmHitWriter(ctx, svc, w, opts)
+	}
+	stats, err := screenRows(ctx, svc, rd, write, opts, func(row subject.Row) {
 		if row.Err != nil {
 			e.log.Warn("skipped malformed row", "line", row.Line, "err", row.Err)
 		}
@@ -102,15 +110,16 @@ func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out stri
 		return err
 	}
 	fmt.Fprintln(e.stderr, stats)
+	if sk := rd.Skipped(); len(sk) > 0 {
+		fmt.Fprintf(e.stderr, "skipped FtM entities that are not subjects: %s\n", countsText(sk))
+	}
 	return nil
 }
 
 // screenRows screens every row of rd and writes one JSON line per row to
 // w, in input order. each is called for every row written.
-func screenRows(ctx context.Context, svc *service.Service, rd *subject.Reader, w io.Writer, opts vigil.Options, each func(subject.Row)) (screenStats, error) {
+func screenRows(ctx context.Context, svc *service.Service, rd *subject.Reader, write func(vigil.Result) error, opts vigil.Options, each func(subject.Row)) (screenStats, error) {
 	var stats screenStats
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
 	start := time.Now()
 	err := svc.ScreenRows(ctx, operator(), opts, rd.Next, func(row subject.Row, res vigil.Result) error {
 		stats.rows++
@@ -121,7 +130,7 @@ func screenRows(ctx context.Context, svc *service.Service, rd *subject.Reader, w
 			stats.alerts++
 		}
 		each(row)
-		if err := enc.Encode(res); err != nil {
+		if err := write(res); err != nil {
 			return fmt.Errorf("write result: %w", err)
 		}
 		return nil

@@ -123,9 +123,7 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	hc := obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc})
-	hc.Pages = pages
-	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: hc,
+	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc, Pages: pages}),
 		listening: func(addr string) {
 			if first != nil {
 				printFirstStart(e.stderr, first, invocation(cmd), addr)

@@ -15,23 +15,13 @@ import (
 // one Occupancy in sa_wiki_peps.
 const maxPairs = 10_000
 
-// build maps the things to entities, then attaches what the other
-// entities say about them. It returns the entities in file order.
-func (p *parser) build() ([]*entity.Entity, error) {
-	p.things = make(map[string]*entity.Entity)
-	var out []*entity.Entity
-	for _, r := range p.order {
-		if _, ok := thingKinds[r.Schema]; ok {
-			e := p.thing(r)
-			p.addressEntities(r, e)
-			p.things[r.ID] = e
-			out = append(out, e)
-		}
-	}
-	for _, r := range p.order {
+// resolve turns the relationship, Sanction, Passport and Identification
+// entities into what they say about each thing, in file order.
+func (p *parser) resolve() error {
+	for _, r := range p.links {
 		if l, ok := links[r.Schema]; ok {
 			if err := p.link(r, l); err != nil {
-				return nil, err
+				return err
 			}
 			continue
 		}
@@ -42,7 +32,48 @@ func (p *parser) build() ([]*entity.Entity, error) {
 			p.document(r)
 		}
 	}
-	return out, nil
+	p.links = nil
+	return nil
+}
+
+// build maps a thing to its entity and applies what the other entities
+// say about it.
+func (p *parser) build(r *raw) *entity.Entity {
+	e := p.thing(r)
+	p.addressEntities(r, e)
+	pe := p.pending[r.ID]
+	if pe == nil {
+		return e
+	}
+	delete(p.pending, r.ID)
+	e.Relations = append(e.Relations, pe.relations...)
+	for _, v := range pe.positions {
+		e.Positions = appendNew(e.Positions, v)
+	}
+	for _, v := range pe.programs {
+		e.Programs = appendNew(e.Programs, v)
+	}
+	for _, v := range pe.listed {
+		e.ListedOn = appendNew(e.ListedOn, v)
+	}
+	for _, v := range pe.documents {
+		e.Documents = appendNew(e.Documents, v)
+	}
+	return e
+}
+
+// about returns what is pending for the thing id, or nil when id is not
+// a thing of the file.
+func (p *parser) about(id string) *pending {
+	if !p.index[id].thing {
+		return nil
+	}
+	pe := p.pending[id]
+	if pe == nil {
+		pe = &pending{}
+		p.pending[id] = pe
+	}
+	return pe
 }
 
 // link attaches the relation r describes to both of its endpoints.
@@ -79,26 +110,25 @@ func (p *parser) link(r *raw, l link) error {
 // attach adds rel to the entity from, pointing at to; it counts a
 // dangling reference when to is not in the file.
 func (p *parser) attach(rel entity.Relation, from, to string, outgoing bool) {
-	if p.byID[to] == nil {
+	t, known := p.index[to]
+	if !known {
 		p.st.Dangling++
 	}
-	e := p.things[from]
-	if e == nil {
+	pe := p.about(from)
+	if pe == nil {
 		return
 	}
 	rel.TargetID, rel.Outgoing = to, outgoing
-	if t := p.things[to]; t != nil {
-		rel.TargetName = t.PrimaryName()
-		if t.List != e.List {
-			rel.TargetList = t.List
+	if known {
+		rel.TargetName = t.name // a thing's primary name, or a Position's name for an Occupancy
+		if t.thing && t.list != p.index[from].list {
+			rel.TargetList = t.list
 		}
-	} else if t := p.byID[to]; t != nil {
-		rel.TargetName = t.name() // a Position, for an Occupancy
 	}
 	if rel.Type == entity.RelOccupancy && outgoing && rel.TargetName != "" {
-		e.Positions = appendNew(e.Positions, rel.TargetName)
+		pe.positions = append(pe.positions, rel.TargetName)
 	}
-	e.Relations = append(e.Relations, rel)
+	pe.relations = append(pe.relations, rel)
 	p.st.Relations++
 }
 
@@ -131,19 +161,15 @@ func (p *parser) sanction(r *raw) {
 		listed = p.dates(r.props["startDate"])
 	}
 	for _, id := range r.props["entity"] {
-		e := p.things[id]
-		if e == nil {
-			if p.byID[id] == nil {
+		pe := p.about(id)
+		if pe == nil {
+			if _, known := p.index[id]; !known {
 				p.st.Dangling++
 			}
 			continue
 		}
-		for _, prog := range programs {
-			e.Programs = appendNew(e.Programs, prog)
-		}
-		for _, d := range listed {
-			e.ListedOn = appendNew(e.ListedOn, d)
-		}
+		pe.programs = append(pe.programs, programs...)
+		pe.listed = append(pe.listed, listed...)
 	}
 }
 
@@ -160,9 +186,9 @@ func (p *parser) document(r *raw) {
 	}
 	doc.Country, _ = countryCode(r.first("country"))
 	for _, id := range r.props["holder"] {
-		if e := p.things[id]; e != nil {
-			e.Documents = appendNew(e.Documents, doc)
-		} else if p.byID[id] == nil {
+		if pe := p.about(id); pe != nil {
+			pe.documents = append(pe.documents, doc)
+		} else if _, known := p.index[id]; !known {
 			p.st.Dangling++
 		}
 	}
@@ -171,8 +197,8 @@ func (p *parser) document(r *raw) {
 // addressEntities resolves the entity's addressEntity references.
 func (p *parser) addressEntities(r *raw, e *entity.Entity) {
 	for _, id := range r.props["addressEntity"] {
-		a := p.byID[id]
-		if a == nil || a.Schema != "Address" {
+		a := p.addrs[id]
+		if a == nil {
 			p.st.Skipped++
 			continue
 		}

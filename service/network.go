@@ -1,0 +1,708 @@
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vigil-screening/vigil"
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/network"
+	"github.com/vigil-screening/vigil/store"
+)
+
+// The relationship graph (issue 9, docs/networks.md): built in memory
+// from the lists in force (their records and the relations they state),
+// the recorded subjects, the organisation's asserted edges and the
+// contact values subjects share. It is rebuilt when any of them changes,
+// on the next question asked of it.
+
+// graphCache keeps the graph last built and what it was built from.
+type graphCache struct {
+	mu      sync.Mutex
+	lists   *Lists
+	version string
+	g       *Graph
+}
+
+// Graph is the built relationship graph with how it was made.
+type Graph struct {
+	*network.Graph
+	Lists     network.EntityStats `json:"lists"`
+	Shared    int                 `json:"shared_links"` // automatic links between subjects sharing a value
+	Asserted  int                 `json:"asserted"`     // edges asserted by the organisation
+	Dangling  int                 `json:"dangling"`     // asserted edges whose far end is in no list in force any more
+	Built     time.Duration       `json:"built_ns"`     //
+	Version   string              `json:"version"`      //
+	Subjects  int                 `json:"subjects"`     //
+	NodeCount int                 `json:"nodes"`
+	EdgeCount int                 `json:"edges"`
+	Stats     network.BuildStats  `json:"build"`            //
+	Hubbed    int                 `json:"shared_hub_nodes"` // values shared by more than sharedClique subjects, linked through a node of their own
+}
+
+// SubjectNode is the graph's name of a recorded subject.
+func SubjectNode(id string) string { return "subject:" + id }
+
+// Network returns the relationship graph in force (building it when what
+// it is made of changed).
+func (s *Service) Network(ctx context.Context, p auth.Principal) (*Graph, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	return s.graphNow(ctx)
+}
+
+func (s *Service) graphNow(ctx context.Context) (*Graph, error) {
+	db, err := s.database()
+	if err != nil {
+		return nil, err
+	}
+	l, err := s.inForce()
+	if err != nil {
+		return nil, err
+	}
+	v, err := db.NetworkVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &s.graph
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.g != nil && c.lists == l && c.version == v {
+		return c.g, nil
+	}
+	g, err := BuildGraph(ctx, l, db)
+	if err != nil {
+		return nil, err
+	}
+	g.Version = v
+	c.g, c.lists, c.version = g, l, v
+	s.log.Info("relationship graph built", "nodes", g.NodeCount, "edges", g.EdgeCount, "asserted", g.Asserted, "shared", g.Shared,
+		"took", g.Built.Round(time.Millisecond))
+	return g, nil
+}
+
+// sharedClique is the largest group of subjects sharing one value that
+// are linked pairwise; a larger group (a hotel's address, a call centre's
+// phone) is linked through a node standing for the value, so that one
+// value cannot make millions of edges.
+const sharedClique = 20
+
+// BuildGraph builds the graph from the lists l and the system of record db.
+func BuildGraph(ctx context.Context, l *Lists, db *store.DB) (*Graph, error) {
+	start := time.Now()
+	out := &Graph{}
+	b := network.NewBuilder(0, 0)
+	edition := map[string]string{}
+	for _, snap := range l.Snapshots {
+		for _, e := range snap.Entities {
+			if _, ok := edition[e.List]; !ok {
+				edition[e.List] = snap.Edition
+			}
+		}
+	}
+	for _, snap := range l.Snapshots {
+		st := network.AddEntities(b, snap.Entities, func(list string) string { return edition[list] })
+		out.Lists.Records += st.Records
+		out.Lists.Relations += st.Relations
+		out.Lists.Edges += st.Edges
+		out.Lists.Unresolved += st.Unresolved
+		out.Lists.Positions += st.Positions
+	}
+	// Subjects, and the values their attributes share.
+	groups := map[string][]string{} // kind \x00 normalized -> subject nodes
+	var order []string
+	add := func(kind, norm, node string) {
+		k := kind + "\x00" + norm
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		if g := groups[k]; len(g) == 0 || g[len(g)-1] != node {
+			groups[k] = append(g, node)
+		}
+	}
+	err := db.EachSubject(ctx, func(id string, sub vigil.Subject) error {
+		node := SubjectNode(id)
+		b.AddNode(network.Node{ID: node, Name: subjectName(sub), Kind: string(sub.Kind), Subject: true})
+		out.Subjects++
+		for _, d := range sub.Documents {
+			if n, err := network.Normalize("identifier", d.Number); err == nil {
+				add("document", string(d.Type)+" "+d.Country+" "+n, node)
+			}
+		}
+		for _, c := range sub.Crypto {
+			if n, err := network.Normalize("identifier", c); err == nil {
+				add("identifier", "crypto "+n, node)
+			}
+		}
+		if n, err := network.Normalize("identifier", sub.IMO); err == nil {
+			add("identifier", "imo "+n, node)
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	shown := map[string]string{}
+	err = db.EachValue(ctx, func(v *store.Value) error {
+		node := SubjectNode(v.Subject)
+		if !b.Has(node) {
+			return nil
+		}
+		add(v.Kind, v.Normalized, node)
+		if _, ok := shown[v.Kind+"\x00"+v.Normalized]; !ok {
+			shown[v.Kind+"\x00"+v.Normalized] = v.Value
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range order {
+		nodes := groups[k]
+		if len(nodes) < 2 {
+			continue
+		}
+		kind, norm, _ := strings.Cut(k, "\x00")
+		value := shown[k]
+		if value == "" {
+			value = norm
+		}
+		prov := network.Provenance{Kind: network.FromShared, Source: "shared " + kind, Evidence: value}
+		rel := network.SharedRelation(kind)
+		if len(nodes) > sharedClique {
+			hub := "value:" + kind + ":" + norm
+			b.AddNode(network.Node{ID: hub, Name: kind + " " + value, Kind: "value"})
+			out.Hubbed++
+			for _, n := range nodes {
+				if b.AddEdge(network.Edge{From: n, To: hub, Type: rel, Confidence: 1, Provenance: prov}) == nil {
+					out.Shared++
+				}
+			}
+			continue
+		}
+		for i := range nodes {
+			for j := i + 1; j < len(nodes); j++ {
+				if b.AddEdge(network.Edge{From: nodes[i], To: nodes[j], Type: rel, Confidence: 1, Provenance: prov}) == nil {
+					out.Shared++
+				}
+			}
+		}
+	}
+	// The organisation's edges. One whose record left the lists in force
+	// keeps its edge, to a node that is no longer listed.
+	b.AutoNodes = true
+	err = db.EachEdge(ctx, func(e *store.Edge) error {
+		ne, err := graphEdge(e)
+		if err != nil {
+			slog.Warn("stored edge not usable", "edge", e.ID, "err", err)
+			return nil
+		}
+		before := b.Stats.AutoNodes
+		if err := b.AddEdge(ne); err != nil {
+			slog.Warn("stored edge not usable", "edge", e.ID, "err", err)
+			return nil
+		}
+		out.Asserted++
+		if b.Stats.AutoNodes > before {
+			out.Dangling++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.Graph = b.Build()
+	out.NodeCount, out.EdgeCount = out.Graph.Len()
+	out.Stats = out.Graph.Stats
+	out.Built = time.Since(start)
+	return out, nil
+}
+
+func subjectName(s vigil.Subject) string {
+	if s.Name != "" {
+		return s.Name
+	}
+	return strings.Join(strings.Fields(s.FirstName+" "+s.MiddleName+" "+s.LastName), " ")
+}
+
+// graphEdge turns a stored edge into the graph's.
+func graphEdge(e *store.Edge) (network.Edge, error) {
+	rel, err := network.ParseRelation(e.Relation)
+	if err != nil {
+		return network.Edge{}, err
+	}
+	out := network.Edge{From: e.From, To: e.To, Type: rel, Start: e.Start, End: e.End,
+		Provenance: network.Provenance{Kind: network.FromOrganisation, Source: e.Source, Date: e.StatedOn, AssertedBy: e.AssertedBy, Evidence: e.Note}}
+	if out.Confidence, err = strconv.ParseFloat(e.Confidence, 64); err != nil {
+		return out, err
+	}
+	if e.Share != "" {
+		if out.Share, err = network.ParseShare(e.Share); err != nil {
+			return out, err
+		}
+		out.ShareKnown = true
+	}
+	return out, nil
+}
+
+// storeEdge is the stored form of an edge the organisation asserts.
+func storeEdge(e network.Edge) store.EdgeInput {
+	in := store.EdgeInput{From: e.From, To: e.To, Relation: string(e.Type), Confidence: strconv.FormatFloat(e.Confidence, 'g', -1, 64),
+		Start: e.Start, End: e.End, Source: e.Source, StatedOn: e.Date, Note: e.Evidence}
+	if e.ShareKnown {
+		in.Share = strconv.FormatFloat(e.Share, 'g', -1, 64)
+	}
+	return in
+}
+
+// AssertResult says what asserting edges did.
+type AssertResult struct {
+	*store.Asserted
+	// Alerts are the network alerts the new edges raised.
+	Alerts []int64 `json:"alerts,omitempty"`
+}
+
+// AssertEdges records relationships the organisation states. Each edge is
+// checked first (type, share, confidence, no self loop, and both ends
+// known: a recorded subject or a record of a list in force); one bad edge
+// refuses them all, naming each. A statement already recorded from the
+// same source is not written again.
+func (s *Service) AssertEdges(ctx context.Context, p auth.Principal, edges []network.Edge) (*AssertResult, error) {
+	db, err := s.store(p, auth.ActionAssertEdges)
+	if err != nil {
+		return nil, err
+	}
+	if len(edges) == 0 {
+		return nil, apperr.New(apperr.Invalid, "no edges")
+	}
+	l, err := s.inForce()
+	if err != nil {
+		return nil, err
+	}
+	var problems []string
+	var subjects []string
+	for i := range edges {
+		e := &edges[i]
+		e.Kind, e.AssertedBy = network.FromOrganisation, p.Username
+		if e.Confidence == 0 {
+			e.Confidence = 1
+		}
+		if e.Source == "" {
+			e.Source = "api"
+		}
+		if err := e.Validate(); err != nil {
+			problems = append(problems, fmt.Sprintf("edge %d: %v", i+1, err))
+			continue
+		}
+		for _, end := range []string{e.From, e.To} {
+			if err := network.CheckEnd(end); err != nil {
+				problems = append(problems, fmt.Sprintf("edge %d: %v", i+1, err))
+				continue
+			}
+			if id, ok := strings.CutPrefix(end, "subject:"); ok {
+				subjects = append(subjects, id)
+				continue
+			}
+			list, id, _ := strings.Cut(end, "/")
+			if l.Engine.Entity(list, id) == nil {
+				problems = append(problems, fmt.Sprintf("edge %d: %s: no record %q on list %q in force", i+1, end, id, list))
+			}
+		}
+	}
+	missing, err := db.MissingSubjects(ctx, subjects)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range missing {
+		problems = append(problems, fmt.Sprintf("subject:%s: no recorded subject of that id (record or screen it first)", m))
+	}
+	if len(problems) > 0 {
+		return nil, apperr.New(apperr.Invalid, "%s", strings.Join(problems, "; "))
+	}
+	ins := make([]store.EdgeInput, len(edges))
+	for i, e := range edges {
+		ins[i] = storeEdge(e)
+	}
+	res, err := db.AssertEdges(ctx, p, ins)
+	if err != nil {
+		return nil, err
+	}
+	out := &AssertResult{Asserted: res}
+	if len(res.Added) > 0 {
+		out.Alerts, err = s.networkAlerts(ctx, affected(res.Added))
+		if err != nil {
+			return out, fmt.Errorf("edges recorded, but their network alerts were not raised: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// affected returns the subjects an edge touches.
+func affected(edges []store.Edge) []string {
+	var out []string
+	for _, e := range edges {
+		for _, end := range []string{e.From, e.To} {
+			if id, ok := strings.CutPrefix(end, "subject:"); ok {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// RetractEdge withdraws an asserted edge, with a reason; it stays stored.
+func (s *Service) RetractEdge(ctx context.Context, p auth.Principal, id int64, reason string) (*store.Edge, error) {
+	db, err := s.store(p, auth.ActionAssertEdges)
+	if err != nil {
+		return nil, err
+	}
+	return db.RetractEdge(ctx, p, id, reason)
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Kind     string  `json:"kind"` // edges or values
+	Added    int     `json:"added"`
+	Existing int     `json:"existing"`
+	Alerts   []int64 `json:"alerts,omitempty"`
+}
+
+// ImportNetwork reads a CSV file of relationships or of contact values
+// (network.ReadCSV) and records it whole, or nothing when a line is bad.
+func (s *Service) ImportNetwork(ctx context.Context, p auth.Principal, r io.Reader, name string) (*ImportResult, error) {
+	db, err := s.store(p, auth.ActionAssertEdges)
+	if err != nil {
+		return nil, err
+	}
+	edges, values, err := network.ReadCSV(r, name)
+	if err != nil {
+		var es network.CSVErrors
+		var e *network.CSVError
+		if errors.As(err, &es) || errors.As(err, &e) {
+			return nil, apperr.New(apperr.Invalid, "%s", err.Error())
+		}
+		return nil, err
+	}
+	if values != nil || edges == nil {
+		vals := make([]store.ValueInput, len(values))
+		var subjects []string
+		for i, v := range values {
+			vals[i] = store.ValueInput{Subject: v.Subject, Kind: v.Kind, Value: v.Value, Normalized: v.Normalized, Source: v.Source}
+			subjects = append(subjects, v.Subject)
+		}
+		missing, err := db.MissingSubjects(ctx, subjects)
+		if err != nil {
+			return nil, err
+		}
+		if len(missing) > 0 {
+			return nil, apperr.New(apperr.Invalid, "%s: no recorded subject %s (record or screen them first)", name, strings.Join(missing, ", "))
+		}
+		if len(vals) == 0 {
+			return &ImportResult{Kind: "values"}, nil
+		}
+		added, existing, err := db.AssertValues(ctx, p, vals)
+		if err != nil {
+			return nil, err
+		}
+		out := &ImportResult{Kind: "values", Added: added, Existing: existing}
+		if added > 0 {
+			out.Alerts, err = s.networkAlerts(ctx, subjects)
+		}
+		return out, err
+	}
+	ne := make([]network.Edge, len(edges))
+	for i, e := range edges {
+		ne[i] = e.Edge
+	}
+	res, err := s.AssertEdges(ctx, p, ne)
+	if err != nil {
+		if apperr.CodeOf(err) == apperr.Invalid {
+			// Name the lines: "edge N" is the Nth data line.
+			msg := err.Error()
+			for i := len(edges); i >= 1; i-- {
+				msg = strings.ReplaceAll(msg, fmt.Sprintf("edge %d:", i), fmt.Sprintf("%s:%d:", name, edges[i-1].Line))
+			}
+			return nil, apperr.New(apperr.Invalid, "%s", msg)
+		}
+		return nil, err
+	}
+	return &ImportResult{Kind: "edges", Added: len(res.Added), Existing: len(res.Existing), Alerts: res.Alerts}, nil
+}
+
+// Exposure returns the paths from a node (a subject or a listed record)
+// to listed records within q.Hops.
+func (s *Service) Exposure(ctx context.Context, p auth.Principal, q network.Query) (*network.Exposure, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	x, err := g.Exposure(q)
+	if err != nil {
+		return nil, queryError(err)
+	}
+	return &x, nil
+}
+
+// Neighbourhood returns everyone within q.Hops of a node (a listed record).
+func (s *Service) Neighbourhood(ctx context.Context, p auth.Principal, q network.Query) (*network.Neighbourhood, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n, err := g.Within(q)
+	if err != nil {
+		return nil, queryError(err)
+	}
+	return &n, nil
+}
+
+// NodeEdges are the edges of one node: those in force in the graph (from
+// the lists, shared values and assertions) and every stored assertion
+// touching it, retracted ones included.
+type NodeEdges struct {
+	Node     network.Node   `json:"node"`
+	Edges    []network.Edge `json:"edges"`
+	Asserted []store.Edge   `json:"asserted"`
+}
+
+// Edges returns the edges of a node.
+func (s *Service) Edges(ctx context.Context, p auth.Principal, node string) (*NodeEdges, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n, ok := g.Node(node)
+	if !ok {
+		return nil, apperr.New(apperr.NotFound, "no node %q in the graph (want subject:<id> or <list>/<id>)", node)
+	}
+	stored, err := s.db.EdgesOf(ctx, node)
+	if err != nil {
+		return nil, err
+	}
+	return &NodeEdges{Node: n, Edges: g.Edges(node), Asserted: stored}, nil
+}
+
+// Ownership aggregates who owns a node on date asOf ("" for today).
+func (s *Service) Ownership(ctx context.Context, p auth.Principal, node, asOf string) (*network.Ownership, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	if asOf == "" {
+		asOf = time.Now().UTC().Format(time.DateOnly)
+	} else if _, err := time.Parse(time.DateOnly, asOf); err != nil {
+		return nil, apperr.Field("as_of", "want YYYY-MM-DD")
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o, err := g.Ownership(node, asOf)
+	if err != nil {
+		return nil, queryError(err)
+	}
+	return &o, nil
+}
+
+// FiftyPercent lists every entity the 50 percent rule blocks, or cannot
+// decide, on date asOf.
+func (s *Service) FiftyPercent(ctx context.Context, p auth.Principal, asOf string) ([]network.Ownership, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	if asOf == "" {
+		asOf = time.Now().UTC().Format(time.DateOnly)
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return g.FiftyPercent(asOf), nil
+}
+
+// Clusters groups the graph.
+func (s *Service) Clusters(ctx context.Context, p auth.Principal, q network.ClusterQuery) (*network.Clusters, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := g.Clusters(q)
+	if err != nil {
+		return nil, queryError(err)
+	}
+	return &c, nil
+}
+
+// queryError turns the graph's errors into the caller's.
+func queryError(err error) error {
+	switch {
+	case errors.Is(err, network.ErrUnknownNode):
+		return apperr.New(apperr.NotFound, "%s (want subject:<id> or <list>/<id>)", err.Error())
+	case errors.Is(err, network.ErrRelation):
+		return apperr.Field("types", "%s", err.Error())
+	}
+	return apperr.New(apperr.Invalid, "%s", err.Error())
+}
+
+// NetworkAlertPath is what a network alert holds in its hit: the path
+// from the subject to the listed record, each edge with its provenance.
+type NetworkAlertPath struct {
+	Kind string       `json:"kind"` // "network"
+	Hops int          `json:"hops"`
+	Path network.Path `json:"path"`
+}
+
+// networkAlerts raises the network alerts of the subjects near those
+// named (a new edge or value touches them): every recorded subject within
+// DefaultHops of them that now has a path to a listed record gets one
+// alert per record reached, carrying the best path.
+func (s *Service) networkAlerts(ctx context.Context, subjects []string) ([]int64, error) {
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	near := map[string]bool{}
+	var order []string
+	for _, id := range subjects {
+		node := SubjectNode(id)
+		if !near[node] {
+			near[node] = true
+			order = append(order, node)
+		}
+		n, err := g.Within(network.Query{From: node, Hops: network.DefaultHops, Limit: 1 << 30})
+		if err != nil {
+			continue
+		}
+		for _, r := range n.Reached {
+			if r.Node.Subject && !near[r.Node.ID] {
+				near[r.Node.ID] = true
+				order = append(order, r.Node.ID)
+			}
+		}
+	}
+	return s.raiseFor(ctx, g, order)
+}
+
+// raiseFor raises the network alerts of the subject nodes given.
+func (s *Service) raiseFor(ctx context.Context, g *Graph, nodes []string) ([]int64, error) {
+	l, err := s.inForce()
+	if err != nil {
+		return nil, err
+	}
+	var alerts []store.NetworkAlert
+	for _, node := range nodes {
+		x, err := g.Exposure(network.Query{From: node, Hops: network.DefaultHops, Limit: 1000})
+		if err != nil {
+			continue
+		}
+		done := map[string]bool{}
+		for _, p := range x.Paths { // ranked: the first path to a record is its best
+			t := p.Target()
+			if done[t.ID] {
+				continue
+			}
+			done[t.ID] = true
+			list, id, _ := strings.Cut(t.ID, "/")
+			rec := l.Engine.Entity(list, id)
+			if rec == nil {
+				continue
+			}
+			raw, err := json.Marshal(NetworkAlertPath{Kind: "network", Hops: p.Hops(), Path: p})
+			if err != nil {
+				return nil, err
+			}
+			alerts = append(alerts, store.NetworkAlert{SubjectID: strings.TrimPrefix(node, "subject:"), Record: rec, Score: p.Strength, Path: raw})
+		}
+	}
+	if len(alerts) == 0 {
+		return nil, nil
+	}
+	res, err := s.db.RaiseNetworkAlerts(ctx, System, alerts)
+	if err != nil {
+		return nil, err
+	}
+	return res.Alerts, nil
+}
+
+// NetworkVet looks again at every recorded subject that has a link: one
+// whose links now reach a listed record (a linked person newly
+// designated, an edge asserted elsewhere) gets its network alert. It is
+// idempotent: a path already alerted on, open or closed, raises nothing.
+func (s *Service) NetworkVet(ctx context.Context, p auth.Principal) ([]int64, error) {
+	if !auth.Allowed(p, auth.ActionImportLists) {
+		if err := allow(p, auth.ActionAssertEdges); err != nil {
+			return nil, err
+		}
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var nodes []string
+	g.Nodes(func(n network.Node) bool {
+		if n.Subject && g.Degree(n.ID) > 0 {
+			nodes = append(nodes, n.ID)
+		}
+		return true
+	})
+	return s.raiseFor(ctx, g, nodes)
+}
+
+// vetNetwork runs NetworkVet after the lists in force changed, when the
+// organisation has recorded any link: a linked person newly designated
+// raises its network alerts. A failure is logged; the lists stay in force.
+func (s *Service) vetNetwork(ctx context.Context) {
+	if s.db == nil {
+		return
+	}
+	v, err := s.db.NetworkVersion(ctx)
+	if err != nil || strings.HasPrefix(v, "0.0.0.") {
+		return
+	}
+	ids, err := s.NetworkVet(ctx, System)
+	if err != nil {
+		s.log.Error("network alerts after the lists changed", "err", err)
+		return
+	}
+	if len(ids) > 0 {
+		s.log.Info("network alerts raised after the lists changed", "alerts", len(ids))
+	}
+}
+
+// NetworkExport returns the part of the graph within q.Hops of q.From, for
+// GraphML or FollowTheMoney output.
+func (s *Service) NetworkExport(ctx context.Context, p auth.Principal, q network.Query) (*network.Subgraph, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := g.Subgraph(q)
+	if err != nil {
+		return nil, queryError(err)
+	}
+	return &sub, nil
+}
