@@ -111,6 +111,8 @@ func TestClientMistakes(t *testing.T) {
 		400, "request", "control character in a header")
 	wantJSONError(t, "malformed request line", raw(t, addr, "GET\x7f /v1/lists HTTP/1.1\r\nHost: x\r\n\r\n", false),
 		400, "request", "malformed")
+	wantJSONError(t, "headers too large", raw(t, addr, "GET /v1/lists HTTP/1.1\r\nHost: x\r\nX-Big: "+strings.Repeat("a", 2<<20)+"\r\n\r\n", false),
+		431, "headers", "too large")
 	wantJSONError(t, "limit 1.5", post("/v1/screen", `{"name": "Ayman al-Zawahiri", "limit": 1.5}`), 400, "limit", "want integer")
 	wantJSONError(t, "duplicate key", post("/v1/screen", `{"name": "Ayman al-Zawahiri", "name": "Someone Else"}`), 400, "name", "twice")
 	wantJSONError(t, "duplicate key in a batch", post("/v1/screen", `{"subjects": [{"name": "a b"}, {"name": "c", "name": "d"}]}`), 400, "subjects[1].name", "twice")

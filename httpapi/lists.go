@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"net/http"
 
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/snapshot"
 )
 
@@ -22,7 +23,11 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, s.log, http.StatusOK, map[string]any{"status": "ready", "lists": n})
+	body := map[string]any{"status": "ready", "lists": n}
+	if d := s.svc.Degraded(); len(d) > 0 {
+		body["status"], body["degraded"] = "degraded", d
+	}
+	writeJSON(w, s.log, http.StatusOK, body)
 	return nil
 }
 
@@ -35,6 +40,9 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) error {
 // listsResponse is the body of GET /v1/lists.
 type listsResponse struct {
 	Lists []snapshot.Meta `json:"lists"`
+	// Degraded names the sources whose newer file was rejected at start:
+	// they screen against the earlier edition in Lists.
+	Degraded []service.Degraded `json:"degraded,omitempty"`
 }
 
 func (s *Server) listLists(w http.ResponseWriter, r *http.Request) error {
@@ -45,7 +53,7 @@ func (s *Server) listLists(w http.ResponseWriter, r *http.Request) error {
 	if metas == nil {
 		metas = []snapshot.Meta{}
 	}
-	writeJSON(w, s.log, http.StatusOK, listsResponse{Lists: metas})
+	writeJSON(w, s.log, http.StatusOK, listsResponse{Lists: metas, Degraded: s.svc.Degraded()})
 	return nil
 }
 

@@ -64,6 +64,31 @@ var roleTable = map[string]string{
 	"GET /search/{dataset}":                 "screener analyst supervisor",
 	"GET /entities/{id}":                    "screener analyst supervisor auditor",
 	"GET /algorithms":                       "*",
+
+	"GET /v1/network/exposure":            "analyst supervisor auditor",
+	"GET /v1/network/neighbourhood":       "analyst supervisor auditor",
+	"GET /v1/network/edges":               "analyst supervisor auditor",
+	"POST /v1/network/edges":              "analyst supervisor",
+	"POST /v1/network/edges/{id}/retract": "analyst supervisor",
+	"POST /v1/network/import":             "analyst supervisor",
+	"POST /v1/network/vet":                "analyst supervisor",
+	"GET /v1/network/ownership":           "analyst supervisor auditor",
+	"GET /v1/network/fifty-percent":       "analyst supervisor auditor",
+	"GET /v1/network/clusters":            "analyst supervisor auditor",
+	"GET /v1/network/export":              "analyst supervisor auditor",
+
+	"GET /v1/export/alerts":     "supervisor auditor",
+	"GET /v1/export/screenings": "supervisor auditor",
+	"GET /v1/export/subjects":   "supervisor auditor",
+	"GET /v1/export/audit":      "auditor admin",
+}
+
+// netSubject records a fresh subject for the network routes.
+func netSubject(t *testing.T, e *sor) string {
+	e.seq++
+	id := fmt.Sprintf("NR-%d", e.seq)
+	e.call(t, 200, "ann", "POST", "/v1/subjects/"+id+"/screen", `{"name": "Berit Lindqvist", "type": "person"}`, nil)
+	return id
 }
 
 // roleRequest prepares, for one route and the user calling it, a request
@@ -161,10 +186,14 @@ func roleRequests() map[string]roleRequest {
 			}
 			return "/v1/users/" + name + "/disable", ""
 		},
-		"POST /match/{dataset}": fixed("/match/default", `{"queries": {"q1": {"schema": "Person", "properties": {"name": ["`+zawahiri+`"]}}}}`),
-		"GET /search/{dataset}": fixed("/search/default?q=Zawahiri", ""),
-		"GET /entities/{id}":    fixed("/entities/un_sc-111923", ""),
-		"GET /algorithms":       fixed("/algorithms", ""),
+		"GET /v1/export/alerts":     fixed("/v1/export/alerts?format=csv", ""),
+		"GET /v1/export/screenings": fixed("/v1/export/screenings", ""),
+		"GET /v1/export/subjects":   fixed("/v1/export/subjects?format=xlsx", ""),
+		"GET /v1/export/audit":      fixed("/v1/export/audit?format=jsonl", ""),
+		"POST /match/{dataset}":     fixed("/match/default", `{"queries": {"q1": {"schema": "Person", "properties": {"name": ["`+zawahiri+`"]}}}}`),
+		"GET /search/{dataset}":     fixed("/search/default?q=Zawahiri", ""),
+		"GET /entities/{id}":        fixed("/entities/un_sc-111923", ""),
+		"GET /algorithms":           fixed("/algorithms", ""),
 		"POST /v1/keys/activate": func(t *testing.T, e *sor, user string) (string, string) {
 			e.seq++
 			name := fmt.Sprintf("act%d", e.seq)
@@ -178,6 +207,30 @@ func roleRequests() map[string]roleRequest {
 			return "/v1/keys/activate", `{"activation": "` + act + `"}`
 		},
 		"GET /v1/auth/failures": fixed("/v1/auth/failures", ""),
+		"GET /v1/network/exposure": func(t *testing.T, e *sor, user string) (string, string) {
+			return "/v1/network/exposure?node=subject:" + netSubject(t, e), ""
+		},
+		"GET /v1/network/neighbourhood": fixed("/v1/network/neighbourhood?node=un_sc/111923", ""),
+		"GET /v1/network/edges":         fixed("/v1/network/edges?node=un_sc/111923", ""),
+		"POST /v1/network/edges": func(t *testing.T, e *sor, user string) (string, string) {
+			return "/v1/network/edges", `{"edges": [{"from": "subject:` + netSubject(t, e) + `", "to": "un_sc/111923", "relation": "family_of"}]}`
+		},
+		"POST /v1/network/edges/{id}/retract": func(t *testing.T, e *sor, user string) (string, string) {
+			a, err := e.db.AssertEdges(t.Context(), store.System, []store.EdgeInput{{From: "subject:" + netSubject(t, e), To: "un_sc/111923",
+				Relation: "paid", Confidence: "1", Source: "roles"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprintf("/v1/network/edges/%d/retract", a.Added[0].ID), `{"reason": "test"}`
+		},
+		"POST /v1/network/import": func(t *testing.T, e *sor, user string) (string, string) {
+			return "/v1/network/import?name=r.csv", "from,to,relation\nsubject:" + netSubject(t, e) + ",un_sc/111923,paid\n"
+		},
+		"POST /v1/network/vet":          fixed("/v1/network/vet", ""),
+		"GET /v1/network/ownership":     fixed("/v1/network/ownership?node=un_sc/111923", ""),
+		"GET /v1/network/fifty-percent": fixed("/v1/network/fifty-percent", ""),
+		"GET /v1/network/clusters":      fixed("/v1/network/clusters", ""),
+		"GET /v1/network/export":        fixed("/v1/network/export?node=un_sc/111923", ""),
 		"DELETE /v1/keys/{id}": func(t *testing.T, e *sor, user string) (string, string) {
 			k, _, err := e.db.CreateKey(t.Context(), store.System, "sam")
 			if err != nil {

@@ -25,6 +25,7 @@ const (
 	partUnvowelled = 1 << iota
 	partKana
 	partGiven
+	partTrans
 )
 
 // name is one listed name: where its parts and joins lie in the flat
@@ -90,6 +91,9 @@ func (st *nameStore) add(n *match.Name, toks []names.Token) {
 		if p.Kana {
 			f |= partKana
 		}
+		if p.Trans {
+			f |= partTrans
+		}
 		if t < len(toks) && toks[t].Given {
 			f |= partGiven
 		}
@@ -139,7 +143,7 @@ func (st *nameStore) fill(v *match.Vocab, tokens []tokenInfo, i int32, n *match.
 			continue
 		}
 		mp := match.Part{Tok: p.tok, Weight: p.weight, Class: p.class, Unvowelled: p.flags&partUnvowelled != 0, Kana: p.flags&partKana != 0,
-			Skel: -1}
+			Trans: p.flags&partTrans != 0, Skel: -1}
 		if p.tok >= 0 {
 			t := &tokens[p.tok]
 			mp.Text, mp.Skel, mp.Vars, mp.Mask, mp.SkelLen = v.Text(p.tok), t.skel, t.vars, t.mask, t.skelLen

@@ -2,6 +2,11 @@ package jobs_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,6 +137,27 @@ func TestRevet_Amendments(t *testing.T) {
 			t.Fatal(err)
 		}
 
+		// A webhook receiver on 127.0.0.1 hears of the alerts re-vetting
+		// raises and reopens.
+		var mu sync.Mutex
+		heard := map[string][]string{} // event type → alert ids
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			var ev struct {
+				Type string
+				Data struct {
+					AlertID int64 `json:"alert_id"`
+				}
+			}
+			if err := json.NewDecoder(r.Body).Decode(&ev); err == nil {
+				mu.Lock()
+				heard[ev.Type] = append(heard[ev.Type], fmt.Sprint(ev.Data.AlertID))
+				mu.Unlock()
+			}
+		}))
+		defer srv.Close()
+		if _, err := svc.CreateWebhook(ctx, operator, srv.URL+"/hook", []store.EventType{store.EventAlertCreated, store.EventAlertReopened}); err != nil {
+			t.Fatal(err)
+		}
 		startRunner(t, jobs.Config{Store: db, Service: svc})
 		if _, err := svc.ImportLists(ctx, operator, writeOwn(t, ownEdition2, day.AddDate(0, 1, 0)), source.Checks{MaxDrop: 1}); err != nil {
 			t.Fatal(err)
@@ -173,6 +199,11 @@ func TestRevet_Amendments(t *testing.T) {
 		if len(vol) != 1 || cause(t, vol[0]).Kind != "listing_added" {
 			t.Fatalf("s-vol alerts = %v", vol)
 		}
+		mu.Lock()
+		if !slices.Contains(heard["alert.created"], fmt.Sprint(vol[0].ID)) || !slices.Contains(heard["alert.reopened"], fmt.Sprint(gon.ID)) {
+			t.Errorf("webhook heard %v; want alert.created of %d and alert.reopened of %d", heard, vol[0].ID, gon.ID)
+		}
+		mu.Unlock()
 		// P-4 did not change: nothing new for s-kov; nobody else alerted.
 		if len(after["s-kov"]) != 1 || len(after["s-other"]) != 0 {
 			t.Errorf("s-kov %d alerts, s-other %d", len(after["s-kov"]), len(after["s-other"]))

@@ -42,6 +42,7 @@ type Metrics struct {
 	withHits *prometheus.CounterVec
 	calls    *prometheus.CounterVec
 	alerts   prometheus.Counter
+	authFail *prometheus.CounterVec
 	codes    [600]string // status code -> label, without a conversion per request
 }
 
@@ -75,11 +76,15 @@ func New(reg prometheus.Registerer) *Metrics {
 			Namespace: Namespace, Name: "alerts_raised_total",
 			Help: "New alerts raised by recorded screenings.",
 		}),
+		authFail: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: Namespace, Name: "auth_failures_total",
+			Help: "Failed authentications, by credential presented (api_key, activation, password).",
+		}, []string{"credential"}),
 	}
 	for i := range m.codes {
 		m.codes[i] = strconv.Itoa(i)
 	}
-	reg.MustRegister(m.requests, m.inflight, m.calls, m.screened, m.withHits, m.alerts,
+	reg.MustRegister(m.requests, m.inflight, m.calls, m.screened, m.withHits, m.alerts, m.authFail,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, kind := range []string{"ad_hoc", "batch", "recorded"} {
 		m.calls.WithLabelValues(kind)
@@ -116,6 +121,9 @@ func (m *Metrics) Screened(kind string, subjects, withHits int) {
 	m.screened.WithLabelValues(kind).Add(float64(subjects))
 	m.withHits.WithLabelValues(kind).Add(float64(withHits))
 }
+
+// AuthFailed counts a failed authentication (service.AuthObserver).
+func (m *Metrics) AuthFailed(credential string) { m.authFail.WithLabelValues(credential).Inc() }
 
 // AlertsRaised counts new alerts (service.Observer).
 func (m *Metrics) AlertsRaised(n int) { m.alerts.Add(float64(n)) }

@@ -28,6 +28,8 @@ func TestMetrics(t *testing.T) {
 	m.RequestStarted() // still in flight
 	m.Screened("batch", 10, 3)
 	m.AlertsRaised(2)
+	m.AuthFailed("api_key")
+	m.AuthFailed("api_key")
 
 	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	var loading error = errors.New("loading")
@@ -82,6 +84,7 @@ vigil_list_edition_age_seconds{source="us_csl"} 2.4192e+06
 		`vigil_screened_subjects_with_hits_total{kind="batch"} 3`,
 		`vigil_screened_subjects_total{kind="recorded"} 0`,
 		"\nvigil_alerts_raised_total 2\n",
+		`vigil_auth_failures_total{credential="api_key"} 2`,
 		`vigil_store_up{query="jobs"} 1`,
 		`vigil_store_up{query="alerts"} 1`,
 		`go_sql_max_open_connections{db_name="sqlite"}`,

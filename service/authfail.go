@@ -51,8 +51,17 @@ func clientOf(ctx context.Context) string {
 	return a
 }
 
+// AuthObserver is told of each failed authentication; an Observer that
+// implements it (metrics.Metrics) gets the count too.
+type AuthObserver interface {
+	AuthFailed(credential string)
+}
+
 // authFailed counts and (rate-limited) logs a failed authentication.
 func (s *Service) authFailed(ctx context.Context, kind string, err error) {
+	if o, ok := s.observe.(AuthObserver); ok {
+		o.AuthFailed(kind)
+	}
 	f := s.failures
 	now := time.Now().UTC()
 	f.mu.Lock()

@@ -174,6 +174,7 @@ func (s *Service) Reload(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("reloading the lists: %w", err)
 	}
 	s.SetLists(l)
+	s.settleDegraded(l.Editions)
 	s.log.Info("lists reloaded", "changes", changes(old, l.Editions))
 	settle()
 	s.vetNetwork(ctx)

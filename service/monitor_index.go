@@ -26,27 +26,41 @@ import (
 //
 // The index is built once per process (from all recorded subjects,
 // paged) and kept: a base over the subjects up to a subject version, and
-// a tail over those created or changed since, rebuilt from the database
-// before each use when subjects were recorded since (its cost is that of
-// the tail). When the tail grows past a quarter of the base (and at
-// least tailRebuild subjects), the base is built again.
+// tail layers over those created or changed since, each a small engine
+// over the subjects recorded since the layer before (its cost is that
+// of the new subjects). Past maxLayers layers they are merged into one;
+// when the tail holds a quarter of the base (and at least tailRebuild
+// subjects), the base is built again. A changed subject may sit in an
+// older layer with its old name: it is only found as a candidate more
+// often; its current attributes are read when it is screened again.
 
 const subjectList = "subjects"
 
-// tailRebuild is the least tail size at which the base is rebuilt.
-const tailRebuild = 50_000
+// tailRebuild is the least tail size at which the base is rebuilt, and
+// maxLayers the most tail layers kept before they are merged.
+const (
+	tailRebuild = 50_000
+	maxLayers   = 8
+)
+
+// reverseCandidates is how many subject names one listed name scores in
+// the reverse query (the engine's Config.Candidates; 64 for screening):
+// a listed name shared by more monitored people than this finds the
+// closest this many.
+const reverseCandidates = 2048
 
 type subjectIndex struct {
 	mu          sync.Mutex
-	base, tail  *screen.Engine
+	base        *screen.Engine
 	baseVersion int64 // subjects changed after this subject version are in the tail
 	baseN       int
+	tails       []*screen.Engine
 	tailVersion int64 // the last subject version the tail covers
 	tailN       int
 }
 
-// indexes returns the engines over the monitored subjects: the base and
-// the tail (either may be nil when empty).
+// subjectEngines returns the engines over the recorded subjects, brought
+// up to date: the base and the tail layers.
 func (s *Service) subjectEngines(ctx context.Context, db *store.DB) ([]*screen.Engine, error) {
 	ix := &s.subjects
 	ix.mu.Lock()
@@ -56,30 +70,47 @@ func (s *Service) subjectEngines(ctx context.Context, db *store.DB) ([]*screen.E
 		return nil, fmt.Errorf("subject index: %w", err)
 	}
 	switch {
-	case ix.base == nil && ix.baseN == 0 && ix.baseVersion == 0 && v > 0:
+	case ix.baseVersion == 0 && v > 0:
 		err = s.buildBase(ctx, db, ix, v)
 	case v > ix.tailVersion:
-		var changed []store.MonitoredSubject
-		if changed, err = db.SubjectsChangedAfter(ctx, ix.baseVersion); err != nil {
-			break
-		}
-		if len(changed) >= max(tailRebuild, ix.baseN/4) {
-			err = s.buildBase(ctx, db, ix, v)
-			break
-		}
-		ix.tail, err = subjectEngine(changed)
-		ix.tailVersion, ix.tailN = v, len(changed)
+		err = s.extendTail(ctx, db, ix, v)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("subject index: %w", err)
 	}
 	var out []*screen.Engine
-	for _, e := range []*screen.Engine{ix.base, ix.tail} {
-		if e != nil {
-			out = append(out, e)
-		}
+	if ix.base != nil {
+		out = append(out, ix.base)
 	}
-	return out, nil
+	return append(out, ix.tails...), nil
+}
+
+// extendTail adds a layer over the subjects recorded since the tail's
+// version; it merges the layers, or rebuilds the base, when they grow.
+func (s *Service) extendTail(ctx context.Context, db *store.DB, ix *subjectIndex, v int64) error {
+	changed, err := db.SubjectsChangedAfter(ctx, ix.tailVersion)
+	if err != nil {
+		return err
+	}
+	if ix.tailN+len(changed) >= max(tailRebuild, ix.baseN/4) {
+		return s.buildBase(ctx, db, ix, v)
+	}
+	if len(ix.tails) >= maxLayers {
+		if changed, err = db.SubjectsChangedAfter(ctx, ix.baseVersion); err != nil {
+			return err
+		}
+		ix.tails, ix.tailN = nil, 0
+	}
+	eng, err := subjectEngine(changed)
+	if err != nil {
+		return err
+	}
+	if eng != nil {
+		ix.tails = append(ix.tails, eng)
+	}
+	ix.tailN += len(changed)
+	ix.tailVersion = v
+	return nil
 }
 
 // buildBase builds the base from every recorded subject, paged; the
@@ -108,7 +139,7 @@ func (s *Service) buildBase(ctx context.Context, db *store.DB, ix *subjectIndex,
 		return err
 	}
 	ix.base, ix.baseN, ix.baseVersion = eng, len(ents), version
-	ix.tail, ix.tailN, ix.tailVersion = nil, 0, version
+	ix.tails, ix.tailN, ix.tailVersion = nil, 0, version
 	s.log.Info("monitored-subject index built", "subjects", len(ents), "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
@@ -127,15 +158,7 @@ func newSubjectEngine(ents []*entity.Entity) (*screen.Engine, error) {
 	if len(ents) == 0 {
 		return nil, nil
 	}
-	return screen.New(ents, screen.Config{})
-}
-
-// resetSubjectIndex drops the index (tests, and after a restore).
-func (s *Service) resetSubjectIndex() {
-	s.subjects.mu.Lock()
-	defer s.subjects.mu.Unlock()
-	s.subjects.base, s.subjects.tail = nil, nil
-	s.subjects.baseN, s.subjects.baseVersion, s.subjects.tailN, s.subjects.tailVersion = 0, 0, 0, 0
+	return screen.New(ents, screen.Config{Candidates: reverseCandidates})
 }
 
 // subjectRecord is a subject as a record of the index: its name and the
@@ -173,7 +196,7 @@ const maxQueryNames = 40
 // the candidate threshold.
 func candidates(ctx context.Context, engines []*screen.Engine, recs []*entity.Entity, threshold float64) (map[int64]bool, error) {
 	out := map[int64]bool{}
-	opts := vigil.Options{Threshold: threshold, Limit: 5000}
+	opts := vigil.Options{Threshold: threshold, Limit: reverseCandidates}
 	for _, rec := range recs {
 		for _, q := range recordQueries(rec) {
 			for _, eng := range engines {

@@ -174,6 +174,25 @@ func TestNetworkService(t *testing.T) {
 		if a, err = svc.ApproveAlert(ctx, sup, store.AlertChange{AlertID: a.ID, Version: a.Version}); err != nil || a.Status != review.StatusClosed {
 			t.Fatalf("approve: %+v %v", a, err)
 		}
+		// A network alert closed as a false positive leaves no false-positive
+		// memory: that is about identities, and a link is not one.
+		var c1 *review.Alert
+		for _, a := range netAlerts {
+			if a.SubjectID == "C-1" {
+				c1 = a
+			}
+		}
+		a, err = svc.MoveAlert(ctx, ana, store.AlertChange{AlertID: c1.ID, Version: c1.Version}, review.StatusInReview)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, err = svc.DecideAlert(ctx, ana, store.AlertChange{AlertID: a.ID, Version: a.Version, Reason: "not the same family"}, review.FalsePositive); err != nil || a.Status != review.StatusClosed {
+			t.Fatalf("false positive: %+v %v", a, err)
+		}
+		var fp int
+		if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM fp_memory`).Scan(&fp); err != nil || fp != 0 {
+			t.Fatalf("fp_memory rows %d %v", fp, err)
+		}
 		// Vetting again raises nothing new: those paths are alerted on.
 		if ids, err := svc.NetworkVet(ctx, service.System); err != nil || len(ids) != 0 {
 			t.Fatalf("vet: %v %v", ids, err)

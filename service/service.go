@@ -87,7 +87,8 @@ type Service struct {
 	reloading sync.Mutex // one reload at a time
 	refresh   Refresh
 	hooks     Hooks
-	failures  *authFailures // failed authentications, see authfail.go
+	failures  *authFailures              // failed authentications, see authfail.go
+	degraded  atomic.Pointer[[]Degraded] // see startpolicy.go
 	observe   Observer
 	monitor   Monitor
 	subjects  subjectIndex // the monitored-subject index, see monitor_index.go

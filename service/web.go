@@ -71,6 +71,9 @@ func (s *Service) SignIn(ctx context.Context, pol SignInPolicy, username, passwo
 		return "", nil, err
 	}
 	p, err := db.CheckPassword(ctx, username, password)
+	if !until.IsZero() || apperr.CodeOf(err) == apperr.Unauthorized {
+		s.authFailed(ctx, "password", errSignIn()) // counted and logged, rate-limited (authfail.go)
+	}
 	if !until.IsZero() {
 		return "", nil, errSignIn()
 	}

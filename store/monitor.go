@@ -188,6 +188,8 @@ func (tx *tx) monitoring(ctx context.Context, extID string, retention time.Durat
 	}
 	m := &Monitor{SubjectID: extID, Since: parseTime(created), EndedBy: endedBy, Reason: reason}
 	switch {
+	case strings.HasPrefix(until, "9999"): // never, for this subject
+		m.Override = true
 	case until != "":
 		m.Until, m.Override = parseTime(until), true
 	case retention > 0:

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/vigil-screening/vigil"
@@ -107,7 +105,7 @@ func (tx *tx) raiseNetwork(ctx context.Context, actor auth.Principal, a *Network
 	err = tx.QueryRowContext(ctx, `INSERT INTO alerts (subject_id, list, source_id, status, score, hit, record, subject_attrs, changes,
 		screening_id, created_at, updated_at, records, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', 0, $9, $9, $10, 'network') RETURNING id`,
 		subjectRow, rec.List, rec.ID, string(review.StatusOpen), a.Score, hit, record, string(sattrs), now, string(group)).Scan(&id)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err != nil {
 		return 0, fmt.Errorf("raise network alert: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO alert_records (alert_id, subject_id, list, source_id, record) VALUES ($1, $2, $3, $4, $5)`,

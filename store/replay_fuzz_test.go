@@ -28,6 +28,12 @@ func FuzzReplay(f *testing.F) {
 		{"list.import", "snapshot/un_sc/abc", `{"edition":"e","format":"f","records":3,"bind":{"id":1}}`},
 		{"list.import", "snapshot/nohash", `{"bind":{"id":1}}`},
 		{"alert.frobnicate", "alert/1", `{}`},
+		{"network.edge", "edge/1", `{"edge":{"from":"subject:C-1","to":"un_sc/Q.1","relation":"paid","confidence":"1","source":"s"},"bind":{"id":1}}`},
+		{"network.edge", "edge/2", `{"edge":{"from":"subject:C-1"},"bind":{"id":3}}`},
+		{"network.retract", "edge/1", `{"reason":"wrong"}`},
+		{"network.value", "value/1", `{"value":{"subject":"C-1","kind":"phone","value":"1","normalized":"1","source":"s"},"bind":{"id":1}}`},
+		{"network.alert", "alert/9", `{"bind":{"subject_id":1,"alert_subject_attrs_sha256":"a","alert":{"id":9,"list":"un_sc","source_id":"Q.1","score":0.5,"hit_sha256":"h","records":[{"list":"un_sc","source_id":"Q.1"}]}}}`},
+		{"network.alert", "alert/9", `{"bind":{"alert":{"records":[]}}}`},
 	}
 	for _, s := range seeds {
 		f.Add(s.action, s.object, s.details)

@@ -171,7 +171,9 @@ func (db *DB) ApproveAlert(ctx context.Context, p auth.Principal, c AlertChange)
 
 func (tx *tx) closeAlert(ctx context.Context, a *alertRow, d review.Disposition, reason, by, approver string) error {
 	a.Status, a.Disposition, a.Reason, a.ClosedBy, a.ApprovedBy = review.StatusClosed, d, reason, by, approver
-	if d == review.FalsePositive {
+	// A network alert's false positive is about a link, not an identity:
+	// it must not keep a later name alert on the record quiet.
+	if d == review.FalsePositive && a.Kind != "network" {
 		return tx.rememberFalsePositive(ctx, a)
 	}
 	return nil

@@ -444,9 +444,10 @@ func (h *Handler) adminAction(pg *page) error {
 		}
 		d.NewKey, d.NewKeyID = secret, k.ID
 		flash := "Key " + k.ID + " created for " + k.Username + ". Copy it now: it is not shown again."
-		if strings.HasPrefix(secret, "vga_") {
+		if k.Kind == "activation" { // a reviewer's: see docs/security.md
 			d.Activation = true
-			flash = "One-time activation " + k.ID + " created for " + k.Username + ": hand it to them; they exchange it, once, for a key only they see. It is not shown again."
+			flash = "One-time activation created for " + k.Username + " (valid until " + k.ExpiresAt.Format("2006-01-02 15:04 MST") +
+				"). Give it to " + k.Username + " alone: they exchange it for a key only they see (vigil keys activate, or POST /v1/keys/activate). It is not shown again."
 		}
 		return h.render(pg, http.StatusOK, "admin", view{Title: "Administration", Nav: "admin", Data: d, Flash: flash})
 	case "revoke":

@@ -424,7 +424,7 @@ func (h *Handler) signin(w http.ResponseWriter, r *http.Request) {
 	case <-r.Context().Done():
 		return
 	}
-	token, sess, err := h.svc.SignIn(r.Context(), h.pol, r.PostForm.Get("username"), r.PostForm.Get("password"))
+	token, sess, err := h.svc.SignIn(service.WithClient(r.Context(), r.RemoteAddr), h.pol, r.PostForm.Get("username"), r.PostForm.Get("password"))
 	<-h.signins
 	if err != nil {
 		status := statusOf(err)

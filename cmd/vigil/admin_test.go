@@ -42,9 +42,19 @@ func TestAdminCommands(t *testing.T) {
 	if _, _, err := vigil("users", "add", "bob", "--role", "king"); err == nil || !strings.Contains(err.Error(), "unknown role") {
 		t.Fatalf("bad role: %v", err)
 	}
-	key := strings.TrimSpace(mustRun("keys", "create", "--user", "ana"))
+	// ana reviews: the admin gets a one-time activation, which ana
+	// exchanges for her key (see TestKeysActivate).
+	act := strings.TrimSpace(mustRun("keys", "create", "--user", "ana"))
+	if !strings.HasPrefix(act, "vga_") || len(act) != 4+12+1+64 {
+		t.Fatalf("keys create printed %q", act)
+	}
+	var keyOut, keyErr bytes.Buffer
+	if err := runIO(context.Background(), []string{"vigil", "--data-dir", dir, "keys", "activate"}, strings.NewReader(act+"\n"), &keyOut, &keyErr); err != nil {
+		t.Fatalf("keys activate: %v\n%s", err, keyErr.String())
+	}
+	key := strings.TrimSpace(keyOut.String())
 	if !strings.HasPrefix(key, "vgl_") || len(key) != 4+12+1+64 {
-		t.Fatalf("keys create printed %q", key)
+		t.Fatalf("keys activate printed %q", key)
 	}
 	id := key[4:16]
 	if out := mustRun("keys", "list"); !strings.Contains(out, id) || strings.Contains(out, key[17:]) {
@@ -63,14 +73,15 @@ func TestAdminCommands(t *testing.T) {
 		t.Fatal("disabled an unknown user")
 	}
 
-	// 2 users + key create + key revoke + disable = 5 entries.
-	if out := mustRun("audit", "verify"); !strings.Contains(out, "intact: 5 entries") || !strings.Contains(out, "state consistent: no differences in 3 rows") {
+	// 2 users + activation + its exchange + key revoke + disable = 6
+	// entries; 2 users and 2 api_keys rows (the activation and the key).
+	if out := mustRun("audit", "verify"); !strings.Contains(out, "intact: 6 entries") || !strings.Contains(out, "state consistent: no differences in 4 rows") {
 		t.Fatalf("audit verify: %q", out)
 	}
 	file := filepath.Join(dir, "audit.jsonl")
 	mustRun("audit", "export", "--out", file)
 	actions := exportedActions(t, file)
-	want := "user.create user.create key.create key.revoke user.disable"
+	want := "user.create user.create key.create key.activate key.revoke user.disable"
 	if strings.Join(actions, " ") != want {
 		t.Fatalf("exported %v, want %s", actions, want)
 	}
@@ -79,7 +90,13 @@ func TestAdminCommands(t *testing.T) {
 	}
 	// The CLI's entries name the operating-system user and the host.
 	host, _ := os.Hostname()
-	for _, actor := range exportedActors(t, file) {
+	for i, actor := range exportedActors(t, file) {
+		if actions[i] == "key.activate" { // ana's own act
+			if actor != "ana" {
+				t.Fatalf("key.activate actor %q, want ana", actor)
+			}
+			continue
+		}
 		if !strings.HasPrefix(actor, "cli:") || !strings.HasSuffix(actor, "@"+host) || len(actor) <= len("cli:@"+host) {
 			t.Fatalf("CLI entry actor %q, want cli:USER@%s", actor, host)
 		}
@@ -105,43 +122,43 @@ func TestAdminCommands(t *testing.T) {
 func testAuditAnchor(t *testing.T, db *sql.DB, vigil func(...string) (string, string, error), mustRun func(...string) string) {
 	t.Helper()
 	head := strings.TrimSpace(mustRun("audit", "head"))
-	var hash5, hash4 string
+	var hash6, hash5 string
+	if err := db.QueryRow(`SELECT hash FROM audit_log WHERE seq = 6`).Scan(&hash6); err != nil {
+		t.Fatal(err)
+	}
+	if head != "6:"+hash6 {
+		t.Fatalf("audit head = %q, want 6:%s", head, hash6)
+	}
+	if out := mustRun("audit", "verify", "--expect-head", head); !strings.Contains(out, "intact: 6 entries, including the expected head 6") {
+		t.Fatalf("verify --expect-head: %q", out)
+	}
+	if _, _, err := vigil("audit", "verify", "--expect-head", "6:nothex"); err == nil || !strings.Contains(err.Error(), "--expect-head") {
+		t.Fatalf("bad --expect-head: %v", err)
+	}
 	if err := db.QueryRow(`SELECT hash FROM audit_log WHERE seq = 5`).Scan(&hash5); err != nil {
 		t.Fatal(err)
 	}
-	if head != "5:"+hash5 {
-		t.Fatalf("audit head = %q, want 5:%s", head, hash5)
-	}
-	if out := mustRun("audit", "verify", "--expect-head", head); !strings.Contains(out, "intact: 5 entries, including the expected head 5") {
-		t.Fatalf("verify --expect-head: %q", out)
-	}
-	if _, _, err := vigil("audit", "verify", "--expect-head", "5:nothex"); err == nil || !strings.Contains(err.Error(), "--expect-head") {
-		t.Fatalf("bad --expect-head: %v", err)
-	}
-	if err := db.QueryRow(`SELECT hash FROM audit_log WHERE seq = 4`).Scan(&hash4); err != nil {
+	if _, err := db.Exec(`DELETE FROM audit_log WHERE seq = 6`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec(`DELETE FROM audit_log WHERE seq = 5`); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(`UPDATE audit_head SET seq = 4, hash = $1 WHERE id = 1`, hash4); err != nil {
+	if _, err := db.Exec(`UPDATE audit_head SET seq = 5, hash = $1 WHERE id = 1`, hash5); err != nil {
 		t.Fatal(err)
 	}
 	// The chain alone cannot see it; the state it binds can: the deleted
 	// entry disabled ana, and the table still says so.
 	out, _, err := vigil("audit", "verify")
-	if err == nil || !strings.Contains(out, "intact: 4 entries") ||
+	if err == nil || !strings.Contains(out, "intact: 5 entries") ||
 		!strings.Contains(out, `changed users/ana disabled: the table has "true", the trail implies "false"`) {
 		t.Fatalf("verify after a clean truncation: %v\n%s", err, out)
 	}
 	_, _, err = vigil("audit", "verify", "--expect-head", head)
-	if err == nil || !strings.Contains(err.Error(), "entry 5 missing") {
+	if err == nil || !strings.Contains(err.Error(), "entry 6 missing") {
 		t.Fatalf("verify --expect-head after truncation: %v", err)
 	}
 	// An older head still in the chain verifies; the state still differs.
-	out, _, err = vigil("audit", "verify", "--expect-head", "4:"+hash4)
-	if !strings.Contains(out, "expected head 4") || err == nil || !strings.Contains(err.Error(), "differ from the audit trail: 1 difference") {
-		t.Fatalf("verify --expect-head 4: %v\n%s", err, out)
+	out, _, err = vigil("audit", "verify", "--expect-head", "5:"+hash5)
+	if !strings.Contains(out, "expected head 5") || err == nil || !strings.Contains(err.Error(), "differ from the audit trail: 1 difference") {
+		t.Fatalf("verify --expect-head 5: %v\n%s", err, out)
 	}
 }
 

@@ -60,7 +60,8 @@ func TestPrintFirstStart(t *testing.T) {
 	for _, want := range []string{
 		"      vgl_admin\n",
 		"      ./vigil --data-dir /srv/vigil users add alice --role screener --role analyst\n",
-		"      ./vigil --data-dir /srv/vigil keys create --user alice\n",
+		"      ./vigil --data-dir /srv/vigil keys create --user alice > activation.txt\n",
+		"      ./vigil --data-dir /srv/vigil keys activate < activation.txt",
 		"curl -H 'Authorization: Bearer vgl_...' -d '{\"name\": \"Ayman al-Zawahiri\"}' http://127.0.0.1:8080/v1/screen",
 	} {
 		if !strings.Contains(b.String(), want) {

@@ -142,9 +142,9 @@ func printMonitor(w io.Writer, m *store.Monitor) {
 	until := "never"
 	if !m.Until.IsZero() {
 		until = m.Until.Format(time.DateOnly)
-		if m.Override {
-			until += " (set for this subject)"
-		}
+	}
+	if m.Override {
+		until += " (set for this subject)"
 	}
 	state := "monitored"
 	switch {

@@ -12,6 +12,7 @@ import (
 	"io"
 	"reflect"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/vigil-screening/vigil/apperr"
@@ -115,76 +116,133 @@ func jsonType(goKind string) string {
 
 // checkDuplicates refuses an object that names a key twice (encoding/json
 // would keep the last value silently), naming the key by its path
-// ("subjects[2].name"). Malformed JSON is left to the decoder to report.
+// ("subjects[2].name"). Keys are compared decoded and without regard to
+// case, as encoding/json matches them to fields ("name" and "Name" fill
+// the same field). It scans the bytes once without decoding values;
+// malformed JSON is left to the decoder to report.
 func checkDuplicates(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	type frame struct {
-		object bool
-		keys   map[string]bool
-		path   string
-		index  int
-		key    bool // an object's next token is a key
-	}
-	var stack []*frame
-	path := func() string {
-		if len(stack) == 0 {
-			return ""
-		}
-		return stack[len(stack)-1].path
-	}
-	// child is the path of the value about to be read in the top frame.
-	var child string
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil // EOF, or malformed: the decoder says which
-		}
-		var top *frame
-		if len(stack) > 0 {
-			top = stack[len(stack)-1]
-		}
-		if top != nil && top.object && top.key {
-			if d, ok := tok.(json.Delim); ok && d == '}' {
+	var stack []dupFrame
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			j, esc := i+1, false
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					esc = true
+					j++
+				}
+				j++
+			}
+			if j >= len(data) {
+				return nil
+			}
+			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
+				top := &stack[n-1]
+				top.wantKey = false
+				key := data[i+1 : j]
+				if esc {
+					var k string
+					if json.Unmarshal(data[i:j+1], &k) != nil {
+						return nil
+					}
+					key = []byte(k)
+				}
+				if dup(top.keys, top.set, key) {
+					return apperr.Field(dupPath(stack, key), "given twice in one object")
+				}
+				top.keys = append(top.keys, key)
+				if len(top.keys) > 16 {
+					if top.set == nil {
+						top.set = make(map[string]bool, 2*len(top.keys))
+						for _, k := range top.keys[:len(top.keys)-1] {
+							top.set[foldKey(k)] = true
+						}
+					}
+					top.set[foldKey(key)] = true
+				}
+			}
+			i = j
+		case '{', '[':
+			n := len(stack)
+			if n < cap(stack) {
+				stack = stack[:n+1]
+				keys := stack[n].keys[:0]
+				stack[n] = dupFrame{keys: keys}
+			} else {
+				stack = append(stack, dupFrame{})
+			}
+			stack[n].object = data[i] == '{'
+			stack[n].wantKey = stack[n].object
+		case '}', ']':
+			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
-				continue
 			}
-			k, _ := tok.(string)
-			if top.keys[k] {
-				return apperr.Field(join(top.path, k), "given twice in one object")
-			}
-			top.keys[k] = true
-			top.key = false
-			child = join(top.path, k)
-			continue
-		}
-		if top != nil && !top.object {
-			if d, ok := tok.(json.Delim); ok && d == ']' {
-				stack = stack[:len(stack)-1]
-				continue
-			}
-			child = fmt.Sprintf("%s[%d]", top.path, top.index)
-			top.index++
-		} else if top == nil {
-			child = path()
-		}
-		if top != nil && top.object {
-			top.key = true // the value is read: a key comes next
-		}
-		if d, ok := tok.(json.Delim); ok {
-			switch d {
-			case '{':
-				stack = append(stack, &frame{object: true, keys: map[string]bool{}, path: child, key: true})
-			case '[':
-				stack = append(stack, &frame{path: child})
+		case ',':
+			if n := len(stack); n > 0 {
+				if stack[n-1].object {
+					stack[n-1].wantKey = true
+				} else {
+					stack[n-1].index++
+				}
 			}
 		}
 	}
+	return nil
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
+// dupFrame is an object or array being scanned: its keys so far, or its
+// current index.
+type dupFrame struct {
+	object  bool
+	wantKey bool
+	index   int
+	keys    [][]byte
+	set     map[string]bool // when keys grow long
+}
+
+func dup(keys [][]byte, set map[string]bool, key []byte) bool {
+	if set != nil {
+		return set[foldKey(key)]
 	}
-	return path + "." + key
+	for _, k := range keys {
+		if bytes.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldKey is the form of a key under simple case folding: each rune
+// replaced by the smallest of its fold orbit, so that two keys have the
+// same foldKey exactly when bytes.EqualFold says they are equal.
+func foldKey(k []byte) string {
+	var b strings.Builder
+	for _, r := range string(k) {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
+}
+
+// dupPath names the key given twice in the innermost object of stack.
+func dupPath(stack []dupFrame, key []byte) string {
+	var b strings.Builder
+	for _, f := range stack[:len(stack)-1] {
+		if f.object {
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.Write(f.keys[len(f.keys)-1])
+		} else {
+			fmt.Fprintf(&b, "[%d]", f.index)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteByte('.')
+	}
+	b.Write(key)
+	return b.String()
 }

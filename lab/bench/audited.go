@@ -129,26 +129,30 @@ func RunAudited(ctx context.Context, cfg Config, log *slog.Logger) (*AuditedRepo
 		opts = append(opts, store.WithLinger(cfg.Linger))
 	}
 	var sqlite *store.DB
-	cleanup := func() {}
+	var cleanup func()
 	labelled("sqlite", func(context.Context) {
 		if sqlite, cleanup, err = benchStore(ctx, "", opts...); err == nil {
 			s, err = serve("sqlite", sqlite)
 		}
 	})
-	defer cleanup()
+	if cleanup != nil {
+		defer cleanup()
+	}
 	if err != nil {
 		return nil, err
 	}
 	servers = append(servers, s)
 	if cfg.DSN != "" {
 		var pg *store.DB
-		cleanupPG := func() {}
+		var cleanupPG func()
 		labelled("postgres", func(context.Context) {
 			if pg, cleanupPG, err = benchStore(ctx, cfg.DSN, opts...); err == nil {
 				s, err = serve(pg.Dialect(), pg)
 			}
 		})
-		defer cleanupPG()
+		if cleanupPG != nil {
+			defer cleanupPG()
+		}
 		if err != nil {
 			return nil, err
 		}
