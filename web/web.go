@@ -192,6 +192,8 @@ func (h *Handler) routes() {
 		{"GET /screen/batch/{id}/{file}", h.batchResults},
 		{"GET /subjects", h.subjects},
 		{"GET /subjects/{id}", h.subject},
+		{"POST /subjects/{id}/{op}", h.subjectAction},
+		{"POST /rescreen", h.rescreen},
 		{"GET /lists", h.lists},
 		{"GET /lists/diff", h.listDiff},
 		{"GET /audit", h.audit},
