@@ -109,6 +109,8 @@ type alertData struct {
 	History                     []*audit.Entry
 	Mine, ProposedByMe, Pending bool
 	Dispositions                []review.Disposition
+	// Network is the path of a network alert (Kind "network").
+	Network *alertPath
 }
 
 func alertID(pg *page) (int64, error) {
@@ -139,6 +141,11 @@ func (h *Handler) alert(pg *page) error {
 		Dispositions: []review.Disposition{review.TrueMatch, review.FalsePositive, review.Inconclusive}}
 	if err := json.Unmarshal(a.Hit, &d.Hit); err != nil {
 		return err
+	}
+	if a.Kind == "network" {
+		if d.Network, err = networkAlertPath(a.Hit); err != nil {
+			return err
+		}
 	}
 	if err := json.Unmarshal(a.Record, &d.Record); err != nil {
 		return err

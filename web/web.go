@@ -196,6 +196,8 @@ func (h *Handler) routes() {
 		{"POST /rescreen", h.rescreen},
 		{"GET /lists", h.lists},
 		{"GET /lists/diff", h.listDiff},
+		{"GET /network", h.networkPage},
+		{"GET /network/clusters", h.clustersPage},
 		{"GET /audit", h.audit},
 		{"GET /audit/{file}", h.auditExport},
 		{"POST /audit/verify", h.auditVerify},
