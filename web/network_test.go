@@ -1,0 +1,196 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/vigil-screening/vigil"
+	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/network"
+)
+
+// netFixture is a small network on a test site: N-1 is an associate of
+// the UN-listed Zawahiri (record 111923), N-2 travelled with N-1, N-3 is
+// linked to nobody listed. Asserting the edges raises network alerts.
+type netFixture struct {
+	listed string  // the listed record's node
+	alerts []int64 // the network alerts raised
+}
+
+func newNetwork(t testing.TB, s *site) netFixture {
+	t.Helper()
+	ctx := context.Background()
+	bob := principal(t, s, "bob")
+	for _, id := range []string{"N-1", "N-2", "N-3"} {
+		if _, err := s.svc.RecordScreening(ctx, bob, id, vigil.Subject{Name: "Harlan Quist " + id, Kind: entity.KindPerson}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g, err := s.svc.Network(ctx, bob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f netFixture
+	g.Nodes(func(n network.Node) bool {
+		if n.Listed && strings.HasSuffix(n.ID, "/111923") {
+			f.listed = n.ID
+			return false
+		}
+		return true
+	})
+	if f.listed == "" {
+		t.Fatal("no listed node for record 111923 in the graph")
+	}
+	res, err := s.svc.AssertEdges(ctx, bob, []network.Edge{
+		{From: "subject:N-1", To: f.listed, Type: network.AssociateOf, Confidence: 0.9,
+			Provenance: network.Provenance{Source: "case 7781", Date: "2026-10-02", Evidence: "met twice"}},
+		{From: "subject:N-2", To: "subject:N-1", Type: network.TravelledWith, Provenance: network.Provenance{Source: "manifest QX 118", Date: "2026-11-12"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Alerts) != 2 {
+		t.Fatalf("the edges raised %d network alerts, want 2 (N-1 and N-2)", len(res.Alerts))
+	}
+	f.alerts = res.Alerts
+	return f
+}
+
+var dataGraphRE = regexp.MustCompile(`data-graph="([^"]*)"`)
+
+// graphOf returns the JSON of the page's graph (unescaped).
+func graphOf(t *testing.T, body string) string {
+	t.Helper()
+	m := dataGraphRE.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("the page has no graph (data-graph)")
+	}
+	return strings.NewReplacer("&#34;", `"`, "&quot;", `"`, "&amp;", "&", "&lt;", "<", "&gt;", ">", "&#43;", "+", "&#39;", "'").Replace(m[1])
+}
+
+// TestNetworkPages: a subject's network (exposure paths, neighbourhood,
+// the edges with their provenance, the graph's data), a listed record's,
+// the clusters, the path on a network alert's page; who may see them;
+// hostile queries.
+func TestNetworkPages(t *testing.T) {
+	dialects(t, func(t *testing.T, dsn string) {
+		s := newSite(t, dsn)
+		f := newNetwork(t, s)
+		bob, carol, eve := s.client(), s.client(), s.client()
+		bob.signIn("bob", password)
+		carol.signIn("carol", password)
+		eve.signIn("eve", password)
+
+		p := bob.get("/network?node=subject:N-2&hops=3")
+		if p.StatusCode != http.StatusOK {
+			t.Fatalf("network page: %d %s", p.StatusCode, p.body)
+		}
+		for _, want := range []string{"Network of Harlan Quist N-2", "1 path to 1 listed record", "travelled with", "associate of",
+			"manifest QX 118", "2026-11-12", "case 7781", "met twice", "<td>bob</td>", `href="/subjects/N-2"`, `class="graph-canvas"`} {
+			if !strings.Contains(p.body, want) {
+				t.Errorf("the network page of N-2 lacks %q", want)
+			}
+		}
+		g := graphOf(t, p.body)
+		for _, want := range []string{`"id":"subject:N-2"`, `"id":"subject:N-1"`, `"id":"` + f.listed + `"`, `"kind":"listed"`, `"center":true`,
+			`"source":"subject:N-2","target":"subject:N-1"`} {
+			if !strings.Contains(g, want) {
+				t.Errorf("the graph lacks %s: %s", want, g)
+			}
+		}
+		// One hop from N-2 reaches N-1 but not the listed record.
+		p = bob.get("/network?node=subject:N-2&hops=1")
+		if !strings.Contains(p.body, "No path to a listed record within 1 hops") || strings.Contains(graphOf(t, p.body), f.listed) {
+			t.Errorf("hops=1: the listed record is reached")
+		}
+		// The listed record's own network: both subjects within 2 hops.
+		p = bob.get("/network?node=" + url.QueryEscape(f.listed))
+		if p.StatusCode != http.StatusOK || !strings.Contains(p.body, "2 nodes within 2 hops, 2 of them recorded subjects") {
+			t.Errorf("listed record's network: %d %.300s", p.StatusCode, p.body)
+		}
+		// The subject page and the alert page link to the network.
+		if p := bob.get("/subjects/N-1"); !strings.Contains(p.body, `href="/network?node=subject:N-1"`) {
+			t.Error("the subject page has no link to its network")
+		}
+
+		// The clusters: N-1, N-2 and the record in one, each member linked.
+		p = bob.get("/network/clusters")
+		if p.StatusCode != http.StatusOK {
+			t.Fatalf("clusters: %d %s", p.StatusCode, p.body)
+		}
+		for _, want := range []string{"Cluster", `href="/network?node=subject%3aN-1"`, `href="/network?node=subject%3aN-2"`, "Hubs"} {
+			if !strings.Contains(p.body, want) {
+				t.Errorf("the clusters page lacks %q", want)
+			}
+		}
+		if strings.Contains(p.body, "subject:N-3") {
+			t.Error("N-3, linked to nobody, is in a cluster")
+		}
+		if p := bob.get("/network/clusters?min_size=2&communities=1"); p.StatusCode != http.StatusOK || !strings.Contains(p.body, "communities (modularity") {
+			t.Errorf("clusters by community: %d", p.StatusCode)
+		}
+
+		// The network alert of N-2: the path drawn and its provenance.
+		for _, id := range f.alerts {
+			p = bob.get("/alerts/" + strconv.FormatInt(id, 10))
+			if p.StatusCode != http.StatusOK {
+				t.Fatalf("alert %d: %d %s", id, p.StatusCode, p.body)
+			}
+			if !strings.Contains(p.body, `id="h-path"`) || !strings.Contains(p.body, "case 7781") || !strings.Contains(graphOf(t, p.body), f.listed) {
+				t.Errorf("alert %d lacks its network path", id)
+			}
+			if !strings.Contains(p.body, "the subject&#39;s network") && !strings.Contains(p.body, "the subject's network") {
+				t.Errorf("alert %d has no link to the subject's network", id)
+			}
+		}
+		if n := strings.Count(p.body, "<tr><td><a href=\"/network?node="); n < 1 {
+			t.Error("the alert's provenance table is empty")
+		}
+
+		// The auditor may look (view_network); the screener may not, and
+		// has no link.
+		if p := carol.get("/network?node=subject:N-1"); p.StatusCode != http.StatusOK {
+			t.Errorf("auditor: %d", p.StatusCode)
+		}
+		if p := eve.get("/network?node=subject:N-1"); p.StatusCode != http.StatusForbidden {
+			t.Errorf("screener on the network page: %d", p.StatusCode)
+		}
+		if p := eve.get("/network/clusters"); p.StatusCode != http.StatusForbidden {
+			t.Errorf("screener on the clusters page: %d", p.StatusCode)
+		}
+		if p := eve.get("/"); strings.Contains(p.body, `href="/network/clusters"`) {
+			t.Error("the screener sees the Network link")
+		}
+
+		// Hostile and wrong queries: clear answers, no page of another node.
+		for q, want := range map[string]int{
+			"/network?node=subject:N-404":                                     404,
+			"/network?node=subject:N-1&hops=9":                                400,
+			"/network?node=subject:N-1&hops=x":                                400,
+			"/network?node=" + url.QueryEscape(strings.Repeat("a", 400)):      400,
+			"/network?node=" + url.QueryEscape(`"><script>alert(1)</script>`): 404,
+			"/network/clusters?min_size=-1":                                   400,
+		} {
+			p := bob.get(q)
+			if p.StatusCode != want {
+				t.Errorf("%s: %d, want %d", q, p.StatusCode, want)
+			}
+			if strings.Contains(p.body, "<script>alert(1)") {
+				t.Errorf("%s: the node is not escaped", q)
+			}
+		}
+		// The empty form.
+		if p := bob.get("/network"); p.StatusCode != http.StatusOK || !strings.Contains(p.body, `id="n-node"`) {
+			t.Errorf("empty network page: %d", p.StatusCode)
+		}
+		// The vendored library is served, from this server, under the CSP.
+		if p := bob.get("/static/cytoscape.min.js"); p.StatusCode != 200 || !strings.Contains(p.body, "cytoscape") {
+			t.Errorf("cytoscape.min.js: %d", p.StatusCode)
+		}
+	})
+}
