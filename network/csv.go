@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -316,8 +317,17 @@ func checkDate(s string) error {
 	if !ok {
 		return fmt.Errorf("%q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
+	// The shape is not enough: "2026-13-45" is no date.
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
+	if _, err := time.Parse(layout, s); err != nil {
+		return fmt.Errorf("%q: no such date (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
+	}
 	return nil
 }
+
+// CheckDate checks a date of an edge (start, end, date): YYYY, YYYY-MM
+// or YYYY-MM-DD, and a real one.
+func CheckDate(s string) error { return checkDate(s) }
 
 func valueRow(get func(string) string, source string) (ValueRow, string, error) {
 	v := ValueRow{Subject: strings.TrimPrefix(get("subject"), "subject:"), Kind: strings.ToLower(get("kind")), Value: get("value"), Source: get("source")}

@@ -304,6 +304,11 @@ func (s *Service) AssertEdges(ctx context.Context, p auth.Principal, edges []net
 			problems = append(problems, fmt.Sprintf("edge %d: %v", i+1, err))
 			continue
 		}
+		for _, d := range []struct{ field, v string }{{"start", e.Start}, {"end", e.End}, {"date", e.Date}} {
+			if err := network.CheckDate(d.v); err != nil {
+				problems = append(problems, fmt.Sprintf("edge %d: %s: %v", i+1, d.field, err))
+			}
+		}
 		for _, end := range []string{e.From, e.To} {
 			if err := network.CheckEnd(end); err != nil {
 				problems = append(problems, fmt.Sprintf("edge %d: %v", i+1, err))
