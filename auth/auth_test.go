@@ -54,6 +54,9 @@ func TestAllowed(t *testing.T) {
 		{p(RoleAuditor), ActionViewNetwork, true},
 		{p(RoleAuditor), ActionAssertEdges, false},
 		{p(RoleScreener), ActionViewNetwork, false},
+		{p(RoleAuditor), ActionExport, true},
+		{p(RoleAnalyst), ActionExport, false},
+		{Operator("ann@host"), ActionExport, true},
 	}
 	for _, tc := range tests {
 		if got := Allowed(tc.p, tc.a); got != tc.want {
@@ -68,8 +71,8 @@ func TestAllowed(t *testing.T) {
 	if ValidRole(RoleOperator) || ValidRole(RoleSystem) || Operator("x").Username != "cli:x" {
 		t.Error("the operator role can be given to users, or the operator is misnamed")
 	}
-	if len(Actions()) != 22 {
-		t.Errorf("%d actions, want 22", len(Actions()))
+	if len(Actions()) != 23 {
+		t.Errorf("%d actions, want 23", len(Actions()))
 	}
 }
 

@@ -29,6 +29,7 @@ const (
 	ActionRescreen     Action = "rescreen"          // start a full re-screen of the monitored subjects
 	ActionRevet        Action = "revet"             // run re-vetting jobs (the system's own work)
 	ActionViewNetwork  Action = "view_network"      // read the relationship graph: exposure, edges, ownership, clusters
+	ActionExport       Action = "export"            // export alerts, screenings and subjects whole (docs/exports.md)
 	ActionAssertEdges  Action = "assert_edges"      // assert, import and retract relationships and contact values
 )
 
@@ -56,6 +57,7 @@ var permissions = map[Action][]Role{
 	ActionRescreen:     {RoleSupervisor, RoleAdmin, RoleOperator},
 	ActionRevet:        {RoleSystem},
 	ActionViewNetwork:  {RoleAnalyst, RoleSupervisor, RoleAuditor, RoleOperator, RoleSystem},
+	ActionExport:       {RoleSupervisor, RoleAuditor, RoleOperator},
 	ActionAssertEdges:  {RoleAnalyst, RoleSupervisor, RoleOperator},
 }
 

@@ -230,6 +230,9 @@ func (j *jsonlWriter) Close() error { return j.w.Flush() }
 // 1,048,576 rows less the header.
 const MaxSheetRows = 1_048_575
 
+// sheetRows is MaxSheetRows, lowered by tests.
+var sheetRows = MaxSheetRows
+
 type xlsxWriter struct {
 	out   io.Writer
 	f     *excelize.File
@@ -284,7 +287,7 @@ func (x *xlsxWriter) nextSheet() error {
 }
 
 func (x *xlsxWriter) Row(vals []any) error {
-	if x.row == MaxSheetRows {
+	if x.row == sheetRows {
 		if err := x.nextSheet(); err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ func (s *Server) exporter(table string) HandlerFunc {
 		// A million rows take longer than the server's write timeout.
 		_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 		out := &exportWriter{w: w, format: f, name: table}
-		if _, err := s.svc.Export(r.Context(), s.principal(r), table, f, out); err != nil {
+		if _, err := s.svc.ExportTable(r.Context(), s.principal(r), table, f, out); err != nil {
 			if !out.started {
 				return err
 			}

@@ -97,6 +97,11 @@ func decodeOptionalBody(r *http.Request) error {
 	return strictjson.DecodeBytes(data, &empty)
 }
 
+// multiParams are the query parameters that take several values by
+// repeating (yente's list filters, see yente.go); every other parameter
+// given twice is refused.
+var multiParams = map[string]bool{"include_dataset": true, "exclude_dataset": true, "exclude_schema": true, "exclude_entity_ids": true}
+
 // repeatedQuery refuses a query that is malformed or gives a parameter
 // more than once: which of the values would count is not for the server
 // to guess.
@@ -106,7 +111,7 @@ func repeatedQuery(r *http.Request) error {
 		return apperr.Field("query", "malformed query string: %v", err)
 	}
 	for name, vs := range q {
-		if len(vs) > 1 {
+		if len(vs) > 1 && !multiParams[name] {
 			return apperr.Field(name, "query parameter given %d times; give it once", len(vs))
 		}
 	}

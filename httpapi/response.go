@@ -10,27 +10,8 @@ import (
 	"github.com/vigil-screening/vigil/apperr"
 )
 
-// status maps each error code to its HTTP status: the one place where
-// Vigil's errors meet HTTP.
-func status(code apperr.Code) int {
-	switch code {
-	case apperr.Invalid:
-		return http.StatusBadRequest
-	case apperr.Unauthorized:
-		return http.StatusUnauthorized
-	case apperr.Forbidden:
-		return http.StatusForbidden
-	case apperr.NotFound:
-		return http.StatusNotFound
-	case apperr.Conflict:
-		return http.StatusConflict
-	case apperr.TooLarge:
-		return http.StatusRequestEntityTooLarge
-	case apperr.Unavailable:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
-}
+// status maps each error code to its HTTP status (apperr.Code.HTTPStatus).
+func status(code apperr.Code) int { return code.HTTPStatus() }
 
 // errorBody is the JSON shape of every error response.
 type errorBody struct {

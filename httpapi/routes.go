@@ -77,9 +77,9 @@ func (s *Server) Routes() []Route {
 		{"GET", "/v1/revets", auth.ActionViewJobs, s.listRevets},
 		{"GET", "/v1/revets/{id}", auth.ActionViewJobs, s.getRevet},
 		// exports (docs/exports.md)
-		{"GET", "/v1/export/alerts", auth.ActionListAlerts, s.exporter("alerts")},
-		{"GET", "/v1/export/screenings", auth.ActionViewSubject, s.exporter("screenings")},
-		{"GET", "/v1/export/subjects", auth.ActionViewSubject, s.exporter("subjects")},
+		{"GET", "/v1/export/alerts", auth.ActionExport, s.exporter("alerts")},
+		{"GET", "/v1/export/screenings", auth.ActionExport, s.exporter("screenings")},
+		{"GET", "/v1/export/subjects", auth.ActionExport, s.exporter("subjects")},
 		{"GET", "/v1/export/audit", auth.ActionReadAudit, s.exporter("audit")},
 		// yente's API (docs/ftm.md)
 		{"POST", "/match/{dataset}", auth.ActionScreen, s.match},

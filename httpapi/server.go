@@ -57,6 +57,20 @@ type Config struct {
 	// Pages, when set, serves every path outside /v1/ that no route
 	// matches: the web application (package web).
 	Pages http.Handler
+	// RateLimit limits the requests of each API key; zero means none.
+	RateLimit RateLimit
+	// CORS lets browser clients of other origins call the API; zero
+	// means no CORS headers (same origin only).
+	CORS CORS
+	// Timeouts of the HTTP server; zero values mean the defaults.
+	Timeouts Timeouts
+}
+
+// Timeouts bound how long a client may take: to send its headers (10 s),
+// its whole request (30 s); how long an answer may take to write (2 min)
+// and an idle connection may stay open (2 min).
+type Timeouts struct {
+	ReadHeader, Read, Write, Idle time.Duration
 }
 
 // OpenPrincipal is who requests act as on a server without
@@ -76,6 +90,9 @@ type Server struct {
 	observe  RequestObserver
 	// accessLog writes a line per request.
 	accessLog bool
+	limits    *limiters
+	corsCfg   CORS
+	timeouts  Timeouts
 	mux       *http.ServeMux
 	paths     *http.ServeMux      // path-only patterns, to tell 405 from 404
 	allow     map[string][]string // path pattern -> methods
@@ -87,7 +104,8 @@ type Server struct {
 func New(cfg Config) *Server {
 	s := &Server{
 		svc: cfg.Service, log: cfg.Logger, auth: cfg.Auth, open: cfg.Open, maxBody: cfg.MaxBody, maxBatch: cfg.MaxBatch,
-		extra: cfg.Routes, observe: cfg.Observer, accessLog: cfg.AccessLog, mux: http.NewServeMux(), paths: http.NewServeMux(), allow: map[string][]string{},
+		extra: cfg.Routes, observe: cfg.Observer, accessLog: cfg.AccessLog, mux: http.NewServeMux(),
+		limits: newLimiters(cfg.RateLimit), corsCfg: cfg.CORS, timeouts: cfg.Timeouts, paths: http.NewServeMux(), allow: map[string][]string{},
 		outages: ratelog.New(10 * time.Second), pages: cfg.Pages,
 	}
 	if s.svc == nil {
@@ -129,6 +147,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	route := unmatchedRoute
 	defer func() { s.finish(r, rec, info, route, start) }()
+	if s.cors(rec, r) {
+		route = "preflight"
+		return
+	}
 	clean := cleanPath(r.URL.Path)
 	if s.pages != nil && clean != "/v1" && !strings.HasPrefix(clean, "/v1/") {
 		if _, pattern := s.mux.Handler(r); pattern == "" {
@@ -179,6 +201,15 @@ func (s *Server) wrap(rt Route) http.Handler {
 		if p, ok := PrincipalFrom(r.Context()); ok {
 			noteUser(r.Context(), p.Username)
 		}
+		// Counted after authentication: a key's bucket is spent only by
+		// requests that hold the key; failed attempts count against the
+		// client's address.
+		if s.limits != nil && rt.Permission != PermPublic {
+			if ok, wait := s.limits.allow(rateKey(r, err == nil), time.Now()); !ok {
+				tooManyRequests(w, s, wait)
+				return
+			}
+		}
 		if err == nil {
 			err = rt.Handler(w, r)
 		}
@@ -220,10 +251,10 @@ func (s *Server) Listener(ln net.Listener) net.Listener {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      2 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: or(s.timeouts.ReadHeader, 10*time.Second),
+		ReadTimeout:       or(s.timeouts.Read, 30*time.Second),
+		WriteTimeout:      or(s.timeouts.Write, 2*time.Minute),
+		IdleTimeout:       or(s.timeouts.Idle, 2*time.Minute),
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	done := make(chan error, 1)
@@ -240,6 +271,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("shut down: %w", err)
 	}
 	return nil
+}
+
+func or(d, def time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return def
 }
 
 // cleanPath is the canonical form of a request path, as ServeMux cleans

@@ -11,24 +11,26 @@ import (
 	"github.com/vigil-screening/vigil/store"
 )
 
-// exportPermission is the permission each table's export needs: the one
-// that lets its reader see the same rows one by one.
+// exportPermission is the permission each table's export needs: the
+// audit trail's is reading it; alerts, screenings and subjects whole are
+// "export" (supervisors, auditors and the operator at the command line:
+// a bulk copy of personal data is not every reviewer's to take).
 var exportPermission = map[string]auth.Action{
-	"alerts":     auth.ActionListAlerts,
-	"screenings": auth.ActionViewSubject,
-	"subjects":   auth.ActionViewSubject,
+	"alerts":     auth.ActionExport,
+	"screenings": auth.ActionExport,
+	"subjects":   auth.ActionExport,
 	"audit":      auth.ActionReadAudit,
 }
 
 // ExportTables are the tables Export writes.
 func ExportTables() []string { return store.ExportTables }
 
-// Export writes a whole table (alerts, screenings, subjects or audit) to
+// ExportTable writes a whole table (alerts, screenings, subjects or audit) to
 // w in format f, streamed: the store reads it a keyset page at a time and
 // each row is written as it comes. The export itself is audited (who,
 // which table, which format) before the first row is written. It returns
 // the number of rows written.
-func (s *Service) Export(ctx context.Context, p auth.Principal, table string, f export.Format, w io.Writer) (int64, error) {
+func (s *Service) ExportTable(ctx context.Context, p auth.Principal, table string, f export.Format, w io.Writer) (int64, error) {
 	perm, ok := exportPermission[table]
 	if !ok {
 		return 0, apperr.Field("table", "%q is not one of alerts, screenings, subjects, audit", table)

@@ -382,6 +382,8 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("name\n\"unterminated\n"))
 	f.Add([]byte("id,name\n1,\"Ann\n2,Bob\n3,\"C\"\"\nD\"\n"))
 	f.Add([]byte("\xef\xbb\xbf{\"name\":\"\xff\"}"))
+	f.Add([]byte(`{"id": "p1", "schema": "Person", "properties": {"name": ["A B"], "alias": "C D", "birthDate": 1970}}` + "\n" +
+		`{"id": "s1", "schema": "Sanction", "properties": {"entity": ["p1"]}}` + "\n" + `{"schema": "Person", "properties": {"name": [{}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := subject.NewReader(strings.NewReader(string(data)), "fuzz", subject.FormatAuto)
 		if err != nil {

@@ -3,10 +3,10 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"image"
-	"image/png"
 	_ "embed"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"

@@ -17,6 +17,7 @@ import (
 	"github.com/vigil-screening/vigil/httpapi"
 	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/internal/testdata"
+	"github.com/vigil-screening/vigil/jobs"
 	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/source"
 	"github.com/vigil-screening/vigil/store"
@@ -82,7 +83,9 @@ func newSite(t testing.TB, dsn string) *site {
 	ctx := context.Background()
 	clk := &clock{}
 	dir := t.TempDir()
-	db, err := store.Open(ctx, dsn, dir, store.WithClock(clk.Now))
+	// With the job queue, as vigil serve opens it: changes that start
+	// background work write their jobs (nothing runs them here).
+	db, err := store.Open(ctx, dsn, dir, store.WithClock(clk.Now), store.WithQueue(jobs.NewQueue))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,7 +242,7 @@ func (c *client) post(page, action string, form url.Values) *response {
 // service, and serves it: another `vigil serve` on the same database.
 func (s *site) otherProcess() *site {
 	s.t.Helper()
-	db, err := store.Open(context.Background(), s.dsn, s.dir, store.WithClock(s.clock.Now))
+	db, err := store.Open(context.Background(), s.dsn, s.dir, store.WithClock(s.clock.Now), store.WithQueue(jobs.NewQueue))
 	if err != nil {
 		s.t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +37,7 @@ type dashData struct {
 	States   []review.Status
 	Jobs     *service.JobState
 	Refresh  []service.RefreshAttempt
+	Revets   []*service.Revet
 	ListsErr string
 }
 
@@ -66,6 +68,9 @@ func (h *Handler) dashboard(pg *page) error {
 		}
 		d.Jobs = js
 		if d.Refresh, err = h.svc.RefreshAttempts(ctx, pg.p, "", 10); err != nil {
+			return err
+		}
+		if d.Revets, err = h.svc.Revets(ctx, pg.p, 10); err != nil {
 			return err
 		}
 	}
@@ -135,8 +140,51 @@ func (h *Handler) subject(pg *page) error {
 		}
 		alerts = page.Alerts
 	}
+	mon, err := h.svc.Monitoring(ctx, pg.p, id)
+	if err != nil {
+		return err
+	}
 	return h.render(pg, http.StatusOK, "subject", view{Title: "Subject " + id, Nav: "subjects",
-		Data: map[string]any{"Subject": s, "Alerts": alerts}})
+		Data: map[string]any{"Subject": s, "Alerts": alerts, "Monitor": mon}})
+}
+
+// subjectAction sets or ends a subject's monitoring.
+func (h *Handler) subjectAction(pg *page) error {
+	ctx := pg.r.Context()
+	id := pg.r.PathValue("id")
+	f := pg.r.PostForm
+	reason := strings.TrimSpace(f.Get("reason"))
+	back := "/subjects/" + url.PathEscape(id)
+	switch op := pg.r.PathValue("op"); op {
+	case "monitor":
+		var until time.Time
+		if v := f.Get("until"); v != "" {
+			t, err := time.Parse("2006-01-02", v)
+			if err != nil {
+				return apperr.Field("until", "want a date as YYYY-MM-DD, or none for no end")
+			}
+			until = t
+		}
+		if _, err := h.svc.SetMonitoring(ctx, pg.p, id, until, reason); err != nil {
+			return err
+		}
+		return redirect(pg, back, "Monitoring set.")
+	case "monitor-end":
+		if _, err := h.svc.EndMonitoring(ctx, pg.p, id, reason); err != nil {
+			return err
+		}
+		return redirect(pg, back, "Monitoring ended.")
+	}
+	return apperr.New(apperr.NotFound, "no action %q", pg.r.PathValue("op"))
+}
+
+// rescreen starts a full re-screen of the monitored subjects.
+func (h *Handler) rescreen(pg *page) error {
+	r, err := h.svc.Rescreen(pg.r.Context(), pg.p, strings.TrimSpace(pg.r.PostForm.Get("reason")))
+	if err != nil {
+		return err
+	}
+	return redirect(pg, "/", "Re-screen "+strconv.FormatInt(r.ID, 10)+" started: its progress is below.")
 }
 
 // lists shows every stored edition by list, newest first.
@@ -326,7 +374,10 @@ type adminData struct {
 	Events   []service.EventType
 	NewKey   string
 	NewKeyID string
-	Secret   string
+	// Activation is set when NewKey is a one-time activation (a key for
+	// a user who reviews, made by someone else) rather than a key.
+	Activation bool
+	Secret     string
 }
 
 func (h *Handler) adminData(pg *page) (*adminData, error) {
@@ -394,6 +445,7 @@ func (h *Handler) adminAction(pg *page) error {
 		d.NewKey, d.NewKeyID = secret, k.ID
 		flash := "Key " + k.ID + " created for " + k.Username + ". Copy it now: it is not shown again."
 		if k.Kind == "activation" { // a reviewer's: see docs/security.md
+			d.Activation = true
 			flash = "One-time activation created for " + k.Username + " (valid until " + k.ExpiresAt.Format("2006-01-02 15:04 MST") +
 				"). Give it to " + k.Username + " alone: they exchange it for a key only they see (vigil keys activate, or POST /v1/keys/activate). It is not shown again."
 		}

@@ -192,6 +192,8 @@ func (h *Handler) routes() {
 		{"GET /screen/batch/{id}/{file}", h.batchResults},
 		{"GET /subjects", h.subjects},
 		{"GET /subjects/{id}", h.subject},
+		{"POST /subjects/{id}/{op}", h.subjectAction},
+		{"POST /rescreen", h.rescreen},
 		{"GET /lists", h.lists},
 		{"GET /lists/diff", h.listDiff},
 		{"GET /audit", h.audit},
@@ -335,25 +337,7 @@ func (h *Handler) write(w http.ResponseWriter, status int, name string, v view) 
 }
 
 // statusOf is the HTTP status of an error, as the API gives it.
-func statusOf(err error) int {
-	switch apperr.CodeOf(err) {
-	case apperr.Invalid:
-		return http.StatusBadRequest
-	case apperr.Unauthorized:
-		return http.StatusUnauthorized
-	case apperr.Forbidden:
-		return http.StatusForbidden
-	case apperr.NotFound:
-		return http.StatusNotFound
-	case apperr.Conflict:
-		return http.StatusConflict
-	case apperr.TooLarge:
-		return http.StatusRequestEntityTooLarge
-	case apperr.Unavailable:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
-}
+func statusOf(err error) int { return apperr.CodeOf(err).HTTPStatus() }
 
 // renderError writes the error page: the error's safe message, or, for
 // an internal error, a reference to the log.

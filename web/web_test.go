@@ -475,12 +475,20 @@ func TestAdminPages(t *testing.T) {
 		t.Fatalf("new user signs in: %d", r.StatusCode)
 	}
 	r := c.post("/admin", "/admin/key", url.Values{"username": {"fay"}})
-	m := regexp.MustCompile(`value="(vgl_[0-9a-f_]+)"`).FindStringSubmatch(r.body)
-	if m == nil {
-		t.Fatal("new key not shown")
+	// fay reviews alerts: the admin gets a one-time activation, not a key.
+	m := regexp.MustCompile(`value="(vga_[0-9a-f_]+)"`).FindStringSubmatch(r.body)
+	if m == nil || !strings.Contains(r.body, "One-time activation") {
+		t.Fatal("new activation not shown")
 	}
-	if p, err := s.svc.Authenticate(context.Background(), m[1]); err != nil || p.Username != "fay" {
-		t.Errorf("the key shown does not work: %v", err)
+	if _, err := s.svc.Authenticate(context.Background(), m[1]); err == nil {
+		t.Error("an activation authenticates")
+	}
+	_, key, err := s.svc.Activate(context.Background(), m[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err := s.svc.Authenticate(context.Background(), key); err != nil || p.Username != "fay" {
+		t.Errorf("the activated key does not work: %v", err)
 	}
 	c.post("/admin", "/admin/disable", url.Values{"username": {"fay"}})
 	if r := fay.get("/"); r.StatusCode != http.StatusSeeOther {
@@ -580,4 +588,59 @@ func TestHostileInput(t *testing.T) {
 	if err != nil || a.Version != 1 || len(a.Notes) != 0 {
 		t.Errorf("hostile posts changed the alert: version %d, %v", a.Version, err)
 	}
+}
+
+// TestMonitoringPages: a subject's monitoring status on its page, set and
+// ended by a supervisor through the service (audited), seen but not
+// changeable by an auditor; a full re-screen started from the dashboard.
+func TestMonitoringPages(t *testing.T) {
+	dialects(t, func(t *testing.T, dsn string) {
+		s := newSite(t, dsn)
+		ann, carol := s.client(), s.client()
+		ann.signIn("ann", password)
+		carol.signIn("carol", password)
+		screenAlert(t, ann, "M-1")
+		if p := ann.get("/subjects/M-1"); !strings.Contains(p.body, "Monitored</strong> since") || !strings.Contains(p.body, "End monitoring now") {
+			t.Fatalf("subject page lacks its monitoring: %d", p.StatusCode)
+		}
+		if p := carol.get("/subjects/M-1"); !strings.Contains(p.body, "Monitored</strong>") || strings.Contains(p.body, "End monitoring now") {
+			t.Error("the auditor does not see the monitoring, or may change it")
+		}
+		if r := carol.post("/subjects/M-1", "/subjects/M-1/monitor-end", url.Values{"reason": {"x"}}); r.StatusCode != http.StatusForbidden {
+			t.Errorf("auditor ends monitoring: %d", r.StatusCode)
+		}
+		if r := ann.post("/subjects/M-1", "/subjects/M-1/monitor-end", url.Values{"reason": {"client left"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("end monitoring: %d %s", r.StatusCode, r.body)
+		}
+		if p := ann.get("/subjects/M-1"); !strings.Contains(p.body, "Not monitored</strong>: ended") || !strings.Contains(p.body, "client left") {
+			t.Error("the ended monitoring is not shown")
+		}
+		if r := ann.post("/subjects/M-1", "/subjects/M-1/monitor", url.Values{"until": {"2030-01-31"}, "reason": {"back as a client"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("set monitoring: %d %s", r.StatusCode, r.body)
+		}
+		if p := ann.get("/subjects/M-1"); !strings.Contains(p.body, "until 2030-01-31") {
+			t.Error("the monitoring's end is not shown")
+		}
+		if r := ann.post("/subjects/M-1", "/subjects/M-1/monitor", url.Values{"until": {"soon"}, "reason": {"x"}}); r.StatusCode != 400 {
+			t.Errorf("bad date: %d", r.StatusCode)
+		}
+		r := ann.post("/", "/rescreen", url.Values{"reason": {"threshold changed"}})
+		if r.StatusCode != http.StatusSeeOther || !strings.Contains(r.Header.Get("Location"), "started") {
+			t.Fatalf("rescreen: %d %s", r.StatusCode, r.body)
+		}
+		if home := ann.get("/"); !strings.Contains(home.body, "Re-vetting of monitored subjects") || !strings.Contains(home.body, "<progress") {
+			t.Error("the dashboard does not show the re-vetting run")
+		}
+		es, err := s.svc.AuditEntries(context.Background(), principal(t, s, "carol"), service.AuditQuery{Object: "subject/M-1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, e := range es {
+			actions = append(actions, string(e.Action))
+		}
+		if !slices.Contains(actions, "subject.monitor_end") || !slices.Contains(actions, "subject.monitor") {
+			t.Errorf("monitoring changes not audited: %v", actions)
+		}
+	})
 }

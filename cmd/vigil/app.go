@@ -44,6 +44,10 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		Commands:  commands(e),
 	}
 	configureAll(e, root.Commands)
+	usageErrors([]*cli.Command{root})
+	// The exit status is main's to choose (exitCode): never let the
+	// library exit the process.
+	root.ExitErrHandler = func(context.Context, *cli.Command, error) {}
 	return root.Run(ctx, args)
 }
 

@@ -32,6 +32,7 @@ a temporary folder, or against --db, which should be a scratch database.`,
 			&cli.IntFlag{Name: "clients", Value: 8, Usage: "concurrent API clients"},
 			&cli.BoolFlag{Name: "recorded", Usage: "measure recorded screenings with alerts against the database instead"},
 			&cli.DurationFlag{Name: "linger", Value: -1, Usage: "--audited: the store's group-commit linger (default: the store's)"},
+			&cli.BoolFlag{Name: "observed", Usage: "measure the API's throughput without and with /metrics and the access log, in alternating rounds (--runs of --requests)"},
 			&cli.BoolFlag{Name: "audited", Usage: "measure POST /v1/screen unaudited and audited (SQLite, and --db PostgreSQL) in alternating rounds"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
@@ -39,6 +40,14 @@ a temporary folder, or against --db, which should be a scratch database.`,
 				Lists: cmd.String("lists"), Eval: cmd.String("eval"), Runs: int(cmd.Int("runs")),
 				Requests: int(cmd.Int("requests")), Clients: int(cmd.Int("clients")), DSN: cmd.String("db"),
 				Linger: cmd.Duration("linger"),
+			}
+			if cmd.Bool("observed") {
+				rep, err := bench.RunObserved(ctx, cfg, e.log)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprint(e.stdout, rep.Text())
+				return err
 			}
 			if cmd.Bool("audited") {
 				rep, err := bench.RunAudited(ctx, cfg, e.log)

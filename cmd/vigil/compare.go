@@ -80,7 +80,7 @@ func (e *env) compareFile(ctx context.Context, svc *service.Service, in, out str
 		return err
 	}
 	fmt.Fprintf(e.stderr, "compared %d pairs, %d malformed\n", n, bad)
-	return nil
+	return rowsOutcome("pairs", n, bad)
 }
 
 // comparePairs reads pairs line by line and writes one result line each.

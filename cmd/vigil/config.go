@@ -141,7 +141,7 @@ func (e *env) configure(ctx context.Context, cmd *cli.Command) (context.Context,
 	if s.file = cmd.String("config"); s.file != "" {
 		var err error
 		if s.values, s.arrays, err = readConfigFile(s.file, known); err != nil {
-			return ctx, err
+			return ctx, usageError(err)
 		}
 	}
 	for _, f := range commandFlags(cmd) {
@@ -153,11 +153,11 @@ func (e *env) configure(ctx context.Context, cmd *cli.Command) (context.Context,
 			s.source[name] = "env"
 		case known[name] && s.values[name] != nil:
 			if m, ok := f.(cli.DocGenerationMultiValueFlag); s.arrays[name] && !(ok && m.IsMultiValueFlag()) {
-				return ctx, fmt.Errorf("config file %s: setting %q takes one value, not an array", s.file, name)
+				return ctx, usageError(fmt.Errorf("config file %s: setting %q takes one value, not an array", s.file, name))
 			}
 			for _, v := range s.values[name] {
 				if err := cmd.Set(name, v); err != nil {
-					return ctx, fmt.Errorf("config file %s: setting %q: %w", s.file, name, err)
+					return ctx, usageError(fmt.Errorf("config file %s: setting %q: %w", s.file, name, err))
 				}
 			}
 			s.source[name] = "file"
@@ -165,7 +165,8 @@ func (e *env) configure(ctx context.Context, cmd *cli.Command) (context.Context,
 			s.source[name] = "default"
 		}
 	}
-	return e.setLogger(ctx, cmd)
+	ctx, err := e.setLogger(ctx, cmd)
+	return ctx, usageError(err)
 }
 
 // commandFlags returns the flags of cmd and those it inherits.

@@ -45,4 +45,3 @@ func TestDBMigrate(t *testing.T) {
 		t.Fatalf("second db migrate = %v:\n%s", err, out)
 	}
 }
-

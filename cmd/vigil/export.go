@@ -40,7 +40,7 @@ func exportCommand(e *env) *cli.Command {
 				}
 				return withService(ctx, e, cmd, func(svc *service.Service) error {
 					n, err := exportTo(out, e.stdout, func(w io.Writer) (int64, error) {
-						return svc.Export(ctx, operator(), table, f, w)
+						return svc.ExportTable(ctx, operator(), table, f, w)
 					})
 					if err != nil {
 						return fmt.Errorf("export %s: %w", table, err)

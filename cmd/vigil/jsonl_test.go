@@ -19,8 +19,8 @@ func TestOverLongLine_ScreenAndCompare(t *testing.T) {
 	subjects := writeTemp(t, "subjects.jsonl", `{"id": "a", "name": "Aiman Muhammed Rabi al-Zawahiri"}`+"\n"+
 		long+"\n"+`{"id": "c", "name": "Aiman al-Zawahiri"}`+"\n")
 	stdout, stderr, err := runVigil(t, "screen", "--lists", lists, "--in", subjects)
-	if err != nil {
-		t.Fatalf("screen: %v\n%s", err, stderr)
+	if exitCode(err) != exitPartial { // line 2 is malformed: partly done
+		t.Fatalf("screen: %v (exit %d, want %d)\n%s", err, exitCode(err), exitPartial, stderr)
 	}
 	rs := decodeResults(t, stdout)
 	if len(rs) != 3 || rs[0].ID != "a" || rs[1].ID != "2" || !strings.Contains(rs[1].Error, "subjects.jsonl:2: line longer than 4194304 bytes") ||
@@ -31,8 +31,8 @@ func TestOverLongLine_ScreenAndCompare(t *testing.T) {
 	pairs := writeTemp(t, "pairs.jsonl", `{"id": "p1", "a": {"name": "Ann Lee"}, "b": {"name": "Lee, Ann"}}`+"\n"+
 		`{"id": "p2", "a": `+long+`, "b": {"name": "y"}}`+"\n"+`{"id": "p3", "a": {"name": "Ann Lee"}, "b": {"name": "Bob Ray"}}`+"\n")
 	stdout, stderr, err = runVigil(t, "compare", "--in", pairs)
-	if err != nil {
-		t.Fatalf("compare: %v\n%s", err, stderr)
+	if exitCode(err) != exitPartial {
+		t.Fatalf("compare: %v (exit %d, want %d)\n%s", err, exitCode(err), exitPartial, stderr)
 	}
 	type comparison struct {
 		ID    string  `json:"id"`

@@ -84,6 +84,9 @@ func (e *env) importDir(ctx context.Context, svc *service.Service, dir string, c
 		}
 		printReport(e.stdout, rep)
 	}
+	if err == nil && rep != nil && len(rep.Results) == 0 {
+		return fmt.Errorf("lists import: no list edition found in %s", dir)
+	}
 	return err
 }
 

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The real binary, logging JSON: every request gets a request id (the
@@ -47,15 +48,22 @@ func TestSystem_Observability(t *testing.T) {
 	}
 
 	// The access log: JSON lines, one per request, with the request id.
+	// A request's line is written once its answer has gone: wait for it.
 	lines := map[string]map[string]any{}
-	sc := bufio.NewScanner(strings.NewReader(p.stderr.String()))
-	for sc.Scan() {
-		var v map[string]any
-		if json.Unmarshal(sc.Bytes(), &v) != nil || v["msg"] != "request" {
-			continue
+	readLog := func() bool {
+		sc := bufio.NewScanner(strings.NewReader(p.stderr.String()))
+		for sc.Scan() {
+			var v map[string]any
+			if json.Unmarshal(sc.Bytes(), &v) != nil || v["msg"] != "request" {
+				continue
+			}
+			id, _ := v["request_id"].(string)
+			lines[id] = v
 		}
-		id, _ := v["request_id"].(string)
-		lines[id] = v
+		return lines["obs-test-1"] != nil && lines[generated] != nil
+	}
+	for deadline := time.Now().Add(10 * time.Second); !readLog() && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
 	}
 	if l := lines["obs-test-1"]; l == nil || l["route"] != "/v1/subjects/{id}/screen" || l["status"] != 200.0 || l["user"] != "alice" || l["method"] != "POST" {
 		t.Errorf("access log line of obs-test-1 = %v\nlog:\n%s", l, p.stderr.String())

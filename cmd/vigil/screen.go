@@ -113,7 +113,7 @@ func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out stri
 	if sk := rd.Skipped(); len(sk) > 0 {
 		fmt.Fprintf(e.stderr, "skipped FtM entities that are not subjects: %s\n", countsText(sk))
 	}
-	return nil
+	return rowsOutcome("rows", stats.rows, stats.errors)
 }
 
 // screenRows screens every row of rd and writes one JSON line per row to

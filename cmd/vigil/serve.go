@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -49,7 +48,7 @@ docs/api.md.`,
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
 			&cli.FloatFlag{Name: "alert-threshold", Value: screen.DefaultThreshold, Sources: cli.EnvVars("VIGIL_ALERT_THRESHOLD"),
 				Usage: "score at or above which a recorded screening raises an alert (0 < t <= 1)"},
-		}, append(append(append(append(checkFlags(), jobFlags()...), observeFlags()...), monitorFlags()...), oidcFlags()...)...)),
+		}, append(append(append(append(append(checkFlags(), jobFlags()...), observeFlags()...), monitorFlags()...), oidcFlags()...), guardFlags()...)...)),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Bool("open") {
 				return e.serveOpen(ctx, cmd)
@@ -69,7 +68,7 @@ func (e *env) serveOpen(ctx context.Context, cmd *cli.Command) error {
 	obs := newObservability(cmd)
 	svc := service.New(service.Config{Logger: e.log, Observer: obs.observer()})
 	obs.watch(svc, nil)
-	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log}),
+	return e.serve(ctx, serving{cmd: cmd, addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log}),
 		load: func(ctx context.Context) error {
 			l, err := service.LoadFiles(ctx, dir, e.log, screen.Config{})
 			if err != nil {
@@ -123,7 +122,7 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	return e.serve(ctx, serving{addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc, Pages: pages}),
+	return e.serve(ctx, serving{cmd: cmd, addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc, Pages: pages}),
 		listening: func(addr string) {
 			if first != nil {
 				printFirstStart(e.stderr, first, invocation(cmd), addr)
@@ -182,6 +181,7 @@ func (e *env) logImport(rep *service.ImportReport) {
 
 // serving is what serve runs.
 type serving struct {
+	cmd  *cli.Command // for the HTTP guards (rate limit, CORS, TLS)
 	addr string
 	svc  *service.Service
 	http httpapi.Config
@@ -202,13 +202,20 @@ type serving struct {
 // serve listens, loads the lists in the background and answers requests
 // until ctx is cancelled. /readyz turns ready once the lists are in force.
 func (e *env) serve(ctx context.Context, s serving) error {
-	ln, err := net.Listen("tcp", s.addr)
+	tc, err := tlsConfig(s.cmd)
 	if err != nil {
-		return fmt.Errorf("listen: %w", err)
+		return err
+	}
+	if s.http, err = guard(s.cmd, s.http); err != nil {
+		return err
+	}
+	ln, scheme, err := listen(s.addr, tc)
+	if err != nil {
+		return err
 	}
 	s.http.Service = s.svc
 	srv := httpapi.New(s.http)
-	e.log.Info("listening", "addr", "http://"+ln.Addr().String(), "auth", s.http.Auth != nil, "database", s.svc.HasStore())
+	e.log.Info("listening", "addr", scheme+"://"+ln.Addr().String(), "auth", s.http.Auth != nil, "database", s.svc.HasStore())
 	if s.listening != nil {
 		s.listening(ln.Addr().String())
 	}
