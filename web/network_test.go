@@ -16,6 +16,7 @@ import (
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/network"
+	"github.com/vigil-screening/vigil/web"
 )
 
 // netFixture is a small network on a test site: N-1 is an associate of
@@ -105,6 +106,16 @@ func TestNetworkPages(t *testing.T) {
 			`"source":"subject:N-2","target":"subject:N-1"`} {
 			if !strings.Contains(g, want) {
 				t.Errorf("the graph lacks %s: %s", want, g)
+			}
+		}
+		// Nothing inline: the CSP would refuse it.
+		for _, path := range []string{"/network?node=subject:N-2", "/network/clusters", "/alerts/" + strconv.FormatInt(f.alerts[0], 10)} {
+			r := bob.get(path)
+			if strings.Contains(r.body, "<script>") || strings.Contains(r.body, " style=") || strings.Contains(r.body, " onclick=") {
+				t.Errorf("%s: inline script or style, which the CSP refuses", path)
+			}
+			if r.Header.Get("Content-Security-Policy") != web.CSP {
+				t.Errorf("%s: no CSP", path)
 			}
 		}
 		// One hop from N-2 reaches N-1 but not the listed record.
