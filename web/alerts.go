@@ -165,7 +165,7 @@ func (h *Handler) alert(pg *page) error {
 		d.Pending, d.ProposedByMe = true, a.Proposal.ByID == pg.p.UserID
 	}
 	title := "Alert " + strconv.FormatInt(id, 10)
-	return h.render(pg, http.StatusOK, "alert", view{Title: title, Nav: "alerts", Data: d})
+	return h.render(pg, http.StatusOK, "alert", view{Title: title, Nav: "alerts", Data: d, Graph: d.Network != nil})
 }
 
 // alertAction runs one review action from the alert page's forms.

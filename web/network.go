@@ -168,7 +168,7 @@ func (h *Handler) networkPage(pg *page) error {
 		}
 		title = "Network of " + nodeLabel(x.From)
 	}
-	return h.render(pg, http.StatusOK, "network", view{Title: title, Nav: "network", Data: d})
+	return h.render(pg, http.StatusOK, "network", view{Title: title, Nav: "network", Data: d, Graph: d.From != nil})
 }
 
 func nodeLabel(n network.Node) string {

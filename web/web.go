@@ -143,14 +143,16 @@ type page struct {
 
 // view is what every template gets.
 type view struct {
-	Title   string
-	Nav     string // the section the page belongs to
-	User    *auth.Principal
-	CSRF    string
-	Flash   string
-	Error   string
-	Status  int
-	Data    any
+	Title  string
+	Nav    string // the section the page belongs to
+	User   *auth.Principal
+	CSRF   string
+	Flash  string
+	Error  string
+	Status int
+	Data   any
+	// Graph loads the graph library (network pages, network alerts).
+	Graph   bool
 	can     func(auth.Action) bool
 	Version string
 }
