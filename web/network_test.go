@@ -118,6 +118,13 @@ func TestNetworkPages(t *testing.T) {
 				t.Errorf("%s: no CSP", path)
 			}
 		}
+		// Only the pages that draw a graph load the library.
+		if !strings.Contains(bob.get("/network?node=subject:N-2").body, "/static/cytoscape.min.js") {
+			t.Error("the network page does not load cytoscape")
+		}
+		if strings.Contains(bob.get("/alerts").body, "cytoscape") || strings.Contains(bob.get("/network/clusters").body, "cytoscape") {
+			t.Error("a page without a graph loads cytoscape")
+		}
 		// One hop from N-2 reaches N-1 but not the listed record.
 		p = bob.get("/network?node=subject:N-2&hops=1")
 		if !strings.Contains(p.body, "No path to a listed record within 1 hops") || strings.Contains(graphOf(t, p.body), f.listed) {
