@@ -81,6 +81,11 @@ func BenchmarkPages(b *testing.B) {
 				{"subject", "/subjects/" + mid},
 				{"screen_form", "/screen"},
 				{"lists", "/lists"},
+				// The relationship graph over every subject, built in
+				// memory by the warm-up pass (docs/networks.md).
+				{"network_subject", "/network?node=subject:" + mid + "&hops=3"},
+				{"network_listed", "/network?node=un_sc%2F111923"},
+				{"network_clusters", "/network/clusters"},
 			}
 			// A server that has run a while: every page once before any
 			// is timed, so that the first timed page does not pay for
