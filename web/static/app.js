@@ -39,7 +39,7 @@
     if (typing(e.target)) { return; }
     if (pendingG) {
       pendingG = false;
-      var to = { d: "/", a: "/alerts", s: "/screen", u: "/subjects", l: "/lists" }[e.key];
+      var to = { d: "/", a: "/alerts", s: "/screen", u: "/subjects", l: "/lists", n: "/network" }[e.key];
       if (to) { e.preventDefault(); window.location.assign(to); }
       return;
     }
