@@ -227,6 +227,8 @@ func TestBrowserNetwork(t *testing.T) {
 	f := newNetwork(t, s)
 	b := newBrowser(t, s.url)
 	b.signIn("bob")
+	b.run("g n", keys("g", "n"), chromedp.WaitVisible(chromedp.CSS("#n-node")))
+	b.check("network-empty")
 
 	b.run("network page", chromedp.Navigate(s.url+"/network?node=subject:N-2&hops=3"),
 		chromedp.WaitVisible(chromedp.CSS(".graph-canvas[data-drawn] canvas")))
