@@ -455,6 +455,11 @@ func (s *Service) Exposure(ctx context.Context, p auth.Principal, q network.Quer
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -471,6 +476,11 @@ func (s *Service) Neighbourhood(ctx context.Context, p auth.Principal, q network
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -521,6 +531,11 @@ func (s *Service) Ownership(ctx context.Context, p auth.Principal, node, asOf st
 	} else if _, err := time.Parse(time.DateOnly, asOf); err != nil {
 		return nil, apperr.Field("as_of", "want YYYY-MM-DD")
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -541,6 +556,11 @@ func (s *Service) FiftyPercent(ctx context.Context, p auth.Principal, asOf strin
 	if asOf == "" {
 		asOf = time.Now().UTC().Format(time.DateOnly)
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -553,6 +573,11 @@ func (s *Service) Clusters(ctx context.Context, p auth.Principal, q network.Clus
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -706,6 +731,11 @@ func (s *Service) NetworkExport(ctx context.Context, p auth.Principal, q network
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
