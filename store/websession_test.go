@@ -60,6 +60,8 @@ func TestWebSessionBound(t *testing.T) {
 		exec(t, db, fmt.Sprintf(`INSERT INTO web_sessions (id_hash, user_id, csrf, created_at, seen_at, expires_at, audit_seq)
 			VALUES ('%s', %d, 'x', '2026-01-02T03:04:05.000000Z', '2026-01-02T03:04:05.000000Z', '2099-01-01T00:00:00.000000Z', %d)`,
 			sha("forged"), admin.UserID, seq))
+		exec(t, db, fmt.Sprintf(`INSERT INTO web_sessions (id_hash, user_id, csrf, created_at, seen_at, expires_at, audit_seq)
+			VALUES ('', %d, 'x', '', '', '', 0)`, admin.UserID))
 		if _, err := db.WebSessionFor(ctx, "forged", lim); apperr.CodeOf(err) != apperr.Unauthorized {
 			t.Errorf("a forged session = %v, want unauthorized", err)
 		}
@@ -73,7 +75,7 @@ func TestWebSessionBound(t *testing.T) {
 		}
 		v = mustVerify(t, db)
 		got := names(v.State)
-		wantDiffs := []string{want(audit.Extra, "web_sessions", sha(sha("forged"))[:16], ""),
+		wantDiffs := []string{want(audit.Extra, "web_sessions", sha(sha("forged"))[:16], ""), want(audit.Extra, "web_sessions", "(empty id_hash)", ""),
 			want(audit.Changed, "web_sessions", sha(sha(annTok))[:16], "user_id")}
 		slices.Sort(wantDiffs)
 		if !slices.Equal(got, wantDiffs) {
