@@ -376,6 +376,17 @@ func (s *Service) RetractEdge(ctx context.Context, p auth.Principal, id int64, r
 	if err != nil {
 		return nil, err
 	}
+	// Anyone who asserts may take back their own word; someone else's
+	// only a supervisor. Who asserted an edge never changes.
+	e, err := db.Edge(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if e.AssertedBy != p.Username {
+		if err := allow(p, auth.ActionRetractOther); err != nil {
+			return nil, apperr.New(apperr.Forbidden, "edge %d was asserted by %s: only a supervisor retracts someone else's edge", id, e.AssertedBy)
+		}
+	}
 	return db.RetractEdge(ctx, p, id, reason)
 }
 
@@ -455,6 +466,11 @@ func (s *Service) Exposure(ctx context.Context, p auth.Principal, q network.Quer
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -471,6 +487,11 @@ func (s *Service) Neighbourhood(ctx context.Context, p auth.Principal, q network
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -521,6 +542,11 @@ func (s *Service) Ownership(ctx context.Context, p auth.Principal, node, asOf st
 	} else if _, err := time.Parse(time.DateOnly, asOf); err != nil {
 		return nil, apperr.Field("as_of", "want YYYY-MM-DD")
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -541,6 +567,11 @@ func (s *Service) FiftyPercent(ctx context.Context, p auth.Principal, asOf strin
 	if asOf == "" {
 		asOf = time.Now().UTC().Format(time.DateOnly)
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -553,6 +584,11 @@ func (s *Service) Clusters(ctx context.Context, p auth.Principal, q network.Clus
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -706,6 +742,11 @@ func (s *Service) NetworkExport(ctx context.Context, p auth.Principal, q network
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
