@@ -94,6 +94,7 @@ type Service struct {
 	subjects  subjectIndex // the monitored-subject index, see monitor_index.go
 	cache     revetCache
 	graph     graphCache // the relationship graph, see network.go
+	asof      asOfCache  // engines of past dates, see asof.go
 }
 
 // New returns a service with no lists in force yet: see SetLists,
