@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/subject"
 )
 
 // AsOfResult is the answer of an as-of screening: the result, the date it
@@ -161,4 +162,50 @@ func (s *Service) ScreenAsOf(ctx context.Context, p auth.Principal, sub vigil.Su
 	}
 	s.observe.Screened("as_of", 1, min(len(hits), 1))
 	return AsOfResult{Result: vigil.Result{ID: sub.ID, Hits: hits, Warnings: sub.Warnings()}, AsOf: date, Editions: l.Editions}, nil
+}
+
+// ScreenRowsAsOf screens the rows next returns against the editions in
+// force on date, in parallel, and calls emit with each row's result in
+// input order; it returns the editions used. Each screening is audited
+// as an ad hoc one naming the date.
+func (s *Service) ScreenRowsAsOf(ctx context.Context, p auth.Principal, opts vigil.Options, date string, next func() (subject.Row, error), emit func(subject.Row, vigil.Result) error) ([]snapshot.Meta, error) {
+	db, err := s.store(p, auth.ActionScreen)
+	if err != nil {
+		return nil, err
+	}
+	l, err := s.listsAsOf(ctx, db, date)
+	if err != nil {
+		return nil, err
+	}
+	if opts, err = s.optionsFor(l, opts); err != nil {
+		return nil, err
+	}
+	var audited []store.Screening
+	flush := func() error {
+		for len(audited) > 0 {
+			n := min(len(audited), store.MaxBatch)
+			if _, err := db.RecordScreenings(ctx, p, audited[:n]); err != nil {
+				return err
+			}
+			audited = audited[n:]
+		}
+		return nil
+	}
+	err = ScreenAll(ctx, l.Engine, opts, s.workers, next, func(row subject.Row, res vigil.Result) error {
+		if res.Error == "" {
+			rec := s.adHoc(l, opts, row.Subject, res.Hits)
+			rec.AsOf = date
+			audited = append(audited, rec)
+			if len(audited) >= store.MaxBatch {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		return emit(row, res)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l.Editions, flush()
 }
