@@ -3,9 +3,11 @@ package httpapi
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/service"
 	"github.com/vigil-screening/vigil/snapshot"
 )
 
@@ -46,5 +48,31 @@ func (s *Server) screenAsOf(w http.ResponseWriter, r *http.Request, req screenRe
 		return err
 	}
 	writeJSON(w, s.log, http.StatusOK, asOfResponse{Result: res.Result, AsOf: res.AsOf, Editions: res.Editions})
+	return nil
+}
+
+// lateMatches serves GET /v1/reports/late-matches?since=&as_of=&after=&limit=:
+// one page of the report; "next" is the after of the next page.
+func (s *Server) lateMatches(w http.ResponseWriter, r *http.Request) error {
+	if err := checkQuery(r, "since", "as_of", "after", "limit"); err != nil {
+		return err
+	}
+	v := r.URL.Query()
+	limit, err := intParam(v, "limit", 100, 1, service.MaxLateMatches)
+	if err != nil {
+		return err
+	}
+	var after int64
+	if raw := v.Get("after"); raw != "" {
+		if after, err = strconv.ParseInt(raw, 10, 64); err != nil || after < 0 {
+			return apperr.Field("after", "want the \"next\" of the previous page")
+		}
+	}
+	page, err := s.svc.LateMatches(r.Context(), s.principal(r), service.LateMatchQuery{
+		Since: v.Get("since"), AsOf: v.Get("as_of"), After: after, Limit: limit})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, s.log, http.StatusOK, page)
 	return nil
 }
