@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"net/http"
 	"strconv"
 	"strings"
@@ -206,7 +207,16 @@ func (s *Server) importNetwork(w http.ResponseWriter, r *http.Request) error {
 	if name == "" {
 		name = "upload.csv"
 	}
-	res, err := s.svc.ImportNetwork(r.Context(), s.principal(r), r.Body, name)
+	if err := network.CheckText(name, false); err != nil || len(name) > 200 {
+		return apperr.Field("name", "a file name of at most 200 bytes without control characters")
+	}
+	// Read it whole first: a body over the limit is a 413 like any other,
+	// not a CSV error at "line 0" after the lines read before the cut.
+	data, err := readBody(r)
+	if err != nil {
+		return err
+	}
+	res, err := s.svc.ImportNetwork(r.Context(), s.principal(r), bytes.NewReader(data), name)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -172,7 +173,7 @@ func ReadCSV(r io.Reader, name string) (edges []EdgeRow, values []ValueRow, err 
 			continue
 		}
 		if f := longOrBad(rec); f >= 0 {
-			fail(header[f], fmt.Errorf("longer than %d bytes, not UTF-8 or with a NUL byte", maxField))
+			fail(header[f], fmt.Errorf("longer than %d bytes, not UTF-8 or with a control character", maxField))
 			continue
 		}
 		if kind == "values" {
@@ -221,11 +222,27 @@ func contains(s []string, v string) bool {
 
 func longOrBad(rec []string) int {
 	for i, f := range rec {
-		if len(f) > maxField || !utf8.ValidString(f) || strings.ContainsRune(f, 0) {
+		if len(f) > maxField || !utf8.ValidString(f) || CheckText(f, true) != nil {
 			return i
 		}
 	}
 	return -1
+}
+
+// CheckText refuses control characters in a field stated by a user
+// (source, note, ends, dates): a NUL, an escape sequence that rewrites an
+// operator's terminal, or a line break that forges lines in the text
+// output. multiline allows line breaks and tabs (a note).
+func CheckText(s string, multiline bool) error {
+	for _, r := range s {
+		if multiline && (r == '\n' || r == '\r' || r == '\t') {
+			continue
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return fmt.Errorf("contains the control character %U", r)
+		}
+	}
+	return nil
 }
 
 // CheckEnd checks the form of an edge's end: "subject:<id>" or "<list>/<id>".
@@ -248,6 +265,11 @@ func edgeRow(get func(string) string, source string) (Edge, string, error) {
 		Provenance: Provenance{Kind: FromOrganisation, Source: get("source"), Date: get("date"), Evidence: get("note")}}
 	if e.Source == "" {
 		e.Source = source
+	}
+	for _, f := range []string{"from", "to", "relation", "source", "start", "end", "date", "share", "confidence"} {
+		if err := CheckText(get(f), false); err != nil {
+			return e, f, err
+		}
 	}
 	for _, f := range []string{"from", "to"} {
 		if err := CheckEnd(get(f)); err != nil {
@@ -316,8 +338,17 @@ func checkDate(s string) error {
 	if !ok {
 		return fmt.Errorf("%q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
+	// The shape is not enough: "2026-13-45" is no date.
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
+	if _, err := time.Parse(layout, s); err != nil {
+		return fmt.Errorf("%q: no such date (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
+	}
 	return nil
 }
+
+// CheckDate checks a date of an edge (start, end, date): YYYY, YYYY-MM
+// or YYYY-MM-DD, and a real one.
+func CheckDate(s string) error { return checkDate(s) }
 
 func valueRow(get func(string) string, source string) (ValueRow, string, error) {
 	v := ValueRow{Subject: strings.TrimPrefix(get("subject"), "subject:"), Kind: strings.ToLower(get("kind")), Value: get("value"), Source: get("source")}
@@ -326,6 +357,11 @@ func valueRow(get func(string) string, source string) (ValueRow, string, error) 
 	}
 	if v.Subject == "" {
 		return v, "subject", errors.New("empty")
+	}
+	for _, f := range []string{"subject", "kind", "value", "source"} {
+		if err := CheckText(get(f), false); err != nil {
+			return v, f, err
+		}
 	}
 	n, err := Normalize(v.Kind, v.Value)
 	if err != nil {

@@ -304,6 +304,16 @@ func (s *Service) AssertEdges(ctx context.Context, p auth.Principal, edges []net
 			problems = append(problems, fmt.Sprintf("edge %d: %v", i+1, err))
 			continue
 		}
+		for _, f := range []struct{ field, v string }{{"from", e.From}, {"to", e.To}, {"source", e.Source}, {"note", e.Evidence}} {
+			if err := network.CheckText(f.v, f.field == "note"); err != nil {
+				problems = append(problems, fmt.Sprintf("edge %d: %s: %v", i+1, f.field, err))
+			}
+		}
+		for _, d := range []struct{ field, v string }{{"start", e.Start}, {"end", e.End}, {"date", e.Date}} {
+			if err := network.CheckDate(d.v); err != nil {
+				problems = append(problems, fmt.Sprintf("edge %d: %s: %v", i+1, d.field, err))
+			}
+		}
 		for _, end := range []string{e.From, e.To} {
 			if err := network.CheckEnd(end); err != nil {
 				problems = append(problems, fmt.Sprintf("edge %d: %v", i+1, err))

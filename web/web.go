@@ -269,6 +269,9 @@ func (h *Handler) checkCSRF(r *http.Request, want string) error {
 	var got string
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
+				return apperr.New(apperr.TooLarge, "the file is larger than %d MiB", h.maxUpload>>20)
+			}
 			return apperr.New(apperr.Invalid, "unreadable upload: %v", err)
 		}
 		got = r.FormValue("csrf")
