@@ -54,7 +54,11 @@ func reportCommand(e *env) *cli.Command {
 						}
 						q.After = page.Next
 					}
-					fmt.Fprintf(e.stderr, "%d subject(s) screened clean match now\n", n)
+					when := "now"
+					if q.AsOf != "" {
+						when = "as of " + q.AsOf
+					}
+					fmt.Fprintf(e.stderr, "%d subject(s) screened clean match the editions in force %s\n", n, when)
 					return nil
 				})
 			},
