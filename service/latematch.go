@@ -10,6 +10,7 @@ import (
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/store"
+	"github.com/vigil-screening/vigil/subject"
 )
 
 // LateMatchQuery selects the late-matches report: the subjects whose
@@ -53,8 +54,13 @@ type LateMatchPage struct {
 	Next    int64       `json:"next,omitempty"`
 }
 
-// lateMatchScan is how many subjects are read at a time.
-const lateMatchScan = 500
+// lateMatchScan is how many subjects are read at a time, and
+// lateMatchMaxScan the most one request reads: a page may then hold fewer
+// matches than asked, and only a page without "next" is the last.
+const (
+	lateMatchScan    = 500
+	lateMatchMaxScan = 20_000
+)
 
 // LateMatches answers "which past screenings would alert today": it pages
 // through the recorded subjects in row-id order, screens each one's latest
@@ -108,18 +114,30 @@ func (s *Service) LateMatches(ctx context.Context, p auth.Principal, q LateMatch
 	opts := vigil.Options{Threshold: s.threshold, Limit: 10}
 	page := &LateMatchPage{Matches: []LateMatch{}}
 	after := q.After
-	for len(page.Matches) < q.Limit {
+	for scanned := 0; len(page.Matches) < q.Limit; scanned += lateMatchScan {
+		if scanned >= lateMatchMaxScan {
+			return page, nil // page.Next continues where this request stopped
+		}
 		clean, next, err := db.CleanScreenings(ctx, since, after, lateMatchScan)
 		if err != nil {
 			return nil, err
 		}
-		for _, c := range clean {
-			hits, err := l.Engine.Screen(ctx, c.Subject, opts)
-			if err != nil {
-				continue // a subject the engine refuses cannot match
-			}
-			if len(hits) == 0 {
-				continue
+		rows := make([]subject.Row, len(clean))
+		for i, c := range clean {
+			rows[i] = subject.Row{Line: i + 1, Subject: c.Subject}
+		}
+		results := make([]vigil.Result, 0, len(clean))
+		err = ScreenAll(ctx, l.Engine, opts, s.workers, SliceRows(rows), func(_ subject.Row, res vigil.Result) error {
+			results = append(results, res)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for i, c := range clean {
+			hits := results[i].Hits
+			if results[i].Error != "" || len(hits) == 0 {
+				continue // clean still, or a subject the engine refuses
 			}
 			m := LateMatch{SubjectID: c.ExtID, ScreeningID: c.ScreeningID, ScreenedAt: c.At, MatchedAsOf: asOf, ScreenedEditions: []snapshot.Meta{}}
 			for _, h := range c.Editions {
