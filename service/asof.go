@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -128,7 +129,7 @@ func (c *asOfCache) get(ctx context.Context, db *store.DB, metas []snapshot.Meta
 		c.entries = slices.Delete(c.entries, 0, 1)
 	}
 	c.entries = append(c.entries, asOfEntry{key: key, lists: l})
-	s.log.Info("built past lists", "editions", key, "records", records, "took", time.Since(start).Round(time.Millisecond))
+	s.log.Info("built past lists", "snapshots", strings.TrimSuffix(key, ","), "records", records, "took", time.Since(start).Round(time.Millisecond))
 	return l, nil
 }
 
