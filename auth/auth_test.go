@@ -75,8 +75,8 @@ func TestAllowed(t *testing.T) {
 	if ValidRole(RoleOperator) || ValidRole(RoleSystem) || Operator("x").Username != "cli:x" {
 		t.Error("the operator role can be given to users, or the operator is misnamed")
 	}
-	if len(Actions()) != 24 {
-		t.Errorf("%d actions, want 24", len(Actions()))
+	if len(Actions()) != 25 {
+		t.Errorf("%d actions, want 25", len(Actions()))
 	}
 }
 

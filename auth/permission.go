@@ -32,6 +32,7 @@ const (
 	ActionExport       Action = "export"            // export alerts, screenings and subjects whole (docs/exports.md)
 	ActionAssertEdges  Action = "assert_edges"      // assert, import and retract relationships and contact values
 	ActionReport       Action = "report"            // run the reports over past screenings (late matches)
+	ActionRetractOther Action = "retract_others"    // retract a relationship someone else asserted
 )
 
 // permissions is the one table of who may do what. The service layer
@@ -61,6 +62,7 @@ var permissions = map[Action][]Role{
 	ActionExport:       {RoleSupervisor, RoleAuditor, RoleOperator},
 	ActionAssertEdges:  {RoleAnalyst, RoleSupervisor, RoleOperator},
 	ActionReport:       {RoleSupervisor, RoleAuditor, RoleOperator},
+	ActionRetractOther: {RoleSupervisor, RoleOperator},
 }
 
 // Actions returns every action, in a stable order.

@@ -218,7 +218,8 @@ func roleRequests() map[string]roleRequest {
 			return "/v1/network/edges", `{"edges": [{"from": "subject:` + netSubject(t, e) + `", "to": "un_sc/111923", "relation": "family_of"}]}`
 		},
 		"POST /v1/network/edges/{id}/retract": func(t *testing.T, e *sor, user string) (string, string) {
-			a, err := e.db.AssertEdges(t.Context(), store.System, []store.EdgeInput{{From: "subject:" + netSubject(t, e), To: "un_sc/111923",
+			// The caller's own edge: someone else's needs a supervisor.
+			a, err := e.db.AssertEdges(t.Context(), auth.Principal{Username: user}, []store.EdgeInput{{From: "subject:" + netSubject(t, e), To: "un_sc/111923",
 				Relation: "paid", Confidence: "1", Source: "roles"}})
 			if err != nil {
 				t.Fatal(err)

@@ -376,6 +376,17 @@ func (s *Service) RetractEdge(ctx context.Context, p auth.Principal, id int64, r
 	if err != nil {
 		return nil, err
 	}
+	// Anyone who asserts may take back their own word; someone else's
+	// only a supervisor. Who asserted an edge never changes.
+	e, err := db.Edge(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if e.AssertedBy != p.Username {
+		if err := allow(p, auth.ActionRetractOther); err != nil {
+			return nil, apperr.New(apperr.Forbidden, "edge %d was asserted by %s: only a supervisor retracts someone else's edge", id, e.AssertedBy)
+		}
+	}
 	return db.RetractEdge(ctx, p, id, reason)
 }
 

@@ -223,7 +223,13 @@ func TestNetworkService(t *testing.T) {
 		if err != nil || c.Components == 0 {
 			t.Fatalf("clusters %+v %v", c, err)
 		}
-		if _, err := svc.RetractEdge(ctx, ana, res.Added[1].ID, "the manifest named another man"); err != nil {
+		// Another analyst may not take back ana's word; a supervisor may.
+		bea := auth.Principal{Username: "bea", Roles: []auth.Role{auth.RoleAnalyst}}
+		if _, err := svc.RetractEdge(ctx, bea, res.Added[1].ID, "I dislike it"); apperr.CodeOf(err) != apperr.Forbidden {
+			t.Fatalf("an analyst retracts another's edge: %v", err)
+		}
+		sue := auth.Principal{Username: "sue", Roles: []auth.Role{auth.RoleSupervisor}}
+		if _, err := svc.RetractEdge(ctx, sue, res.Added[1].ID, "the manifest named another man"); err != nil {
 			t.Fatal(err)
 		}
 		if x, _ := svc.Exposure(ctx, ana, network.Query{From: "subject:C-2"}); x.Total != 0 {

@@ -46,6 +46,8 @@ docs/api.md.`,
 				Usage: "lists on which closing an alert as false positive or inconclusive also needs a second reviewer"},
 			&cli.DurationFlag{Name: "reload", Value: time.Minute, Sources: cli.EnvVars("VIGIL_RELOAD"),
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
+			&cli.IntFlag{Name: "max-body", Value: 1 << 20, Sources: cli.EnvVars("VIGIL_MAX_BODY"),
+				Usage: "largest request body in bytes the API reads (413 beyond); a batch of 1,000 subjects with many documents needs more"},
 			&cli.FloatFlag{Name: "alert-threshold", Value: screen.DefaultThreshold, Sources: cli.EnvVars("VIGIL_ALERT_THRESHOLD"),
 				Usage: "score at or above which a recorded screening raises an alert (0 < t <= 1)"},
 		}, append(append(append(append(append(checkFlags(), jobFlags()...), observeFlags()...), monitorFlags()...), oidcFlags()...), guardFlags()...)...)),
@@ -122,7 +124,7 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	return e.serve(ctx, serving{cmd: cmd, addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc, Pages: pages}),
+	return e.serve(ctx, serving{cmd: cmd, addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log, Auth: svc, Pages: pages, MaxBody: int64(cmd.Int("max-body"))}),
 		listening: func(addr string) {
 			if first != nil {
 				printFirstStart(e.stderr, first, invocation(cmd), addr)
