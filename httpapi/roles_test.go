@@ -78,10 +78,11 @@ var roleTable = map[string]string{
 	"GET /v1/network/export":              "analyst supervisor auditor",
 
 	"GET /v1/reports/late-matches": "supervisor auditor",
-	"GET /v1/export/alerts":        "supervisor auditor",
-	"GET /v1/export/screenings":    "supervisor auditor",
-	"GET /v1/export/subjects":      "supervisor auditor",
-	"GET /v1/export/audit":         "auditor admin",
+
+	"GET /v1/export/alerts":     "supervisor auditor",
+	"GET /v1/export/screenings": "supervisor auditor",
+	"GET /v1/export/subjects":   "supervisor auditor",
+	"GET /v1/export/audit":      "auditor admin",
 }
 
 // netSubject records a fresh subject for the network routes.
@@ -188,14 +189,15 @@ func roleRequests() map[string]roleRequest {
 			return "/v1/users/" + name + "/disable", ""
 		},
 		"GET /v1/reports/late-matches": fixed("/v1/reports/late-matches", ""),
-		"GET /v1/export/alerts":        fixed("/v1/export/alerts?format=csv", ""),
-		"GET /v1/export/screenings":    fixed("/v1/export/screenings", ""),
-		"GET /v1/export/subjects":      fixed("/v1/export/subjects?format=xlsx", ""),
-		"GET /v1/export/audit":         fixed("/v1/export/audit?format=jsonl", ""),
-		"POST /match/{dataset}":        fixed("/match/default", `{"queries": {"q1": {"schema": "Person", "properties": {"name": ["`+zawahiri+`"]}}}}`),
-		"GET /search/{dataset}":        fixed("/search/default?q=Zawahiri", ""),
-		"GET /entities/{id}":           fixed("/entities/un_sc-111923", ""),
-		"GET /algorithms":              fixed("/algorithms", ""),
+
+		"GET /v1/export/alerts":     fixed("/v1/export/alerts?format=csv", ""),
+		"GET /v1/export/screenings": fixed("/v1/export/screenings", ""),
+		"GET /v1/export/subjects":   fixed("/v1/export/subjects?format=xlsx", ""),
+		"GET /v1/export/audit":      fixed("/v1/export/audit?format=jsonl", ""),
+		"POST /match/{dataset}":     fixed("/match/default", `{"queries": {"q1": {"schema": "Person", "properties": {"name": ["`+zawahiri+`"]}}}}`),
+		"GET /search/{dataset}":     fixed("/search/default?q=Zawahiri", ""),
+		"GET /entities/{id}":        fixed("/entities/un_sc-111923", ""),
+		"GET /algorithms":           fixed("/algorithms", ""),
 		"POST /v1/keys/activate": func(t *testing.T, e *sor, user string) (string, string) {
 			e.seq++
 			name := fmt.Sprintf("act%d", e.seq)
