@@ -52,10 +52,10 @@ func screenCommand(e *env) *cli.Command {
 			}
 			if date := cmd.String("as-of"); date != "" {
 				if cmd.String("lists") != "" {
-					return fmt.Errorf("--as-of screens against the stored editions: give --lists or --as-of, not both")
+					return usageError(fmt.Errorf("--as-of screens against the stored editions: give --lists or --as-of, not both"))
 				}
 				if out == "ftm" {
-					return fmt.Errorf("--as-of writes vigil results only; --out-format ftm is not supported with it")
+					return usageError(fmt.Errorf("--as-of writes vigil results only; --out-format ftm is not supported with it"))
 				}
 				db, err := openStore(ctx, cmd)
 				if err != nil {
@@ -66,7 +66,7 @@ func screenCommand(e *env) *cli.Command {
 				return e.screenFile(ctx, svc, cmd.String("in"), cmd.String("out"), format, false, opts, date)
 			}
 			if cmd.String("lists") == "" {
-				return fmt.Errorf("give --lists DIR (the list files to screen against) or --as-of DATE (the stored editions in force on that date)")
+				return usageError(fmt.Errorf(`flag "lists" not set: give --lists DIR (the list files to screen against) or --as-of DATE (the stored editions in force on that date)`))
 			}
 			l, err := service.LoadFiles(ctx, cmd.String("lists"), e.log, screen.Config{})
 			if err != nil {
