@@ -53,8 +53,8 @@ const (
 	ActionEdgeRetract  Action = "network.retract"      // and retracted it
 	ActionValueAssert  Action = "network.value"        // a subject's phone, e-mail, address or identifier
 	ActionNetworkAlert Action = "network.alert"        // a subject linked to a listed record raised an alert
-	// Sign-ins to the web application (package web): they change no
-	// table the trail binds (sessions are not bound).
+	// Sign-ins to the web application (package web): a sign-in binds the
+	// session it starts (store/websession.go); sessions end without one.
 	ActionSignIn     Action = "web.sign_in"
 	ActionSignOut    Action = "web.sign_out"
 	ActionSignInLock Action = "web.sign_in_locked" // a name locked out after failed sign-ins

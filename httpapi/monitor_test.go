@@ -30,6 +30,7 @@ func TestMonitorRoutes(t *testing.T) {
 		{"until missing", "sue", "POST", "/v1/subjects/" + sid + "/monitoring", `{"reason": "x"}`, 400, "until", "a date"},
 		{"until not a date", "sue", "POST", "/v1/subjects/" + sid + "/monitoring", `{"until": "soon", "reason": "x"}`, 400, "until", "not a date"},
 		{"no reason", "sue", "POST", "/v1/subjects/" + sid + "/monitoring", `{"until": "2031-01-01"}`, 400, "reason", "required"},
+		{"until in the past", "sue", "POST", "/v1/subjects/" + sid + "/monitoring", `{"until": "2020-01-01", "reason": "x"}`, 400, "until", "before today"},
 		{"end with until", "sue", "POST", "/v1/subjects/" + sid + "/monitoring/end", `{"until": "2031-01-01", "reason": "x"}`, 400, "until", "only a reason"},
 		{"end unknown subject", "sue", "POST", "/v1/subjects/none/monitoring/end", `{"reason": "x"}`, 404, "", "no subject"},
 		{"rescreen without reason", "sue", "POST", "/v1/rescreen", `{}`, 400, "reason", "say why"},

@@ -466,6 +466,11 @@ func (s *Service) Exposure(ctx context.Context, p auth.Principal, q network.Quer
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -482,6 +487,11 @@ func (s *Service) Neighbourhood(ctx context.Context, p auth.Principal, q network
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -532,6 +542,11 @@ func (s *Service) Ownership(ctx context.Context, p auth.Principal, node, asOf st
 	} else if _, err := time.Parse(time.DateOnly, asOf); err != nil {
 		return nil, apperr.Field("as_of", "want YYYY-MM-DD")
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -552,6 +567,11 @@ func (s *Service) FiftyPercent(ctx context.Context, p auth.Principal, asOf strin
 	if asOf == "" {
 		asOf = time.Now().UTC().Format(time.DateOnly)
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -564,6 +584,11 @@ func (s *Service) Clusters(ctx context.Context, p auth.Principal, q network.Clus
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err
@@ -717,6 +742,11 @@ func (s *Service) NetworkExport(ctx context.Context, p auth.Principal, q network
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	g, err := s.graphNow(ctx)
 	if err != nil {
 		return nil, err

@@ -22,6 +22,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
@@ -74,6 +75,11 @@ type Config struct {
 	Observer Observer
 	// Monitor configures continuous vetting (monitor.go).
 	Monitor Monitor
+	// GraphQueries is how many graph queries may run at once (0 means
+	// 2×GOMAXPROCS); GraphWait how long one waits for a slot before it is
+	// refused (0 means DefaultGraphWait). See graphlimit.go.
+	GraphQueries int
+	GraphWait    time.Duration
 }
 
 // Service is Vigil's use cases. It is safe for concurrent use.
@@ -95,13 +101,20 @@ type Service struct {
 	cache     revetCache
 	graph     graphCache // the relationship graph, see network.go
 	asof      asOfCache  // engines of past dates, see asof.go
+	// graphSlots bounds the graph queries running at once, graphWait how
+	// long one waits for a slot (graphlimit.go).
+	graphSlots chan struct{}
+	graphWait  time.Duration
 }
 
 // New returns a service with no lists in force yet: see SetLists,
 // LoadStored and LoadFiles.
 func New(cfg Config) *Service {
 	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks, observe: cfg.Observer, monitor: cfg.Monitor,
-		failures: newAuthFailures()}
+		failures: newAuthFailures(), graphSlots: graphLimit(cfg.GraphQueries), graphWait: cfg.GraphWait}
+	if s.graphWait <= 0 {
+		s.graphWait = DefaultGraphWait
+	}
 	if s.observe == nil {
 		s.observe = noObserver{}
 	}

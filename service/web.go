@@ -99,11 +99,8 @@ func (s *Service) SignIn(ctx context.Context, pol SignInPolicy, username, passwo
 	if err := db.ClearSignInFailures(ctx, username); err != nil {
 		return "", nil, err
 	}
-	token, sess, err := db.CreateWebSession(ctx, p, pol.Sessions)
+	token, sess, err := db.CreateWebSession(ctx, p, pol.Sessions, nil) // audited with its bind
 	if err != nil {
-		return "", nil, err
-	}
-	if err := db.Audit(ctx, p, audit.ActionSignIn, "user/"+p.Username, struct{}{}); err != nil {
 		return "", nil, err
 	}
 	return token, sess, nil
@@ -126,11 +123,8 @@ func (s *Service) SignInVerified(ctx context.Context, pol SignInPolicy, username
 	if err != nil {
 		return "", nil, apperr.New(apperr.Unauthorized, "%s signed in at %s, but Vigil has no enabled user of that name: an administrator must add it", username, via)
 	}
-	token, sess, err := db.CreateWebSession(ctx, p, pol.Sessions)
+	token, sess, err := db.CreateWebSession(ctx, p, pol.Sessions, map[string]any{"via": via}) // audited with its bind
 	if err != nil {
-		return "", nil, err
-	}
-	if err := db.Audit(ctx, p, audit.ActionSignIn, "user/"+p.Username, map[string]any{"via": via}); err != nil {
 		return "", nil, err
 	}
 	return token, sess, nil

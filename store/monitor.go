@@ -209,6 +209,14 @@ func (db *DB) SetMonitoring(ctx context.Context, actor auth.Principal, extID str
 	if err := review.CheckReason(reason); err != nil {
 		return nil, err
 	}
+	if !until.IsZero() {
+		// A date already past would end monitoring quietly; ending now is
+		// EndMonitoring, with its own audit action.
+		now := db.now().UTC()
+		if until.UTC().Before(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)) {
+			return nil, apperr.Field("until", "%s is before today (%s); to end monitoring now, end it (monitoring/end)", until.UTC().Format(time.DateOnly), now.Format(time.DateOnly))
+		}
+	}
 	u := "9999-12-31T00:00:00.000000Z"
 	if !until.IsZero() {
 		u = fmtTime(until)

@@ -68,6 +68,13 @@ func TestMonitoring(t *testing.T) {
 		if _, err := db.EndMonitoring(ctx, sup, "M-1", "  ", 0); apperr.CodeOf(err) != apperr.Invalid {
 			t.Errorf("ending without a reason = %v, want invalid", err)
 		}
+		// An end already past is refused, naming until; nothing changes.
+		if _, err := db.SetMonitoring(ctx, sup, "M-3", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), "court order", 0); apperr.CodeOf(err) != apperr.Invalid || !strings.Contains(apperr.MessageOf(err), "until") {
+			t.Errorf("SetMonitoring in the past = %v, want invalid naming until", err)
+		}
+		if m, err := db.Monitoring(ctx, "M-3", 0); err != nil || !m.Active || m.Override {
+			t.Errorf("after a refused past end: %+v, %v; want still active, no override", m, err)
+		}
 		until := time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)
 		m, err = db.SetMonitoring(ctx, sup, "M-3", until, "court order", time.Nanosecond)
 		if err != nil || !m.Active || !m.Override || !m.Until.Equal(until) {

@@ -137,6 +137,9 @@ func (db *DB) compareTables(ctx context.Context, t *sql.Tx, r *replayer) error {
 	if err := db.nameFixed(ctx, t, r, fixed); err != nil {
 		return err
 	}
+	if err := db.compareSessions(ctx, t, r); err != nil {
+		return err
+	}
 	r.state.Missing(func(table, key string, seq int64) {
 		rep.Add(audit.Difference{Problem: audit.Missing, Table: table, Row: key, Want: "a row", Seq: seq})
 	})

@@ -113,6 +113,9 @@ type replayer struct {
 	// a row with a lower id that the trail does not name was written
 	// before the binding (old entries do not name versions).
 	firstVersion int64
+	// sessions are the web sessions sign-ins bound, by the digest of their
+	// id_hash (replay_session.go).
+	sessions map[string]boundSession
 }
 
 func newReplayer(report *audit.StateReport) *replayer {
@@ -149,7 +152,9 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.key(e)
 	case audit.ActionListImport:
 		return r.snapshot(e)
-	case audit.ActionScreenAdHoc, audit.ActionSubjectView, audit.ActionSignIn, audit.ActionSignOut, audit.ActionSignInLock, audit.ActionExport:
+	case audit.ActionSignIn:
+		return r.signIn(e) // the session it wrote (replay_session.go)
+	case audit.ActionScreenAdHoc, audit.ActionSubjectView, audit.ActionSignOut, audit.ActionSignInLock, audit.ActionExport:
 		return nil // they change no row the trail binds
 	case audit.ActionHookCreate, audit.ActionHookDisable, audit.ActionHookEnable:
 		return r.webhook(e)

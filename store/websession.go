@@ -7,11 +7,13 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
 )
 
@@ -51,10 +53,25 @@ func tokenHash(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// sessionBind is a web session as its sign-in wrote it: the entry of
+// the sign-in (audit.ActionSignIn) carries it, and the row names the
+// entry (audit_seq), so that a row no sign-in wrote, or one changed since
+// (another user, a later expiry), is refused by WebSessionFor and
+// reported by Verify. Rows vanish without an entry (sign-out, expiry, a
+// disabled user); they never appear or change without one. The token's
+// hash is bound by its own SHA-256.
+type sessionBind struct {
+	IDHash    string `json:"id_hash_sha256"`
+	UserID    int64  `json:"user_id"`
+	CreatedAt string `json:"created_at"`
+	ExpiresAt string `json:"expires_at"`
+}
+
 // CreateWebSession starts a session for the user and returns its token
-// (for the cookie, never stored) and the session. Expired sessions are
-// deleted on the way.
-func (db *DB) CreateWebSession(ctx context.Context, p auth.Principal, lim SessionLimits) (string, *WebSession, error) {
+// (for the cookie, never stored) and the session. The sign-in's audit
+// entry, with details and the session's bind, is written with it.
+// Expired sessions are deleted on the way.
+func (db *DB) CreateWebSession(ctx context.Context, p auth.Principal, lim SessionLimits, details map[string]any) (string, *WebSession, error) {
 	token, err := randomToken()
 	if err != nil {
 		return "", nil, err
@@ -63,22 +80,47 @@ func (db *DB) CreateWebSession(ctx context.Context, p auth.Principal, lim Sessio
 	if err != nil {
 		return "", nil, err
 	}
-	now := db.now().UTC()
-	s := &WebSession{Principal: p, CSRF: csrf, CreatedAt: now, ExpiresAt: now.Add(lim.Absolute)}
-	if _, err := db.sql.ExecContext(ctx, `DELETE FROM web_sessions WHERE expires_at < $1`, fmtTime(now)); err != nil {
-		return "", nil, fmt.Errorf("create session: %w", err)
-	}
-	_, err = db.sql.ExecContext(ctx, `INSERT INTO web_sessions (id_hash, user_id, csrf, created_at, seen_at, expires_at)
-		VALUES ($1, $2, $3, $4, $4, $5)`, tokenHash(token), p.UserID, csrf, fmtTime(now), fmtTime(s.ExpiresAt))
+	var s *WebSession
+	err = db.inTx(ctx, func(tx *tx) error {
+		now := tx.now
+		s = &WebSession{Principal: p, CSRF: csrf, CreatedAt: now, ExpiresAt: now.Add(lim.Absolute)}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM web_sessions WHERE expires_at < $1`, fmtTime(now)); err != nil {
+			return fmt.Errorf("create session: %w", err)
+		}
+		h := tokenHash(token)
+		b := sessionBind{IDHash: digest(h), UserID: p.UserID, CreatedAt: fmtTime(now), ExpiresAt: fmtTime(s.ExpiresAt)}
+		d := map[string]any{}
+		for k, v := range details {
+			d[k] = v
+		}
+		d["bind"] = b
+		e := tx.reserveAudit(ctx, p, audit.ActionSignIn, "user/"+p.Username)
+		if err := tx.fillAudit(e, d); err != nil {
+			return err
+		}
+		// The row names its entry: write the entry now to learn its seq.
+		if err := tx.flushAudit(ctx); err != nil {
+			return err
+		}
+		tx.pending = nil
+		_, err := tx.ExecContext(ctx, `INSERT INTO web_sessions (id_hash, user_id, csrf, created_at, seen_at, expires_at, audit_seq)
+			VALUES ($1, $2, $3, $4, $4, $5, $6)`, h, p.UserID, csrf, b.CreatedAt, b.ExpiresAt, e.Seq)
+		if err != nil {
+			return fmt.Errorf("create session: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
-		return "", nil, fmt.Errorf("create session: %w", err)
+		return "", nil, err
 	}
 	return token, s, nil
 }
 
 // WebSessionFor returns the live session of a token with its user as the
 // user is now (roles, enabled), and marks it seen. An unknown, expired or
-// idle session, or one whose user is disabled, is apperr.Unauthorized.
+// idle session, or one whose user is disabled, is apperr.Unauthorized; so
+// is one that its sign-in's audit entry does not back (written or changed
+// behind the store's back).
 func (db *DB) WebSessionFor(ctx context.Context, token string, lim SessionLimits) (*WebSession, error) {
 	if token == "" || len(token) > 100 {
 		return nil, apperr.New(apperr.Unauthorized, "not signed in")
@@ -88,14 +130,24 @@ func (db *DB) WebSessionFor(ctx context.Context, token string, lim SessionLimits
 	var s WebSession
 	var roles, created, seen, expires string
 	var disabled bool
-	err := db.sql.QueryRowContext(ctx, `SELECT u.id, u.username, u.roles, u.disabled, w.csrf, w.created_at, w.seen_at, w.expires_at
-		FROM web_sessions w JOIN users u ON u.id = w.user_id WHERE w.id_hash = $1`, h).
-		Scan(&s.Principal.UserID, &s.Principal.Username, &roles, &disabled, &s.CSRF, &created, &seen, &expires)
+	var action, details sql.NullString
+	err := db.sql.QueryRowContext(ctx, `SELECT u.id, u.username, u.roles, u.disabled, w.csrf, w.created_at, w.seen_at, w.expires_at, a.action, a.details
+		FROM web_sessions w JOIN users u ON u.id = w.user_id
+		LEFT JOIN audit_log a ON a.seq = w.audit_seq AND a.seq <= (SELECT seq FROM audit_head WHERE id = 1)
+		WHERE w.id_hash = $1`, h).
+		Scan(&s.Principal.UserID, &s.Principal.Username, &roles, &disabled, &s.CSRF, &created, &seen, &expires, &action, &details)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, apperr.New(apperr.Unauthorized, "not signed in, or the session has ended")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read session: %w", err)
+	}
+	var d struct {
+		Bind *sessionBind `json:"bind"`
+	}
+	if action.String != string(audit.ActionSignIn) || json.Unmarshal([]byte(details.String), &d) != nil || d.Bind == nil ||
+		*d.Bind != (sessionBind{IDHash: digest(h), UserID: s.Principal.UserID, CreatedAt: created, ExpiresAt: expires}) {
+		return nil, apperr.New(apperr.Unauthorized, "the session does not match its sign-in in the audit trail: sign in again (run vigil audit verify)")
 	}
 	s.Principal.Roles = splitRoles(roles)
 	s.CreatedAt, s.ExpiresAt = parseTime(created), parseTime(expires)
