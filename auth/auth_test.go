@@ -57,6 +57,10 @@ func TestAllowed(t *testing.T) {
 		{p(RoleAuditor), ActionExport, true},
 		{p(RoleAnalyst), ActionExport, false},
 		{Operator("ann@host"), ActionExport, true},
+		{p(RoleSupervisor), ActionReport, true},
+		{p(RoleAuditor), ActionReport, true},
+		{p(RoleAnalyst), ActionReport, false},
+		{p(RoleScreener), ActionReport, false},
 	}
 	for _, tc := range tests {
 		if got := Allowed(tc.p, tc.a); got != tc.want {
@@ -71,8 +75,8 @@ func TestAllowed(t *testing.T) {
 	if ValidRole(RoleOperator) || ValidRole(RoleSystem) || Operator("x").Username != "cli:x" {
 		t.Error("the operator role can be given to users, or the operator is misnamed")
 	}
-	if len(Actions()) != 24 {
-		t.Errorf("%d actions, want 24", len(Actions()))
+	if len(Actions()) != 25 {
+		t.Errorf("%d actions, want 25", len(Actions()))
 	}
 }
 

@@ -31,6 +31,7 @@ const (
 	ActionViewNetwork  Action = "view_network"      // read the relationship graph: exposure, edges, ownership, clusters
 	ActionExport       Action = "export"            // export alerts, screenings and subjects whole (docs/exports.md)
 	ActionAssertEdges  Action = "assert_edges"      // assert, import and retract relationships and contact values
+	ActionReport       Action = "report"            // run the reports over past screenings (late matches)
 	ActionRetractOther Action = "retract_others"    // retract a relationship someone else asserted
 )
 
@@ -60,6 +61,7 @@ var permissions = map[Action][]Role{
 	ActionViewNetwork:  {RoleAnalyst, RoleSupervisor, RoleAuditor, RoleOperator, RoleSystem},
 	ActionExport:       {RoleSupervisor, RoleAuditor, RoleOperator},
 	ActionAssertEdges:  {RoleAnalyst, RoleSupervisor, RoleOperator},
+	ActionReport:       {RoleSupervisor, RoleAuditor, RoleOperator},
 	ActionRetractOther: {RoleSupervisor, RoleOperator},
 }
 

@@ -77,6 +77,8 @@ var roleTable = map[string]string{
 	"GET /v1/network/clusters":            "analyst supervisor auditor",
 	"GET /v1/network/export":              "analyst supervisor auditor",
 
+	"GET /v1/reports/late-matches": "supervisor auditor",
+
 	"GET /v1/export/alerts":     "supervisor auditor",
 	"GET /v1/export/screenings": "supervisor auditor",
 	"GET /v1/export/subjects":   "supervisor auditor",
@@ -186,6 +188,8 @@ func roleRequests() map[string]roleRequest {
 			}
 			return "/v1/users/" + name + "/disable", ""
 		},
+		"GET /v1/reports/late-matches": fixed("/v1/reports/late-matches", ""),
+
 		"GET /v1/export/alerts":     fixed("/v1/export/alerts?format=csv", ""),
 		"GET /v1/export/screenings": fixed("/v1/export/screenings", ""),
 		"GET /v1/export/subjects":   fixed("/v1/export/subjects?format=xlsx", ""),

@@ -76,6 +76,7 @@ func (s *Server) Routes() []Route {
 		{"POST", "/v1/rescreen", auth.ActionRescreen, s.rescreen},
 		{"GET", "/v1/revets", auth.ActionViewJobs, s.listRevets},
 		{"GET", "/v1/revets/{id}", auth.ActionViewJobs, s.getRevet},
+		{"GET", "/v1/reports/late-matches", auth.ActionReport, s.lateMatches},
 		// exports (docs/exports.md)
 		{"GET", "/v1/export/alerts", auth.ActionExport, s.exporter("alerts")},
 		{"GET", "/v1/export/screenings", auth.ActionExport, s.exporter("screenings")},

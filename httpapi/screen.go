@@ -32,6 +32,9 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if asOf := r.URL.Query().Get("as_of"); asOf != "" || r.URL.Query().Has("as_of") {
+		return s.screenAsOf(w, r, req, opts, asOf)
+	}
 	if req.Subjects == nil {
 		sub, err := req.SubjectInput.Subject("1")
 		if err != nil {

@@ -131,21 +131,27 @@ func (s *Service) options(opts vigil.Options) (*Lists, vigil.Options, error) {
 	if err != nil {
 		return nil, opts, err
 	}
+	opts, err = s.optionsFor(l, opts)
+	return l, opts, err
+}
+
+// optionsFor validates the options of an ad hoc screening against lists l.
+func (s *Service) optionsFor(l *Lists, opts vigil.Options) (vigil.Options, error) {
 	if t := opts.Threshold; t < 0 || t > 1 {
-		return nil, opts, apperr.Field("threshold", "%g is not in (0, 1]", t)
+		return opts, apperr.Field("threshold", "%g is not in (0, 1]", t)
 	}
 	if n := opts.Limit; n < 0 || n > MaxLimit {
-		return nil, opts, apperr.Field("limit", "%d is not in 1..%d", n, MaxLimit)
+		return opts, apperr.Field("limit", "%d is not in 1..%d", n, MaxLimit)
 	}
 	for _, name := range opts.Lists {
 		if !slices.ContainsFunc(l.Editions, func(m snapshot.Meta) bool { return m.Source == name }) {
-			return nil, opts, apperr.Field("lists", "unknown list %q; see the lists in force (GET /v1/lists)", name)
+			return opts, apperr.Field("lists", "unknown list %q; see the lists in force (GET /v1/lists)", name)
 		}
 	}
 	if opts.Threshold == 0 {
 		opts.Threshold = s.threshold
 	}
-	return l, opts, nil
+	return opts, nil
 }
 
 // adHoc is the audit record of an ad hoc screening.

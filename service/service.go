@@ -100,6 +100,7 @@ type Service struct {
 	subjects  subjectIndex // the monitored-subject index, see monitor_index.go
 	cache     revetCache
 	graph     graphCache // the relationship graph, see network.go
+	asof      asOfCache  // engines of past dates, see asof.go
 	// graphSlots bounds the graph queries running at once, graphWait how
 	// long one waits for a slot (graphlimit.go).
 	graphSlots chan struct{}

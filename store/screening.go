@@ -36,6 +36,9 @@ type Screening struct {
 	// engine, rules or threshold shows which screenings it concerns.
 	Engine string `json:"engine,omitempty"`
 	Hits   []Hit  `json:"hits"`
+	// AsOf, for an ad hoc screening against the editions in force on a
+	// past date (YYYY-MM-DD), names that date in the audit entry.
+	AsOf string `json:"as_of,omitempty"`
 }
 
 // Hit is a screening hit with the list record it points to, which is
@@ -246,10 +249,14 @@ func screeningDetails(s *Screening, r *ScreeningResult) map[string]any {
 	for i, h := range s.Hits {
 		hits[i] = hitSummary{h.List, h.SourceID, h.Score}
 	}
-	return map[string]any{
+	d := map[string]any{
 		"subject": s.Subject, "editions": s.Editions, "threshold": s.Threshold, "hits": hits,
 		"screening_id": r.ScreeningID, "alerts": r.Alerts, "existing": r.Existing, "suppressed": r.Suppressed,
 	}
+	if s.AsOf != "" {
+		d["as_of"] = s.AsOf
+	}
+	return d
 }
 
 func (tx *tx) insertScreening(ctx context.Context, actor auth.Principal, subj *subjectRow, s *Screening, b *screeningBind) (int64, error) {

@@ -23,5 +23,6 @@ func commands(e *env) []*cli.Command {
 		rescreenCommand(e),
 		networkCommand(e),
 		exportCommand(e),
+		reportCommand(e),
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/service"
+	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/subject"
 )
 
@@ -24,9 +25,10 @@ func screenCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "screen",
 		Usage:     "screen subjects from a CSV or JSON Lines file, writing one JSON line of hits per subject",
-		UsageText: "vigil screen --lists DIR [--in FILE] [--out FILE] [--format auto|csv|jsonl|ftm] [--out-format vigil|ftm] [--threshold T] [--limit N] [--workers N]",
+		UsageText: "vigil screen (--lists DIR | --as-of YYYY-MM-DD) [--in FILE] [--out FILE] [--format auto|csv|jsonl|ftm] [--out-format vigil|ftm] [--threshold T] [--limit N] [--workers N]",
 		Flags: []cli.Flag{
-			listsFlag(true),
+			listsFlag(false),
+			&cli.StringFlag{Name: "as-of", Usage: "screen against the editions stored in the database (--db/--data-dir) that were in force on this date (YYYY-MM-DD), instead of --lists; audited"},
 			&cli.StringFlag{Name: "in", Value: "-", Usage: "subjects file (CSV or JSON Lines); - for stdin"},
 			&cli.StringFlag{Name: "out", Value: "-", Usage: "results file (JSON Lines); - for stdout"},
 			&cli.StringFlag{Name: "format", Value: "auto", Usage: "input format: auto, csv, jsonl or ftm (FollowTheMoney JSON Lines)"},
@@ -48,13 +50,31 @@ func screenCommand(e *env) *cli.Command {
 			if opts.Threshold < 0 || opts.Threshold > 1 {
 				return fmt.Errorf("--threshold %g is not in 0..1", opts.Threshold)
 			}
+			if date := cmd.String("as-of"); date != "" {
+				if cmd.String("lists") != "" {
+					return usageError(fmt.Errorf("--as-of screens against the stored editions: give --lists or --as-of, not both"))
+				}
+				if out == "ftm" {
+					return usageError(fmt.Errorf("--as-of writes vigil results only; --out-format ftm is not supported with it"))
+				}
+				db, err := openStore(ctx, cmd)
+				if err != nil {
+					return err
+				}
+				defer db.Close()
+				svc := service.New(service.Config{Store: db, Logger: e.log, Workers: int(cmd.Int("workers"))})
+				return e.screenFile(ctx, svc, cmd.String("in"), cmd.String("out"), format, false, opts, date)
+			}
+			if cmd.String("lists") == "" {
+				return usageError(fmt.Errorf(`flag "lists" not set: give --lists DIR (the list files to screen against) or --as-of DATE (the stored editions in force on that date)`))
+			}
 			l, err := service.LoadFiles(ctx, cmd.String("lists"), e.log, screen.Config{})
 			if err != nil {
 				return err
 			}
 			svc := service.New(service.Config{Logger: e.log, Workers: int(cmd.Int("workers"))})
 			svc.SetLists(l.Lists())
-			return e.screenFile(ctx, svc, cmd.String("in"), cmd.String("out"), format, out == "ftm", opts)
+			return e.screenFile(ctx, svc, cmd.String("in"), cmd.String("out"), format, out == "ftm", opts, "")
 		},
 	}
 }
@@ -63,6 +83,7 @@ func screenCommand(e *env) *cli.Command {
 type screenStats struct {
 	rows, errors, alerts int
 	elapsed              time.Duration
+	editions             []snapshot.Meta // those screened against, with --as-of
 }
 
 func (s screenStats) String() string {
@@ -72,7 +93,7 @@ func (s screenStats) String() string {
 }
 
 // screenFile screens the subjects of in and writes their results to out.
-func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out string, format subject.Format, ftmOut bool, opts vigil.Options) error {
+func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out string, format subject.Format, ftmOut bool, opts vigil.Options, asOf string) error {
 	f, name, closeIn, err := e.openInput(in)
 	if err != nil {
 		return err
@@ -91,7 +112,7 @@ func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out stri
 	if ftmOut {
 		write = ftmHitWriter(ctx, svc, w, opts)
 	}
-	stats, err := screenRows(ctx, svc, rd, write, opts, func(row subject.Row) {
+	stats, err := screenRows(ctx, svc, rd, write, opts, asOf, func(row subject.Row) {
 		if row.Err != nil {
 			e.log.Warn("skipped malformed row", "line", row.Line, "err", row.Err)
 		}
@@ -110,6 +131,12 @@ func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out stri
 		return err
 	}
 	fmt.Fprintln(e.stderr, stats)
+	if asOf != "" {
+		fmt.Fprintf(e.stderr, "as of %s, against the editions then in force:\n", asOf)
+		for _, m := range stats.editions {
+			fmt.Fprintf(e.stderr, "  %s %s (snapshot %d, accepted %s, %d records)\n", m.Source, m.Edition, m.ID, m.LoadedAt.UTC().Format(time.RFC3339), m.Records)
+		}
+	}
 	if sk := rd.Skipped(); len(sk) > 0 {
 		fmt.Fprintf(e.stderr, "skipped FtM entities that are not subjects: %s\n", countsText(sk))
 	}
@@ -118,10 +145,10 @@ func (e *env) screenFile(ctx context.Context, svc *service.Service, in, out stri
 
 // screenRows screens every row of rd and writes one JSON line per row to
 // w, in input order. each is called for every row written.
-func screenRows(ctx context.Context, svc *service.Service, rd *subject.Reader, write func(vigil.Result) error, opts vigil.Options, each func(subject.Row)) (screenStats, error) {
+func screenRows(ctx context.Context, svc *service.Service, rd *subject.Reader, write func(vigil.Result) error, opts vigil.Options, asOf string, each func(subject.Row)) (screenStats, error) {
 	var stats screenStats
 	start := time.Now()
-	err := svc.ScreenRows(ctx, operator(), opts, rd.Next, func(row subject.Row, res vigil.Result) error {
+	emit := func(row subject.Row, res vigil.Result) error {
 		stats.rows++
 		switch {
 		case res.Error != "":
@@ -134,7 +161,13 @@ func screenRows(ctx context.Context, svc *service.Service, rd *subject.Reader, w
 			return fmt.Errorf("write result: %w", err)
 		}
 		return nil
-	})
+	}
+	var err error
+	if asOf != "" {
+		stats.editions, err = svc.ScreenRowsAsOf(ctx, operator(), opts, asOf, rd.Next, emit)
+	} else {
+		err = svc.ScreenRows(ctx, operator(), opts, rd.Next, emit)
+	}
 	stats.elapsed = time.Since(start)
 	return stats, err
 }
