@@ -9,8 +9,8 @@ import (
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/internal/testdata"
-	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/lab/evalset"
+	"github.com/vigil-screening/vigil/screen"
 )
 
 func benchCases(b *testing.B, file string) []evalset.Case {
