@@ -45,3 +45,18 @@ func (s *Service) graphSlot(ctx context.Context) (release func(), err error) {
 		return nil, apperr.New(apperr.Unavailable, "too many network queries are running (%d at once); try again in a moment", cap(s.graphSlots))
 	}
 }
+
+// slottedGraph takes a graph-query slot and the graph in force: every
+// graph question starts so. The caller releases the slot when done.
+func (s *Service) slottedGraph(ctx context.Context) (*Graph, func(), error) {
+	release, err := s.graphSlot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		release()
+		return nil, nil, err
+	}
+	return g, release, nil
+}

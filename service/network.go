@@ -466,15 +466,11 @@ func (s *Service) Exposure(ctx context.Context, p auth.Principal, q network.Quer
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
-	release, err := s.graphSlot(ctx)
+	g, release, err := s.slottedGraph(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	g, err := s.graphNow(ctx)
-	if err != nil {
-		return nil, err
-	}
 	x, err := g.Exposure(q)
 	if err != nil {
 		return nil, queryError(err)
@@ -487,15 +483,11 @@ func (s *Service) Neighbourhood(ctx context.Context, p auth.Principal, q network
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
-	release, err := s.graphSlot(ctx)
+	g, release, err := s.slottedGraph(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	g, err := s.graphNow(ctx)
-	if err != nil {
-		return nil, err
-	}
 	n, err := g.Within(q)
 	if err != nil {
 		return nil, queryError(err)
@@ -542,15 +534,11 @@ func (s *Service) Ownership(ctx context.Context, p auth.Principal, node, asOf st
 	} else if _, err := time.Parse(time.DateOnly, asOf); err != nil {
 		return nil, apperr.Field("as_of", "want YYYY-MM-DD")
 	}
-	release, err := s.graphSlot(ctx)
+	g, release, err := s.slottedGraph(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	g, err := s.graphNow(ctx)
-	if err != nil {
-		return nil, err
-	}
 	o, err := g.Ownership(node, asOf)
 	if err != nil {
 		return nil, queryError(err)
@@ -567,15 +555,11 @@ func (s *Service) FiftyPercent(ctx context.Context, p auth.Principal, asOf strin
 	if asOf == "" {
 		asOf = time.Now().UTC().Format(time.DateOnly)
 	}
-	release, err := s.graphSlot(ctx)
+	g, release, err := s.slottedGraph(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	g, err := s.graphNow(ctx)
-	if err != nil {
-		return nil, err
-	}
 	return g.FiftyPercent(asOf), nil
 }
 
@@ -584,15 +568,11 @@ func (s *Service) Clusters(ctx context.Context, p auth.Principal, q network.Clus
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
-	release, err := s.graphSlot(ctx)
+	g, release, err := s.slottedGraph(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	g, err := s.graphNow(ctx)
-	if err != nil {
-		return nil, err
-	}
 	c, err := g.Clusters(q)
 	if err != nil {
 		return nil, queryError(err)
@@ -742,15 +722,11 @@ func (s *Service) NetworkExport(ctx context.Context, p auth.Principal, q network
 	if err := allow(p, auth.ActionViewNetwork); err != nil {
 		return nil, err
 	}
-	release, err := s.graphSlot(ctx)
+	g, release, err := s.slottedGraph(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	g, err := s.graphNow(ctx)
-	if err != nil {
-		return nil, err
-	}
 	sub, err := g.Subgraph(q)
 	if err != nil {
 		return nil, queryError(err)
