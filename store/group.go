@@ -191,11 +191,21 @@ func (g *groupCommit) commit(group []*waiter) {
 	if len(live) == 0 {
 		return
 	}
-	if len(live) > 1 {
-		jobs := make([]job, len(live))
-		for i, w := range live {
-			jobs[i] = w.job
+	jobs := make([]job, len(live))
+	for i, w := range live {
+		jobs[i] = w.job
+	}
+	if g.db.dialect == dialectPostgres && adHocOnly(jobs) {
+		if rs, ok := g.db.recordAdHoc(context.WithoutCancel(live[0].ctx), jobs); ok {
+			g.transactions.Add(1)
+			g.screenings.Add(int64(len(live)))
+			for i, w := range live {
+				w.done <- outcome{r: rs[i]}
+			}
+			return
 		}
+	}
+	if len(live) > 1 {
 		rs, err := g.db.recordJobs(context.WithoutCancel(live[0].ctx), jobs)
 		if err == nil {
 			g.transactions.Add(1)
