@@ -28,6 +28,12 @@ type groupCommit struct {
 	writers sync.WaitGroup
 	// gathering is held by the writer forming a group.
 	gathering sync.Mutex
+	// slot holds a token while a writer commits a group whose commit
+	// excludes the others' (the PostgreSQL ad hoc path, recordAdHoc):
+	// the writer gathering the next group goes on gathering until it
+	// can take the token, so that everything that arrives meanwhile
+	// shares the next commit instead of waiting for a third one.
+	slot chan struct{}
 
 	// transactions and screenings count what the writers committed
 	// together (GroupStats).
@@ -92,7 +98,7 @@ type outcome struct {
 var errClosed = apperr.New(apperr.Unavailable, "database is closed")
 
 func startGroupCommit(db *DB, writers int) *groupCommit {
-	g := &groupCommit{db: db, queue: make(chan *waiter), closing: make(chan struct{})}
+	g := &groupCommit{db: db, queue: make(chan *waiter), closing: make(chan struct{}), slot: make(chan struct{}, 1)}
 	for range writers {
 		g.writers.Go(g.loop)
 	}
@@ -140,9 +146,14 @@ func (g *groupCommit) loop() {
 // many more jobs as there were such screenings, or up to the linger time (DefaultLinger). (A
 // screening announced later is not waited for: under steady load there
 // always is one.)
+//
+// Before that, while another writer holds the commit slot, it gathers
+// whatever arrives until it can take the slot: the group it returns holds
+// the slot (commit releases it).
 func (g *groupCommit) gather(first *waiter) []*waiter {
 	first.job.ticket.Cancel() // taken: no longer awaited
 	group := []*waiter{first}
+	group = g.takeSlot(group)
 	want := 1 + int(g.announced.Load())
 	var linger <-chan time.Time
 	for len(group) < maxGroup {
@@ -177,9 +188,46 @@ func (g *groupCommit) gather(first *waiter) []*waiter {
 	return group
 }
 
+// takeSlot adds to group the jobs that arrive until the commit slot is
+// free, and takes it.
+func (g *groupCommit) takeSlot(group []*waiter) []*waiter {
+	for {
+		select {
+		case w := <-g.queue:
+			w.job.ticket.Cancel()
+			group = append(group, w)
+			if len(group) < maxGroup {
+				continue
+			}
+		default:
+		}
+		if len(group) >= maxGroup {
+			g.slot <- struct{}{}
+			return group
+		}
+		select {
+		case g.slot <- struct{}{}:
+			return group
+		case w := <-g.queue:
+			w.job.ticket.Cancel()
+			group = append(group, w)
+		}
+	}
+}
+
 // commit records the group in one transaction; if that fails, it records
-// each job alone so that each gets its own outcome.
+// each job alone so that each gets its own outcome. It releases the
+// commit slot (gather took it) once it no longer excludes the other
+// writers.
 func (g *groupCommit) commit(group []*waiter) {
+	released := false
+	release := func() {
+		if !released {
+			released = true
+			<-g.slot
+		}
+	}
+	defer release()
 	live := group[:0]
 	for _, w := range group {
 		if err := w.ctx.Err(); err != nil {
@@ -196,7 +244,9 @@ func (g *groupCommit) commit(group []*waiter) {
 		jobs[i] = w.job
 	}
 	if g.db.dialect == dialectPostgres && adHocOnly(jobs) {
-		if rs, ok := g.db.recordAdHoc(context.WithoutCancel(live[0].ctx), jobs); ok {
+		rs, ok := g.db.recordAdHoc(context.WithoutCancel(live[0].ctx), jobs)
+		release()
+		if ok {
 			g.transactions.Add(1)
 			g.screenings.Add(int64(len(live)))
 			for i, w := range live {
@@ -205,6 +255,9 @@ func (g *groupCommit) commit(group []*waiter) {
 			return
 		}
 	}
+	// A transaction holds the audit head only at its end: the others'
+	// work overlaps it.
+	release()
 	if len(live) > 1 {
 		rs, err := g.db.recordJobs(context.WithoutCancel(live[0].ctx), jobs)
 		if err == nil {
