@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/audit"
 )
 
@@ -83,7 +84,7 @@ func (db *DB) recordAdHoc(ctx context.Context, jobs []job) (rs []*ScreeningResul
 	for i, j := range jobs {
 		rs[i] = &ScreeningResult{}
 		e := &audit.Entry{Seq: from.Seq + 1 + int64(i), At: now, Actor: actorName(j.actor), Action: audit.ActionScreenAdHoc, Object: "screening/ad_hoc"}
-		if err := fillDetails(e, screeningDetails(j.s, rs[i]), j.request); err != nil {
+		if err := fillDetails(e, adHocDetailsOf(j.s, rs[i], j.request), ""); err != nil {
 			return nil, false
 		}
 		if err := e.Seal(prev); err != nil {
@@ -107,4 +108,34 @@ func (db *DB) recordAdHoc(ctx context.Context, jobs []job) (rs []*ScreeningResul
 	}
 	k.head = to
 	return rs, true
+}
+
+// adHocDetails is screeningDetails of an ad hoc screening, with the
+// request id, as a struct whose fields are in key order: json.Marshal
+// writes it in canonical form already (the same bytes as the map, which
+// CanonicalDetails would sort), without building and sorting a map.
+// TestAdHocDetailsSameAsMap holds the two to the same bytes.
+type adHocDetails struct {
+	Alerts      []int64       `json:"alerts"`
+	AsOf        string        `json:"as_of,omitempty"`
+	Editions    []string      `json:"editions"`
+	Existing    []int64       `json:"existing"`
+	Hits        []hitSummary  `json:"hits"`
+	RequestID   string        `json:"request_id,omitempty"`
+	ScreeningID int64         `json:"screening_id"`
+	Subject     vigil.Subject `json:"subject"`
+	Suppressed  []vigil.Ref   `json:"suppressed"`
+	Threshold   float64       `json:"threshold"`
+}
+
+func adHocDetailsOf(s *Screening, r *ScreeningResult, requestID string) *adHocDetails {
+	hits := make([]hitSummary, len(s.Hits))
+	for i, h := range s.Hits {
+		hits[i] = hitSummary{h.List, h.SourceID, h.Score}
+	}
+	return &adHocDetails{
+		Alerts: r.Alerts, AsOf: s.AsOf, Editions: s.Editions, Existing: r.Existing, Hits: hits,
+		RequestID: requestID, ScreeningID: r.ScreeningID, Subject: s.Subject, Suppressed: r.Suppressed,
+		Threshold: s.Threshold,
+	}
 }

@@ -57,6 +57,8 @@ type AuditedRound struct {
 	// the store's connections per request, in microseconds (0 when they
 	// cannot be read: see backendCPU).
 	DBCPUus float64 `json:"db_cpu_us_per_request,omitempty"`
+	// KB is the heap allocated per request, in kilobytes.
+	KB float64 `json:"kb_allocated_per_request"`
 	// Entries is how many audit entries the round added (0 unaudited);
 	// Group the mean number of screenings a transaction recorded.
 	Entries int64   `json:"audit_entries"`
@@ -217,7 +219,8 @@ func auditedRound(ctx context.Context, s auditedServer, bodies [][]byte, clients
 	}
 	n := float64(len(lat.samples))
 	r := AuditedRound{Rate: n / lat.elapsed.Seconds(), P50: lat.quantile(0.5), P99: lat.quantile(0.99),
-		CPUus: float64(cpu.Microseconds()) / n, Allocs: float64(m1.Mallocs-m0.Mallocs) / n}
+		CPUus: float64(cpu.Microseconds()) / n, Allocs: float64(m1.Mallocs-m0.Mallocs) / n,
+		KB: float64(m1.TotalAlloc-m0.TotalAlloc) / 1024 / n}
 	if s.app != "" {
 		if d, ok := backendDelta(db0, backendCPU(ctx, s.db, s.app)); ok {
 			r.DBCPUus = float64(d.Microseconds()) / n
@@ -284,17 +287,17 @@ func (r *AuditedReport) Text() string {
 	fmt.Fprintf(&b, "machine:  %d cores, load average at the end of each round %v\n", r.CPUs, r.LoadAvg)
 	fmt.Fprintf(&b, "lists:    %d records; subjects %s; %d clients, %d requests a round, POST /v1/screen\n", r.Records, r.Subjects, r.Clients, r.Requests)
 	for _, m := range r.Modes {
-		var rates, p99, cpu, dbcpu, allocs, group []float64
+		var rates, p99, cpu, dbcpu, allocs, kb, group []float64
 		for _, x := range m.Rounds {
 			rates, p99, cpu, allocs = append(rates, x.Rate), append(p99, x.P99), append(cpu, x.CPUus), append(allocs, x.Allocs)
-			group, dbcpu = append(group, x.Group), append(dbcpu, x.DBCPUus)
+			group, dbcpu, kb = append(group, x.Group), append(dbcpu, x.DBCPUus), append(kb, x.KB)
 		}
 		db := ""
 		if d := median(dbcpu); d > 0 {
 			db = fmt.Sprintf(" + %.0f µs in PostgreSQL's backends", d)
 		}
-		fmt.Fprintf(&b, "%-10s rounds %s/s; median %.0f/s, p99 %.2f ms, %.0f µs CPU%s and %.0f allocs a request, %.1f screenings a transaction\n",
-			m.Name+":", joinRates(rates), median(rates), median(p99), median(cpu), db, median(allocs), median(group))
+		fmt.Fprintf(&b, "%-10s rounds %s/s; median %.0f/s, p99 %.2f ms, %.0f µs CPU%s, %.0f allocs (%.1f KB) a request, %.1f screenings a transaction\n",
+			m.Name+":", joinRates(rates), median(rates), median(p99), median(cpu), db, median(allocs), median(kb), median(group))
 	}
 	if len(r.Modes) > 1 {
 		base := r.Modes[0]
