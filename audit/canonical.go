@@ -16,7 +16,7 @@ import (
 // a malformed value, more than one value), which CanonicalDetails then
 // hands to the decoder.
 func canonicalFast(raw []byte) ([]byte, bool) {
-	c := canon{in: raw, out: make([]byte, 0, len(raw)), members: make([]member, 0, 32)}
+	c := canon{in: raw, out: make([]byte, 0, len(raw)), members: make([]member, 0, 16)}
 	if !c.value() || c.pos != len(c.in) {
 		return nil, false
 	}

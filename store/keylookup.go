@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -30,7 +31,13 @@ type keyRow struct {
 type keyLookups struct {
 	mu   sync.Mutex
 	byID map[string]*keyFlights
+	// queries counts the lookups that went to the database (KeyQueries).
+	queries atomic.Int64
 }
+
+// KeyQueries returns how many API-key lookups went to the database: with
+// the number of authenticated requests, how far they were shared.
+func (db *DB) KeyQueries() int64 { return db.keys.queries.Load() }
 
 type keyFlights struct {
 	running, pending *keyLookup
@@ -80,6 +87,7 @@ func (db *DB) lookupKey(ctx context.Context, id string) keyRow {
 	// The lookup serves every joiner: the leader's cancellation must not
 	// fail theirs.
 	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	k.queries.Add(1)
 	b.row = db.queryKey(lctx, id)
 	cancel()
 	k.mu.Lock()

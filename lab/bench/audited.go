@@ -63,6 +63,9 @@ type AuditedRound struct {
 	// Group the mean number of screenings a transaction recorded.
 	Entries int64   `json:"audit_entries"`
 	Group   float64 `json:"mean_group"`
+	// Keys is the number of API-key lookups that went to the database
+	// per request (shared lookups make it less than 1).
+	Keys float64 `json:"key_queries_per_request,omitempty"`
 }
 
 type auditedServer struct {
@@ -195,13 +198,14 @@ func RunAudited(ctx context.Context, cfg Config, log *slog.Logger) (*AuditedRepo
 
 // auditedRound sends requests screenings to s from clients clients.
 func auditedRound(ctx context.Context, s auditedServer, bodies [][]byte, clients, requests int) (AuditedRound, error) {
-	var before, tx0, n0 int64
+	var before, tx0, n0, k0 int64
 	if s.db != nil {
 		var err error
 		if before, err = auditCount(ctx, s.db); err != nil {
 			return AuditedRound{}, err
 		}
 		tx0, n0 = s.db.GroupStats()
+		k0 = s.db.KeyQueries()
 	}
 	runtime.GC()
 	var m0, m1 runtime.MemStats
@@ -232,6 +236,7 @@ func auditedRound(ctx context.Context, s auditedServer, bodies [][]byte, clients
 			return r, err
 		}
 		r.Entries = after - before
+		r.Keys = float64(s.db.KeyQueries()-k0) / n
 		if tx1, n1 := s.db.GroupStats(); tx1 > tx0 {
 			r.Group = float64(n1-n0) / float64(tx1-tx0)
 		}
@@ -287,17 +292,17 @@ func (r *AuditedReport) Text() string {
 	fmt.Fprintf(&b, "machine:  %d cores, load average at the end of each round %v\n", r.CPUs, r.LoadAvg)
 	fmt.Fprintf(&b, "lists:    %d records; subjects %s; %d clients, %d requests a round, POST /v1/screen\n", r.Records, r.Subjects, r.Clients, r.Requests)
 	for _, m := range r.Modes {
-		var rates, p99, cpu, dbcpu, allocs, kb, group []float64
+		var rates, p99, cpu, dbcpu, allocs, kb, group, keys []float64
 		for _, x := range m.Rounds {
 			rates, p99, cpu, allocs = append(rates, x.Rate), append(p99, x.P99), append(cpu, x.CPUus), append(allocs, x.Allocs)
-			group, dbcpu, kb = append(group, x.Group), append(dbcpu, x.DBCPUus), append(kb, x.KB)
+			group, dbcpu, kb, keys = append(group, x.Group), append(dbcpu, x.DBCPUus), append(kb, x.KB), append(keys, x.Keys)
 		}
 		db := ""
 		if d := median(dbcpu); d > 0 {
 			db = fmt.Sprintf(" + %.0f µs in PostgreSQL's backends", d)
 		}
-		fmt.Fprintf(&b, "%-10s rounds %s/s; median %.0f/s, p99 %.2f ms, %.0f µs CPU%s, %.0f allocs (%.1f KB) a request, %.1f screenings a transaction\n",
-			m.Name+":", joinRates(rates), median(rates), median(p99), median(cpu), db, median(allocs), median(kb), median(group))
+		fmt.Fprintf(&b, "%-10s rounds %s/s; median %.0f/s, p99 %.2f ms, %.0f µs CPU%s, %.0f allocs (%.1f KB) a request, %.1f screenings a transaction, %.2f key lookups a request\n",
+			m.Name+":", joinRates(rates), median(rates), median(p99), median(cpu), db, median(allocs), median(kb), median(group), median(keys))
 	}
 	if len(r.Modes) > 1 {
 		base := r.Modes[0]
