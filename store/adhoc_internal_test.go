@@ -2,11 +2,14 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"testing"
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/audit"
+	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/internal/pgtest"
 )
 
 // TestAdHocDetailsSameAsMap: the struct that writes an ad hoc entry's
@@ -40,5 +43,63 @@ func TestAdHocDetailsSameAsMap(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRecordAdHocStaleHead: on PostgreSQL, an ad hoc group is committed
+// in one statement after the head this process last committed; once
+// another process has moved the head, that statement must write nothing
+// and report so (the group is then recorded the ordinary way).
+func TestRecordAdHocStaleHead(t *testing.T) {
+	dsn := pgtest.DSN(t, "vigil_test")
+	ctx := context.Background()
+	open := func() *DB {
+		db, err := Open(ctx, dsn, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	a, b := open(), open()
+	actor := auth.Principal{Username: "ann", Roles: []auth.Role{auth.RoleScreener}}
+	s := &Screening{Subject: vigil.Subject{Name: "Ayman al Zawahiri"}, Editions: []string{"aaa"}, Threshold: 0.8}
+	jobs := []job{{actor: actor, s: s, request: "r1"}, {actor: actor, s: s, request: "r2"}}
+	entries := func() int {
+		var n int
+		if err := a.sql.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if _, ok := a.recordAdHoc(ctx, jobs); ok {
+		t.Fatal("recorded before the head was known")
+	}
+	if _, err := a.RecordScreening(ctx, actor, *s); err != nil { // learns the head
+		t.Fatal(err)
+	}
+	if _, ok := a.recordAdHoc(ctx, jobs); !ok {
+		t.Fatal("not recorded after the head this process committed")
+	}
+	if n := entries(); n != 3 {
+		t.Fatalf("%d entries, want 3", n)
+	}
+	if err := b.Audit(ctx, System, audit.ActionExport, "other", map[string]any{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := a.recordAdHoc(ctx, jobs); ok {
+		t.Fatal("recorded after a stale head")
+	}
+	if n := entries(); n != 4 {
+		t.Fatalf("%d entries after the refused append, want 4", n)
+	}
+	if _, err := a.RecordScreening(ctx, actor, *s); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := a.recordAdHoc(ctx, jobs); !ok {
+		t.Fatal("not recorded once the head was learnt again")
+	}
+	if f, n, err := a.VerifyAudit(ctx); err != nil || f != nil || n != 7 {
+		t.Fatalf("verify: %v %v, %d entries", f, err, n)
 	}
 }
