@@ -85,8 +85,15 @@ func (db *DB) lookupKey(ctx context.Context, id string) keyRow {
 		k.mu.Unlock()
 	}
 	// The lookup serves every joiner: the leader's cancellation must not
-	// fail theirs.
-	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	// fail theirs. On PostgreSQL a time limit keeps a lost connection from
+	// holding them all; SQLite has no network, and its readers never wait
+	// for a lock in WAL mode, so its lookups get a context that cannot end,
+	// for which neither database/sql nor the driver start a watching
+	// goroutine per query.
+	lctx, cancel := context.WithoutCancel(ctx), context.CancelFunc(func() {})
+	if db.dialect == dialectPostgres {
+		lctx, cancel = context.WithTimeout(lctx, 30*time.Second)
+	}
 	k.queries.Add(1)
 	b.row = db.queryKey(lctx, id)
 	cancel()
