@@ -41,6 +41,14 @@ type groupCommit struct {
 	// announced counts the screenings announced and not yet taken by a
 	// writer (or cancelled).
 	announced atomic.Int64
+	// submitting counts the screenings waiting to be taken by a writer;
+	// inFlight is, at the end of the last commit, how many screenings
+	// were in the store's hands (that group, and those announced or
+	// waiting meanwhile): the clients that will be back for the next
+	// group (see gather).
+	submitting, inFlight atomic.Int64
+	// held counts the screenings taken by writers and not yet answered.
+	held atomic.Int64
 }
 
 // DefaultLinger bounds how long a writer holding a group waits for
@@ -108,11 +116,15 @@ func startGroupCommit(db *DB, writers int) *groupCommit {
 // submit hands a job to a writer and waits for its outcome.
 func (g *groupCommit) submit(ctx context.Context, j job) (*ScreeningResult, error) {
 	w := &waiter{ctx: ctx, job: j, done: make(chan outcome, 1)}
+	g.submitting.Add(1)
 	select {
 	case g.queue <- w:
+		g.submitting.Add(-1)
 	case <-g.closing:
+		g.submitting.Add(-1)
 		return nil, errClosed
 	case <-ctx.Done():
+		g.submitting.Add(-1)
 		return nil, ctx.Err()
 	}
 	select {
@@ -155,6 +167,7 @@ func (g *groupCommit) gather(first *waiter) []*waiter {
 	group := []*waiter{first}
 	group = g.takeSlot(group)
 	want := 1 + int(g.announced.Load())
+	back := int(g.inFlight.Load())
 	var linger <-chan time.Time
 	for len(group) < maxGroup {
 		select {
@@ -164,7 +177,10 @@ func (g *groupCommit) gather(first *waiter) []*waiter {
 			continue
 		default:
 		}
-		if len(group) >= want || g.announced.Load() <= 0 {
+		if len(group) >= want && len(group) >= back {
+			return group
+		}
+		if len(group) >= back && g.announced.Load() <= 0 {
 			return group
 		}
 		if g.db.linger <= 0 {
@@ -220,6 +236,8 @@ func (g *groupCommit) takeSlot(group []*waiter) []*waiter {
 // commit slot (gather took it) once it no longer excludes the other
 // writers.
 func (g *groupCommit) commit(group []*waiter) {
+	g.held.Add(int64(len(group)))
+	defer g.held.Add(-int64(len(group)))
 	released := false
 	release := func() {
 		if !released {
@@ -245,6 +263,9 @@ func (g *groupCommit) commit(group []*waiter) {
 	}
 	if g.db.dialect == dialectPostgres && adHocOnly(jobs) {
 		rs, ok := g.db.recordAdHoc(context.WithoutCancel(live[0].ctx), jobs)
+		if ok {
+			g.noteInFlight() // before the next writer reads it
+		}
 		release()
 		if ok {
 			g.transactions.Add(1)
@@ -263,6 +284,7 @@ func (g *groupCommit) commit(group []*waiter) {
 		if err == nil {
 			g.transactions.Add(1)
 			g.screenings.Add(int64(len(live)))
+			g.noteInFlight()
 			for i, w := range live {
 				w.done <- outcome{r: rs[i]}
 			}
@@ -279,6 +301,13 @@ func (g *groupCommit) commit(group []*waiter) {
 		g.screenings.Add(1)
 		w.done <- outcome{r: rs[0]}
 	}
+}
+
+// noteInFlight records, as a commit ends, how many screenings the store
+// holds: the group about to be answered, whose clients are likely to be
+// back soon, and those announced or waiting (gather).
+func (g *groupCommit) noteInFlight() {
+	g.inFlight.Store(g.held.Load() + g.submitting.Load() + g.announced.Load())
 }
 
 func (g *groupCommit) stop() {
