@@ -61,9 +61,7 @@ func VariantKeys(tok string, given bool) []string {
 	if n, ok := numberValue(tok); ok {
 		keys = append(keys, "#"+strconv.Itoa(n))
 	}
-	if k, ok := OrgWordKey(tok); ok {
-		keys = append(keys, k)
-	}
+	keys = append(keys, OrgWordKeys(tok)...)
 	if given {
 		if v := Variant(tok); v != "" {
 			keys = append(keys, NicknameKey+v) // "aleksandr" is the full name of "alex"
