@@ -11,7 +11,7 @@ package names
 // so ("Po", "Dr", "Az" stay plain in Latin names).
 var cyrillicStopWords = set(
 	"i", "v", "vo", "s", "so", "po", "na", "dlya", "iz", "pri", "k", "ko", "o", "ob", // Russian
-	"imeni",             // "named after": left out or translated by the Latin names
+	"imeni",              // "named after": left out or translated by the Latin names
 	"pa", "u", "ta", "z", // Belarusian па, у; Ukrainian та, з
 )
 
