@@ -238,15 +238,21 @@ func joinOrgWords(words []string) []string {
 }
 
 // OrgWordKeys returns the variant keys of an organisation word (see
-// orgWords): of the word itself, or of its stem when it is a Russian,
+// orgWords): of the word itself, of its stem when it is a Russian,
 // Belarusian or Ukrainian adjective or noun with another ending
-// ("remontnogo", "remontnaya" meet "remontnyy").
+// ("remontnogo", "remontnaya" meet "remontnyy"), or of its singular when
+// it is an English plural ("missiles").
 func OrgWordKeys(tok string) []string {
 	if k, ok := orgWordKeys[tok]; ok {
 		return k
 	}
 	if st := slavicStem(tok); st != tok {
-		return orgWordKeys[st]
+		if k, ok := orgWordKeys[st]; ok {
+			return k
+		}
+	}
+	if len(tok) > 4 && strings.HasSuffix(tok, "s") && !strings.HasSuffix(tok, "ss") {
+		return orgWordKeys[tok[:len(tok)-1]]
 	}
 	return nil
 }

@@ -73,6 +73,14 @@ var orgWordsFourth = [][]string{
 	{"russian", "российский", "русский", "俄罗斯", "俄羅斯", "러시아", "روسی"},
 	{"allrussian", "всероссийский", "общероссийский"},
 	{"fareastern", "дальневосточный"},
+	{"copper", "медный", "медная", "медное", "медь", "铜业", "銅業", "구리", "نحاس"},
+	{"aluminium", "aluminum", "алюминий", "алюминиевый", "铝业", "鋁業", "알루미늄", "ألمنيوم", "آلومینیوم"},
+	{"nickel", "никель", "никелевый", "镍业", "니켈", "نيكل", "نیکل"},
+	{"iron", "железо", "钢铁", "철강", "حديد", "آهن"},
+	// Legal forms the Latin names write as a form ("Inc", "Ltd"), written
+	// in other scripts as a word.
+	{"corporation", "inc"},
+	{"ltd", "limited", "محدودة", "المحدودة"},
 	// Places whose English name is not a reading of the Chinese one.
 	{"hongkong", "香港"},
 	{"macau", "macao", "澳门", "澳門"},
