@@ -32,6 +32,9 @@ func Readings(s string, kind Kind) []string {
 		if r, ok := PlaceReading(s); ok {
 			out = append(out, r)
 		}
+		if r, ok := PlaceStemReading(s); ok {
+			out = append(out, r)
+		}
 	}
 	return out
 }

@@ -62,6 +62,9 @@ func VariantKeys(tok string, given bool) []string {
 		keys = append(keys, "#"+strconv.Itoa(n))
 	}
 	keys = append(keys, OrgWordKeys(tok)...)
+	if k, ok := CognateKey(tok); ok {
+		keys = append(keys, k)
+	}
 	if given {
 		if v := Variant(tok); v != "" {
 			keys = append(keys, NicknameKey+v) // "aleksandr" is the full name of "alex"
