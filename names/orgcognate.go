@@ -20,12 +20,12 @@ import "strings"
 // is dropped, see slavicStem) to its English form; longest first.
 var cognateEndings = []struct{ from, to string }{
 	{"atsionn", "ation"}, {"tsionn", "tion"}, // инновационный
-	{"ichesk", "ic"},                         // технический, тактическое
+	{"ichesk", "ic"}, // технический, тактическое
 	{"ations", "ation"}, {"tions", "tion"},
 	{"ation", "ation"}, {"tion", "tion"}, // English
 	{"ical", "ic"}, {"ics", "ic"}, {"ic", "ic"},
 	{"ats", "ation"}, {"ts", "tion"}, // корпорация, реконструкции
-	{"ik", "ic"},                   // электроника
+	{"ik", "ic"}, // электроника
 }
 
 // CognateKey returns the variant key of an international word of an
