@@ -53,6 +53,12 @@ func (v *Vocab) lowerOrgWords(n *Name) {
 	}
 	for i := range n.Parts {
 		p := &n.Parts[i]
+		if p.Class == names.Stop {
+			// A function word of the name's language ("и", "في", "از"):
+			// no more than the commonest word.
+			p.Weight = min(p.Weight, minWeight*classFactor[names.Stop])
+			continue
+		}
 		if w, ok := v.orgWordWeight(p.Text); ok {
 			p.Weight = min(p.Weight, w*classFactor[p.Class])
 		}

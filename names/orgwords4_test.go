@@ -117,3 +117,47 @@ func TestPlaceStemReading(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryKey(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"الليبي", "LIBYAN", true},
+		{"التونسية", "TUNISIAN", true},
+		{"المصري", "EGYPT", true},
+		{"российской", "RUSSIAN", true},
+		{"الليبي", "SYRIAN", false},
+		{"российской", "BELARUSIAN", false},
+	} {
+		key := func(s string) string {
+			for _, tk := range Analyze(s, Organization) {
+				if k, ok := CountryKey(tk.Text); ok {
+					return k
+				}
+			}
+			return ""
+		}
+		ka, kb := key(tc.a), key(tc.b)
+		if got := ka != "" && ka == kb; got != tc.same {
+			t.Errorf("%q (%s) and %q (%s) share a key: %v, want %v", tc.a, ka, tc.b, kb, got, tc.same)
+		}
+	}
+}
+
+func TestKazakhPartnership(t *testing.T) {
+	for _, s := range []string{
+		"ТОВАРИЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"АСТАНА МОТОРС\"",
+		"\"АСТАНА МОТОРС\" ЖАУАПКЕРШІЛІГІ ШЕКТЕУЛІ СЕРІКТЕСТІГІ",
+	} {
+		var legal []string
+		for _, tk := range Analyze(s, Organization) {
+			if tk.Class == Legal {
+				legal = append(legal, tk.Text)
+			}
+		}
+		if !slices.Equal(legal, []string{"llc"}) {
+			t.Errorf("%q: legal forms %v, want [llc]", s, legal)
+		}
+	}
+}

@@ -65,6 +65,9 @@ func VariantKeys(tok string, given bool) []string {
 	if k, ok := CognateKey(tok); ok {
 		keys = append(keys, k)
 	}
+	if k, ok := CountryKey(tok); ok {
+		keys = append(keys, k)
+	}
 	if given {
 		if v := Variant(tok); v != "" {
 			keys = append(keys, NicknameKey+v) // "aleksandr" is the full name of "alex"

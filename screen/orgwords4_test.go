@@ -38,6 +38,11 @@ func TestOrgWordsFourthPass(t *testing.T) {
 		{"شركة النفط الوطنية", "NATIONAL GAS COMPANY", 0, 0.8},
 		{"深圳数控设备有限公司", "SHENZHEN CNC EQUIPMENT CO., LTD", 0.8, 1},
 		{"深圳数控设备有限公司", "SUZHOU CNC EQUIPMENT CO., LTD", 0, 0.8},
+		// Countries named by an Arabic nisba or a Russian adjective.
+		{"الجيش الليبي", "LIBYAN ARMY", 0.8, 1},
+		{"الجيش الليبي", "SYRIAN ARMY", 0, 0.8},
+		{"Белорусский государственный университет", "BELARUSIAN STATE UNIVERSITY", 0.8, 1},
+		{"Белорусский государственный университет", "RUSSIAN STATE UNIVERSITY", 0, 0.8},
 	} {
 		h, err := eng.Compare(context.Background(), orgNamed(tc.a), orgNamed(tc.b))
 		if err != nil {
