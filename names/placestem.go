@@ -16,11 +16,15 @@ import (
 // reading of the Russian one are written in English (Московский Moscow,
 // Крымский Crimea). It reports false when no word is a place adjective
 // whose stem differs from PlaceReading's.
-func PlaceStemReading(s string) (string, bool) {
+func PlaceStemReading(s string) (string, bool) { return replaceWords(s, placeStemOf) }
+
+// replaceWords returns s with each word that f rewrites rewritten, and
+// false when f rewrites none.
+func replaceWords(s string, f func(string) (string, bool)) (string, bool) {
 	words := strings.Fields(s)
 	changed := false
 	for i, w := range words {
-		if p, ok := placeStemOf(w); ok {
+		if p, ok := f(w); ok {
 			words[i], changed = p, true
 		}
 	}
