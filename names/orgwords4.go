@@ -30,6 +30,8 @@ var orgWordsFourth = [][]string{
 	{"organization", "تنظيم", "تنظیم"},
 	{"group", "جماعة", "集團"},
 	{"concern", "концерн"},
+	{"aircraft", "авиационный", "авіяцыйны"}, // авиационный is aviation and aircraft
+	{"state", "казенный", "казённый"},        // state-owned, of the treasury
 	{"fighting", "combatant", "боевой", "战斗", "전투", "مقاتلة", "مقاتل", "رزمی"},
 	{"election", "electoral", "избирательный", "选举", "選舉", "선거", "انتخابات", "انتخاباتی"},
 	{"cyber", "кибер", "사이버", "سيبراني", "سایبری", "سایبر"},
