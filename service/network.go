@@ -447,13 +447,13 @@ func (s *Service) ImportNetwork(ctx context.Context, p auth.Principal, r io.Read
 	}
 	res, err := s.AssertEdges(ctx, p, ne)
 	if err != nil {
-		if apperr.CodeOf(err) == apperr.Invalid {
+		if code := apperr.CodeOf(err); code == apperr.Invalid || code == apperr.Conflict {
 			// Name the lines: "edge N" is the Nth data line.
 			msg := err.Error()
 			for i := len(edges); i >= 1; i-- {
 				msg = strings.ReplaceAll(msg, fmt.Sprintf("edge %d:", i), fmt.Sprintf("%s:%d:", name, edges[i-1].Line))
 			}
-			return nil, apperr.New(apperr.Invalid, "%s", msg)
+			return nil, apperr.New(code, "%s", msg)
 		}
 		return nil, err
 	}

@@ -89,9 +89,16 @@ func (db *DB) AssertEdges(ctx context.Context, actor auth.Principal, edges []Edg
 	out := &Asserted{}
 	err := db.inTx(ctx, func(tx *tx) error {
 		out.Added, out.Existing = nil, nil
-		for _, in := range edges {
+		var conflicts []string
+		for i, in := range edges {
 			old, err := tx.edgeByStatement(ctx, in)
 			if err == nil {
+				if d := differences(old.EdgeInput, in); d != "" {
+					conflicts = append(conflicts, fmt.Sprintf("edge %d: %s -%s-> %s from source %q is recorded already (edge %d) with other values (%s): "+
+						"a statement is not changed in place; retract edge %d and assert the new one, or give it its own source",
+						i+1, in.From, in.Relation, in.To, in.Source, old.ID, d, old.ID))
+					continue
+				}
 				out.Existing = append(out.Existing, *old)
 				continue
 			}
@@ -112,12 +119,33 @@ func (db *DB) AssertEdges(ctx context.Context, actor auth.Principal, edges []Edg
 				return err
 			}
 		}
+		if len(conflicts) > 0 {
+			return apperr.New(apperr.Conflict, "%s", strings.Join(conflicts, "; "))
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// differences names the fields in which a statement asserted again
+// differs from the one recorded (same ends, relation and source), with
+// both values: `start "2019-03-01" recorded, "2020-01-01" given`; "" when
+// it is the same statement.
+func differences(old, in EdgeInput) string {
+	var out []string
+	for _, f := range []struct{ name, old, in string }{{"share", old.Share, in.Share}, {"confidence", old.Confidence, in.Confidence},
+		{"start", old.Start, in.Start}, {"end", old.End, in.End}, {"date", old.StatedOn, in.StatedOn}, {"note", old.Note, in.Note}} {
+		if f.old != f.in {
+			out = append(out, fmt.Sprintf("%s %q recorded, %q given", f.name, f.old, f.in))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return strings.Join(out, "; ")
 }
 
 const edgeColumns = `id, from_node, to_node, relation, share, confidence, start_date, end_date, source, stated_on, note,

@@ -36,6 +36,14 @@ func TestNetworkCommand(t *testing.T) {
 	if out, _, _ := vigil("import", good); !strings.Contains(out, "0 edges added, 1 already recorded") {
 		t.Fatalf("import again: %q", out)
 	}
+	// The same statement with a start date: refused, naming the line, the
+	// field and both values; nothing is written.
+	restated := filepath.Join(dir, "restated.csv")
+	os.WriteFile(restated, []byte("from,to,relation,source,start\n"+cst+",os_sa_wiki_peps/Q104781582,associate_of,analyst note 5,2020\n"), 0o600)
+	if _, _, err := vigil("import", restated); err == nil || !strings.Contains(err.Error(), "restated.csv:2:") ||
+		!strings.Contains(err.Error(), `start "" recorded, "2020" given`) {
+		t.Fatalf("a statement restated with a start date: %v", err)
+	}
 	out, _, err = vigil("exposure", "os_sa_wiki_peps/Q104781582", "--within", "--hops", "1")
 	if err != nil || !strings.Contains(out, cst) || !strings.Contains(out, "analyst note 5") {
 		t.Fatalf("exposure --within: %v\n%s", err, out)
