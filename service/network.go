@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -337,7 +338,7 @@ func (s *Service) AssertEdges(ctx context.Context, p auth.Principal, edges []net
 		problems = append(problems, fmt.Sprintf("subject:%s: no recorded subject of that id (record or screen it first)", m))
 	}
 	if len(problems) > 0 {
-		return nil, apperr.New(apperr.Invalid, "%s", strings.Join(problems, "; "))
+		return nil, apperr.New(apperr.Invalid, "%s", firstOf(problems, "; "))
 	}
 	ins := make([]store.EdgeInput, len(edges))
 	for i, e := range edges {
@@ -355,6 +356,18 @@ func (s *Service) AssertEdges(ctx context.Context, p auth.Principal, edges []net
 		}
 	}
 	return out, nil
+}
+
+// maxProblems is how many problems of one request are named; the rest
+// are counted.
+const maxProblems = 100
+
+// firstOf joins the first maxProblems of problems and counts the rest.
+func firstOf(problems []string, sep string) string {
+	if len(problems) <= maxProblems {
+		return strings.Join(problems, sep)
+	}
+	return fmt.Sprintf("%s%s... and %d more", strings.Join(problems[:maxProblems], sep), sep, len(problems)-maxProblems)
 }
 
 // affected returns the subjects an edge touches.
@@ -390,6 +403,9 @@ func (s *Service) RetractEdge(ctx context.Context, p auth.Principal, id int64, r
 	return db.RetractEdge(ctx, p, id, reason)
 }
 
+// edgeRef is how AssertEdges names the Nth edge of a request.
+var edgeRef = regexp.MustCompile(`\bedge [0-9]+:`)
+
 // ImportResult says what an import did.
 type ImportResult struct {
 	Kind     string  `json:"kind"` // edges or values
@@ -409,7 +425,11 @@ func (s *Service) ImportNetwork(ctx context.Context, p auth.Principal, r io.Read
 	if err != nil {
 		var es network.CSVErrors
 		var e *network.CSVError
-		if errors.As(err, &es) || errors.As(err, &e) {
+		var big *network.TooLargeError
+		switch {
+		case errors.As(err, &big):
+			return nil, apperr.New(apperr.TooLarge, "%s", err.Error())
+		case errors.As(err, &es) || errors.As(err, &e):
 			return nil, apperr.New(apperr.Invalid, "%s", err.Error())
 		}
 		return nil, err
@@ -426,7 +446,7 @@ func (s *Service) ImportNetwork(ctx context.Context, p auth.Principal, r io.Read
 			return nil, err
 		}
 		if len(missing) > 0 {
-			return nil, apperr.New(apperr.Invalid, "%s: no recorded subject %s (record or screen them first)", name, strings.Join(missing, ", "))
+			return nil, apperr.New(apperr.Invalid, "%s: no recorded subject %s (record or screen them first)", name, firstOf(missing, ", "))
 		}
 		if len(vals) == 0 {
 			return &ImportResult{Kind: "values"}, nil
@@ -449,10 +469,13 @@ func (s *Service) ImportNetwork(ctx context.Context, p auth.Principal, r io.Read
 	if err != nil {
 		if code := apperr.CodeOf(err); code == apperr.Invalid || code == apperr.Conflict {
 			// Name the lines: "edge N" is the Nth data line.
-			msg := err.Error()
-			for i := len(edges); i >= 1; i-- {
-				msg = strings.ReplaceAll(msg, fmt.Sprintf("edge %d:", i), fmt.Sprintf("%s:%d:", name, edges[i-1].Line))
-			}
+			msg := edgeRef.ReplaceAllStringFunc(err.Error(), func(ref string) string {
+				i, err := strconv.Atoi(ref[len("edge ") : len(ref)-1])
+				if err != nil || i < 1 || i > len(edges) {
+					return ref
+				}
+				return fmt.Sprintf("%s:%d:", name, edges[i-1].Line)
+			})
 			return nil, apperr.New(code, "%s", msg)
 		}
 		return nil, err

@@ -78,6 +78,11 @@ func networkCommand(e *env) *cli.Command {
 						return fmt.Errorf("network import: %w", err)
 					}
 					defer f.Close()
+					// A file over the limit is refused before a byte is read
+					// (the reader refuses a stream at the byte past it).
+					if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > network.MaxImportBytes {
+						return fmt.Errorf("network import: %w", &network.TooLargeError{File: path, Size: fi.Size()})
+					}
 					return withNetwork(ctx, e, cmd, func(svc *service.Service) error {
 						res, err := svc.ImportNetwork(ctx, operator(), f, path)
 						if err != nil {
