@@ -36,6 +36,9 @@ type RaisedNetwork struct {
 	// already covers the record, or a network alert with the same path was
 	// closed before (a reviewer decided on it).
 	Covered int `json:"covered"`
+	// AlreadyDone says that the network vet finished had been finished
+	// before (FinishNetworkVet): Alerts are those it raised then.
+	AlreadyDone bool `json:"-"`
 }
 
 // RaiseNetworkAlerts raises each alert in one transaction, with its audit
