@@ -71,7 +71,7 @@ func TestExpectContinueTooLarge(t *testing.T) {
 		Error struct{ Code, Message string }
 	}
 	if resp.StatusCode != http.StatusRequestEntityTooLarge || json.Unmarshal(raw, &body) != nil || body.Error.Code != "too_large" ||
-		!strings.Contains(body.Error.Message, "limit of 1000 bytes") {
+		!strings.Contains(body.Error.Message, "larger than 1000 bytes (its Content-Length is 50000000)") {
 		t.Fatalf("answer %d %q", resp.StatusCode, raw)
 	}
 

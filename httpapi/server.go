@@ -199,8 +199,8 @@ func (s *Server) wrap(rt Route) http.Handler {
 		// the limit closes the connection while the client still sends,
 		// and the reset can destroy the answer before the client reads it.
 		if r.ContentLength > s.maxBody {
-			writeError(w, r, s.log, apperr.New(apperr.TooLarge, "request body of %d bytes (Content-Length) is larger than the limit of %d bytes",
-				r.ContentLength, s.maxBody))
+			writeError(w, r, s.log, apperr.New(apperr.TooLarge, "request body larger than %d bytes (its Content-Length is %d)",
+				s.maxBody, r.ContentLength))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
