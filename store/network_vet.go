@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/vigil-screening/vigil/auth"
@@ -113,21 +114,13 @@ func subjectsOf(edges []Edge) []string {
 	seen := map[string]bool{}
 	for _, e := range edges {
 		for _, end := range []string{e.From, e.To} {
-			if id, ok := cutSubject(end); ok && !seen[id] {
+			if id, ok := strings.CutPrefix(end, "subject:"); ok && id != "" && !seen[id] {
 				seen[id] = true
 				out = append(out, id)
 			}
 		}
 	}
 	return out
-}
-
-func cutSubject(node string) (string, bool) {
-	const prefix = "subject:"
-	if len(node) > len(prefix) && node[:len(prefix)] == prefix {
-		return node[len(prefix):], true
-	}
-	return "", false
 }
 
 const netVetColumns = `id, kind, subjects, snapshot_id, source, edition, status, alerts, actor, created_at, finished_at FROM network_vets`
@@ -210,16 +203,8 @@ func (db *DB) FinishNetworkVet(ctx context.Context, actor auth.Principal, id int
 			out.Alerts, out.AlreadyDone = v.Alerts, true
 			return nil
 		}
-		for i := range alerts {
-			aid, err := tx.raiseNetwork(ctx, actor, &alerts[i])
-			if err != nil {
-				return err
-			}
-			if aid == 0 {
-				out.Covered++
-			} else {
-				out.Alerts = append(out.Alerts, aid)
-			}
+		if err := tx.raiseAll(ctx, actor, alerts, out); err != nil {
+			return err
 		}
 		raised := ""
 		if len(out.Alerts) > 0 {
