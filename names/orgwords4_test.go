@@ -2,6 +2,7 @@ package names
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -67,11 +68,34 @@ func TestOrgWordKeysFourthPass(t *testing.T) {
 	}
 }
 
+// keyPair is two names that share a key of one kind (same) or not.
+type keyPair struct {
+	a, b string
+	same bool
+}
+
+// checkSharedKeys checks that the first folded words with a key of a
+// pair's names have the same key exactly when the pair says so.
+func checkSharedKeys(t *testing.T, kind string, key func(string) (string, bool), pairs []keyPair) {
+	t.Helper()
+	first := func(s string) string {
+		for _, w := range strings.Fields(Fold(s)) {
+			if k, ok := key(w); ok {
+				return k
+			}
+		}
+		return ""
+	}
+	for _, tc := range pairs {
+		ka, kb := first(tc.a), first(tc.b)
+		if got := ka != "" && ka == kb; got != tc.same {
+			t.Errorf("%s: %q (%s) and %q (%s) share a key: %v, want %v", kind, tc.a, ka, tc.b, kb, got, tc.same)
+		}
+	}
+}
+
 func TestCognateKey(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		same bool
-	}{
+	checkSharedKeys(t, "cognate", CognateKey, []keyPair{
 		{"корпорация", "corporation", true},
 		{"реконструкции", "reconstruction", true},
 		{"технологический", "technological", true},
@@ -83,13 +107,7 @@ func TestCognateKey(t *testing.T) {
 		{"реконструкции", "construction", false},
 		{"тактическое", "practical", false},
 		{"инновационный", "information", false},
-	} {
-		ka, oka := CognateKey(Fold(tc.a))
-		kb, okb := CognateKey(Fold(tc.b))
-		if got := oka && okb && ka == kb; got != tc.same {
-			t.Errorf("%q (%s) and %q (%s) share a key: %v, want %v", tc.a, ka, tc.b, kb, got, tc.same)
-		}
-	}
+	})
 	// Words without a derivational ending, or too short, have none.
 	for _, w := range []string{"kalashnikov", "concern", "arctic", "ivanov", "kompaniya"} {
 		if k, ok := CognateKey(w); ok {
@@ -119,30 +137,14 @@ func TestPlaceStemReading(t *testing.T) {
 }
 
 func TestCountryKey(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		same bool
-	}{
+	checkSharedKeys(t, "country", CountryKey, []keyPair{
 		{"الليبي", "LIBYAN", true},
 		{"التونسية", "TUNISIAN", true},
 		{"المصري", "EGYPT", true},
 		{"российской", "RUSSIAN", true},
 		{"الليبي", "SYRIAN", false},
 		{"российской", "BELARUSIAN", false},
-	} {
-		key := func(s string) string {
-			for _, tk := range Analyze(s, Organization) {
-				if k, ok := CountryKey(tk.Text); ok {
-					return k
-				}
-			}
-			return ""
-		}
-		ka, kb := key(tc.a), key(tc.b)
-		if got := ka != "" && ka == kb; got != tc.same {
-			t.Errorf("%q (%s) and %q (%s) share a key: %v, want %v", tc.a, ka, tc.b, kb, got, tc.same)
-		}
-	}
+	})
 }
 
 func TestKazakhPartnership(t *testing.T) {
