@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"testing"
+	"time"
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/audit"
@@ -101,5 +102,32 @@ func TestRecordAdHocStaleHead(t *testing.T) {
 	}
 	if f, n, err := a.VerifyAudit(ctx); err != nil || f != nil || n != 7 {
 		t.Fatalf("verify: %v %v, %d entries", f, err, n)
+	}
+}
+
+// TestInFlightFollowsEveryCommit: the number of screenings a writer
+// waits for (gather) is taken again at the end of every commit, so that
+// once many clients have become one, requests stop waiting the linger.
+func TestInFlightFollowsEveryCommit(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, "", t.TempDir(), WithLinger(time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	actor := auth.Principal{Username: "ann", Roles: []auth.Role{auth.RoleScreener}}
+	s := Screening{Subject: vigil.Subject{Name: "Ayman al Zawahiri"}, Editions: []string{"aaa"}, Threshold: 0.8}
+	for _, recorded := range []bool{false, true} {
+		db.group.inFlight.Store(8) // as after a group of 8 clients
+		s.SubjectID = ""
+		if recorded {
+			s.SubjectID = "C-1"
+		}
+		if _, err := db.RecordScreening(ctx, actor, s); err != nil {
+			t.Fatal(err)
+		}
+		if n := db.group.inFlight.Load(); n != 1 {
+			t.Errorf("recorded %v: %d screenings expected back after a lone one, want 1", recorded, n)
+		}
 	}
 }

@@ -263,6 +263,7 @@ func (g *groupCommit) commit(group []*waiter) {
 		live = append(live, w)
 	}
 	if len(live) == 0 {
+		g.noteInFlight()
 		return
 	}
 	jobs := make([]job, len(live))
@@ -301,6 +302,7 @@ func (g *groupCommit) commit(group []*waiter) {
 	}
 	for _, w := range live {
 		rs, err := g.db.recordJobs(w.ctx, []job{w.job})
+		g.noteInFlight()
 		if err != nil {
 			w.done <- outcome{err: err}
 			continue
@@ -311,9 +313,10 @@ func (g *groupCommit) commit(group []*waiter) {
 	}
 }
 
-// noteInFlight records, as a commit ends, how many screenings the store
-// holds: the group about to be answered, whose clients are likely to be
-// back soon, and those announced or waiting (gather).
+// noteInFlight records, as a commit ends (every commit: a stale figure
+// would make every later group wait the linger), how many screenings the
+// store holds: the group about to be answered, whose clients are likely
+// to be back soon, and those announced or waiting (gather).
 func (g *groupCommit) noteInFlight() {
 	g.inFlight.Store(g.held.Load() + g.submitting.Load() + g.announced.Load())
 }
