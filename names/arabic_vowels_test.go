@@ -1,0 +1,43 @@
+package names
+
+import "testing"
+
+func TestVowelsAgree(t *testing.T) {
+	tests := []struct {
+		arabic, latin  string
+		agree, checked bool
+	}{
+		{"سعود", "saud", true, true},
+		{"سعود", "saoud", true, true},
+		{"سعود", "saad", false, true}, // سعد is Saad, سعود is not
+		{"سعد", "saad", true, false},  // no vowel letter to check
+		{"سعد", "saud", true, false},
+		{"فيصل", "faisal", true, true},
+		{"فيصل", "faysal", true, true},
+		{"فيصل", "fasel", false, true},
+		{"ناصر", "nasser", true, true},
+		{"ناصر", "naser", true, true},
+		{"نصر", "nasser", true, false},
+		{"تركي", "turki", true, true},
+		{"سلطان", "sultan", true, true},
+		{"سلطان", "salatin", false, true}, // alif before n, not i
+		{"عمر", "omar", true, false},     // the leading ع is not checked
+		{"محمد", "muhammad", true, false},
+		{"سعيد", "saeed", true, true},
+		{"سعيد", "saad", false, true},
+		{"منصور", "mansour", true, true},
+		{"منصور", "mansur", true, true},
+		{"منصور", "mansar", false, true},
+		{"خالد", "khaled", true, true},
+		{"خالد", "khalid", true, true},
+		{"خالد", "kholud", false, true}, // خلود Khulud
+		{"خالد", "walid", false, false}, // another skeleton
+	}
+	for _, tt := range tests {
+		u := Fold(tt.arabic)
+		agree, checked := VowelsAgree(u, tt.latin)
+		if agree != tt.agree || checked != tt.checked {
+			t.Errorf("VowelsAgree(%q (%s), %q) = %v, %v; want %v, %v", u, tt.arabic, tt.latin, agree, checked, tt.agree, tt.checked)
+		}
+	}
+}
