@@ -21,7 +21,7 @@ func TestVowelsAgree(t *testing.T) {
 		{"تركي", "turki", true, true},
 		{"سلطان", "sultan", true, true},
 		{"سلطان", "salatin", false, true}, // alif before n, not i
-		{"عمر", "omar", true, false},     // the leading ع is not checked
+		{"عمر", "omar", true, false},      // the leading ع is not checked
 		{"محمد", "muhammad", true, false},
 		{"سعيد", "saeed", true, true},
 		{"سعيد", "saad", false, true},
