@@ -62,4 +62,3 @@ func TestArabicJoinFindsJoinedFather(t *testing.T) {
 		}
 	}
 }
-
