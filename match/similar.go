@@ -106,6 +106,11 @@ func partSim(q, l *Part, strict bool) (float32, How) {
 			return max(fuzzy, simPhonetic), Phonetic
 		}
 	}
+	if q.Unvowelled != l.Unvowelled && q.Skel != l.Skel {
+		if s, ok := frenchSim(q, l); ok {
+			return max(fuzzy, s), Phonetic
+		}
+	}
 	if (q.Trans || l.Trans) && q.Class == names.Plain && l.Class == names.Plain && transEqual(q.Text, l.Text) {
 		return max(fuzzy, simPhonetic), Phonetic
 	}

@@ -26,3 +26,24 @@ func unvowelledSim(q, l *Part) float32 {
 	}
 	return simPhonetic
 }
+
+// frenchSim compares a part read from Arabic script with a Latin part
+// spelled the French way (see names.FrenchReading): when the French
+// reading has the Arabic part's skeleton, they meet as by skeleton.
+func frenchSim(q, l *Part) (float32, bool) {
+	u, lat := q, l
+	if !u.Unvowelled {
+		u, lat = l, q
+	}
+	if !u.Unvowelled || lat.Unvowelled || u.Trans || u.Kana || lat.Kana || u.Class != names.Plain || lat.Class != names.Plain || u.SkelLen < 2 {
+		return 0, false
+	}
+	fr := names.FrenchReading(lat.Text)
+	if fr == "" || names.Skeleton(fr) != names.Skeleton(u.Text) || !names.NisbaAgrees(u.Text, fr) {
+		return 0, false
+	}
+	if agree, checked := names.VowelsAgree(u.Text, fr); agree && checked {
+		return simVowels, true
+	}
+	return simPhonetic, true
+}

@@ -16,7 +16,8 @@ func TestVowelLetters(t *testing.T) {
 	v := match.NewVocab()
 	for _, n := range []string{
 		"Turki bin Nasser Al Saud", "Saad bin Fahd", "Saud bin Fahd", "Faisal bin Sultan", "Fasel bin Sultan",
-		"Mansour Hadi", "Mansar Hadi", "Khaled Nawaf", "Khuld Nawaf",
+		"Mansour Hadi", "Mansar Hadi", "Khaled Nawaf", "Khuld Nawaf", "Djamel Lounici", "Djamel Lounaci", "Djamel Akkacha",
+		"Khaled Chouman", "Mohamed Ben Belgacem", "Said Saci", "Isam Alouche",
 	} {
 		v.AddName(names.Analyze(n, names.Person))
 	}
@@ -46,6 +47,17 @@ func TestVowelLetters(t *testing.T) {
 		// skeleton; the Latin name that writes it Saud gains nothing.
 		{"سعد", "Saud", 0, 0.89},
 		{"سعد بن فهد", "Saud bin Fahd", 0, 0.92},
+		// Maghrebi names spelled the French way: ch for ش, c for س.
+		{"جمال لونيسي", "Djamel Lounici", 0.93, 1},
+		{"جمال عكاشة", "Djamel Akkacha", 0.93, 1},
+		{"خالد شومان", "Khaled Chouman", 0.93, 1},
+		{"محمد بن بلقاسم", "Mohamed Ben Belgacem", 0.9, 1},
+		{"عصام علوش", "Isam Alouche", 0.9, 1},
+		// Must not: the French reading gives the skeleton, not the
+		// vowels (لونيسي is not Lounaci), nor another name (سعيد Said is
+		// not Saci).
+		{"لونيسي", "Lounaci", 0, 0.89},
+		{"سعيد", "Saci", 0, 0.6},
 	} {
 		if s := part(tt.q, tt.l); s < tt.min || s > tt.max {
 			t.Errorf("%q v. %q: %.3f, want in [%.2f, %.2f]", tt.q, tt.l, s, tt.min, tt.max)

@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // VowelsAgree reports whether a part read from a script that writes only
 // its long vowels (Arabic, Persian, Hebrew: unvowelled) and a Latin part
 // with the same consonant skeleton also agree on the vowels the script
@@ -172,4 +174,45 @@ func skeletonUnit(tok string, i int) (byte, int) {
 		return 'f', 1
 	}
 	return c, 1
+}
+
+// FrenchReading returns a Latin part as French spelling reads it, for
+// comparing it with a part read from Arabic script: Maghrebi names are
+// romanised the French way, ch for ش (Chouman شومان, Akkacha عكاشة,
+// Alouche علوش) and c before e, i or y for س (Lounici لونيسي, Belgacem
+// بلقاسم), which the consonant skeleton keeps apart from sh and s.
+// It returns "" when the reading is the same. Only for comparisons with
+// a script: between Latin names ch and sh stay apart (Chen, Shen).
+func FrenchReading(latin string) string {
+	if strings.IndexByte(latin, 'c') < 0 {
+		return ""
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(latin); i++ {
+		c := latin[i]
+		if c != 'c' {
+			b.WriteByte(c)
+			continue
+		}
+		var next byte
+		if i+1 < len(latin) {
+			next = latin[i+1]
+		}
+		switch next {
+		case 'h':
+			b.WriteString("sh")
+			i++
+			changed = true
+		case 'e', 'i', 'y':
+			b.WriteByte('s')
+			changed = true
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return b.String()
 }

@@ -41,3 +41,19 @@ func TestVowelsAgree(t *testing.T) {
 		}
 	}
 }
+
+func TestFrenchReading(t *testing.T) {
+	for in, want := range map[string]string{
+		"chouman":  "shouman",
+		"akkacha":  "akkasha",
+		"lounici":  "lounisi",
+		"belgacem": "belgasem",
+		"alouche":  "aloushe",
+		"cacao":    "", // c before a, o stays
+		"hassan":   "",
+	} {
+		if got := FrenchReading(in); got != want {
+			t.Errorf("FrenchReading(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
