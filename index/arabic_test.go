@@ -62,3 +62,29 @@ func TestArabicJoinFindsJoinedFather(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchSpellingKey: a part read from Arabic script finds the Latin
+// forms French romanisation gives Maghrebi names (ch for ش, c for س
+// before ي), whose skeletons differ from its own.
+func TestFrenchSpellingKey(t *testing.T) {
+	listed := []string{"Djamel Lounici", "Khaled Chouman", "Jamal Nasser", "Jamal Mansour", "Jamal Hassan", "Jamal Ahmad",
+		"Khaled Saleh", "Khaled Mahmoud", "Khaled Hamid", "Jamal Lounes", "Khaled Shamoun"}
+	ix := build(t, listed)
+	s := ix.NewScratch()
+	for _, tt := range []struct {
+		query string
+		want  int32
+	}{
+		{"جمال لونيسي", 0},
+		{"خالد شومان", 1},
+	} {
+		q := ix.Vocab().Prepare(tt.query, names.Analyze(tt.query, names.Person), false)
+		var owners []int32
+		for _, c := range ix.Candidates(&q, 2, nil, s) {
+			owners = append(owners, ix.Owner(c))
+		}
+		if !slices.Contains(owners, tt.want) {
+			t.Errorf("%q: top 2 candidates %v lack %s", tt.query, owners, listed[tt.want])
+		}
+	}
+}

@@ -216,3 +216,33 @@ func FrenchReading(latin string) string {
 	}
 	return b.String()
 }
+
+// FrenchSpelling returns a part read from Arabic script spelled the way
+// French romanises Maghrebi names, for finding its Latin forms: ch for
+// ش and c for س before ي (شومان Chouman, لونيسي Lounici); "" when there
+// is nothing to respell. FrenchReading reads such a Latin form back.
+func FrenchSpelling(unvowelled string) string {
+	if strings.IndexByte(unvowelled, 's') < 0 {
+		return ""
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(unvowelled); i++ {
+		c := unvowelled[i]
+		switch {
+		case c == 's' && i+1 < len(unvowelled) && unvowelled[i+1] == 'h':
+			b.WriteString("ch")
+			i++
+			changed = true
+		case c == 's' && i+1 < len(unvowelled) && unvowelled[i+1] == 'i':
+			b.WriteByte('c')
+			changed = true
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return b.String()
+}

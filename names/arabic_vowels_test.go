@@ -57,3 +57,17 @@ func TestFrenchReading(t *testing.T) {
 		}
 	}
 }
+
+func TestFrenchSpelling(t *testing.T) {
+	for in, want := range map[string]string{
+		"shuman": "chuman", // شومان Chouman
+		"lunisi": "lunici", // لونيسي Lounici
+		"akasha": "akacha", // عكاشة Akkacha
+		"hasan":  "",       // s before a: nothing to respell
+		"mhmd":   "",
+	} {
+		if got := FrenchSpelling(in); got != want {
+			t.Errorf("FrenchSpelling(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
