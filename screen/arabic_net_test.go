@@ -59,3 +59,31 @@ func TestArabicNetworkCandidates(t *testing.T) {
 		}
 	}
 }
+
+// TestArabicFourthPass: pairs of names from the lists and the network
+// files that the fourth pass's rules bring over the threshold, with the
+// weights of every current list, and must-not-match pairs.
+func TestArabicFourthPass(t *testing.T) {
+	eng := realEngine(t)
+	for _, tc := range []struct {
+		a, b     string
+		min, max float64
+	}{
+		{"سليمان جاسم سليمان علي أبوغيث", "Sulaiman Jassem Sulaiman Ali Abo Ghaith", 0.8, 1}, // أبو joined
+		{"راضي عبد السميع أبواليزيد العياشي", "Radi Abd El Samie Abou El Yazid El Ayashi", 0.8, 1},
+		{"جمال لونيسي", "Djamel Lounici", 0.8, 1}, // French spelling
+		{"تركي بن ناصر بن عبد العزيز آل سعود", "Turki bin Nasser Al Saud", 0.8, 1},
+		{"سليمان جاسم سليمان علي أبوغيث", "Sulaiman Jassem Sulaiman Ali Abu Ghazi", 0, 0.8}, // another name
+		{"خالد شومان", "Khaled Chaaban", 0, 0.8}, // ch read sh, not another name
+		{"تركي بن ناصر بن عبد العزيز آل سعود", "Turki bin Nawaf Al Saud", 0, 0.8}, // another father
+		{"سعود بن فهد", "Saad bin Fahd", 0, 0.9},
+	} {
+		h, err := eng.Compare(context.Background(), personNamed(tc.a), personNamed(tc.b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Score < tc.min || h.Score > tc.max {
+			t.Errorf("%q v. %q scores %.3f, want %.2f..%.2f", tc.a, tc.b, h.Score, tc.min, tc.max)
+		}
+	}
+}
