@@ -5,20 +5,26 @@ import (
 	"github.com/vigil-screening/vigil/names"
 )
 
-// frenchSkeleton returns the skeleton id of a part read from Arabic
-// script as French romanises Maghrebi names (names.FrenchSpelling: ch
-// for ش, c for س before ي), when it is another listed skeleton, else -1:
-// "لونيسي" finds "Lounici", "شومان" "Chouman".
-func (ix *Index) frenchSkeleton(p *match.Part) int32 {
+// arabicSkeletons returns the skeleton ids of the Latin forms a part
+// read from Arabic script may have beyond its own skeleton, -1 for none:
+// as French romanises Maghrebi names (names.FrenchSpelling: ch for ش, c
+// for س before ي; "لونيسي" finds "Lounici", "شومان" "Chouman"), and with
+// the h Latin forms add after a final a (ة or alif: "عكرمة" finds
+// "Akrimah", "ملا" "Mullah").
+func (ix *Index) arabicSkeletons(p *match.Part) [2]int32 {
+	out := [2]int32{-1, -1}
 	if !p.Unvowelled || p.Trans || p.Kana || p.Class != names.Plain || p.SkelLen < 2 {
-		return -1
+		return out
 	}
-	fr := names.FrenchSpelling(p.Text)
-	if fr == "" {
-		return -1
+	if fr := names.FrenchSpelling(p.Text); fr != "" {
+		if sk := ix.vocab.SkeletonID(names.Skeleton(fr)); sk != p.Skel {
+			out[0] = sk
+		}
 	}
-	if sk := ix.vocab.SkeletonID(names.Skeleton(fr)); sk != p.Skel {
-		return sk
+	if n := len(p.Text); n >= 3 && p.Text[n-1] == 'a' {
+		if sk := ix.vocab.SkeletonID(names.Skeleton(p.Text + "h")); sk != p.Skel {
+			out[1] = sk
+		}
 	}
-	return -1
+	return out
 }

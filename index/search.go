@@ -206,9 +206,11 @@ func (ix *Index) partKeys(qi int8, p *match.Part, s *Scratch) {
 		post, parts := ix.skelPost.of(p.Skel)
 		s.keys = append(s.keys, key{post: post, parts: parts, w: p.Weight * 0.8, id: p.Skel, qi: qi, skel: true})
 	}
-	if sk := ix.frenchSkeleton(p); sk >= 0 {
-		post, parts := ix.skelPost.of(sk)
-		s.keys = append(s.keys, key{post: post, parts: parts, w: p.Weight * 0.8, id: sk, qi: qi, skel: true})
+	for _, sk := range ix.arabicSkeletons(p) {
+		if sk >= 0 {
+			post, parts := ix.skelPost.of(sk)
+			s.keys = append(s.keys, key{post: post, parts: parts, w: p.Weight * 0.8, id: sk, qi: qi, skel: true})
+		}
 	}
 	if len(p.Text) < minDeleteLen-1 || len(p.Text) > maxDeleteLen {
 		return

@@ -107,7 +107,7 @@ func partSim(q, l *Part, strict bool) (float32, How) {
 		}
 	}
 	if q.Unvowelled != l.Unvowelled && q.Skel != l.Skel {
-		if s, ok := frenchSim(q, l); ok {
+		if s, ok := arabicLatinSim(q, l); ok {
 			return max(fuzzy, s), Phonetic
 		}
 	}

@@ -27,10 +27,11 @@ func unvowelledSim(q, l *Part) float32 {
 	return simPhonetic
 }
 
-// frenchSim compares a part read from Arabic script with a Latin part
-// spelled the French way (see names.FrenchReading): when the French
-// reading has the Arabic part's skeleton, they meet as by skeleton.
-func frenchSim(q, l *Part) (float32, bool) {
+// arabicLatinSim compares a part read from Arabic script with a Latin
+// part whose skeleton differs, through the Latin part's other readings
+// (see latinReadings): when one has the Arabic part's skeleton, they meet
+// as by skeleton.
+func arabicLatinSim(q, l *Part) (float32, bool) {
 	u, lat := q, l
 	if !u.Unvowelled {
 		u, lat = l, q
@@ -38,12 +39,33 @@ func frenchSim(q, l *Part) (float32, bool) {
 	if !u.Unvowelled || lat.Unvowelled || u.Trans || u.Kana || lat.Kana || u.Class != names.Plain || lat.Class != names.Plain || u.SkelLen < 2 {
 		return 0, false
 	}
-	fr := names.FrenchReading(lat.Text)
-	if fr == "" || names.Skeleton(fr) != names.Skeleton(u.Text) || !names.NisbaAgrees(u.Text, fr) {
-		return 0, false
+	var best float32
+	endsA := u.Text[len(u.Text)-1] == 'a'
+	for i, r := range latinReadings(lat.Text) {
+		// The final h stands for the script's final a only: سالم "salm"
+		// is not Salmah.
+		if r == "" || i == 1 && !endsA || names.Skeleton(r) != names.Skeleton(u.Text) || !names.NisbaAgrees(u.Text, r) {
+			continue
+		}
+		s := float32(simPhonetic)
+		if agree, checked := names.VowelsAgree(u.Text, r); agree && checked {
+			s = simVowels
+		}
+		best = max(best, s)
 	}
-	if agree, checked := names.VowelsAgree(u.Text, fr); agree && checked {
-		return simVowels, true
+	return best, best > 0
+}
+
+// latinReadings returns other readings of a Latin part for comparing it
+// with a part read from Arabic script: the French one (names.FrenchReading:
+// ch for ش, c for س), and without a final h after a vowel, which Latin
+// forms add for the ending ة or a final alif (Akrimah عكرمة, Namlah
+// النملة, Mullah ملا). Empty strings stand for no reading.
+func latinReadings(lat string) [2]string {
+	var out [2]string
+	out[0] = names.FrenchReading(lat)
+	if n := len(lat); n >= 4 && lat[n-1] == 'h' && (lat[n-2] == 'a' || lat[n-2] == 'e') {
+		out[1] = lat[:n-1]
 	}
-	return simPhonetic, true
+	return out
 }

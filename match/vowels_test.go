@@ -17,7 +17,7 @@ func TestVowelLetters(t *testing.T) {
 	for _, n := range []string{
 		"Turki bin Nasser Al Saud", "Saad bin Fahd", "Saud bin Fahd", "Faisal bin Sultan", "Fasel bin Sultan",
 		"Mansour Hadi", "Mansar Hadi", "Khaled Nawaf", "Khuld Nawaf", "Djamel Lounici", "Djamel Lounaci", "Djamel Akkacha",
-		"Khaled Chouman", "Mohamed Ben Belgacem", "Said Saci", "Isam Alouche",
+		"Khaled Chouman", "Mohamed Ben Belgacem", "Said Saci", "Isam Alouche", "Mustafa Akrimah", "Ali Namlah", "Salmah Hadi",
 	} {
 		v.AddName(names.Analyze(n, names.Person))
 	}
@@ -58,6 +58,12 @@ func TestVowelLetters(t *testing.T) {
 		// not Saci).
 		{"لونيسي", "Lounaci", 0, 0.89},
 		{"سعيد", "Saci", 0, 0.6},
+		// The h Latin forms add after the ending ة or a final alif.
+		{"مصطفى عكرمة", "Mustafa Akrimah", 0.93, 1},
+		{"علي النملة", "Ali Namlah", 0.9, 1},
+		// Must not: only after a final a of the script (سالم Salem is
+		// not Salmah).
+		{"سالم هادي", "Salmah Hadi", 0, 0.8},
 	} {
 		if s := part(tt.q, tt.l); s < tt.min || s > tt.max {
 			t.Errorf("%q v. %q: %.3f, want in [%.2f, %.2f]", tt.q, tt.l, s, tt.min, tt.max)
