@@ -58,12 +58,14 @@ func arabicLatinSim(q, l *Part) (float32, bool) {
 
 // latinReadings returns other readings of a Latin part for comparing it
 // with a part read from Arabic script: the French one (names.FrenchReading:
-// ch for ش, c for س), and without a final h after a vowel, which Latin
+// ch for ش, c for س), without a final h after a vowel, which Latin
 // forms add for the ending ة or a final alif (Akrimah عكرمة, Namlah
-// النملة, Mullah ملا). Empty strings stand for no reading.
-func latinReadings(lat string) [2]string {
-	var out [2]string
+// النملة, Mullah ملا), and with j for g as Egyptian names write ج
+// (names.EgyptianReading: Ragab رجب). Empty strings stand for no reading.
+func latinReadings(lat string) [3]string {
+	var out [3]string
 	out[0] = names.FrenchReading(lat)
+	out[2] = names.EgyptianReading(lat)
 	if n := len(lat); n >= 4 && lat[n-1] == 'h' && (lat[n-2] == 'a' || lat[n-2] == 'e') {
 		out[1] = lat[:n-1]
 	}

@@ -17,7 +17,7 @@ func TestVowelLetters(t *testing.T) {
 	for _, n := range []string{
 		"Turki bin Nasser Al Saud", "Saad bin Fahd", "Saud bin Fahd", "Faisal bin Sultan", "Fasel bin Sultan",
 		"Mansour Hadi", "Mansar Hadi", "Khaled Nawaf", "Khuld Nawaf", "Djamel Lounici", "Djamel Lounaci", "Djamel Akkacha",
-		"Khaled Chouman", "Mohamed Ben Belgacem", "Said Saci", "Isam Alouche", "Mustafa Akrimah", "Ali Namlah", "Salmah Hadi",
+		"Khaled Chouman", "Mohamed Ben Belgacem", "Said Saci", "Isam Alouche", "Mustafa Akrimah", "Ali Namlah", "Salmah Hadi", "Abdallah Mohamed Ragab", "Gamal Hegazy", "Kamal Hadi",
 	} {
 		v.AddName(names.Analyze(n, names.Person))
 	}
@@ -64,6 +64,10 @@ func TestVowelLetters(t *testing.T) {
 		// Must not: only after a final a of the script (سالم Salem is
 		// not Salmah).
 		{"سالم هادي", "Salmah Hadi", 0, 0.8},
+		// Egyptian g for ج.
+		{"عبد الله محمد رجب", "Abdallah Mohamed Ragab", 0.9, 1},
+		{"جمال حجازي", "Gamal Hegazy", 0.9, 1},
+		{"جمال هادي", "Kamal Hadi", 0, 0.8}, // k is not ج
 	} {
 		if s := part(tt.q, tt.l); s < tt.min || s > tt.max {
 			t.Errorf("%q v. %q: %.3f, want in [%.2f, %.2f]", tt.q, tt.l, s, tt.min, tt.max)

@@ -246,3 +246,36 @@ func FrenchSpelling(unvowelled string) string {
 	}
 	return b.String()
 }
+
+// EgyptianReading returns a Latin part with j for every g not before h,
+// for comparing it with a part read from Arabic script: Egyptian names
+// write ج g (Ragab رجب, Gamal جمال, Gomaa جمعة), which the skeleton keeps
+// apart from j; "" when the part has no such g. (A g for ق, as Gulf names
+// write it, already meets q in the skeleton.)
+func EgyptianReading(latin string) string {
+	if strings.IndexByte(latin, 'g') < 0 {
+		return ""
+	}
+	b := []byte(latin)
+	changed := false
+	for i, c := range b {
+		if c == 'g' && (i+1 == len(b) || b[i+1] != 'h') {
+			b[i] = 'j'
+			changed = true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return string(b)
+}
+
+// EgyptianSpelling returns a part read from Arabic script with g for
+// every j, for finding its Egyptian Latin forms (جمال Gamal); "" when it
+// has none.
+func EgyptianSpelling(unvowelled string) string {
+	if strings.IndexByte(unvowelled, 'j') < 0 {
+		return ""
+	}
+	return strings.ReplaceAll(unvowelled, "j", "g")
+}

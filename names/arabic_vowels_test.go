@@ -71,3 +71,20 @@ func TestFrenchSpelling(t *testing.T) {
 		}
 	}
 }
+
+func TestEgyptianReading(t *testing.T) {
+	for in, want := range map[string]string{
+		"ragab":  "rajab",
+		"gamal":  "jamal",
+		"ghaith": "", // gh is غ
+		"nagham": "",
+		"hasan":  "",
+	} {
+		if got := EgyptianReading(in); got != want {
+			t.Errorf("EgyptianReading(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := EgyptianSpelling("jmal"); got != "gmal" {
+		t.Errorf("EgyptianSpelling(jmal) = %q", got)
+	}
+}
