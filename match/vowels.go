@@ -44,7 +44,7 @@ func arabicLatinSim(q, l *Part) (float32, bool) {
 	for i, r := range latinReadings(lat.Text) {
 		// The final h stands for the script's final a only: سالم "salm"
 		// is not Salmah.
-		if r == "" || i == 1 && !endsA || names.Skeleton(r) != names.Skeleton(u.Text) || !names.NisbaAgrees(u.Text, r) {
+		if r == "" || i == 1 && !endsA || !names.SameSkeleton(r, u.Text) || !names.NisbaAgrees(u.Text, r) {
 			continue
 		}
 		s := float32(simPhonetic)

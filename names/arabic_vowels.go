@@ -279,3 +279,19 @@ func EgyptianSpelling(unvowelled string) string {
 	}
 	return strings.ReplaceAll(unvowelled, "j", "g")
 }
+
+// SameSkeleton reports whether two folded tokens have one consonant
+// skeleton (Skeleton(a) == Skeleton(b)), without building them.
+func SameSkeleton(a, b string) bool {
+	x, y := slotIter{tok: a}, slotIter{tok: b}
+	for {
+		_, xk, xok := x.next()
+		_, yk, yok := y.next()
+		if xok != yok || xk != yk {
+			return false
+		}
+		if !xok {
+			return true
+		}
+	}
+}

@@ -88,3 +88,17 @@ func TestEgyptianReading(t *testing.T) {
 		t.Errorf("EgyptianSpelling(jmal) = %q", got)
 	}
 }
+
+// TestSameSkeleton checks SameSkeleton against Skeleton on the spellings
+// of these tests and their pairs.
+func TestSameSkeleton(t *testing.T) {
+	toks := []string{"saud", "sud", "saad", "sd", "faisal", "fisl", "lounisi", "lunisi", "akkasha", "akasha", "muhammad", "mhmd",
+		"alexander", "aleksandr", "xavier", "ksavier", "shah", "chah", "djamel", "jmal", "mahama", "mahma", "kh", "", "a"}
+	for _, a := range toks {
+		for _, b := range toks {
+			if got, want := SameSkeleton(a, b), Skeleton(a) == Skeleton(b); got != want {
+				t.Errorf("SameSkeleton(%q, %q) = %v, Skeleton says %v (%q, %q)", a, b, got, want, Skeleton(a), Skeleton(b))
+			}
+		}
+	}
+}
