@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/vigil-screening/vigil/index"
 	"github.com/vigil-screening/vigil/names"
 )
 
@@ -49,11 +50,7 @@ func TestArabicJoinFindsJoinedFather(t *testing.T) {
 		{"خالد بن عبد العزيز آل سعود", 1, 0},
 	}
 	for _, tt := range tests {
-		q := ix.Vocab().Prepare(tt.query, names.Analyze(tt.query, names.Person), false)
-		var owners []int32
-		for _, c := range ix.Candidates(&q, 3, nil, s) {
-			owners = append(owners, ix.Owner(c))
-		}
+		owners := candidateOwners(ix, s, tt.query, 3)
 		if !slices.Contains(owners, tt.want) {
 			t.Errorf("%q: top 3 candidates %v lack %d (%s)", tt.query, owners, tt.want, saudis[tt.want])
 		}
@@ -78,13 +75,20 @@ func TestFrenchSpellingKey(t *testing.T) {
 		{"جمال لونيسي", 0},
 		{"خالد شومان", 1},
 	} {
-		q := ix.Vocab().Prepare(tt.query, names.Analyze(tt.query, names.Person), false)
-		var owners []int32
-		for _, c := range ix.Candidates(&q, 2, nil, s) {
-			owners = append(owners, ix.Owner(c))
-		}
+		owners := candidateOwners(ix, s, tt.query, 2)
 		if !slices.Contains(owners, tt.want) {
 			t.Errorf("%q: top 2 candidates %v lack %s", tt.query, owners, listed[tt.want])
 		}
 	}
+}
+
+// candidateOwners returns the owners of the k best candidates of a
+// person's name.
+func candidateOwners(ix *index.Index, s *index.Scratch, query string, k int) []int32 {
+	q := ix.Vocab().Prepare(query, names.Analyze(query, names.Person), false)
+	var owners []int32
+	for _, c := range ix.Candidates(&q, k, nil, s) {
+		owners = append(owners, ix.Owner(c))
+	}
+	return owners
 }

@@ -184,37 +184,15 @@ func skeletonUnit(tok string, i int) (byte, int) {
 // It returns "" when the reading is the same. Only for comparisons with
 // a script: between Latin names ch and sh stay apart (Chen, Shen).
 func FrenchReading(latin string) string {
-	if strings.IndexByte(latin, 'c') < 0 {
-		return ""
-	}
-	var b strings.Builder
-	changed := false
-	for i := 0; i < len(latin); i++ {
-		c := latin[i]
-		if c != 'c' {
-			b.WriteByte(c)
-			continue
-		}
-		var next byte
-		if i+1 < len(latin) {
-			next = latin[i+1]
-		}
+	return respell(latin, 'c', func(next byte) (string, bool, bool) {
 		switch next {
 		case 'h':
-			b.WriteString("sh")
-			i++
-			changed = true
+			return "sh", true, true
 		case 'e', 'i', 'y':
-			b.WriteByte('s')
-			changed = true
-		default:
-			b.WriteByte(c)
+			return "s", false, true
 		}
-	}
-	if !changed {
-		return ""
-	}
-	return b.String()
+		return "", false, false
+	})
 }
 
 // FrenchSpelling returns a part read from Arabic script spelled the way
@@ -222,29 +200,15 @@ func FrenchReading(latin string) string {
 // ش and c for س before ي (شومان Chouman, لونيسي Lounici); "" when there
 // is nothing to respell. FrenchReading reads such a Latin form back.
 func FrenchSpelling(unvowelled string) string {
-	if strings.IndexByte(unvowelled, 's') < 0 {
-		return ""
-	}
-	var b strings.Builder
-	changed := false
-	for i := 0; i < len(unvowelled); i++ {
-		c := unvowelled[i]
-		switch {
-		case c == 's' && i+1 < len(unvowelled) && unvowelled[i+1] == 'h':
-			b.WriteString("ch")
-			i++
-			changed = true
-		case c == 's' && i+1 < len(unvowelled) && unvowelled[i+1] == 'i':
-			b.WriteByte('c')
-			changed = true
-		default:
-			b.WriteByte(c)
+	return respell(unvowelled, 's', func(next byte) (string, bool, bool) {
+		switch next {
+		case 'h':
+			return "ch", true, true
+		case 'i':
+			return "c", false, true
 		}
-	}
-	if !changed {
-		return ""
-	}
-	return b.String()
+		return "", false, false
+	})
 }
 
 // EgyptianReading returns a Latin part with j for every g not before h,
@@ -253,31 +217,51 @@ func FrenchSpelling(unvowelled string) string {
 // apart from j; "" when the part has no such g. (A g for ق, as Gulf names
 // write it, already meets q in the skeleton.)
 func EgyptianReading(latin string) string {
-	if strings.IndexByte(latin, 'g') < 0 {
-		return ""
-	}
-	b := []byte(latin)
-	changed := false
-	for i, c := range b {
-		if c == 'g' && (i+1 == len(b) || b[i+1] != 'h') {
-			b[i] = 'j'
-			changed = true
-		}
-	}
-	if !changed {
-		return ""
-	}
-	return string(b)
+	return respell(latin, 'g', func(next byte) (string, bool, bool) {
+		return "j", false, next != 'h'
+	})
 }
 
 // EgyptianSpelling returns a part read from Arabic script with g for
 // every j, for finding its Egyptian Latin forms (جمال Gamal); "" when it
 // has none.
 func EgyptianSpelling(unvowelled string) string {
-	if strings.IndexByte(unvowelled, 'j') < 0 {
+	return respell(unvowelled, 'j', func(byte) (string, bool, bool) { return "g", false, true })
+}
+
+// respell rewrites each letter c of s by rule, given the letter after it
+// (0 at the end): rule returns the text written for c, whether it also
+// takes that letter, and ok false to leave c as it is. It returns ""
+// when nothing changed.
+func respell(s string, c byte, rule func(next byte) (text string, takesNext, ok bool)) string {
+	if strings.IndexByte(s, c) < 0 {
 		return ""
 	}
-	return strings.ReplaceAll(unvowelled, "j", "g")
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(s); i++ {
+		var next byte
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		t, takes, ok := "", false, false
+		if s[i] == c {
+			t, takes, ok = rule(next)
+		}
+		if !ok {
+			b.WriteByte(s[i])
+			continue
+		}
+		b.WriteString(t)
+		changed = true
+		if takes {
+			i++
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return b.String()
 }
 
 // SameSkeleton reports whether two folded tokens have one consonant
