@@ -11,9 +11,10 @@ import (
 // for س before ي; "لونيسي" finds "Lounici", "شومان" "Chouman"), and with
 // the h Latin forms add after a final a (ة or alif: "عكرمة" finds
 // "Akrimah", "ملا" "Mullah"), and with g for ج as Egyptian names write it
-// ("رجب" finds "Ragab").
-func (ix *Index) arabicSkeletons(p *match.Part) [3]int32 {
-	out := [3]int32{-1, -1, -1}
+// ("رجب" finds "Ragab"), and with th for dh as English writes ذ and the
+// Iraqi ظ ("كاظم" read "kadhim" finds "Kathim").
+func (ix *Index) arabicSkeletons(p *match.Part) [4]int32 {
+	out := [4]int32{-1, -1, -1, -1}
 	if !p.Unvowelled || p.Trans || p.Kana || p.Class != names.Plain || p.SkelLen < 2 {
 		return out
 	}
@@ -30,6 +31,11 @@ func (ix *Index) arabicSkeletons(p *match.Part) [3]int32 {
 	if eg := names.EgyptianSpelling(p.Text); eg != "" {
 		if sk := ix.vocab.SkeletonID(names.Skeleton(eg)); sk != p.Skel {
 			out[2] = sk
+		}
+	}
+	if th := names.InterdentalSpelling(p.Text); th != "" {
+		if sk := ix.vocab.SkeletonID(names.Skeleton(th)); sk != p.Skel {
+			out[3] = sk
 		}
 	}
 	return out

@@ -1,6 +1,10 @@
 package match
 
-import "github.com/vigil-screening/vigil/names"
+import (
+	"strings"
+
+	"github.com/vigil-screening/vigil/names"
+)
 
 // simVowels is the similarity of a part read from a script that writes
 // only long vowels and a Latin part that shares its skeleton and writes
@@ -29,8 +33,9 @@ func unvowelledSim(q, l *Part) float32 {
 
 // arabicLatinSim compares a part read from Arabic script with a Latin
 // part whose skeleton differs, through the Latin part's other readings
-// (see latinReadings): when one has the Arabic part's skeleton, they meet
-// as by skeleton.
+// (see latinReadings) and the Arabic part's th spelling of dh
+// (names.InterdentalSpelling: كاظم read "kadhm" is Kathim): when one
+// pair has one skeleton, they meet as by skeleton.
 func arabicLatinSim(q, l *Part) (float32, bool) {
 	u, lat := q, l
 	if !u.Unvowelled {
@@ -44,16 +49,29 @@ func arabicLatinSim(q, l *Part) (float32, bool) {
 	for i, r := range latinReadings(lat.Text) {
 		// The final h stands for the script's final a only: سالم "salm"
 		// is not Salmah.
-		if r == "" || i == 1 && !endsA || !names.SameSkeleton(r, u.Text) || !names.NisbaAgrees(u.Text, r) {
-			continue
+		if r != "" && (i != 1 || endsA) {
+			best = max(best, skeletonSim(u.Text, r))
 		}
-		s := float32(simPhonetic)
-		if agree, checked := names.VowelsAgree(u.Text, r); agree && checked {
-			s = simVowels
-		}
-		best = max(best, s)
+	}
+	// The skeleton reads th as t: the Latin part must write th, so that
+	// ظاهر (Dhahir, Thahir) does not meet Tahir (طاهر).
+	if th := names.InterdentalSpelling(u.Text); th != "" && strings.Contains(lat.Text, "th") {
+		best = max(best, skeletonSim(th, lat.Text))
 	}
 	return best, best > 0
+}
+
+// skeletonSim returns the similarity of a part read from Arabic script
+// and a Latin one, as spelled, when they share a skeleton (see
+// unvowelledSim), else 0.
+func skeletonSim(unvowelled, latin string) float32 {
+	if !names.SameSkeleton(latin, unvowelled) || !names.NisbaAgrees(unvowelled, latin) {
+		return 0
+	}
+	if agree, checked := names.VowelsAgree(unvowelled, latin); agree && checked {
+		return simVowels
+	}
+	return simPhonetic
 }
 
 // latinReadings returns other readings of a Latin part for comparing it

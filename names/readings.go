@@ -19,6 +19,7 @@ func Readings(s string, kind Kind) []string {
 	if r, ok := PersianReading(s); ok {
 		out = append(out, r)
 	}
+	out = appendArabicReadings(out, s)
 	if r, ok := LocalReading(s); ok {
 		out = append(out, r)
 	}

@@ -1,0 +1,76 @@
+package names
+
+import "testing"
+
+// TestAfghanReading: a name in Arabic script with no letter only Persian
+// or Urdu uses is also read the Afghan and Pakistani way, ث s and ذ ض ظ
+// z, with و kept a w (محمد رضوان Muhammad Rizwan, not Rizvan). Must not:
+// a name with none of those letters, or one PersianReading reads the
+// same (no و it would make v), gets no reading of its own.
+func TestAfghanReading(t *testing.T) {
+	for in, want := range map[string]string{
+		"محمد رضوان": "mhmd rzwan",
+		"وثيق":       "wsiq",
+		"وذير":       "wzir",
+	} {
+		r, ok := AfghanReading(in)
+		if !ok {
+			t.Errorf("AfghanReading(%s): none", in)
+			continue
+		}
+		if got := Fold(r); got != want {
+			t.Errorf("Fold(AfghanReading(%s)) = %q, want %q", in, got, want)
+		}
+	}
+	for _, in := range []string{
+		"وليد",        // no interdental letter
+		"ثامر",        // no و: PersianReading gives it
+		"ضياء الحق",   // no و either
+		"محمد رضوانی", // Persian letter: Fold reads it so already
+		"Rizwan",
+	} {
+		if r, ok := AfghanReading(in); ok {
+			t.Errorf("AfghanReading(%s) = %q, want none", in, r)
+		}
+	}
+}
+
+// TestIraqiReading: ظ is also read dh, as Iraqi and Gulf names write it
+// (كاظم الساهر Kadhim al-Sahir, مصطفى الكاظمي Mustafa al-Kadhimi). Must
+// not: ز stays z (زاهر Zaher), and a Persian name keeps z (عظیم Azim).
+func TestIraqiReading(t *testing.T) {
+	for in, want := range map[string]string{
+		"كاظم الساهر":   "kadhm al sahr",
+		"مصطفى الكاظمي": "mstfa al kadhmi",
+		"ناظم":          "nadhm",
+	} {
+		r, ok := IraqiReading(in)
+		if !ok {
+			t.Errorf("IraqiReading(%s): none", in)
+			continue
+		}
+		if got := Fold(r); got != want {
+			t.Errorf("Fold(IraqiReading(%s)) = %q, want %q", in, got, want)
+		}
+	}
+	for _, in := range []string{"زاهر", "عظیم", "Kazim"} {
+		if r, ok := IraqiReading(in); ok {
+			t.Errorf("IraqiReading(%s) = %q, want none", in, r)
+		}
+	}
+}
+
+// TestInterdentalSpelling: dh read from Arabic script is spelled th;
+// nothing else is.
+func TestInterdentalSpelling(t *testing.T) {
+	for in, want := range map[string]string{
+		"kadhm": "kathm",
+		"dhiab": "thiab",
+		"dawud": "", // d alone stays
+		"fthi":  "",
+	} {
+		if got := InterdentalSpelling(in); got != want {
+			t.Errorf("InterdentalSpelling(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
