@@ -31,6 +31,9 @@ import "strings"
 // only how closely the spelling meets the Latin forms, not which
 // skeleton a name has.
 func foldArabic(rs []rune, i int, persian bool) (string, int) {
+	if t, n := joinedArticle(rs, i); n > 0 {
+		return t, n
+	}
 	t, n := foldArabicLetter(rs, i, persian)
 	if n <= 1 && falseDigraph(rs, i, persian) {
 		if n == 0 {
