@@ -269,6 +269,7 @@ func lastByte(s string) string {
 // is rewritten: "Ed-Dunn" would be too, but names with a hyphen after
 // "Ed" are rare, and without the hyphen nothing changes.
 func latinArticle(s string) string {
+	s = abdArticle(s)
 	if !strings.Contains(s, "-") {
 		return s
 	}

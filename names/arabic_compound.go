@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // joinedArticle reads the article ال inside a word when it joins a
 // first name to one of the second elements of compound names that
 // Persian, Afghan and Pakistani writing runs together (نورالدین
@@ -29,4 +31,43 @@ func joinedArticle(rs []rune, i int) (string, int) {
 var compoundSeconds = [][]rune{
 	[]rune("دين"), []rune("دین"), []rune("حق"), []rune("اسلام"), []rune("إسلام"),
 	[]rune("رحمن"), []rune("رحمان"), []rune("رحيم"), []rune("رحیم"),
+}
+
+// abdArticle rewrites Abd and the article assimilated to the sun letter
+// that begins the next word, written as one word (Abdur Rahman, Abdus
+// Salam, Abdush Shakur, Abder-Razak), as Abdul (Abdul Rahman): "abdul"
+// is a spelling of Abd with its article (see variantGroups), as Arabic
+// script writes عبد الرحمن. The length is kept, so "Abdush" becomes
+// "Abdul ". Only when the next word begins with that consonant: Abdus
+// alone, or Abdur Hakim, is left as written.
+func abdArticle(s string) string {
+	if len(s) < 8 {
+		return s
+	}
+	var b []byte
+	for i := 0; i+4 < len(s); i++ {
+		if i > 0 && isASCIILetter(s[i-1]) || !strings.EqualFold(s[i:i+3], "abd") || !strings.ContainsRune("aeouAEOU", rune(s[i+3])) {
+			continue
+		}
+		end := i + 4
+		for end < len(s) && isASCIILetter(s[end]) {
+			end++
+		}
+		cons := strings.ToLower(s[i+4 : end])
+		if !sunConsonant[cons] || end+1+len(cons) > len(s) || s[end] != ' ' && s[end] != '-' ||
+			!strings.EqualFold(s[end+1:end+1+len(cons)], cons) {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		b[i+4] = 'l'
+		for k := i + 5; k < end; k++ {
+			b[k] = ' '
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }

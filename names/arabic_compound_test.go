@@ -24,3 +24,25 @@ func TestJoinedArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestAbdArticle: Abd with the article assimilated to the sun letter of
+// the next word, written as one word, is Abdul. Must not: without that
+// next word, before a moon letter, or another word.
+func TestAbdArticle(t *testing.T) {
+	for in, want := range map[string]string{
+		"Abdur Rahman Yasin":  "Abdul Rahman Yasin",
+		"Abdus Salam Zaeef":   "Abdul Salam Zaeef",
+		"Abdush Shakur":       "Abdul  Shakur",
+		"Abder-Razak Lamari":  "Abdel-Razak Lamari",
+		"ABDUZ ZAHIR":         "ABDUl ZAHIR",
+		"Abdus Hakim":         "Abdus Hakim", // h is no sun letter's
+		"Abdur":               "Abdur",
+		"Mohammed Abdus":      "Mohammed Abdus",
+		"Kabdur Rahman":       "Kabdur Rahman",
+		"Abdulrahman Abdulla": "Abdulrahman Abdulla",
+	} {
+		if got := abdArticle(in); got != want {
+			t.Errorf("abdArticle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
