@@ -443,13 +443,16 @@ func joinMeets(j Join, joined []Part, p *Part, strict bool) bool {
 		// Syllables meet as written, or in another romanisation.
 		return looseEqualJoined(joined, p.Text)
 	}
-	if j.Skel < 0 || j.Skel != p.Skel || p.SkelLen < 4 {
+	if j.Skel < 0 || j.Skel != p.Skel || p.SkelLen < 3 {
 		return false
 	}
 	// Equal skeletons count as for single parts: from a script without
 	// vowels, or when also spelled alike ("sunwing" is not "shining").
 	if j.Unvowelled || p.Unvowelled {
-		return true
+		return p.SkelLen >= 4 || shortUnvowelledJoin(joined, p)
+	}
+	if p.SkelLen < 4 {
+		return false
 	}
 	text := ""
 	for i := range joined {
