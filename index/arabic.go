@@ -40,3 +40,19 @@ func (ix *Index) arabicSkeletons(p *match.Part) [4]int32 {
 	}
 	return out
 }
+
+// unvowelledJoinSearched reports whether a join of two parts read from
+// Arabic script is searched by its skeleton: a compound name the Latin
+// forms write as one word (see names.CompoundPart: عبد, أبو, الله), or
+// two short parts (three letters at most as read, two consonants at
+// most: ولي جان Walijan, گل آغا Gulagha, مير داد Mirdad), as Afghan and
+// Pakistani names run short elements together. Longer parts are names
+// of their own (ایوب بشیر is Ayyub Bashir): their join would only bring
+// more candidates.
+func unvowelledJoinSearched(q *match.Name, j match.Join) bool {
+	a, b := &q.Parts[j.At], &q.Parts[j.At+1]
+	if names.CompoundPart(a.Text, b.Text) {
+		return true
+	}
+	return a.Class == names.Plain && b.Class == names.Plain && len(a.Text) <= 3 && len(b.Text) <= 3
+}

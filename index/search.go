@@ -152,7 +152,7 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 		// A join whose text is also a listed token ("abdalaziz") is
 		// searched by its skeleton too: the names that write it
 		// otherwise ("Abdulaziz") share the skeleton, not the token.
-		if j.N == 3 && j.Skel >= 0 && (!j.Article || j.Unvowelled) || j.Skel >= 0 && j.Unvowelled && names.CompoundPart(q.Parts[j.At].Text, q.Parts[j.At+1].Text) {
+		if j.N == 3 && j.Skel >= 0 && (!j.Article || j.Unvowelled) || j.Skel >= 0 && j.Unvowelled && unvowelledJoinSearched(q, j) {
 			// "abd al aziz" written apart finds "abdulaziz" by skeleton;
 			// Arabic script writes apart the compound names Latin forms
 			// join: "هدايت الله" finds "Hidayatullah", "شمس الدين"
