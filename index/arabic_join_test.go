@@ -14,9 +14,9 @@ func TestShortPartsJoinSearched(t *testing.T) {
 	listed := []string{
 		"Walidad Hadi",  // 0
 		"Mirjan Karimi", // 1
-		"Wali Hadi",     // 3
-		"Hadi Nouri",    // 4
-		"Karimi Nouri",  // 5
+		"Wali Hadi",     // 2
+		"Hadi Nouri",    // 3
+		"Karimi Nouri",  // 4
 	}
 	ix := build(t, listed)
 	s := ix.NewScratch()
