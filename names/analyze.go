@@ -221,7 +221,10 @@ var honorifics = set("dr", "doctor", "mr", "mrs", "ms", "miss", "mister", "sir",
 	"maulana", "mawlana", "maulvi", "mawlawi", "mufti", "imam", "ayatollah", "hojatoleslam",
 	"general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt",
 	"brigadier", "admiral", "commander", "cmdr", "sergeant", "sgt", "marshal",
-	"prof", "professor", "rev", "reverend", "father", "hon", "honorable", "judge", "prince", "princess", "excellency")
+	"prof", "professor", "rev", "reverend", "father", "hon", "honorable", "judge", "prince", "princess", "excellency",
+	// Arabic script, as Fold reads it: ملا (Mullah), مولانا (Maulana), مولوي (Maulvi); not
+	// شيخ, which is also a family name (آل الشيخ, Al ash-Sheikh).
+	"mla", "mulana", "mului")
 
 // particles connect name parts; they carry little identity.
 var particles = set("al", "el", "ul", "wal", "lil", "bin", "ben", "ibn", "bint", "binti", "abu", "abou", "ould", "wuld",
