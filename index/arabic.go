@@ -12,9 +12,10 @@ import (
 // the h Latin forms add after a final a (ة or alif: "عكرمة" finds
 // "Akrimah", "ملا" "Mullah"), and with g for ج as Egyptian names write it
 // ("رجب" finds "Ragab"), and with th for dh as English writes ذ and the
-// Iraqi ظ ("كاظم" read "kadhim" finds "Kathim").
-func (ix *Index) arabicSkeletons(p *match.Part) [4]int32 {
-	out := [4]int32{-1, -1, -1, -1}
+// Iraqi ظ ("كاظم" read "kadhim" finds "Kathim"), and without the h of
+// a final يه (names.FinalIyah: "زينيه" finds "Zeiniye").
+func (ix *Index) arabicSkeletons(p *match.Part) [5]int32 {
+	out := [5]int32{-1, -1, -1, -1, -1}
 	if !p.Unvowelled || p.Trans || p.Kana || p.Class != names.Plain || p.SkelLen < 2 {
 		return out
 	}
@@ -36,6 +37,11 @@ func (ix *Index) arabicSkeletons(p *match.Part) [4]int32 {
 	if th := names.InterdentalSpelling(p.Text); th != "" {
 		if sk := ix.vocab.SkeletonID(names.Skeleton(th)); sk != p.Skel {
 			out[3] = sk
+		}
+	}
+	if t := names.FinalIyah(p.Text); t != "" {
+		if sk := ix.vocab.SkeletonID(names.Skeleton(t)); sk != p.Skel {
+			out[4] = sk
 		}
 	}
 	return out

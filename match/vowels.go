@@ -58,6 +58,9 @@ func arabicLatinSim(q, l *Part) (float32, bool) {
 	if th := names.InterdentalSpelling(u.Text); th != "" && strings.Contains(lat.Text, "th") {
 		best = max(best, skeletonSim(th, lat.Text))
 	}
+	if t := names.FinalIyah(u.Text); t != "" {
+		best = max(best, skeletonSim(t, lat.Text))
+	}
 	return best, best > 0
 }
 

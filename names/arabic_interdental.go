@@ -81,3 +81,18 @@ func appendArabicReadings(out []string, s string) []string {
 	}
 	return out
 }
+
+// FinalIyah returns a part read from Arabic script that ends in يه, read
+// "ih", without its h: the ending -iyya is often written ه for ة (زينيه
+// Zayniyah, Zeiniye; عطيه Atiya, Attieh; فتحيه Fathiya), and Latin forms
+// write -iya, -iye as often as -iyah, -ieh. "" when the part does not
+// end so or is too short to carry the ending (فيه). A root h (وجيه Wajih,
+// نبيه Nabih) also loses it: the skeleton then meets Waji as well, a
+// small cost beside the names the ending brings.
+func FinalIyah(unvowelled string) string {
+	n := len(unvowelled)
+	if n < 4 || !strings.HasSuffix(unvowelled, "ih") || strings.IndexByte("aeiouwy", unvowelled[n-3]) >= 0 {
+		return ""
+	}
+	return unvowelled[:n-1]
+}

@@ -74,3 +74,18 @@ func TestInterdentalSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestFinalIyah: the h of a final يه is dropped; nothing else is.
+func TestFinalIyah(t *testing.T) {
+	for in, want := range map[string]string{
+		"zinih": "zini",
+		"atih":  "ati",
+		"fih":   "", // too short
+		"shah":  "", // not يه
+		"fqiah": "", // a vowel before: not the ending
+	} {
+		if got := FinalIyah(in); got != want {
+			t.Errorf("FinalIyah(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
