@@ -14,6 +14,9 @@ import "strings"
 // have two letters at least (جمال, خالد hold ال of their own but no
 // such second element).
 func joinedArticle(rs []rune, i int) (string, int) {
+	if t, n := gluedAbd(rs, i); n > 0 {
+		return t, n
+	}
 	if i+2 >= len(rs) || rs[i] != 'ا' || rs[i+1] != 'ل' || i-wordStart(rs, i) < 2 {
 		return "", 0
 	}
@@ -70,4 +73,17 @@ func abdArticle(s string) string {
 		return s
 	}
 	return string(b)
+}
+
+// gluedAbd reads عبد at the end of a word of three letters or more and
+// before a word that begins with the article, where a name was typed
+// without the space before the compound Abd al-X (محمدعبد البصير is
+// Muhammad Abd al-Basir): it returns " abd" and 3, or "" and 0. A word of
+// two letters before it is a word of its own (معبد Ma'bad).
+func gluedAbd(rs []rune, i int) (string, int) {
+	if i-wordStart(rs, i) < 3 || !hasWord(rs[i:], []rune("عبد")) || i+6 > len(rs) || rs[i+3] != ' ' ||
+		rs[i+4] != 'ا' || rs[i+5] != 'ل' {
+		return "", 0
+	}
+	return " abd", 3
 }

@@ -8,16 +8,19 @@ import "testing"
 // before another word, is part of the word.
 func TestJoinedArticle(t *testing.T) {
 	for in, want := range map[string]string{
-		"نورالدین":    "nur al din",
-		"ضیاءالحق":    "zya al hq",
-		"نورالاسلام":  "nur al aslam",
-		"حبیبالرحمن":  "hbib al rhmn",
-		"جمال الدين":  "jmal al din", // apart already
-		"خالد":        "khald",
-		"جمال":        "jmal",
-		"بلال":        "blal",
-		"عبدالله":     "abd allah",
-		"كمالالدينار": "kmalaldinar", // not the word دين
+		"نورالدین":       "nur al din",
+		"ضیاءالحق":       "zya al hq",
+		"نورالاسلام":     "nur al aslam",
+		"حبیبالرحمن":     "hbib al rhmn",
+		"جمال الدين":     "jmal al din", // apart already
+		"خالد":           "khald",
+		"جمال":           "jmal",
+		"بلال":           "blal",
+		"عبدالله":        "abd allah",
+		"كمالالدينار":    "kmalaldinar",      // not the word دين
+		"محمدعبد البصير": "mhmd abd al bsir", // عبد glued to the name before
+		"معبد الحسن":     "mbd al hsn",       // Ma'bad: two letters before
+		"محمدعبد":        "mhmdbd",           // no article after
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%s) = %q, want %q", in, got, want)
