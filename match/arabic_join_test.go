@@ -13,7 +13,7 @@ import (
 // (علي جان Alijan, not Aljan; سعد الدين s-d-n is not Sadoun).
 func TestShortUnvowelledJoin(t *testing.T) {
 	v := match.NewVocab()
-	for _, n := range []string{"Alijan Hadi", "Aljan Hadi", "Sadoun Hadi", "Saadullah Hadi", "Walidad Hadi"} {
+	for _, n := range []string{"Alijan Hadi", "Aljan Hadi", "Sadoun Hadi", "Saadullah Hadi", "Walidad Hadi", "Imaduddin Hadi", "Imadeddine Hadi", "Imadin Hadi"} {
 		v.AddName(names.Analyze(n, names.Person))
 	}
 	v.Freeze()
@@ -34,6 +34,11 @@ func TestShortUnvowelledJoin(t *testing.T) {
 		// Must not: the Latin part leaves out or contradicts the
 		// script's vowel letters.
 		{"علي جان هادي", "Aljan Hadi", 0, 0.6},
+		// The article between a first part that ends with the consonant
+		// the second begins with: the linking vowel keeps both.
+		{"عماد الدين هادي", "Imaduddin Hadi", 0.9, 1},
+		{"Imad al-Din Hadi", "Imadeddine Hadi", 0.9, 1},
+		{"عماد الدين هادي", "Imadin Hadi", 0, 0.6}, // one d: another name
 		{"سعد الدين هادي", "Sadoun Hadi", 0, 0.6},
 	} {
 		if s := score(tt.q, tt.l); s < tt.min || s > tt.max {

@@ -226,12 +226,14 @@ func intersect(a, b []int32) bool {
 // may drop its l: the article assimilates to a sun letter (Abd
 // ar-Rahman, Abderrahmane) or is written as a linking vowel (Shams
 // al-Din, Shamsuddin; Nur al-Din, Noureddine; Aziz al-Rahman,
-// Azizirahman). The skeleton is that of the outer parts joined, which
-// the linking vowel and doubled consonant do not change.
+// Azizirahman). The skeleton is that of the outer parts joined by the
+// linking vowel: a doubled consonant does not change it, and where the
+// first part ends with the consonant the second begins with, the vowel
+// keeps both (Saad al-Din, Saaduddin; Imad al-Din, Imadeddine).
 func ArticleJoinSkeleton(a, article, c string) (string, bool) {
 	switch article {
 	case "al", "el", "ul":
-		return names.Skeleton(a + c), true
+		return names.Skeleton(a + "u" + c), true
 	}
 	return "", false
 }
