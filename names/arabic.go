@@ -179,13 +179,6 @@ func foldArabicLetter(rs []rune, i int, persian bool) (string, int) {
 		if !start && next != 'ا' {
 			return "i", 1
 		}
-	case 'ى':
-		if persian && !start {
-			// Persian writes no alif maqsura: in a Persian, Dari or
-			// Urdu name ى is ی typed on an Arabic keyboard (حنفى
-			// Hanafi, ولى Wali).
-			return "i", 1
-		}
 	}
 	return "", 0
 }

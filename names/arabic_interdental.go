@@ -13,14 +13,17 @@ import "strings"
 //     often written th (ذياب Thiab).
 
 // AfghanReading returns the name s, in Arabic script, read as Afghan and
-// Pakistani names are: ث as s and ذ ض ظ as z, with و a w (see the
-// package notes above). It reports false when s has none of those
-// letters, already has a letter only Persian, Dari, Pashto or Urdu use
-// (Fold reads it so), or when PersianReading gives the same reading (no
-// و it would read v).
+// Pakistani names are: ث as s and ذ ض ظ as z, ى as ی (i: حنفى Hanafi,
+// ولى Wali, typed on an Arabic keyboard), with و a w (see the notes
+// above). It reports false when s has none of those letters, or no و
+// that PersianReading would read v (then PersianReading gives the same
+// reading), or when it already has a letter only Persian, Dari, Pashto
+// or Urdu use and no ى (then Fold reads it so).
 func AfghanReading(s string) (string, bool) {
 	rs := []rune(s)
-	if !hasInterdental(rs, "ثذضظ") || isPersian(rs) {
+	maqsura := strings.ContainsRune(s, 'ى')
+	persian := isPersian(rs)
+	if !maqsura && (persian || !hasInterdental(rs, "ثذضظ")) {
 		return "", false
 	}
 	v := false
@@ -33,9 +36,13 @@ func AfghanReading(s string) (string, bool) {
 	if !v {
 		return "", false
 	}
-	// The zero-width non-joiner marks the name Persian for Fold (see
-	// PersianReading), which reads ث s and ذ ض ظ z but و w.
-	return s + "\u200c", true
+	out := []rune(strings.ReplaceAll(s, "ى", "ی"))
+	if !isPersian(out) {
+		// The zero-width non-joiner marks the name Persian for Fold
+		// (see PersianReading), which reads ث s and ذ ض ظ z but و w.
+		out = append(out, 0x200C)
+	}
+	return string(out), true
 }
 
 // IraqiReading returns the name s, in Arabic script, with ظ read as ذ,

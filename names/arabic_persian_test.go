@@ -2,21 +2,35 @@ package names
 
 import "testing"
 
-// TestPersianAlifMaqsura: in a name with a letter only Persian, Dari or
-// Urdu use, ى is ی typed on an Arabic keyboard and read i (ولى Wali,
-// حنفى Hanafi). Must not: in an Arabic name it stays the alif maqsura
-// read a (موسى Musa, مصطفى Mustafa, يحيى Yahya).
-func TestPersianAlifMaqsura(t *testing.T) {
+// TestAfghanMaqsura: ى typed for ی in an Afghan or Pakistani name is read
+// i by the Afghan reading, with و kept w (ولى Wali, حنفى Hanafi); the
+// primary reading keeps the alif maqsura a (المولى al-Mawla, موسى Musa),
+// as the same writers use ى for both.
+func TestAfghanMaqsura(t *testing.T) {
 	for in, want := range map[string]string{
-		"ولى محمد کریمی": "wli mhmd krimi",
-		"غلام حنفى گل":   "ghlam hnfi gl",
-		"غلام حنفى":      "ghlam hnfa", // no Persian letter: Arabic
-		"موسى كاظم":      "musa kazm",
-		"مصطفى يحيى":     "mstfa yhia",
-		"عیسى کریم":      "aisi krim", // the Persian reading, as عیسی
+		"نذیر حنفى ولى": "nzir hnfi wli",
+		"ولى محمد":      "wli mhmd",
+	} {
+		r, ok := AfghanReading(in)
+		if !ok {
+			t.Errorf("AfghanReading(%s): none", in)
+			continue
+		}
+		if got := Fold(r); got != want {
+			t.Errorf("Fold(AfghanReading(%s)) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"أمیر المولى": "amir al mula",
+		"موسى كاظم":   "musa kazm",
+		"ولى محمد":    "wla mhmd",
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%s) = %q, want %q", in, got, want)
 		}
+	}
+	// Must not: no و read v, so PersianReading is the reading.
+	if r, ok := AfghanReading("موسى كاظم"); ok {
+		t.Errorf("AfghanReading(موسى كاظم) = %q, want none", r)
 	}
 }
