@@ -156,7 +156,7 @@ func foldArabicLetter(rs []rune, i int, persian bool) (string, int) {
 	if i+1 < len(rs) {
 		next = rs[i+1]
 	}
-	switch rs[i] {
+	switch heOf(rs, i) {
 	case 'ه':
 		if !persian && silentHe(rs, i) {
 			return "a", 1
