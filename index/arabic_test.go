@@ -62,10 +62,10 @@ func TestArabicJoinFindsJoinedFather(t *testing.T) {
 
 // TestFrenchSpellingKey: a part read from Arabic script finds the Latin
 // forms French romanisation gives Maghrebi names (ch for ش, c for س
-// before ي), whose skeletons differ from its own.
+// before ي or a consonant), whose skeletons differ from its own.
 func TestFrenchSpellingKey(t *testing.T) {
 	listed := []string{"Djamel Lounici", "Khaled Chouman", "Jamal Nasser", "Jamal Mansour", "Jamal Hassan", "Jamal Ahmad",
-		"Khaled Saleh", "Khaled Mahmoud", "Khaled Hamid", "Jamal Lounes", "Khaled Shamoun"}
+		"Khaled Saleh", "Khaled Mahmoud", "Khaled Hamid", "Jamal Lounes", "Khaled Shamoun", "Ahmed Kacem", "Ahmed Kamal", "Ahmed Karim"}
 	ix := build(t, listed)
 	s := ix.NewScratch()
 	for _, tt := range []struct {
@@ -74,6 +74,7 @@ func TestFrenchSpellingKey(t *testing.T) {
 	}{
 		{"جمال لونيسي", 0},
 		{"خالد شومان", 1},
+		{"أحمد قاسم", 11}, // c for س before a consonant
 	} {
 		owners := candidateOwners(ix, s, tt.query, 2)
 		if !slices.Contains(owners, tt.want) {

@@ -197,8 +197,10 @@ func FrenchReading(latin string) string {
 
 // FrenchSpelling returns a part read from Arabic script spelled the way
 // French romanises Maghrebi names, for finding its Latin forms: ch for
-// ش and c for س before ي (شومان Chouman, لونيسي Lounici); "" when there
-// is nothing to respell. FrenchReading reads such a Latin form back.
+// ش, and c for س before ي or before a consonant, where the script writes
+// no short vowel and French writes e or i (شومان Chouman, لونيسي Lounici,
+// قاسم Kacem, بلقاسم Belgacem); "" when there is nothing to respell.
+// FrenchReading reads such a Latin form back.
 func FrenchSpelling(unvowelled string) string {
 	return respell(unvowelled, 's', func(next byte) (string, bool, bool) {
 		switch next {
@@ -206,8 +208,10 @@ func FrenchSpelling(unvowelled string) string {
 			return "ch", true, true
 		case 'i':
 			return "c", false, true
+		case 0, 'a', 'e', 'o', 'u', 'w', 'y':
+			return "", false, false
 		}
-		return "", false, false
+		return "c", false, true
 	})
 }
 

@@ -64,6 +64,9 @@ func TestFrenchSpelling(t *testing.T) {
 		"lunisi": "lunici", // لونيسي Lounici
 		"akasha": "akacha", // عكاشة Akkacha
 		"hasan":  "",       // s before a: nothing to respell
+		"qasm":   "qacm",   // قاسم Kacem
+		"blqasm": "blqacm", // بلقاسم Belgacem
+		"abas":   "",       // عباس Abbas, Abbes: s at the end
 		"mhmd":   "",
 	} {
 		if got := FrenchSpelling(in); got != want {
