@@ -55,8 +55,10 @@ func arabicLatinSim(q, l *Part) (float32, bool) {
 	}
 	// The skeleton reads th as t: the Latin part must write th, so that
 	// ظاهر (Dhahir, Thahir) does not meet Tahir (طاهر).
-	if th := names.InterdentalSpelling(u.Text); th != "" && strings.Contains(lat.Text, "th") {
-		best = max(best, skeletonSim(th, lat.Text))
+	if strings.Contains(lat.Text, "th") {
+		if th := names.InterdentalSpelling(u.Text); th != "" {
+			best = max(best, skeletonSim(th, lat.Text))
+		}
 	}
 	if t := names.FinalIyah(u.Text); t != "" {
 		best = max(best, skeletonSim(t, lat.Text))

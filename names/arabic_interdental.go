@@ -72,6 +72,9 @@ func hasInterdental(rs []rune, letters string) bool {
 // a caller comparing must check that the Latin form writes th (ظاهر
 // Thahir is not طاهر Tahir).
 func InterdentalSpelling(unvowelled string) string {
+	if !strings.Contains(unvowelled, "dh") {
+		return "" // respell would build the text to find nothing
+	}
 	return respell(unvowelled, 'd', func(next byte) (string, bool, bool) {
 		return "th", true, next == 'h'
 	})
