@@ -9,11 +9,12 @@ import (
 
 func TestFingerprints(t *testing.T) {
 	base := &entity.Entity{List: "un_sc", ID: "1", Names: []entity.Name{{Full: "A B"}, {Full: "C D"}},
-		BirthDates: []entity.Date{{Year: 1961}}, Nationalities: []string{"EG"}, Remarks: "x"}
+		BirthDates: []entity.Date{{Year: 1961}}, Nationalities: []string{"EG"}, More: &entity.More{Remarks: "x"},
+	}
 	fp := RecordAttrs(base).Fingerprint()
 	same := *base
 	same.Names = []entity.Name{{Full: "c d "}, {Full: "A B"}} // order, case, spaces
-	same.Remarks, same.Programs = "other remark", []string{"SDGT"}
+	same.EnsureMore().Remarks, same.EnsureMore().Programs = "other remark", []string{"SDGT"}
 	if got := RecordAttrs(&same).Fingerprint(); got != fp {
 		t.Error("irrelevant or cosmetic change changed the record fingerprint")
 	}

@@ -23,8 +23,8 @@ func synthetic(list string, n int) []*entity.Entity {
 			BirthDates:    []entity.Date{{Year: 1950 + i%50, Month: 1 + i%12, Day: 1 + i%28}},
 			Nationalities: []string{"IR", "SY"}[i%2 : i%2+1],
 			Documents:     []entity.Document{{Type: entity.DocPassport, Number: fmt.Sprintf("P%07d", i), Country: "IR"}},
-			Programs:      []string{"SDGT"},
-			Remarks:       "DOB 1961; POB Giza, Egypt; nationality Egypt; Passport 1084010 (Egypt).",
+
+			More: &entity.More{Programs: []string{"SDGT"}, Remarks: "DOB 1961; POB Giza, Egypt; nationality Egypt; Passport 1084010 (Egypt)."},
 		}
 	}
 	return out
