@@ -87,6 +87,18 @@ func (e *Entity) EnsureMore() *More {
 	return e.More
 }
 
+// Copy returns a shallow copy of e with a More of its own: any field of
+// the copy, rarely filled ones included, can be set without changing e
+// (slices still share their elements).
+func (e *Entity) Copy() *Entity {
+	c := *e
+	if e.More != nil {
+		m := *e.More
+		c.More = &m
+	}
+	return &c
+}
+
 // more returns e's rarely filled fields for reading: the zero value
 // when e has none.
 func (e *Entity) more() *More {

@@ -336,7 +336,7 @@ func comparable(t *testing.T, es []*entity.Entity, ignore []string) []*entity.En
 	}
 	out := make([]*entity.Entity, len(es))
 	for i, e := range es {
-		c := *e
+		c := e.Copy()
 		for _, f := range ignore {
 			switch f {
 			case "other_ids":
@@ -357,7 +357,7 @@ func comparable(t *testing.T, es []*entity.Entity, ignore []string) []*entity.En
 				t.Fatalf("comparable: unknown field %q", f)
 			}
 		}
-		out[i] = &c
+		out[i] = c
 	}
 	return out
 }

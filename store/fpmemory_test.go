@@ -97,9 +97,9 @@ func TestFalsePositiveMemory_NewIdentifiers(t *testing.T) {
 		if r = mustRecord(t, db, tm.screener, s); len(r.Suppressed) != 1 {
 			t.Fatalf("unchanged pair: %+v; want suppressed", r)
 		}
-		withIMO := *ship
+		withIMO := *ship.Copy()
 		withIMO.Vessel = &entity.Vessel{IMO: "9187629"}
-		withCrypto := withIMO // decided on with its IMO number: only the address is new
+		withCrypto := *withIMO.Copy() // decided on with its IMO number: only the address is new
 		withCrypto.EnsureMore().Crypto = []entity.CryptoAddress{{Currency: "ETH", Address: "0x7f367cc41522ce07553e823bf3be79a889debe1b"}}
 		for _, c := range []struct {
 			what, field string
