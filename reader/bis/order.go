@@ -77,7 +77,7 @@ func newRecord(key, name string, eff entity.Date, row []string) *entity.Entity {
 		e.Names = append(e.Names, entity.Name{Full: a, Type: entity.NameAlias})
 	}
 	if d, err := time.Parse("2006-01-02", get(colLastUpdate)); err == nil {
-		e.EnsureMore().AmendedOn = []entity.Date{{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}}
+		e.EnsureMore().AmendedOn = []entity.Date{entity.MakeDate(d.Year(), int(d.Month()), d.Day())}
 	}
 	var remarks []string
 	for _, f := range []struct{ label, value string }{
@@ -126,7 +126,7 @@ func usDate(s string) (entity.Date, error) {
 	if err != nil {
 		return entity.Date{}, fmt.Errorf("want MM/DD/YYYY, got %q", s)
 	}
-	return entity.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, nil
+	return entity.MakeDate(t.Year(), int(t.Month()), t.Day()), nil
 }
 
 func (o *orders) finish(key string) *entity.Entity { return o.byKey[key] }

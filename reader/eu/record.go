@@ -251,12 +251,13 @@ func birthDate(n *xmlnode.Node) (entity.Date, bool, error) {
 			return d, false, err
 		}
 	case n.Attr("year") != "":
-		d = entity.Date{Year: number(n.Attr("year")), Month: number(n.Attr("monthOfYear")), Day: number(n.Attr("dayOfMonth"))}
+		d = entity.MakeDate(number(n.Attr("year")), number(n.Attr("monthOfYear")), number(n.Attr("dayOfMonth")))
 		if d.Month == 0 {
 			d.Day = 0
 		}
 	case n.Attr("yearRangeFrom") != "" || n.Attr("yearRangeTo") != "":
-		d = entity.Date{Year: number(n.Attr("yearRangeFrom")), ToYear: number(n.Attr("yearRangeTo"))}
+		d = entity.MakeDate(number(n.Attr("yearRangeFrom")), 0, 0)
+		d.ToYear = entity.MakeDate(number(n.Attr("yearRangeTo")), 0, 0).Year
 	default:
 		return d, false, nil
 	}

@@ -151,7 +151,7 @@ func firstYear(ds []entity.Date) int {
 	if len(ds) == 0 {
 		return 0
 	}
-	return ds[0].Year
+	return int(ds[0].Year)
 }
 
 func TestParse_Mapping(t *testing.T) {
