@@ -40,6 +40,7 @@ const (
 	metaGiven      = 1 << 5
 	metaUnvowelled = 1 << 6
 	metaKana       = 1 << 7
+	metaClass      = metaTrans - 1 // the bits of the class
 )
 
 // Add adds one listed name. The entry's Tokens are not kept.
@@ -101,6 +102,27 @@ func (b *Builder) tokensOf(i int, buf []names.Token) []names.Token {
 	return buf
 }
 
+// partsAndJoins bounds the parts and joins that preparing entry i gives
+// (see match.Vocab.Prepare): the parts are its tokens but titles, at
+// most match.MaxParts, and the joins one for each pair of neighbours
+// plus two for each particle between two parts. The stores are sized
+// by it: a bound of one and a half joins a part left some 80 MiB unused
+// at a million records.
+func (b *Builder) partsAndJoins(i int) (parts, joins int) {
+	for k := b.off[i]; k < b.off[i+1] && parts < match.MaxParts; k++ {
+		switch names.Class(b.meta[k] & metaClass) {
+		case names.Title:
+			continue
+		case names.Particle:
+			if parts > 0 {
+				joins += 2
+			}
+		}
+		parts++
+	}
+	return parts, joins + max(parts-1, 0)
+}
+
 // Build indexes the names added. The builder is not to be used after.
 func (b *Builder) Build() *Index {
 	n := len(b.raw)
@@ -128,11 +150,12 @@ func (ix *Index) prepareAll(b *Builder) {
 	var wg sync.WaitGroup
 	for lo := 0; lo < n; lo += ix.chunk {
 		hi := min(lo+ix.chunk, n)
-		parts := 0
+		parts, joins := 0, 0
 		for i := lo; i < hi; i++ {
-			parts += min(int(b.off[i+1]-b.off[i]), match.MaxParts)
+			p, j := b.partsAndJoins(i)
+			parts, joins = parts+p, joins+j
 		}
-		st := &nameStore{names: make([]name, 0, hi-lo), parts: make([]part, 0, parts), joins: make([]match.Join, 0, parts*3/2)}
+		st := &nameStore{names: make([]name, 0, hi-lo), parts: make([]part, 0, parts), joins: make([]match.Join, 0, joins)}
 		ix.stores = append(ix.stores, st)
 		wg.Go(func() {
 			var toks []names.Token
@@ -143,10 +166,6 @@ func (ix *Index) prepareAll(b *Builder) {
 				ix.total[i] = nm.Total
 				st.add(&nm, toks)
 			}
-			// The joins were given room for one and a half per part;
-			// names have about one fewer than parts (some 80 MiB of
-			// room left unused at a million records): keep only theirs.
-			st.joins = append(make([]match.Join, 0, len(st.joins)), st.joins...)
 		})
 	}
 	wg.Wait()
