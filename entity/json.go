@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 )
@@ -38,8 +39,20 @@ type Flat struct {
 	Relations     []Relation      `json:"relations,omitempty"`
 }
 
-// MarshalJSON writes the record in its stored form (see Flat).
-func (e Entity) MarshalJSON() ([]byte, error) { return json.Marshal(e.Flat()) }
+// MarshalJSON writes the record in its stored form (see Flat). It does
+// not escape HTML characters itself: the encoder that calls it escapes
+// its output as it was asked to (json.Marshal does, an Encoder with
+// SetEscapeHTML(false) does not), as it did the fields of the record
+// before they moved to More.
+func (e Entity) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e.Flat()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
 
 // UnmarshalJSON reads a record from its stored form (see Flat).
 func (e *Entity) UnmarshalJSON(b []byte) error {

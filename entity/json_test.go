@@ -1,7 +1,9 @@
 package entity
 
 import (
+	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -31,5 +33,28 @@ func TestJSONForm(t *testing.T) {
 				t.Errorf("JSON of %T changed:\ngot  %s\nwant %s", v, got, want)
 			}
 		}
+	}
+}
+
+// TestJSONFormUnescaped checks that an Encoder told not to escape HTML
+// writes a record's "<&>" as they are, as it did before the record's
+// fields moved to More, and that json.Marshal still escapes them.
+func TestJSONFormUnescaped(t *testing.T) {
+	var e Entity
+	if err := json.Unmarshal([]byte(fullJSON), &e); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&e); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.NewReplacer(`\u003c`, "<", `\u0026`, "&", `\u003e`, ">").Replace(fullJSON) + "\n"
+	if b.String() != want {
+		t.Errorf("unescaped JSON changed:\ngot  %s\nwant %s", b.String(), want)
+	}
+	if !strings.Contains(want, "<&>") {
+		t.Fatal("the test record has no HTML characters")
 	}
 }
