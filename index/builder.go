@@ -116,6 +116,7 @@ func (b *Builder) Build() *Index {
 	ix.prepareAll(b)
 	wg.Wait()
 	ix.post()
+	ix.loose = sync.OnceValue(ix.buildLoose)
 	return ix
 }
 

@@ -196,6 +196,9 @@ func (ix *Index) partKeys(qi int8, p *match.Part, s *Scratch) {
 	if p.Skel >= 0 && p.SkelLen >= 2 {
 		s.keys = append(s.keys, key{post: ix.skelPost.of(p.Skel), w: p.Weight * 0.8, id: p.Skel, qi: qi, skel: true})
 	}
+	if p.Trans && p.Class == names.Plain {
+		ix.looseKeys(qi, p.Text, p.Kana, s)
+	}
 	if len(p.Text) < minDeleteLen-1 || len(p.Text) > maxDeleteLen {
 		return
 	}

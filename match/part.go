@@ -33,7 +33,7 @@ type Part struct {
 	// loosely with Latin ones (see kanaSim).
 	Kana bool
 	// Trans is set for parts of a foreign name written in Chinese
-	// characters, compared loosely with others (see transKey).
+	// characters, compared loosely with others (see transEqual).
 	Trans bool
 }
 

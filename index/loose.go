@@ -1,0 +1,50 @@
+package index
+
+import (
+	"slices"
+
+	"github.com/vigil-screening/vigil/names"
+)
+
+// Parts read from a transcription or a script that Latin forms follow
+// loosely (match.Part.Trans) meet listed parts by a loose consonant key
+// (names.LooseKeys), which no other key of the index finds: 普京 "pjin"
+// shares no token, skeleton or deletion neighbour with Putin. The map of
+// loose keys to the tokens that have them is built the first time such
+// a part is searched, so that indexes whose queries are all in Latin or
+// Cyrillic letters never pay for it.
+
+// maxLooseTokens bounds the tokens one loose key credits: a key shared by
+// more listed tokens says too little to find candidates by.
+const maxLooseTokens = 64
+
+// buildLoose maps each loose key of three consonants or more of a listed
+// token to the tokens that have it.
+func (ix *Index) buildLoose() map[string][]int32 {
+	m := make(map[string][]int32)
+	for id := range int32(ix.vocab.Count()) {
+		for _, kana := range [2]bool{false, true} {
+			for _, k := range names.LooseKeys(ix.vocab.Text(id), kana) {
+				if len(k) >= 3 && !slices.Contains(m[k], id) {
+					m[k] = append(m[k], id)
+				}
+			}
+		}
+	}
+	return m
+}
+
+// looseKeys appends the keys of the listed tokens that share a loose key
+// with query part text, at 0.8 of their weight as skeleton keys are.
+func (ix *Index) looseKeys(qi int8, text string, kana bool, s *Scratch) {
+	m := ix.loose()
+	for _, k := range names.LooseKeys(text, kana) {
+		toks := m[k]
+		if len(toks) > maxLooseTokens {
+			continue
+		}
+		for _, t := range toks {
+			s.keys = append(s.keys, ix.tokKey(qi, t, 0.8))
+		}
+	}
+}

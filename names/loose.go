@@ -1,0 +1,135 @@
+package names
+
+import "slices"
+
+// Some scripts write a name's sounds in ways its Latin forms follow only
+// loosely. Indic scripts write aspirates and retroflexes the Latin forms
+// often drop (भ bh, ठ th), Tamil writes k and g, t and d, p and b, s and
+// ch with one letter each; Thai, Khmer and Myanmar names are romanised
+// by their bearers in spellings of their own (Vejjajiva, Sihanouk, Kyi);
+// Ge'ez and Bengali write Arabic z as j (জিয়া Zia); Hebrew writes neither
+// its vowels nor the difference between b and v, p and f, k and kh; kana
+// and Chinese transcriptions write r and l alike. A part read from such a
+// script is compared with Latin parts by a loose consonant key as well as
+// by its spelling (match flags it Trans).
+
+// LooseScript reports whether s has a letter of a script whose parts are
+// compared by the loose key: the Brahmic scripts of India, Thai, Lao,
+// Khmer, Myanmar, Ge'ez, Hebrew and Japanese kana. Chinese characters
+// count only as a foreign name's transcription (see ForeignHan).
+func LooseScript(s string) bool {
+	for _, r := range s {
+		switch {
+		case brahmicBlock(r) != 0, isThaiLao(r), isKhmer(r), isMyanmar(r), isEthiopic(r),
+			r >= 0x05D0 && r <= 0x05EA,                             // Hebrew letters
+			r >= 0x3041 && r <= 0x30FA, r >= 0xFF66 && r <= 0xFF9D: // kana
+			return true
+		}
+	}
+	return false
+}
+
+// LooseKeys returns the loose consonant keys of a folded token: vowels,
+// y and w dropped; p, b and f one class; t and d one; k, g, q and c one;
+// s, z and sh one, and j and zh one; r and l one; m and n kept apart; h
+// after a consonant (an aspirate, bh dh kh th) dropped and elsewhere of
+// the k class (h, kh and ח are one sound in many romanisations); n before
+// g takes the g (Singh and सिंह "sinh"); doubled consonants collapsed.
+// Outside kana (kana, which writes ジ ji and ズ zu apart) j and s are one
+// class too: Bengali writes Zia জিয়া, Tamil Chidambaram சிதம்பரம். A
+// token has one key more with ch in the k class (Menachem, Chaim for
+// מנחם, חיים), and one more with v in the p class (Chinese and kana write
+// Lavrov with f) where the first drops it as a vowel (Thai and Indic
+// names write ว, व as v or w). "prabhakaran" and Tamil "pirabagaran"
+// share "plpkln"; "rahman" and "raguman" share "lkmn".
+func LooseKeys(tok string, kana bool) []string {
+	out := make([]string, 0, 4)
+	for _, ch := range [2]byte{'s', 'k'} {
+		for _, v := range [2]bool{false, true} {
+			if kana && ch == 's' {
+				ch = 'j'
+			}
+			if k := looseKey(tok, ch, v, !kana); !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// looseKey is one loose key, with ch in class ch, v kept as a labial or
+// dropped, and j in the class of s or not.
+func looseKey(tok string, ch byte, v, js bool) string {
+	b := make([]byte, 0, len(tok))
+	var last byte
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		var next byte
+		if i+1 < len(tok) {
+			next = tok[i+1]
+		}
+		k := c
+		switch c {
+		case 'v':
+			if v {
+				k = 'p'
+				break
+			}
+			last = 0
+			continue
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+			last = 0
+			continue
+		case 'h':
+			if i > 0 && !looseVowel(tok[i-1]) && tok[i-1] != 'h' {
+				continue // an aspirate: bh, dh, kh, th
+			}
+			k = 'k'
+		case 'p', 'b', 'f':
+			k = 'p'
+		case 't', 'd':
+			k = 't'
+		case 'k', 'g', 'q', 'x':
+			k = 'k'
+		case 'c':
+			k = 'k'
+			if next == 'h' {
+				k = ch
+				i++
+			}
+		case 's':
+			k = 's'
+		case 'z':
+			k = 's'
+			if next == 'h' {
+				k = 'j'
+				i++
+			}
+		case 'j':
+			k = 'j'
+		case 'r', 'l':
+			k = 'l'
+		case 'n':
+			if next == 'g' && (i+2 >= len(tok) || !looseVowel(tok[i+2])) {
+				i++ // ng ending a syllable: a nasal
+			}
+		}
+		if js && k == 'j' {
+			k = 's'
+		}
+		if k == last {
+			continue
+		}
+		b = append(b, k)
+		last = k
+	}
+	return string(b)
+}
+
+func looseVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'w', 'v':
+		return true
+	}
+	return false
+}
