@@ -3,6 +3,8 @@ package index
 import (
 	"slices"
 
+	"github.com/vigil-screening/vigil/match"
+
 	"github.com/vigil-screening/vigil/names"
 )
 
@@ -16,7 +18,7 @@ import (
 
 // maxLooseTokens bounds the tokens one loose key credits: a key shared by
 // more listed tokens says too little to find candidates by.
-const maxLooseTokens = 64
+const maxLooseTokens = 512
 
 // buildLoose maps each loose key of three consonants or more of a listed
 // token to the tokens that have it.
@@ -35,16 +37,18 @@ func (ix *Index) buildLoose() map[string][]int32 {
 }
 
 // looseKeys appends the keys of the listed tokens that share a loose key
-// with query part text, at 0.8 of their weight as skeleton keys are.
-func (ix *Index) looseKeys(qi int8, text string, kana bool, s *Scratch) {
+// with query part p, at 0.8 of the part's weight as skeleton keys are
+// (a part read from these scripts is seldom a listed token, and weighs
+// as a rare one).
+func (ix *Index) looseKeys(qi int8, p *match.Part, s *Scratch) {
 	m := ix.loose()
-	for _, k := range names.LooseKeys(text, kana) {
+	for _, k := range names.LooseKeys(p.Text, p.Kana) {
 		toks := m[k]
 		if len(toks) > maxLooseTokens {
 			continue
 		}
 		for _, t := range toks {
-			s.keys = append(s.keys, ix.tokKey(qi, t, 0.8))
+			s.keys = append(s.keys, key{post: ix.tokPost.of(t), w: p.Weight * 0.8, id: t, qi: qi})
 		}
 	}
 }

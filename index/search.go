@@ -197,7 +197,7 @@ func (ix *Index) partKeys(qi int8, p *match.Part, s *Scratch) {
 		s.keys = append(s.keys, key{post: ix.skelPost.of(p.Skel), w: p.Weight * 0.8, id: p.Skel, qi: qi, skel: true})
 	}
 	if p.Trans && p.Class == names.Plain {
-		ix.looseKeys(qi, p.Text, p.Kana, s)
+		ix.looseKeys(qi, p, s)
 	}
 	if len(p.Text) < minDeleteLen-1 || len(p.Text) > maxDeleteLen {
 		return

@@ -14,13 +14,14 @@ import "github.com/vigil-screening/vigil/names"
 
 // transEqual reports whether two parts, one of them read from a
 // transcription or a loose script, share a loose key of two consonants
-// or more (kana's keys when either is kana); a key of two must begin
-// the parts alike (both with a vowel or both with a consonant), so that
-// short names do not meet by two consonants alone.
-func transEqual(q, l *Part) bool {
+// or more (kana's keys when either is kana). A key of two must begin the
+// parts alike (both with a vowel or both with a consonant) and, unless
+// short is set, is not enough: two consonants say little of a name
+// written with its vowels.
+func transEqual(q, l *Part, short bool) bool {
 	kana := q.Kana || l.Kana
 	for _, ka := range names.LooseKeys(q.Text, kana) {
-		if len(ka) < 2 {
+		if len(ka) < 2 || len(ka) == 2 && !short {
 			continue
 		}
 		for _, kb := range names.LooseKeys(l.Text, kana) {
@@ -33,3 +34,25 @@ func transEqual(q, l *Part) bool {
 }
 
 func vowelStart(s string) bool { return s != "" && isVowel(s[0]) }
+
+// vowelled reports whether the part of q and l read from a loose script
+// comes from one that writes its vowels (Indic, Thai, Khmer, Myanmar,
+// Ge'ez): such a part meets by a loose key of two consonants only when
+// its spelling is also close (minFuzzy), and by any key only when both
+// parts end alike, in a vowel or in a consonant, since these scripts
+// write a name's last vowel (হাসিনা Hasina is not Hassan). Parts from Hebrew and Chinese
+// transcriptions (Unvowelled) and kana, whose vowels say little, meet by
+// any key alone.
+func vowelled(q, l *Part) bool {
+	p := q
+	if !q.Trans {
+		p = l
+	}
+	return !p.Unvowelled && !p.Kana
+}
+
+// endAlike reports whether both parts end in a vowel or both in a
+// consonant.
+func endAlike(q, l *Part) bool {
+	return isVowel(q.Text[len(q.Text)-1]) == isVowel(l.Text[len(l.Text)-1])
+}

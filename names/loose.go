@@ -1,6 +1,9 @@
 package names
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Some scripts write a name's sounds in ways its Latin forms follow only
 // loosely. Indic scripts write aspirates and retroflexes the Latin forms
@@ -32,8 +35,8 @@ func LooseScript(s string) bool {
 // LooseKeys returns the loose consonant keys of a folded token: vowels,
 // y and w dropped; p, b and f one class; t and d one; k, g, q and c one;
 // s, z and sh one, and j and zh one; r and l one; m and n kept apart; h
-// after a consonant (an aspirate, bh dh kh th) dropped and elsewhere of
-// the k class (h, kh and ח are one sound in many romanisations); n before
+// after a stop or sibilant (an aspirate or digraph, bh dh kh th sh)
+// dropped and elsewhere of the k class (h, kh and ח are one sound in many romanisations); n before
 // g takes the g (Singh and सिंह "sinh"); doubled consonants collapsed.
 // Outside kana (kana, which writes ジ ji and ズ zu apart) j and s are one
 // class too: Bengali writes Zia জিয়া, Tamil Chidambaram சிதம்பரம். A
@@ -81,8 +84,8 @@ func looseKey(tok string, ch byte, v, js bool) string {
 			last = 0
 			continue
 		case 'h':
-			if i > 0 && !looseVowel(tok[i-1]) && tok[i-1] != 'h' {
-				continue // an aspirate: bh, dh, kh, th
+			if i > 0 && (strings.IndexByte("bcdgjkpstz", tok[i-1]) >= 0 || i == len(tok)-1 && !looseVowel(tok[i-1])) {
+				continue // an aspirate or a digraph (bh, dh, kh, th, sh), or सिंह "sinh"
 			}
 			k = 'k'
 		case 'p', 'b', 'f':

@@ -1,0 +1,102 @@
+package match_test
+
+import (
+	"testing"
+
+	"github.com/vigil-screening/vigil/match"
+	"github.com/vigil-screening/vigil/names"
+)
+
+// TestLooseScripts: names written in scripts whose Latin forms follow
+// them loosely meet their Latin forms by the loose consonant key
+// (names.LooseKeys); other names of the same script, which differ in a
+// consonant, do not.
+func TestLooseScripts(t *testing.T) {
+	latin := []string{
+		"Velupillai Prabhakaran", "A. R. Rahman", "Ziaur Rahman", "Shimon Peres", "Vladimir Putin", "Sergey Lavrov",
+		"Somchai Wongsawat", "Rahul Gandhi", "Amit Shah", "Mahinda Rajapaksa", "Sheikh Hasina", "Adel Zubair",
+		// Different people with names close to those above.
+		"Velupillai Prabhu", "A. R. Rehana", "Zaid Rahman", "Shimon Perez Levi", "Vladimir Patin", "Sergey Lavrentiev",
+		"Somchai Wongsa", "Rohit Gandhi", "Amir Shah", "Mahinda Rajapakshe Kumara", "Sheikh Hassan", "Li Minghua",
+		"Moshe Peretz", "Ahmed Rahim", "Anand Sharma", "Suresh Kumar",
+	}
+	v := match.NewVocab()
+	for _, n := range latin {
+		v.AddName(names.Analyze(n, names.Person))
+	}
+	v.Freeze()
+	score := func(q, l string) float32 {
+		qn := v.Prepare(q, names.Analyze(q, names.Person), false)
+		ln := v.Prepare(l, names.Analyze(l, names.Person), false)
+		var r match.Result
+		match.Compare(&qn, &ln, &r)
+		return r.Score
+	}
+	for _, tt := range []struct{ q, l string }{
+		{"வேலுப்பிள்ளை பிரபாகரன்", "Velupillai Prabhakaran"}, // Tamil: p/b, k/g, no aspirates
+		{"জিয়াউর রহমান", "Ziaur Rahman"},                    // Bengali: জ for z
+		{"שמעון פרס", "Shimon Peres"},                        // Hebrew: פ p or f
+		{"ウラジーミル・プーチン", "Vladimir Putin"},                    // kana
+		{"மகிந்த ராஜபக்ச", "Mahinda Rajapaksa"},              // Tamil: no h, g for k
+	} {
+		if s := score(tt.q, tt.l); s < 0.8 {
+			t.Errorf("%q v. %q: %.3f, want ≥ 0.80", tt.q, tt.l, s)
+		}
+	}
+	for _, tt := range []struct{ q, l string }{
+		{"வேலுப்பிள்ளை பிரபாகரன்", "Velupillai Prabhu"},
+		{"ஏ. ஆர். ரகுமான்", "A. R. Rehana"},
+		{"জিয়াউর রহমান", "Zaid Rahman"},
+		{"জিয়াউর রহমান", "Ahmed Rahim"},
+		{"שמעון פרס", "Moshe Peretz"},
+		{"שמעון פרס", "Shimon Perez Levi"},
+		{"セルゲイ・ラブロフ", "Sergey Lavrentiev"},
+		{"アデル・ジュベイル", "Adel Zubair"}, // kana: ジ is not ズ
+		{"สมชาย วงศ์สวัสดิ์", "Somchai Wongsa"},
+		{"राहुल गांधी", "Rohit Gandhi"},
+		{"अमित शाह", "Anand Sharma"},
+		{"सुरेश कुमार", "Rohit Gandhi"},
+		{"李明", "Li Ping"}, // a Chinese name, one character apart: pinyin, not a transcription
+	} {
+		if s := score(tt.q, tt.l); s >= 0.8 {
+			t.Errorf("%q v. %q: %.3f, want < 0.80", tt.q, tt.l, s)
+		}
+	}
+}
+
+// TestLooseKeys pins the loose key on names whose Latin forms differ in
+// the ways LooseKeys merges.
+func TestLooseKeys(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		kana bool
+		same bool
+	}{
+		{"pirabagaran", "prabhakaran", false, true},
+		{"raguman", "rahman", false, true},
+		{"jiya", "zia", false, true},
+		{"sinh", "singh", false, true},
+		{"mnhm", "menachem", false, true},
+		{"kumarasvami", "kumaraswamy", false, true},
+		{"laflof", "lavrov", false, true},
+		{"jubeiru", "zubair", true, false}, // kana keeps j and z apart
+		{"rahman", "rahim", false, false},
+		{"prabhakaran", "prabhu", false, false},
+		{"gandhi", "gupta", false, false},
+	} {
+		if got := shareKey(names.LooseKeys(tt.a, tt.kana), names.LooseKeys(tt.b, tt.kana)); got != tt.same {
+			t.Errorf("LooseKeys(%q) %v, LooseKeys(%q) %v: shared %v, want %v", tt.a, names.LooseKeys(tt.a, tt.kana), tt.b, names.LooseKeys(tt.b, tt.kana), got, tt.same)
+		}
+	}
+}
+
+func shareKey(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
