@@ -26,9 +26,11 @@ func (ix *Index) buildLoose() map[string][]int32 {
 	m := make(map[string][]int32)
 	for id := range int32(ix.vocab.Count()) {
 		for _, kana := range [2]bool{false, true} {
-			for _, k := range names.LooseKeys(ix.vocab.Text(id), kana) {
-				if len(k) >= 3 && !slices.Contains(m[k], id) {
-					m[k] = append(m[k], id)
+			for _, rl := range [2]bool{false, true} {
+				for _, k := range names.LooseKeys(ix.vocab.Text(id), kana, rl) {
+					if len(k) >= 3 && !slices.Contains(m[k], id) {
+						m[k] = append(m[k], id)
+					}
 				}
 			}
 		}
@@ -42,7 +44,7 @@ func (ix *Index) buildLoose() map[string][]int32 {
 // as a rare one).
 func (ix *Index) looseKeys(qi int8, p *match.Part, s *Scratch) {
 	m := ix.loose()
-	for _, k := range names.LooseKeys(p.Text, p.Kana) {
+	for _, k := range names.LooseKeys(p.Text, p.Kana, p.RL) {
 		toks := m[k]
 		if len(toks) > maxLooseTokens {
 			continue

@@ -18,7 +18,7 @@ func TestLooseScripts(t *testing.T) {
 		// Different people with names close to those above.
 		"Velupillai Prabhu", "A. R. Rehana", "Zaid Rahman", "Shimon Perez Levi", "Vladimir Patin", "Sergey Lavrentiev",
 		"Somchai Wongsa", "Rohit Gandhi", "Amir Shah", "Mahinda Rajapakshe Kumara", "Sheikh Hassan", "Li Minghua",
-		"Moshe Peretz", "Ahmed Rahim", "Anand Sharma", "Suresh Kumar",
+		"Moshe Peretz", "Diane Black", "Ahmed Rahim", "Anand Sharma", "Suresh Kumar",
 	}
 	v := match.NewVocab()
 	for _, n := range latin {
@@ -49,6 +49,7 @@ func TestLooseScripts(t *testing.T) {
 		{"জিয়াউর রহমান", "Zaid Rahman"},
 		{"জিয়াউর রহমান", "Ahmed Rahim"},
 		{"שמעון פרס", "Moshe Peretz"},
+		{"דינה ברכה", "Diane Black"}, // Hebrew writes r and l apart (a dev negative)
 		{"שמעון פרס", "Shimon Perez Levi"},
 		{"セルゲイ・ラブロフ", "Sergey Lavrentiev"},
 		{"アデル・ジュベイル", "Adel Zubair"}, // kana: ジ is not ズ
@@ -68,24 +69,25 @@ func TestLooseScripts(t *testing.T) {
 // the ways LooseKeys merges.
 func TestLooseKeys(t *testing.T) {
 	for _, tt := range []struct {
-		a, b string
-		kana bool
-		same bool
+		a, b     string
+		kana, rl bool
+		same     bool
 	}{
-		{"pirabagaran", "prabhakaran", false, true},
-		{"raguman", "rahman", false, true},
-		{"jiya", "zia", false, true},
-		{"sinh", "singh", false, true},
-		{"mnhm", "menachem", false, true},
-		{"kumarasvami", "kumaraswamy", false, true},
-		{"laflof", "lavrov", false, true},
-		{"jubeiru", "zubair", true, false}, // kana keeps j and z apart
-		{"rahman", "rahim", false, false},
-		{"prabhakaran", "prabhu", false, false},
-		{"gandhi", "gupta", false, false},
+		{"pirabagaran", "prabhakaran", false, false, true},
+		{"raguman", "rahman", false, false, true},
+		{"jiya", "zia", false, false, true},
+		{"sinh", "singh", false, false, true},
+		{"mnhm", "menachem", false, false, true},
+		{"kumarasvami", "kumaraswamy", false, false, true},
+		{"laflof", "lavrov", false, true, true},
+		{"jubeiru", "zubair", true, false, false}, // kana keeps j and z apart
+		{"rahman", "rahim", false, false, false},
+		{"prabhakaran", "prabhu", false, false, false},
+		{"gandhi", "gupta", false, false, false},
+		{"brkha", "black", false, false, false}, // Hebrew ברכה: r and l apart
 	} {
-		if got := shareKey(names.LooseKeys(tt.a, tt.kana), names.LooseKeys(tt.b, tt.kana)); got != tt.same {
-			t.Errorf("LooseKeys(%q) %v, LooseKeys(%q) %v: shared %v, want %v", tt.a, names.LooseKeys(tt.a, tt.kana), tt.b, names.LooseKeys(tt.b, tt.kana), got, tt.same)
+		if got := shareKey(names.LooseKeys(tt.a, tt.kana, tt.rl), names.LooseKeys(tt.b, tt.kana, tt.rl)); got != tt.same {
+			t.Errorf("LooseKeys(%q) %v, LooseKeys(%q) %v: shared %v, want %v", tt.a, names.LooseKeys(tt.a, tt.kana, tt.rl), tt.b, names.LooseKeys(tt.b, tt.kana, tt.rl), got, tt.same)
 		}
 	}
 }

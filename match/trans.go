@@ -19,12 +19,12 @@ import "github.com/vigil-screening/vigil/names"
 // short is set, is not enough: two consonants say little of a name
 // written with its vowels.
 func transEqual(q, l *Part, short bool) bool {
-	kana := q.Kana || l.Kana
-	for _, ka := range names.LooseKeys(q.Text, kana) {
+	kana, rl := q.Kana || l.Kana, q.RL || l.RL
+	for _, ka := range names.LooseKeys(q.Text, kana, rl) {
 		if len(ka) < 2 || len(ka) == 2 && !short {
 			continue
 		}
-		for _, kb := range names.LooseKeys(l.Text, kana) {
+		for _, kb := range names.LooseKeys(l.Text, kana, rl) {
 			if ka == kb && (len(ka) >= 3 || vowelStart(q.Text) == vowelStart(l.Text)) {
 				return true
 			}

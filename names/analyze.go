@@ -55,6 +55,11 @@ type Token struct {
 	// compared loosely (see match); and when it is written in a script
 	// whose Latin forms follow it loosely (see LooseScript, LooseKeys).
 	Trans bool
+	// RL is set when the name is written in kana or is a foreign name in
+	// Chinese characters: scripts that write r and l alike, whose loose
+	// keys merge them (the others' keep them apart: Hebrew ברכה is not
+	// Black).
+	RL bool
 	// Orig is, for a legal form written as one word, that word as written
 	// (folded): "corporatiov" read as "inc" may still be "corporativo".
 	Orig string
@@ -132,7 +137,7 @@ func Analyze(s string, kind Kind) []Token {
 	loose := trans || LooseScript(s)
 	last := -1 // the last plain part
 	for i := range toks {
-		toks[i].Unvowelled, toks[i].Kana, toks[i].Trans = unv || trans, kana, loose
+		toks[i].Unvowelled, toks[i].Kana, toks[i].Trans, toks[i].RL = unv || trans, kana, loose, kana || trans
 		if toks[i].Class == Plain {
 			last = i
 		}

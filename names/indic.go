@@ -118,7 +118,9 @@ func foldBrahmicWord(rs []rune) (string, int) {
 				b.WriteByte('a')
 				pendingVowel = false
 			}
-			if i+1 < len(word) && isLabial(word[i+1]-block) {
+			if i+1 < len(word) && isLabial(word[i+1]-block) || i+1 == len(word) && block != 0x0900 {
+				// m before a labial, and ending a word outside Hindi
+				// (Kannada ಎಂ "em", the letter M).
 				b.WriteByte('m')
 			} else {
 				b.WriteByte('n')
@@ -140,7 +142,16 @@ func foldBrahmicWord(rs []rune) (string, int) {
 	if pendingVowel && lastCons >= 0 && (!dropsFinalVowel(block) || conjunct || len(word) <= 2) {
 		b.WriteByte('a')
 	}
-	return b.String(), n
+	roman := b.String()
+	if in := brahmicInitial(roman, rs, n); in != "" {
+		return in, n
+	}
+	if block == tamilBlock && len(word) > 1 && word[0] == 0x0B87 && (word[1] == 0x0BB0 || word[1] == 0x0BB2) {
+		// Tamil writes இ before a word that begins with r or l, which
+		// Tamil words cannot: இராமன் Raman, இராமச்சந்திரன் Ramachandran.
+		roman = roman[1:]
+	}
+	return roman, n
 }
 
 // followedBySign reports whether the consonant at word[i] carries a vowel

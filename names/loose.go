@@ -34,7 +34,8 @@ func LooseScript(s string) bool {
 
 // LooseKeys returns the loose consonant keys of a folded token: vowels,
 // y and w dropped; p, b and f one class; t and d one; k, g, q and c one;
-// s, z and sh one, and j and zh one; r and l one; m and n kept apart; h
+// s, z and sh one, and j and zh one; r and l one when rl is set (kana and
+// Chinese transcriptions write them alike); m and n kept apart; h
 // after a stop or sibilant (an aspirate or digraph, bh dh kh th sh)
 // dropped and elsewhere of the k class (h, kh and ח are one sound in many romanisations); n before
 // g takes the g (Singh and सिंह "sinh"); doubled consonants collapsed.
@@ -44,15 +45,15 @@ func LooseScript(s string) bool {
 // מנחם, חיים), and one more with v in the p class (Chinese and kana write
 // Lavrov with f) where the first drops it as a vowel (Thai and Indic
 // names write ว, व as v or w). "prabhakaran" and Tamil "pirabagaran"
-// share "plpkln"; "rahman" and "raguman" share "lkmn".
-func LooseKeys(tok string, kana bool) []string {
+// share "prpkrn"; "rahman" and "raguman" share "rkmn".
+func LooseKeys(tok string, kana, rl bool) []string {
 	out := make([]string, 0, 4)
 	for _, ch := range [2]byte{'s', 'k'} {
 		for _, v := range [2]bool{false, true} {
 			if kana && ch == 's' {
 				ch = 'j'
 			}
-			if k := looseKey(tok, ch, v, !kana); !slices.Contains(out, k) {
+			if k := looseKey(tok, ch, v, !kana, rl); !slices.Contains(out, k) {
 				out = append(out, k)
 			}
 		}
@@ -62,7 +63,7 @@ func LooseKeys(tok string, kana bool) []string {
 
 // looseKey is one loose key, with ch in class ch, v kept as a labial or
 // dropped, and j in the class of s or not.
-func looseKey(tok string, ch byte, v, js bool) string {
+func looseKey(tok string, ch byte, v, js, rl bool) string {
 	b := make([]byte, 0, len(tok))
 	var last byte
 	for i := 0; i < len(tok); i++ {
@@ -110,8 +111,10 @@ func looseKey(tok string, ch byte, v, js bool) string {
 			}
 		case 'j':
 			k = 'j'
-		case 'r', 'l':
-			k = 'l'
+		case 'r':
+			if rl {
+				k = 'l'
+			}
 		case 'n':
 			if next == 'g' && (i+2 >= len(tok) || !looseVowel(tok[i+2])) {
 				i++ // ng ending a syllable: a nasal

@@ -90,9 +90,15 @@ func myanmarSyllable(rs []rune) (string, int) {
 coda:
 	final := rune(0)
 	if i+1 < len(rs) && myanmarConsonants[rs[i]] != "" || i+1 < len(rs) && rs[i] == 'အ' {
-		if rs[i+1] == myanmarAsat || rs[i+1] == myanmarVirama {
+		// The dot below (့) is stored before the asat (င့် in ဝင်းမြင့်
+		// Win Myint, န့် in သန့် Thant).
+		j := i + 1
+		for j+1 < len(rs) && rs[j] == 0x1037 {
+			j++
+		}
+		if rs[j] == myanmarAsat || rs[j] == myanmarVirama {
 			final = rs[i]
-			i += 2
+			i = j + 1
 			for i < len(rs) && (rs[i] == 0x1037 || rs[i] == 0x1038) {
 				i++
 			}
