@@ -20,7 +20,7 @@ import (
 // more listed tokens says too little to find candidates by.
 const maxLooseTokens = 512
 
-// buildLoose maps each loose key of three consonants or more of a listed
+// buildLoose maps each loose key of two consonants or more of a listed
 // token to the tokens that have it.
 func (ix *Index) buildLoose() map[string][]int32 {
 	m := make(map[string][]int32)
@@ -28,7 +28,11 @@ func (ix *Index) buildLoose() map[string][]int32 {
 		for _, kana := range [2]bool{false, true} {
 			for _, rl := range [2]bool{false, true} {
 				for _, k := range names.LooseKeys(ix.vocab.Text(id), kana, rl) {
-					if len(k) >= 3 && !slices.Contains(m[k], id) {
+					if len(k) < 2 {
+						continue
+					}
+					k = looseMapKey(k, kana, rl)
+					if !slices.Contains(m[k], id) {
 						m[k] = append(m[k], id)
 					}
 				}
@@ -45,12 +49,25 @@ func (ix *Index) buildLoose() map[string][]int32 {
 func (ix *Index) looseKeys(qi int8, p *match.Part, s *Scratch) {
 	m := ix.loose()
 	for _, k := range names.LooseKeys(p.Text, p.Kana, p.RL) {
-		toks := m[k]
-		if len(toks) > maxLooseTokens {
-			continue
+		toks := m[looseMapKey(k, p.Kana, p.RL)]
+		if len(toks) > maxLooseTokens || len(k) == 2 && len(toks) > maxLooseTokens/8 {
+			continue // a key of two consonants says less
 		}
 		for _, t := range toks {
 			s.keys = append(s.keys, key{post: ix.tokPost.of(t), w: p.Weight * 0.8, id: t, qi: qi})
 		}
 	}
+}
+
+// looseMapKey keeps the keys of each kind of loose script apart: those
+// of kana and of scripts that write r and l alike are looser, and would
+// crowd the others' keys past maxLooseTokens.
+func looseMapKey(k string, kana, rl bool) string {
+	switch {
+	case kana:
+		return "k" + k
+	case rl:
+		return "r" + k
+	}
+	return k
 }

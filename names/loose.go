@@ -47,12 +47,15 @@ func LooseScript(s string) bool {
 // names write ว, व as v or w). "prabhakaran" and Tamil "pirabagaran"
 // share "prpkrn"; "rahman" and "raguman" share "rkmn".
 func LooseKeys(tok string, kana, rl bool) []string {
-	out := make([]string, 0, 4)
-	for _, ch := range [2]byte{'s', 'k'} {
+	chs := []byte{'s', 'k'}
+	if kana {
+		// Kana write ti and di as チ chi and ヂ, ジ ji (ウラジーミル・プーチン
+		// Vladimir Putin): one key more with ch and j in the t class.
+		chs = []byte{'j', 'k', 't'}
+	}
+	out := make([]string, 0, 6)
+	for _, ch := range chs {
 		for _, v := range [2]bool{false, true} {
-			if kana && ch == 's' {
-				ch = 'j'
-			}
 			if k := looseKey(tok, ch, v, !kana, rl); !slices.Contains(out, k) {
 				out = append(out, k)
 			}
@@ -111,6 +114,9 @@ func looseKey(tok string, ch byte, v, js, rl bool) string {
 			}
 		case 'j':
 			k = 'j'
+			if ch == 't' {
+				k = 't'
+			}
 		case 'r':
 			if rl {
 				k = 'l'
