@@ -56,7 +56,7 @@ func thaiFinal(r rune) string {
 }
 
 // foldThaiWord romanises the Thai or Lao word at the start of rs.
-func foldThaiWord(rs []rune) (string, int) {
+func foldThaiWord(rs []rune, etym bool) (string, int) {
 	n := 0
 	for n < len(rs) && isThaiLao(rs[n]) && !isThaiSpace(rs[n]) {
 		n++
@@ -67,6 +67,7 @@ func foldThaiWord(rs []rune) (string, int) {
 	word := rs[:n]
 	out := make([]string, len(word)) // the Latin value of each rune, by position
 	final := make([]bool, len(word)) // consonants that close a syllable with an unwritten vowel
+	th := thaiWord{word: word, etym: etym}
 	for i := 0; i < len(word); i++ {
 		r := word[i]
 		switch {
@@ -78,12 +79,21 @@ func foldThaiWord(rs []rune) (string, int) {
 			out[i] = thaiFinalValue(r)
 		case isThaiConsonant(r):
 			out[i] = thaiConsonant(word, i)
+			if r == 'ร' && etym && i == len(word)-1 && i > 1 && isThaiConsonant(word[i-1]) {
+				out[i] = "ra" // ชินวัตร Shinawatra
+				continue
+			}
 			if r == 'ร' && i == len(word)-1 && i > 1 && isThaiConsonant(word[i-1]) && thaiCloses(word, i-1) {
 				out[i] = "" // ร after a final is silent: ประวิตร Prawit, สมัคร Samak
 				continue
 			}
+			if etym && th.etymOnset(i) {
+				out[i] = thaiPlain(r)
+				i = thaiUnwritten(word, out, final, i, etym)
+				continue
+			}
 			if !thaiCloses(word, i) {
-				i = thaiUnwritten(word, out, final, i)
+				i = thaiUnwritten(word, out, final, i, etym)
 			}
 		case isThaiVowelSign(r) || isThaiLeadingVowel(r):
 			out[i] = thaiVowel(r)
@@ -120,7 +130,7 @@ func thaiCluster(a, b rune) bool {
 // before ว and a final (ชวน Chuan), an for รร (บรรหาร Banhan); ห before a
 // sonorant is silent (หลีก Lik). It returns the index of the last rune
 // used.
-func thaiUnwritten(word []rune, out []string, final []bool, i int) int {
+func thaiUnwritten(word []rune, out []string, final []bool, i int, etym bool) int {
 	j := thaiNext(word, i+1)
 	if j >= len(word) || !isThaiConsonant(word[j]) {
 		return i
@@ -134,6 +144,8 @@ func thaiUnwritten(word []rune, out []string, final []bool, i int) int {
 	case k < len(word) && word[k] == thaiKaran:
 		// The next consonant is silent: nothing to add.
 	case carries && thaiCluster(c1, c2):
+	case etym && c2 == 'ร' && j == len(word)-1:
+		// A cluster before the etymological final ra: วัตร "watra".
 	case c2 == 'ร' && k < len(word) && word[k] == 'ร':
 		out[i] += "an"
 		if m := thaiNext(word, k+1); m < len(word) && isThaiConsonant(word[m]) && !thaiCarries(word, m) {
@@ -307,4 +319,55 @@ func thaiVowel(r rune) string {
 	default:
 		return v
 	}
+}
+
+// thaiEtymMark marks the etymological reading of a Thai name (see
+// ThaiReading): the invisible separator, which Fold drops.
+const thaiEtymMark = "\u2063"
+
+// ThaiReading returns the second reading of a name in Thai script, the
+// one that follows its Sanskrit and Pali spelling as many Thai families
+// romanise their names (ชินวัตร Shinawatra, สุนทรเวช Sundaravej, ชาญวีรกูล
+// Charnvirakul) rather than its sound (RTGS Chinnawat, Sunthonwet): a
+// consonant before another takes the vowel a, finals keep their letters'
+// values, and a final ร after a consonant is "ra". It reports false when
+// s has no Thai letter.
+func ThaiReading(s string) (string, bool) {
+	for _, r := range s {
+		if r >= 0x0E01 && r <= 0x0E7F {
+			return thaiEtymMark + s, true
+		}
+	}
+	return "", false
+}
+
+// thaiWord is a Thai word being read.
+type thaiWord struct {
+	word []rune
+	etym bool
+}
+
+// etymOnset reports whether, in the etymological reading, the consonant
+// at i carries the vowel a rather than close a syllable: it follows a
+// vowel other than mai han-akat, comes before a consonant that is not
+// silent, and is not one of the sonorants ง ม ย ว, which close syllables
+// in these spellings too (จึง, รุ่ง).
+func (t thaiWord) etymOnset(i int) bool {
+	w := t.word
+	j := thaiNext(w, i+1)
+	if !thaiCloses(w, i) || j >= len(w) || !isThaiConsonant(w[j]) {
+		return false
+	}
+	k := thaiNext(w, j+1)
+	silent := k < len(w) && w[k] == thaiKaran ||
+		k+1 < len(w) && (isThaiConsonant(w[k]) || isThaiVowelSign(w[k])) && w[k+1] == thaiKaran
+	return !silent && w[i-1] != 0x0E31 && !strings.ContainsRune("งมยว", w[i])
+}
+
+// thaiPlain is the value of a consonant that does not close a syllable.
+func thaiPlain(r rune) string {
+	if v := genericValue(r); v != "cch" {
+		return v
+	}
+	return "ch"
 }
