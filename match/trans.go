@@ -1,6 +1,10 @@
 package match
 
-import "github.com/vigil-screening/vigil/names"
+import (
+	"slices"
+
+	"github.com/vigil-screening/vigil/names"
+)
 
 // Transcriptions in Chinese characters (names.ForeignHan) write a foreign
 // name with the syllables Mandarin has: r and l alike (拉 for ra and la),
@@ -13,13 +17,21 @@ import "github.com/vigil-screening/vigil/names"
 // பிரபாகரன் "pirabagaran" Prabhakaran.
 
 // transEqual reports whether two parts, one of them read from a
-// transcription or a loose script, share a loose key of two consonants
-// or more (kana's keys when either is kana). A key of two must begin the
+// transcription or a loose script, share a loose spelling (names.
+// LooseSpellings, vowels kept) of two letters or more, or a loose key of
+// two consonants or more (kana's keys when either is kana). A key of two must begin the
 // parts alike (both with a vowel or both with a consonant) and, unless
 // short is set, is not enough: two consonants say little of a name
 // written with its vowels.
 func transEqual(q, l *Part, short bool) bool {
 	kana, rl := q.Kana || l.Kana, q.RL || l.RL
+	if len(q.Text) >= 2 && len(l.Text) >= 2 {
+		for _, sa := range names.LooseSpellings(q.Text, kana, rl) {
+			if len(sa) >= 2 && slices.Contains(names.LooseSpellings(l.Text, kana, rl), sa) {
+				return true
+			}
+		}
+	}
 	for _, ka := range names.LooseKeys(q.Text, kana, rl) {
 		if len(ka) < 2 || len(ka) == 2 && !short {
 			continue
@@ -54,5 +66,17 @@ func vowelled(q, l *Part) bool {
 // endAlike reports whether both parts end in a vowel or both in a
 // consonant.
 func endAlike(q, l *Part) bool {
-	return isVowel(q.Text[len(q.Text)-1]) == isVowel(l.Text[len(l.Text)-1])
+	return vowelEnd(q) == vowelEnd(l)
+}
+
+// vowelEnd reports whether p ends in a vowel that is sounded: a final e
+// after a consonant (or in que, gue) of a part not read from a loose
+// script is often silent (Tarique for তারেক, Mashrafe for মাশরাফি).
+func vowelEnd(p *Part) bool {
+	s := p.Text
+	n := len(s)
+	if !p.Trans && n >= 3 && s[n-1] == 'e' && (!isVowel(s[n-2]) || n >= 4 && s[n-2] == 'u' && (s[n-3] == 'q' || s[n-3] == 'g')) {
+		return false
+	}
+	return isVowel(s[n-1])
 }

@@ -80,11 +80,11 @@ func foldBrahmicWord(rs []rune) (string, int) {
 		off := word[i] - block
 		switch {
 		case brahmicConsonant(off):
-			if pendingVowel && !(block == 0x0900 && afterVowel && followedBySign(word, i, block)) {
-				// Hindi drops the inherent vowel of a consonant between a
-				// vowel and a consonant with a vowel sign (V C a C V):
-				// अरविंद Arvind, राजनाथ Rajnath, वाजपेयी Vajpayee,
-				// मनमोहन Manmohan.
+			if pendingVowel && !((block == 0x0900 || block == 0x0980) && afterVowel && followedBySign(word, i, block)) {
+				// Hindi and Bengali drop the inherent vowel of a consonant
+				// between a vowel and a consonant with a vowel sign (V C a
+				// C V): अरविंद Arvind, राजनाथ Rajnath, वाजपेयी Vajpayee,
+				// मनमोहन Manmohan, রহমান Rahman, ইসলাম Islam.
 				b.WriteByte('a')
 				vowelLast = true
 			}
@@ -139,7 +139,7 @@ func foldBrahmicWord(rs []rune) (string, int) {
 			b.WriteByte(byte('0' + off - 0x66))
 		}
 	}
-	if pendingVowel && lastCons >= 0 && (!dropsFinalVowel(block) || conjunct || len(word) <= 2) {
+	if pendingVowel && lastCons >= 0 && (!dropsFinalVowel(block) || conjunct || len(word) <= 2 && !brahmicIndependentVowel(word[0]-block)) {
 		b.WriteByte('a')
 	}
 	roman := b.String()
@@ -288,4 +288,11 @@ func brahmicVowel(r rune) string {
 	default:
 		return v
 	}
+}
+
+// brahmicIndependentVowel reports whether off is an independent vowel
+// letter (अ, আ, …): a word of two letters that begins with one ends in a
+// consonant (আল al), one of a consonant alone keeps its vowel.
+func brahmicIndependentVowel(off rune) bool {
+	return off >= 0x04 && off <= 0x14 || off >= 0x60 && off <= 0x61
 }

@@ -56,7 +56,7 @@ func LooseKeys(tok string, kana, rl bool) []string {
 	out := make([]string, 0, 6)
 	for _, ch := range chs {
 		for _, v := range [2]bool{false, true} {
-			if k := looseKey(tok, ch, v, !kana, rl); !slices.Contains(out, k) {
+			if k := looseKey(tok, ch, v, !kana, rl, false); !slices.Contains(out, k) {
 				out = append(out, k)
 			}
 		}
@@ -66,7 +66,7 @@ func LooseKeys(tok string, kana, rl bool) []string {
 
 // looseKey is one loose key, with ch in class ch, v kept as a labial or
 // dropped, and j in the class of s or not.
-func looseKey(tok string, ch byte, v, js, rl bool) string {
+func looseKey(tok string, ch byte, v, js, rl, vowels bool) string {
 	b := make([]byte, 0, len(tok))
 	var last byte
 	for i := 0; i < len(tok); i++ {
@@ -82,10 +82,24 @@ func looseKey(tok string, ch byte, v, js, rl bool) string {
 				k = 'p'
 				break
 			}
-			last = 0
+			if !vowels {
+				last = 0
+			}
 			continue
-		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
-			last = 0
+		case 'a', 'e', 'i', 'o', 'u':
+			if vowels && c != last {
+				b = append(b, c)
+				last = c
+				continue
+			}
+			if !vowels {
+				last = 0
+			}
+			continue
+		case 'y', 'w':
+			if !vowels {
+				last = 0
+			}
 			continue
 		case 'h':
 			if i > 0 && (strings.IndexByte("bcdgjkpstz", tok[i-1]) >= 0 || i == len(tok)-1 && !looseVowel(tok[i-1])) {
@@ -144,4 +158,25 @@ func looseVowel(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// LooseSpellings returns the loose spellings of a folded token: its
+// loose keys (see LooseKeys) with the vowels kept (doubled ones single)
+// and y and w dropped, for parts too short for a key to tell them apart:
+// Myanmar ကြီး "kyi" and Gyi, Bengali জিয়া "jiya" and Zia share "ki" and
+// "sia".
+func LooseSpellings(tok string, kana, rl bool) []string {
+	chs := []byte{'s', 'k'}
+	if kana {
+		chs = []byte{'j', 'k', 't'}
+	}
+	out := make([]string, 0, 6)
+	for _, ch := range chs {
+		for _, v := range [2]bool{false, true} {
+			if k := looseKey(tok, ch, v, !kana, rl, true); !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
