@@ -69,13 +69,13 @@ func endAlike(q, l *Part) bool {
 	return vowelEnd(q) == vowelEnd(l)
 }
 
-// vowelEnd reports whether p ends in a vowel that is sounded: a final e
-// after a consonant (or in que, gue) of a part not read from a loose
-// script is often silent (Tarique for তারেক, Mashrafe for মাশরাফি).
+// vowelEnd reports whether p ends in a vowel that is sounded: the final
+// e of que and gue in a part not read from a loose script is silent
+// (Tarique for তারেক).
 func vowelEnd(p *Part) bool {
 	s := p.Text
 	n := len(s)
-	if !p.Trans && n >= 3 && s[n-1] == 'e' && (!isVowel(s[n-2]) || n >= 4 && s[n-2] == 'u' && (s[n-3] == 'q' || s[n-3] == 'g')) {
+	if !p.Trans && n >= 4 && s[n-1] == 'e' && s[n-2] == 'u' && (s[n-3] == 'q' || s[n-3] == 'g') {
 		return false
 	}
 	return isVowel(s[n-1])
