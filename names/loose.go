@@ -35,26 +35,21 @@ func LooseScript(s string) bool {
 // LooseKeys returns the loose consonant keys of a folded token: vowels,
 // y and w dropped; p, b and f one class; t and d one; k, g, q and c one;
 // s, z and sh one, and j and zh one; r and l one when rl is set (kana and
-// Chinese transcriptions write them alike); m and n kept apart; h
-// after a stop or sibilant (an aspirate or digraph, bh dh kh th sh)
-// dropped and elsewhere of the k class (h, kh and ח are one sound in many romanisations); n before
-// g takes the g (Singh and सिंह "sinh"); doubled consonants collapsed.
-// Outside kana (kana, which writes ジ ji and ズ zu apart) j and s are one
-// class too: Bengali writes Zia জিয়া, Tamil Chidambaram சிதம்பரம். A
-// token has one key more with ch in the k class (Menachem, Chaim for
-// מנחם, חיים), and one more with v in the p class (Chinese and kana write
-// Lavrov with f) where the first drops it as a vowel (Thai and Indic
-// names write ว, व as v or w). "prabhakaran" and Tamil "pirabagaran"
-// share "prpkrn"; "rahman" and "raguman" share "rkmn".
+// Chinese transcriptions write them alike); m and n kept apart, but n
+// before a labial is m; h after a stop or sibilant (an aspirate or a
+// digraph: bh dh kh th sh) dropped, elsewhere of the k class (h, kh and
+// ח are one sound in many romanisations); ng ending a syllable is n
+// (Singh and सिंह "sinh"); doubled consonants collapsed. Outside kana (which
+// writes ジ ji and ズ zu apart) j and s are one class too: Bengali writes
+// Zia জিয়া, Tamil Chidambaram சிதம்பரம். A token has keys with ch (and j)
+// in other classes (see looseClasses; Menachem and Chaim for מנחם, חיים
+// need ch in the k class), and keys with v in the p class (Chinese and
+// kana write Lavrov with f) beside those that drop it as a vowel (Thai
+// and Indic names write ว, व as v or w). "prabhakaran" and Tamil
+// "pirabagaran" share "prpkrn"; "rahman" and "raguman" share "rkmn".
 func LooseKeys(tok string, kana, rl bool) []string {
-	chs := []byte{'s', 'k'}
-	if kana {
-		// Kana write ti and di as チ chi and ヂ, ジ ji (ウラジーミル・プーチン
-		// Vladimir Putin): one key more with ch and j in the t class.
-		chs = []byte{'j', 'k', 't'}
-	}
 	out := make([]string, 0, 6)
-	for _, ch := range chs {
+	for _, ch := range looseClasses(kana, rl) {
 		for _, v := range [2]bool{false, true} {
 			if k := looseKey(tok, ch, v, !kana, rl, false); !slices.Contains(out, k) {
 				out = append(out, k)
@@ -128,16 +123,22 @@ func looseKey(tok string, ch byte, v, js, rl, vowels bool) string {
 			}
 		case 'j':
 			k = 'j'
-			if ch == 't' {
-				k = 't'
+			if ch == 't' || ch == 'k' && rl {
+				k = ch
 			}
 		case 'r':
 			if rl {
 				k = 'l'
 			}
 		case 'n':
-			if next == 'g' && (i+2 >= len(tok) || !looseVowel(tok[i+2])) {
-				i++ // ng ending a syllable: a nasal
+			if next == 'g' && (i+2 >= len(tok) || tok[i+2] == 'h' || !rl && !looseVowel(tok[i+2])) {
+				// ng ending a syllable: a nasal (Singh, सिंह "sinh", Khmer
+				// រង្ស៊ី "rongsi" Rainsy); in Chinese transcriptions a g
+				// before a consonant is a syllable of its own (安格拉
+				// "angla" Angela).
+				i++
+			} else if next == 'p' || next == 'b' || next == 'f' {
+				k = 'm' // before a labial (Trump, ドナルド・トランプ "toranp")
 			}
 		}
 		if js && k == 'j' {
@@ -166,12 +167,8 @@ func looseVowel(c byte) bool {
 // Myanmar ကြီး "kyi" and Gyi, Bengali জিয়া "jiya" and Zia share "ki" and
 // "sia".
 func LooseSpellings(tok string, kana, rl bool) []string {
-	chs := []byte{'s', 'k'}
-	if kana {
-		chs = []byte{'j', 'k', 't'}
-	}
 	out := make([]string, 0, 6)
-	for _, ch := range chs {
+	for _, ch := range looseClasses(kana, rl) {
 		for _, v := range [2]bool{false, true} {
 			if k := looseKey(tok, ch, v, !kana, rl, true); !slices.Contains(out, k) {
 				out = append(out, k)
@@ -179,4 +176,21 @@ func LooseSpellings(tok string, kana, rl bool) []string {
 		}
 	}
 	return out
+}
+
+// looseClasses returns the classes ch (and j) take in the keys of one
+// token: the s class (the j class in kana) and the k class; in kana and
+// in Chinese transcriptions the t class too, since kana write ti and di
+// as チ chi and ジ ji (ウラジーミル・プーチン Vladimir Putin) and Xinhua's
+// tables write palatal t and d with j and q (普京 Putin, 弗拉基米尔
+// Vladimir); in Chinese transcriptions the k class takes j too (基 ji for
+// ki: 泽连斯基 Zelensky).
+func looseClasses(kana, rl bool) []byte {
+	switch {
+	case kana:
+		return []byte{'j', 'k', 't'}
+	case rl:
+		return []byte{'s', 'k', 't'}
+	}
+	return []byte{'s', 'k'}
 }
