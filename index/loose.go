@@ -59,6 +59,34 @@ func (ix *Index) looseKeys(qi int8, p *match.Part, s *Scratch) {
 	}
 }
 
+// looseJoinKeys appends the loose keys of two adjacent parts of q read
+// from a transcription in Chinese characters, written together: the
+// transcriptions split names the Latin form writes as one (艾哈迈迪-内贾德
+// "aihamaidi nejiad" Ahmadinejad). A key credits both parts once. Parts
+// of other scripts do not search their joins: the keys crowd out better
+// candidates.
+func (ix *Index) looseJoinKeys(q *match.Name, s *Scratch) {
+	for _, j := range q.Joins {
+		if j.N != 2 {
+			continue
+		}
+		a, b := &q.Parts[j.At], &q.Parts[j.At+1]
+		if !a.RL || !b.RL || a.Kana || a.Class != names.Plain || b.Class != names.Plain {
+			continue
+		}
+		m := ix.loose()
+		for _, k := range names.LooseKeys(a.Text+b.Text, a.Kana, a.RL) {
+			toks := m[looseMapKey(k, a.Kana, a.RL)]
+			if len(k) < 4 || len(toks) > maxLooseTokens {
+				continue
+			}
+			for _, t := range toks {
+				s.keys = append(s.keys, key{post: ix.tokPost.of(t), w: (a.Weight + b.Weight) * 0.8, id: t, qi: int8(j.At), also: joinBits(j)})
+			}
+		}
+	}
+}
+
 // looseMapKey keeps the keys of each kind of loose script apart: those
 // of kana and of scripts that write r and l alike are looser, and would
 // crowd the others' keys past maxLooseTokens.

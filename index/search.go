@@ -160,6 +160,7 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 			s.keys = append(s.keys, key{post: ix.skelPost.of(j.Skel), w: w * 0.8, id: j.Skel, qi: int8(j.At), skel: true, also: joinBits(j)})
 		}
 	}
+	ix.looseJoinKeys(q, s)
 	slices.SortFunc(s.keys, func(a, b key) int {
 		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(len(a.post), len(b.post)), cmp.Compare(a.qi, b.qi), cmp.Compare(a.id, b.id),
 			boolCmp(a.skel, b.skel))
