@@ -80,3 +80,30 @@ func vowelEnd(p *Part) bool {
 	}
 	return isVowel(s[n-1])
 }
+
+// transJoinMeets reports whether parts written together meet part p by a
+// loose key of four consonants or more, one side read from a
+// transcription or a loose script: kana and Chinese transcriptions write
+// apart or together what the Latin form writes the other way
+// (オサマ・ビンラディン "binradin" and bin Laden).
+func transJoinMeets(joined []Part, p *Part) bool {
+	t := joined[0]
+	if !p.Trans && !t.Trans {
+		return false
+	}
+	kana, rl := p.Kana || t.Kana, p.RL || t.RL
+	for i := range joined {
+		if len(names.LooseKeys(joined[i].Text, kana, rl)[0]) < 2 {
+			return false // a part of vowels and glides adds nothing to the key (Yoav)
+		}
+		if i > 0 {
+			t.Text += joined[i].Text
+		}
+	}
+	for _, ka := range names.LooseKeys(t.Text, kana, rl) {
+		if len(ka) >= 4 && slices.Contains(names.LooseKeys(p.Text, kana, rl), ka) {
+			return true
+		}
+	}
+	return false
+}
