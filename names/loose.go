@@ -97,6 +97,9 @@ func looseKey(tok string, ch byte, v, js, rl, vowels bool) string {
 			}
 			continue
 		case 'h':
+			if i == len(tok)-1 && i > 0 && looseVowel(tok[i-1]) {
+				continue // a final h after a vowel is silent: Siddaramaiah, Shah
+			}
 			if i > 0 && (strings.IndexByte("bcdgjkpstz", tok[i-1]) >= 0 || i == len(tok)-1 && !looseVowel(tok[i-1])) {
 				continue // an aspirate or a digraph (bh, dh, kh, th, sh), or सिंह "sinh"
 			}
@@ -162,11 +165,12 @@ func looseVowel(c byte) bool {
 }
 
 // LooseSpellings returns the loose spellings of a folded token: its
-// loose keys (see LooseKeys) with the vowels kept (doubled ones single)
-// and y and w dropped, for parts too short for a key to tell them apart:
+// loose keys (see LooseKeys) with the vowels kept (doubled ones single,
+// digraphs as one vowel: see looseVowels) and y and w dropped, for parts too short for a key to tell them apart:
 // Myanmar ကြီး "kyi" and Gyi, Bengali জিয়া "jiya" and Zia share "ki" and
 // "sia".
 func LooseSpellings(tok string, kana, rl bool) []string {
+	tok = looseVowels(tok)
 	out := make([]string, 0, 6)
 	for _, ch := range looseClasses(kana, rl) {
 		for _, v := range [2]bool{false, true} {
@@ -193,4 +197,34 @@ func looseClasses(kana, rl bool) []byte {
 		return []byte{'s', 'k', 't'}
 	}
 	return []byte{'s', 'k'}
+}
+
+// looseVowelPairs are the vowel digraphs romanisations write for one
+// vowel, and that vowel: Kannada ಗೌಡ "gauda" is Gowda, ಮೊಯ್ಲಿ "moyli"
+// Moily.
+var looseVowelPairs = [...][2]string{
+	{"aa", "a"}, {"ee", "i"}, {"oo", "u"}, {"au", "o"}, {"aw", "o"}, {"ow", "o"}, {"ou", "o"},
+	{"ai", "e"}, {"ay", "e"}, {"ei", "e"}, {"ey", "e"}, {"oi", "o"}, {"oy", "o"},
+}
+
+// looseVowels rewrites the vowel digraphs of tok as single vowels, and a
+// final y as i.
+func looseVowels(tok string) string {
+	var b strings.Builder
+	for i := 0; i < len(tok); i++ {
+		if i+1 < len(tok) {
+			pair := tok[i : i+2]
+			if j := slices.IndexFunc(looseVowelPairs[:], func(p [2]string) bool { return p[0] == pair }); j >= 0 {
+				b.WriteString(looseVowelPairs[j][1])
+				i++
+				continue
+			}
+		}
+		if tok[i] == 'y' && i == len(tok)-1 && i > 0 {
+			b.WriteByte('i')
+			continue
+		}
+		b.WriteByte(tok[i])
+	}
+	return b.String()
 }
