@@ -49,8 +49,8 @@ func vowelStart(s string) bool { return s != "" && isVowel(s[0]) }
 
 // vowelled reports whether the part of q and l read from a loose script
 // comes from one that writes its vowels (Indic, Thai, Khmer, Myanmar,
-// Ge'ez): such a part meets by a loose key of two consonants only when
-// its spelling is also close (minFuzzy), and by any key only when both
+// Ge'ez): such a part meets by a loose key of three consonants or more,
+// or by a loose spelling (names.LooseSpellings), and only when both
 // parts end alike, in a vowel or in a consonant, since these scripts
 // write a name's last vowel (হাসিনা Hasina is not Hassan). Parts from Hebrew and Chinese
 // transcriptions (Unvowelled) and kana, whose vowels say little, meet by

@@ -60,7 +60,7 @@ func chillu(block, off rune) bool { return block == 0x0D00 && off >= 0x7A && off
 
 // foldBrahmicWord romanises the word of one Brahmic script at the start
 // of rs and returns it and the number of runes read.
-func foldBrahmicWord(rs []rune) (string, int) {
+func foldBrahmicWord(rs []rune, alt bool) (string, int) {
 	block := brahmicBlock(rs[0])
 	n := 0
 	for n < len(rs) && brahmicBlock(rs[n]) == block && !isBrahmicPunct(rs[n]-block) {
@@ -92,7 +92,7 @@ func foldBrahmicWord(rs []rune) (string, int) {
 			vowelLast = false
 			conjunct = i > 0 && word[i-1]-block == offVirama
 			nukta := i+1 < len(word) && word[i+1]-block == offNukta
-			b.WriteString(brahmicConsonantValue(word, i, block, nukta))
+			b.WriteString(brahmicConsonantValue(word, i, block, nukta, alt))
 			if nukta {
 				i++
 			}
@@ -171,7 +171,7 @@ func isBrahmicPunct(off rune) bool { return off == 0x64 || off == 0x65 }
 func isLabial(off rune) bool { return off >= 0x2A && off <= 0x2E }
 
 // brahmicConsonantValue returns the Latin value of the consonant word[i].
-func brahmicConsonantValue(word []rune, i int, block rune, nukta bool) string {
+func brahmicConsonantValue(word []rune, i int, block rune, nukta, alt bool) string {
 	off := word[i] - block
 	if nukta {
 		switch off {
@@ -190,7 +190,7 @@ func brahmicConsonantValue(word []rune, i int, block rune, nukta bool) string {
 		}
 	}
 	if block == tamilBlock {
-		return tamilConsonant(word, i)
+		return tamilConsonant(word, i, alt)
 	}
 	return brahmicPlain(word[i], off)
 }
@@ -214,7 +214,7 @@ var brahmicFix = map[string]string{"c": "ch", "ch": "chh", "rh": "r"}
 
 // tamilConsonant reads a Tamil consonant: Tamil writes k/g, t/d, p/b and
 // s/ch with one letter each, voiced between vowels and after a nasal.
-func tamilConsonant(word []rune, i int) string {
+func tamilConsonant(word []rune, i int, alt bool) string {
 	off := word[i] - tamilBlock
 	prev := rune(0)
 	if i > 0 {
@@ -245,6 +245,12 @@ func tamilConsonant(word []rune, i int) string {
 		}
 		return "p"
 	case 0x1A: // ச
+		switch {
+		case i+2 < len(word) && word[i+1]-tamilBlock == offVirama && word[i+2] == word[i]:
+			return "" // ச்ச is ch: பிச்சை Pichai, இராமச்சந்திரன் Ramachandran
+		case alt || i > 1 && prev == offVirama && word[i-2] == word[i]:
+			return "ch"
+		}
 		return "s"
 	case 0x34: // ழ
 		return "zh"

@@ -29,3 +29,16 @@ func brahmicInitial(roman string, rs []rune, n int) string {
 	}
 	return roman[:1]
 }
+
+// TamilReading returns the second reading of a name in Tamil script, in
+// which ச is ch rather than s: Tamil writes both with one letter, and
+// the Latin forms use either (Sundar, Sivaji; Chidambaram, Chennai). It
+// reports false when s has no Tamil letter.
+func TamilReading(s string) (string, bool) {
+	for _, r := range s {
+		if r == 0x0B9A { // ச
+			return altMark + s, true
+		}
+	}
+	return "", false
+}

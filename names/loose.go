@@ -48,11 +48,28 @@ func LooseScript(s string) bool {
 // and Indic names write ว, व as v or w). "prabhakaran" and Tamil
 // "pirabagaran" share "prpkrn"; "rahman" and "raguman" share "rkmn".
 func LooseKeys(tok string, kana, rl bool) []string {
-	out := make([]string, 0, 6)
+	return looseVariants(tok, kana, rl, false)
+}
+
+// looseVariants returns the keys (or, with vowels, the spellings) of tok
+// for each class ch may take, with v dropped or a labial, and with z in
+// the s class or (outside kana) in the j class.
+func looseVariants(tok string, kana, rl, vowels bool) []string {
+	out := make([]string, 0, 8)
+	zs := []bool{false}
+	if !kana && strings.IndexByte(tok, 'z') >= 0 {
+		zs = append(zs, true)
+	}
+	vs := []bool{false}
+	if strings.IndexByte(tok, 'v') >= 0 {
+		vs = append(vs, true)
+	}
 	for _, ch := range looseClasses(kana, rl) {
-		for _, v := range [2]bool{false, true} {
-			if k := looseKey(tok, ch, v, !kana, rl, false); !slices.Contains(out, k) {
-				out = append(out, k)
+		for _, v := range vs {
+			for _, zj := range zs {
+				if k := looseKey(tok, ch, v, zj, rl, vowels); !slices.Contains(out, k) {
+					out = append(out, k)
+				}
 			}
 		}
 	}
@@ -60,8 +77,8 @@ func LooseKeys(tok string, kana, rl bool) []string {
 }
 
 // looseKey is one loose key, with ch in class ch, v kept as a labial or
-// dropped, and j in the class of s or not.
-func looseKey(tok string, ch byte, v, js, rl, vowels bool) string {
+// dropped, z in the j class or the s class, and vowels kept or dropped.
+func looseKey(tok string, ch byte, v, zj, rl, vowels bool) string {
 	b := make([]byte, 0, len(tok))
 	var last byte
 	for i := 0; i < len(tok); i++ {
@@ -120,6 +137,9 @@ func looseKey(tok string, ch byte, v, js, rl, vowels bool) string {
 			k = 's'
 		case 'z':
 			k = 's'
+			if zj {
+				k = 'j'
+			}
 			if next == 'h' {
 				k = 'j'
 				i++
@@ -144,9 +164,6 @@ func looseKey(tok string, ch byte, v, js, rl, vowels bool) string {
 				k = 'm' // before a labial (Trump, ドナルド・トランプ "toranp")
 			}
 		}
-		if js && k == 'j' {
-			k = 's'
-		}
 		if k == last {
 			continue
 		}
@@ -170,33 +187,21 @@ func looseVowel(c byte) bool {
 // Myanmar ကြီး "kyi" and Gyi, Bengali জিয়া "jiya" and Zia share "ki" and
 // "sia".
 func LooseSpellings(tok string, kana, rl bool) []string {
-	tok = looseVowels(tok)
-	out := make([]string, 0, 6)
-	for _, ch := range looseClasses(kana, rl) {
-		for _, v := range [2]bool{false, true} {
-			if k := looseKey(tok, ch, v, !kana, rl, true); !slices.Contains(out, k) {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
+	return looseVariants(looseVowels(tok), kana, rl, true)
 }
 
 // looseClasses returns the classes ch (and j) take in the keys of one
-// token: the s class (the j class in kana) and the k class; in kana and
+// token: the j class and the k class; in kana and
 // in Chinese transcriptions the t class too, since kana write ti and di
 // as チ chi and ジ ji (ウラジーミル・プーチン Vladimir Putin) and Xinhua's
 // tables write palatal t and d with j and q (普京 Putin, 弗拉基米尔
 // Vladimir); in Chinese transcriptions the k class takes j too (基 ji for
 // ki: 泽连斯基 Zelensky).
 func looseClasses(kana, rl bool) []byte {
-	switch {
-	case kana:
+	if kana || rl {
 		return []byte{'j', 'k', 't'}
-	case rl:
-		return []byte{'s', 'k', 't'}
 	}
-	return []byte{'s', 'k'}
+	return []byte{'j', 'k'}
 }
 
 // looseVowelPairs are the vowel digraphs romanisations write for one

@@ -321,9 +321,10 @@ func thaiVowel(r rune) string {
 	}
 }
 
-// thaiEtymMark marks the etymological reading of a Thai name (see
-// ThaiReading): the invisible separator, which Fold drops.
-const thaiEtymMark = "\u2063"
+// altMark marks the second reading of a name in Thai or Tamil script
+// (see ThaiReading, TamilReading): the invisible separator, which Fold
+// drops.
+const altMark = "\u2063"
 
 // ThaiReading returns the second reading of a name in Thai script, the
 // one that follows its Sanskrit and Pali spelling as many Thai families
@@ -335,7 +336,7 @@ const thaiEtymMark = "\u2063"
 func ThaiReading(s string) (string, bool) {
 	for _, r := range s {
 		if r >= 0x0E01 && r <= 0x0E7F {
-			return thaiEtymMark + s, true
+			return altMark + s, true
 		}
 	}
 	return "", false
