@@ -52,12 +52,14 @@ func LooseKeys(tok string, kana, rl bool) []string {
 }
 
 // looseVariants returns the keys (or, with vowels, the spellings) of tok
-// for each class ch may take, with v dropped or a labial, and with z in
-// the s class or (outside kana) in the j class.
+// for each class ch may take, with v dropped or a labial, with z in the s
+// class or (outside kana) in the j class, and in kana with f in the p or
+// the k class (kana write h before a consonant with フ fu: マフムード
+// "mafumud" Mahmoud).
 func looseVariants(tok string, kana, rl, vowels bool) []string {
 	out := make([]string, 0, 8)
 	zs := []bool{false}
-	if !kana && strings.IndexByte(tok, 'z') >= 0 {
+	if !kana && strings.IndexByte(tok, 'z') >= 0 || kana && strings.IndexByte(tok, 'f') >= 0 {
 		zs = append(zs, true)
 	}
 	vs := []bool{false}
@@ -67,7 +69,7 @@ func looseVariants(tok string, kana, rl, vowels bool) []string {
 	for _, ch := range looseClasses(kana, rl) {
 		for _, v := range vs {
 			for _, zj := range zs {
-				if k := looseKey(tok, ch, v, zj, rl, vowels); !slices.Contains(out, k) {
+				if k := looseKey(tok, ch, v, zj, kana, rl, vowels); !slices.Contains(out, k) {
 					out = append(out, k)
 				}
 			}
@@ -77,8 +79,9 @@ func looseVariants(tok string, kana, rl, vowels bool) []string {
 }
 
 // looseKey is one loose key, with ch in class ch, v kept as a labial or
-// dropped, z in the j class or the s class, and vowels kept or dropped.
-func looseKey(tok string, ch byte, v, zj, rl, vowels bool) string {
+// dropped, with alt z in the j class (kana: f in the k class), and vowels
+// kept or dropped.
+func looseKey(tok string, ch byte, v, alt, kana, rl, vowels bool) string {
 	b := make([]byte, 0, len(tok))
 	var last byte
 	for i := 0; i < len(tok); i++ {
@@ -121,12 +124,22 @@ func looseKey(tok string, ch byte, v, zj, rl, vowels bool) string {
 				continue // an aspirate or a digraph (bh, dh, kh, th, sh), or सिंह "sinh"
 			}
 			k = 'k'
-		case 'p', 'b', 'f':
+		case 'p', 'b':
 			k = 'p'
+		case 'f':
+			k = 'p'
+			if kana && alt {
+				k = 'k'
+			}
 		case 't', 'd':
 			k = 't'
-		case 'k', 'g', 'q', 'x':
+		case 'k', 'g', 'q':
 			k = 'k'
+		case 'x':
+			if last != 'k' {
+				b = append(b, 'k') // x is ks: Alexander, アレクサンドル "arekusandor"
+			}
+			k = 's'
 		case 'c':
 			k = 'k'
 			if next == 'h' {
@@ -137,7 +150,7 @@ func looseKey(tok string, ch byte, v, zj, rl, vowels bool) string {
 			k = 's'
 		case 'z':
 			k = 's'
-			if zj {
+			if alt && !kana {
 				k = 'j'
 			}
 			if next == 'h' {
@@ -154,9 +167,10 @@ func looseKey(tok string, ch byte, v, zj, rl, vowels bool) string {
 				k = 'l'
 			}
 		case 'n':
-			if next == 'g' && (i+2 >= len(tok) || tok[i+2] == 'h' || !rl && !looseVowel(tok[i+2])) {
+			if next == 'g' && (i+2 >= len(tok) || tok[i+2] == 'h' || kana || !rl && !looseVowel(tok[i+2])) {
 				// ng ending a syllable: a nasal (Singh, सिंह "sinh", Khmer
-				// រង្ស៊ី "rongsi" Rainsy); in Chinese transcriptions a g
+				// រង្ស៊ី "rongsi" Rainsy; always in kana, which cannot
+				// write ng: キム・ジョンウン "jonun"); in Chinese transcriptions a g
 				// before a consonant is a syllable of its own (安格拉
 				// "angla" Angela).
 				i++
