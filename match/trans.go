@@ -71,15 +71,18 @@ func endAlike(q, l *Part) bool {
 
 // vowelEnd reports whether p ends in a vowel that is sounded: the final
 // e of que and gue in a part not read from a loose script is silent
-// (Tarique for তারেক), and an h after a vowel ends the part in it.
+// (Tarique for তারেক), and an h or r after a vowel ends the part in it.
 func vowelEnd(p *Part) bool {
 	s := p.Text
 	n := len(s)
 	if !p.Trans && n >= 4 && s[n-1] == 'e' && s[n-2] == 'u' && (s[n-3] == 'q' || s[n-3] == 'g') {
 		return false
 	}
-	if n >= 3 && s[n-1] == 'h' && isVowel(s[n-2]) {
-		return true // a final h after a vowel is silent (Siddaramaiah, Shah)
+	if n >= 2 && (s[n-1] == 'h' || s[n-1] == 'r') && isVowel(s[n-2]) {
+		// A final h after a vowel is silent (Siddaramaiah, Shah), and
+		// so is an r in names romanised in British fashion (Sar for
+		// Khmer ស); on both sides, so that Kumar still meets कुमार.
+		return true
 	}
 	return isVowel(s[n-1])
 }

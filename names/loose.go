@@ -66,16 +66,40 @@ func looseVariants(tok string, kana, rl, vowels bool) []string {
 	if strings.IndexByte(tok, 'v') >= 0 {
 		vs = append(vs, true)
 	}
-	for _, ch := range looseClasses(kana, rl) {
-		for _, v := range vs {
-			for _, zj := range zs {
-				if k := looseKey(tok, ch, v, zj, kana, rl, vowels); !slices.Contains(out, k) {
-					out = append(out, k)
+	toks := []string{tok}
+	if nr := nonRhotic(tok); nr != tok && !rl {
+		toks = append(toks, nr)
+	}
+	for _, t := range toks {
+		for _, ch := range looseClasses(kana, rl) {
+			for _, v := range vs {
+				for _, zj := range zs {
+					if k := looseKey(t, ch, v, zj, kana, rl, vowels); !slices.Contains(out, k) {
+						out = append(out, k)
+					}
 				}
 			}
 		}
 	}
 	return out
+}
+
+// nonRhotic returns tok without the r that follows a vowel and ends the
+// token or comes before a consonant: names romanised in British fashion
+// write a long a as ar (Thai แพทองธาร Paetongtarn, ชาญ Charn; Khmer ស
+// Sar), which the scripts do not write.
+func nonRhotic(tok string) string {
+	if strings.IndexByte(tok, 'r') < 0 {
+		return tok
+	}
+	b := make([]byte, 0, len(tok))
+	for i := 0; i < len(tok); i++ {
+		if tok[i] == 'r' && i > 0 && looseVowel(tok[i-1]) && (i+1 == len(tok) || !looseVowel(tok[i+1])) {
+			continue
+		}
+		b = append(b, tok[i])
+	}
+	return string(b)
 }
 
 // looseKey is one loose key, with ch in class ch, v kept as a labial or
