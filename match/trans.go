@@ -19,11 +19,15 @@ import (
 // transEqual reports whether two parts, one of them read from a
 // transcription or a loose script, share a loose spelling (names.
 // LooseSpellings, vowels kept) of two letters or more, or a loose key of
-// two consonants or more (kana's keys when either is kana). A key of two must begin the
-// parts alike (both with a vowel or both with a consonant) and, unless
-// short is set, is not enough: two consonants say little of a name
-// written with its vowels.
-func transEqual(q, l *Part, short bool) bool {
+// two consonants or more (kana's keys when either is kana). A key of two
+// must begin the parts alike (both with a vowel or both with a
+// consonant). From a script that writes its vowels (vowelled) a key is
+// not enough: the parts must begin alike, a key must have three
+// consonants, and (but in kana, which adds vowels after consonants: ゼレ
+// ンスキー "zerensuki") the loose spellings must differ by at most one
+// edit in four letters (one at least), so that ওবায়দুল Obaidul is not Abdul,
+// ಕುವೆಂಪು Kuvempu not Comba, হামিদ Hamid not Ahmad.
+func transEqual(q, l *Part, vowelled bool) bool {
 	kana, rl := q.Kana || l.Kana, q.RL || l.RL
 	if len(q.Text) >= 2 && len(l.Text) >= 2 {
 		for _, sa := range names.LooseSpellings(q.Text, kana, rl) {
@@ -32,12 +36,30 @@ func transEqual(q, l *Part, short bool) bool {
 			}
 		}
 	}
+	if vowelled && vowelStart(q.Text) != vowelStart(l.Text) {
+		return false
+	}
 	for _, ka := range names.LooseKeys(q.Text, kana, rl) {
-		if len(ka) < 2 || len(ka) == 2 && !short {
+		if len(ka) < 2 || len(ka) == 2 && vowelled {
 			continue
 		}
 		for _, kb := range names.LooseKeys(l.Text, kana, rl) {
 			if ka == kb && (len(ka) >= 3 || vowelStart(q.Text) == vowelStart(l.Text)) {
+				return !vowelled || kana || spellingsClose(q.Text, l.Text, kana, rl)
+			}
+		}
+	}
+	return false
+}
+
+// spellingsClose reports whether some loose spellings of a and b differ
+// by at most one edit in four letters (one at least).
+func spellingsClose(a, b string, kana, rl bool) bool {
+	sb := names.LooseSpellings(b, kana, rl)
+	for _, x := range names.LooseSpellings(a, kana, rl) {
+		for _, y := range sb {
+			k := max(1, max(len(x), len(y))/4)
+			if names.DistanceAtMost(x, y, k) <= k {
 				return true
 			}
 		}
@@ -49,18 +71,17 @@ func vowelStart(s string) bool { return s != "" && isVowel(s[0]) }
 
 // vowelled reports whether the part of q and l read from a loose script
 // comes from one that writes its vowels (Indic, Thai, Khmer, Myanmar,
-// Ge'ez): such a part meets by a loose key of three consonants or more,
-// or by a loose spelling (names.LooseSpellings), and only when both
-// parts end alike, in a vowel or in a consonant, since these scripts
-// write a name's last vowel (হাসিনা Hasina is not Hassan). Parts from Hebrew and Chinese
-// transcriptions (Unvowelled) and kana, whose vowels say little, meet by
-// any key alone.
+// Ge'ez, kana): such a part meets by a loose key only as transEqual says,
+// and only when both parts end alike, in a vowel or in a consonant, since
+// these scripts write a name's last vowel (হাসিনা Hasina is not Hassan).
+// Parts from Hebrew and Chinese transcriptions (Unvowelled), whose vowels
+// say little, meet by any key alone.
 func vowelled(q, l *Part) bool {
 	p := q
 	if !q.Trans {
 		p = l
 	}
-	return !p.Unvowelled && !p.Kana
+	return !p.Unvowelled
 }
 
 // endAlike reports whether both parts end in a vowel or both in a

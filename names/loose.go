@@ -250,11 +250,15 @@ var looseVowelPairs = [...][2]string{
 	{"ai", "e"}, {"ay", "e"}, {"ei", "e"}, {"ey", "e"}, {"oi", "o"}, {"oy", "o"},
 }
 
-// looseVowels rewrites the vowel digraphs of tok as single vowels, and a
-// final y as i.
+// looseVowels rewrites the vowel digraphs of tok as single vowels, a
+// final y as i and a final que as q.
 func looseVowels(tok string) string {
 	var b strings.Builder
 	for i := 0; i < len(tok); i++ {
+		if tok[i] == 'q' && i+1 < len(tok) && tok[i+1] == 'u' && (i+2 == len(tok) || i+3 == len(tok) && tok[i+2] == 'e') {
+			b.WriteByte('q') // a final que is k: Tarique for তারেক
+			break
+		}
 		if i+1 < len(tok) {
 			pair := tok[i : i+2]
 			if j := slices.IndexFunc(looseVowelPairs[:], func(p [2]string) bool { return p[0] == pair }); j >= 0 {
