@@ -18,12 +18,11 @@ import (
 
 // transEqual reports whether two parts, one of them read from a
 // transcription or a loose script, share a loose spelling (names.
-// LooseSpellings, vowels kept) of two letters or more, or a loose key of
-// two consonants or more (kana's keys when either is kana). A key of two
-// must begin the parts alike (both with a vowel or both with a
-// consonant). From a script that writes its vowels (vowelled) a key is
-// not enough: the parts must begin alike, a key must have three
-// consonants, and (but in kana, which adds vowels after consonants: ゼレ
+// LooseSpellings, vowels kept) of two letters or more, or begin alike
+// (both with a vowel or both with a consonant: 弗拉基米尔 "flajimir" is
+// not Ibrahim) and share a loose key of two consonants or more (kana's
+// keys when either is kana). From a script that writes its vowels
+// (vowelled) a key must have three consonants, and (but in kana, which adds vowels after consonants: ゼレ
 // ンスキー "zerensuki") the loose spellings must differ by at most one
 // edit in four letters (one at least), so that ওবায়দুল Obaidul is not Abdul,
 // ಕುವೆಂಪು Kuvempu not Comba, হামিদ Hamid not Ahmad.
@@ -36,7 +35,7 @@ func transEqual(q, l *Part, vowelled bool) bool {
 			}
 		}
 	}
-	if vowelled && vowelStart(q.Text) != vowelStart(l.Text) {
+	if vowelStart(q.Text) != vowelStart(l.Text) {
 		return false
 	}
 	for _, ka := range names.LooseKeys(q.Text, kana, rl) {
@@ -44,7 +43,7 @@ func transEqual(q, l *Part, vowelled bool) bool {
 			continue
 		}
 		for _, kb := range names.LooseKeys(l.Text, kana, rl) {
-			if ka == kb && (len(ka) >= 3 || vowelStart(q.Text) == vowelStart(l.Text)) {
+			if ka == kb {
 				return !vowelled || kana || spellingsClose(q.Text, l.Text, kana, rl)
 			}
 		}

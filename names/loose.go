@@ -67,8 +67,15 @@ func looseVariants(tok string, kana, rl, vowels bool) []string {
 		vs = append(vs, true)
 	}
 	toks := []string{tok}
-	if nr := nonRhotic(tok); nr != tok && !rl {
+	if nr := nonRhotic(tok, false); nr != tok {
 		toks = append(toks, nr)
+	}
+	if rl && !kana {
+		// Xinhua's tables also drop an l before a consonant (唐纳德
+		// Donald) and write x as s (亚历山大 Alexander).
+		if nl := nonRhotic(strings.ReplaceAll(tok, "x", "s"), true); !slices.Contains(toks, nl) {
+			toks = append(toks, nl)
+		}
 	}
 	for _, t := range toks {
 		for _, ch := range looseClasses(kana, rl) {
@@ -84,17 +91,18 @@ func looseVariants(tok string, kana, rl, vowels bool) []string {
 	return out
 }
 
-// nonRhotic returns tok without the r that follows a vowel and ends the
-// token or comes before a consonant: names romanised in British fashion
-// write a long a as ar (Thai แพทองธาร Paetongtarn, ชาญ Charn; Khmer ស
-// Sar), which the scripts do not write.
-func nonRhotic(tok string) string {
-	if strings.IndexByte(tok, 'r') < 0 {
+// nonRhotic returns tok without the r (and with lateral the l) that
+// follows a vowel and ends the token or comes before a consonant: names
+// romanised in British fashion write a long a as ar (Thai แพทองธาร
+// Paetongtarn, ชาญ Charn; Khmer ស Sar), which the scripts do not write,
+// and Xinhua's tables drop such an r (默克尔 Merkel, 罗伯特 Robert).
+func nonRhotic(tok string, lateral bool) string {
+	if strings.IndexByte(tok, 'r') < 0 && (!lateral || strings.IndexByte(tok, 'l') < 0) {
 		return tok
 	}
 	b := make([]byte, 0, len(tok))
 	for i := 0; i < len(tok); i++ {
-		if tok[i] == 'r' && i > 0 && looseVowel(tok[i-1]) && (i+1 == len(tok) || !looseVowel(tok[i+1])) {
+		if (tok[i] == 'r' || lateral && tok[i] == 'l') && i > 0 && looseVowel(tok[i-1]) && (i+1 == len(tok) || !looseVowel(tok[i+1])) {
 			continue
 		}
 		b = append(b, tok[i])
