@@ -192,6 +192,17 @@ func (s *Server) wrap(rt Route) http.Handler {
 				writeError(w, r, s.log, fmt.Errorf("panic in %s: %v", rt.Pattern(), v))
 			}
 		}()
+		// A body announced larger than the limit is refused before a byte
+		// of it is read: net/http then sends no "100 Continue" to a client
+		// that asked (Expect: 100-continue), so the client never starts
+		// sending and receives the 413 whole. Answering after reading up to
+		// the limit closes the connection while the client still sends,
+		// and the reset can destroy the answer before the client reads it.
+		if r.ContentLength > s.maxBody {
+			writeError(w, r, s.log, apperr.New(apperr.TooLarge, "request body larger than %d bytes (its Content-Length is %d)",
+				s.maxBody, r.ContentLength))
+			return
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
 		if err := repeatedQuery(r); err != nil {
 			writeError(w, r, s.log, err)

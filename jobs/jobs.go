@@ -220,6 +220,11 @@ func addWorkers(ws *river.Workers, svc *service.Service, timeout func(kind strin
 		_, err := svc.ExpireMonitoring(ctx, service.System)
 		return err
 	})
+	// Raise the network alerts a change of the graph or of the lists owes.
+	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.NetworkVetJob]) error {
+		_, err := svc.RunNetworkVet(ctx, service.System, job.Args.VetID)
+		return err
+	})
 	// Re-vet one chunk of records against the monitored subjects.
 	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.RevetChunkJob]) error {
 		_, err := svc.RevetChunk(ctx, service.System, job.Args.RevetID, job.Args.Chunk)

@@ -103,6 +103,12 @@ var kinds = map[string]kind{
 		retryBase: time.Minute, retryCap: time.Hour},
 	store.RevetChunkJob{}.Kind(): {queue: QueueRevet, maxAttempts: 10, unique: true, timeout: 20 * time.Minute,
 		retryBase: 10 * time.Second, retryCap: 10 * time.Minute},
+	// The network alerts a change owes (docs/networks.md): unique by
+	// network vet; a vet done does nothing. In the default queue, apart
+	// from the re-vetting runs and the refreshes: a slow graph holds up
+	// neither.
+	store.NetworkVetJob{}.Kind(): {queue: QueueDefault, maxAttempts: 10, unique: true, timeout: 20 * time.Minute,
+		retryBase: 10 * time.Second, retryCap: 10 * time.Minute},
 }
 
 // waitingOrRunning are the states in which a unique job blocks another.

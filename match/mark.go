@@ -32,6 +32,9 @@ func (v *Vocab) Mark(n *Name, r Roles) {
 	n.Family, n.Org = r.Family, r.Org
 	n.Syllabic = !r.Org && Syllabic(n.Raw) && personalName(n.Raw)
 	floor := distinctWeight * v.Weight(-1)
+	if r.Org {
+		v.lowerOrgWords(n)
+	}
 	for i := range n.Parts {
 		p := &n.Parts[i]
 		switch {

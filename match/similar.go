@@ -135,6 +135,11 @@ func nisbaAgrees(q, l *Part) bool {
 func legalSim(q, l *Part) (float32, How) {
 	switch {
 	case q.Class != l.Class:
+		if s := q.VariantSim(l); s > 0 {
+			// A legal form written as a word in another script
+			// ("корпорация", "المحدودة") and the form ("inc", "ltd").
+			return s, Variant
+		}
 		// A word read as a legal form may be a misspelt ordinary word, or
 		// the other way round: compare the words as written.
 		qt, lt := q.Text, l.Text

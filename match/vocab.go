@@ -37,6 +37,9 @@ type Vocab struct {
 	// more holds the skeletons and variants of names compared outside
 	// the lists (see WithNames); nil in the vocabulary of the lists.
 	more *extension
+	// orgW is the weight of each organisation-word group (see
+	// orgWordWeights). Built by Freeze.
+	orgW map[string]float32
 }
 
 // extension is what WithNames adds to a vocabulary: skeletons and
@@ -153,6 +156,7 @@ func (v *Vocab) Freeze() {
 		v.weight[i] = idf(n, float64(df))
 	}
 	v.maxW = idf(n, 1)
+	v.orgW = v.orgWordWeights()
 	v.sets, v.givenSets = map[int32]*Variants{}, map[int32]*Variants{}
 	for id, tok := range v.texts {
 		if vs := v.newVariants(tok, false); vs != nil {

@@ -130,7 +130,11 @@ func Analyze(s string, kind Kind) []Token {
 				continue
 			}
 		}
-		toks = append(toks, Token{Text: words[i], Class: classify(words[i], kind)})
+		c := classify(words[i], kind)
+		if kind == Organization && c == Plain && nativeStopWord(s, words[i]) {
+			c = Stop
+		}
+		toks = append(toks, Token{Text: words[i], Class: c})
 		i++
 	}
 	unv, kana, trans := unvowelled(s), hasKana(s), ForeignHan(s)

@@ -29,7 +29,9 @@ var legalForms = map[string][]string{
 		"etaireia periorismenis efthynis", "limited sirketi", "ltd sti", "cong ty trach nhiem huu han", "tnhh",
 		"shrka dhat msulia mhduda", "sharikat dhat masuliyah mahdudah", "yu hanhoesa", "yuhanhoesa", "yuhan hoesa",
 		"he tong hui she", "godo kaisha", "godo gaisha",
-		"obshchestvo s dopolnitelnoy otvetstvennostyu"},
+		"obshchestvo s dopolnitelnoy otvetstvennostyu",
+		// Kazakh partnerships written out: Russian ТОО and Kazakh ЖШС.
+		"tovarishchestvo s ogranichennoy otvetstvennostyu", "zhauapkershiligi shekteuli seriktestigi"},
 	"ltd": {"ltd", "limited", "co ltd", "company limited", "pte ltd", "pvt ltd", "private limited",
 		"pty ltd", "proprietary limited", "co limited",
 		// Chinese 有限公司 and 股份有限公司, Japanese 株式会社 and 有限会社,

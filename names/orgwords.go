@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Organisation names written in their own script are often translations
 // of the Latin name rather than transliterations ("ЧЕБОКСАРСКИЙ
@@ -177,11 +180,13 @@ var orgWords = [][]string{
 	{"coal", "уголь", "煤炭", "석탄", "فحم", "زغال سنگ"},
 }
 
-// orgWordKey maps a folded organisation word to its group's key, and
-// orgPhrases the words Fold reads as several parts to their one-part form.
-var orgWordKey, orgPhrases = func() (map[string]string, map[string]string) {
-	keys, phrases := map[string]string{}, map[string]string{}
-	for _, g := range orgWords {
+// orgWordKeys maps a folded organisation word to its groups' keys (a
+// word may translate several: Arabic مخابرات is intelligence, Persian
+// مخابرات communications), and orgPhrases the words Fold reads as several
+// parts to their one-part form.
+var orgWordKeys, orgPhrases = func() (map[string][]string, map[string]string) {
+	keys, phrases := map[string][]string{}, map[string]string{}
+	for _, g := range orgGroups() {
 		key := "=" + g[0]
 		for _, w := range g {
 			f := Fold(w)
@@ -192,18 +197,17 @@ var orgWordKey, orgPhrases = func() (map[string]string, map[string]string) {
 			if one != f {
 				phrases[f] = one
 			}
-			if _, dup := keys[one]; !dup {
-				keys[one] = key
-			}
+			keys[one] = appendNew(keys[one], key)
 			if st := slavicStem(one); st != one && isCyrillicWord(w) {
-				if _, dup := keys[st]; !dup {
-					keys[st] = key
-				}
+				keys[st] = appendNew(keys[st], key)
 			}
 		}
 	}
 	return keys, phrases
 }()
+
+// orgGroups returns every group of organisation words.
+func orgGroups() [][]string { return slices.Concat(orgWords, orgWordsFourth) }
 
 // maxOrgPhrase is the most words an organisation phrase has.
 const maxOrgPhrase = 4
@@ -233,24 +237,31 @@ func joinOrgWords(words []string) []string {
 	return out
 }
 
-// OrgWordKey returns the variant key of an organisation word (see
-// orgWords): of the word itself, or of its stem when it is a Russian,
+// OrgWordKeys returns the variant keys of an organisation word (see
+// orgWords): of the word itself, of its stem when it is a Russian,
 // Belarusian or Ukrainian adjective or noun with another ending
-// ("remontnogo", "remontnaya" meet "remontnyy").
-func OrgWordKey(tok string) (string, bool) {
-	if k, ok := orgWordKey[tok]; ok {
-		return k, true
+// ("remontnogo", "remontnaya" meet "remontnyy"), or of its singular when
+// it is an English plural ("missiles").
+func OrgWordKeys(tok string) []string {
+	if k, ok := orgWordKeys[tok]; ok {
+		return k
 	}
 	if st := slavicStem(tok); st != tok {
-		k, ok := orgWordKey[st]
-		return k, ok
+		if k, ok := orgWordKeys[st]; ok {
+			return k
+		}
 	}
-	return "", false
+	if len(tok) > 4 && strings.HasSuffix(tok, "s") && !strings.HasSuffix(tok, "ss") {
+		return orgWordKeys[tok[:len(tok)-1]]
+	}
+	return nil
 }
 
 // slavicEndings are the folded case endings of Russian, Belarusian and
-// Ukrainian adjectives and nouns, longest first.
-var slavicEndings = []string{"ogo", "ykh", "ikh", "aya", "yaya", "yye", "iye", "yy", "iy", "oy", "oe", "ae", "ye", "ie", "ya", "yi", "ny", "a", "y", "i", "e"}
+// Ukrainian adjectives and nouns, longest first; the endings of nouns in
+// -ие/-ия (-iya, -ii, -iyu…) come first, so that every case of
+// "приборостроение" has the stem of its nominative.
+var slavicEndings = []string{"iyakh", "iyami", "iyam", "iya", "iyu", "iey", "iem", "ii", "ogo", "ykh", "ikh", "aya", "yaya", "yye", "iye", "yy", "iy", "oy", "oe", "ae", "ye", "ie", "ya", "yi", "ny", "a", "y", "i", "e"}
 
 // slavicStem returns tok without a Slavic case ending, when what is left
 // has five letters or more; else tok.

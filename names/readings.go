@@ -38,6 +38,9 @@ func Readings(s string, kind Kind) []string {
 		if r, ok := PlaceReading(s); ok {
 			out = append(out, r)
 		}
+		if r, ok := PlaceStemReading(s); ok {
+			out = append(out, r)
+		}
 	}
 	return out
 }
@@ -126,19 +129,7 @@ func hasArabicLetter(s string) bool {
 // -скае) is dropped; a stem ending in с or ь is the place (Арзамас,
 // Севастополь), any other keeps -ск (Омск, Воткинск). It reports false
 // when no word has such an ending.
-func PlaceReading(s string) (string, bool) {
-	words := strings.Fields(s)
-	changed := false
-	for i, w := range words {
-		if p, ok := placeOf(w); ok {
-			words[i], changed = p, true
-		}
-	}
-	if !changed {
-		return "", false
-	}
-	return strings.Join(words, " "), true
-}
+func PlaceReading(s string) (string, bool) { return replaceWords(s, placeOf) }
 
 var placeEndings = []string{"ского", "скому", "ський", "ская", "ское", "ских", "ские", "ский", "ська", "ське", "скае", "скі"}
 

@@ -61,7 +61,11 @@ func VariantKeys(tok string, given bool) []string {
 	if n, ok := numberValue(tok); ok {
 		keys = append(keys, "#"+strconv.Itoa(n))
 	}
-	if k, ok := OrgWordKey(tok); ok {
+	keys = append(keys, OrgWordKeys(tok)...)
+	if k, ok := CognateKey(tok); ok {
+		keys = append(keys, k)
+	}
+	if k, ok := CountryKey(tok); ok {
 		keys = append(keys, k)
 	}
 	if given {

@@ -77,11 +77,53 @@ func (es CSVErrors) Error() string {
 	return b.String()
 }
 
-// Limits of an import file.
+// Limits of an import file. An import is read whole before it is written
+// (all or nothing), so the limits bound the memory it takes: about 1 KB
+// a row besides the bytes of the file (a file of a million short rows
+// took 940 MB before it was refused). Both are checked while the file is
+// read: a file over them is refused at the byte or row that passes them.
 const (
-	maxRows  = 1_000_000
-	maxField = 2000
+	MaxImportRows  = 100_000
+	MaxImportBytes = 32 << 20
+	maxField       = 2000
 )
+
+// TooLargeError says that an import file passes MaxImportBytes.
+type TooLargeError struct {
+	File string
+	Size int64 // the file's size when known before reading it, else 0
+}
+
+func (e *TooLargeError) Error() string {
+	if e.Size > 0 {
+		return fmt.Sprintf("%s: %d bytes, over the import limit of %d bytes (%d MiB): split the file", e.File, e.Size, MaxImportBytes, MaxImportBytes>>20)
+	}
+	return fmt.Sprintf("%s: more than %d bytes, the import limit (%d MiB): split the file", e.File, MaxImportBytes, MaxImportBytes>>20)
+}
+
+// errTooLarge is what limitedReader returns past MaxImportBytes.
+var errTooLarge = errors.New("too large")
+
+// limitedReader reads at most MaxImportBytes, then fails.
+type limitedReader struct {
+	r    io.Reader
+	read int64
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.read > MaxImportBytes {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > MaxImportBytes+1-l.read {
+		p = p[:MaxImportBytes+1-l.read]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	if l.read > MaxImportBytes {
+		return n, errTooLarge
+	}
+	return n, err
+}
 
 var edgeCols = []string{"from", "to", "relation", "share", "confidence", "start", "end", "source", "date", "note"}
 var valueCols = []string{"subject", "kind", "value", "source"}
@@ -106,7 +148,13 @@ func CSVKind(header []string) string {
 // is reported (up to 100), and none is returned when any is bad: an
 // import takes a whole file or nothing.
 func ReadCSV(r io.Reader, name string) (edges []EdgeRow, values []ValueRow, err error) {
-	cr := csv.NewReader(r)
+	lr := &limitedReader{r: r}
+	defer func() {
+		if lr.read > MaxImportBytes {
+			edges, values, err = nil, nil, &TooLargeError{File: name}
+		}
+	}()
+	cr := csv.NewReader(lr)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	header, err := cr.Read()
@@ -154,8 +202,8 @@ func ReadCSV(r io.Reader, name string) (edges []EdgeRow, values []ValueRow, err 
 			break // the reader cannot go on after a broken quote
 		}
 		line, _ := cr.FieldPos(0)
-		if rows >= maxRows {
-			return nil, nil, &CSVError{File: name, Line: line, Err: fmt.Errorf("more than %d rows: split the file", maxRows)}
+		if rows >= MaxImportRows {
+			return nil, nil, &CSVError{File: name, Line: line, Err: fmt.Errorf("more than %d rows, the import limit: split the file", MaxImportRows)}
 		}
 		get := func(c string) string {
 			if i, ok := col[c]; ok && i < len(rec) {

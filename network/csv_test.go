@@ -2,6 +2,8 @@ package network_test
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -103,3 +105,28 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+// A stream over MaxImportBytes is refused at the byte past it, naming the
+// file and the limit, however few rows it has: the rows read are dropped.
+func TestReadCSVByteLimit(t *testing.T) {
+	note := strings.Repeat("n", 1900)
+	row := 0
+	rows := readerFunc(func(p []byte) (int, error) {
+		row++
+		return copy(p, fmt.Sprintf("subject:S%d,subject:T%d,paid,%s\n", row, row, note)), nil
+	})
+	r := io.MultiReader(strings.NewReader("from,to,relation,note\n"), rows)
+	edges, values, err := network.ReadCSV(r, "fat.csv")
+	var big *network.TooLargeError
+	if !errors.As(err, &big) || edges != nil || values != nil ||
+		err.Error() != fmt.Sprintf("fat.csv: more than %d bytes, the import limit (32 MiB): split the file", network.MaxImportBytes) {
+		t.Fatalf("%d edges, %v", len(edges), err)
+	}
+	if row > network.MaxImportBytes/1900+2 {
+		t.Fatalf("read %d rows past the limit", row)
+	}
+}
+
+type readerFunc func(p []byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }

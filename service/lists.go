@@ -177,7 +177,6 @@ func (s *Service) Reload(ctx context.Context) (bool, error) {
 	s.settleDegraded(l.Editions)
 	s.log.Info("lists reloaded", "changes", changes(old, l.Editions))
 	settle()
-	s.vetNetwork(ctx)
 	return true, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -337,7 +338,7 @@ func (s *Service) AssertEdges(ctx context.Context, p auth.Principal, edges []net
 		problems = append(problems, fmt.Sprintf("subject:%s: no recorded subject of that id (record or screen it first)", m))
 	}
 	if len(problems) > 0 {
-		return nil, apperr.New(apperr.Invalid, "%s", strings.Join(problems, "; "))
+		return nil, apperr.New(apperr.Invalid, "%s", firstOf(problems, "; "))
 	}
 	ins := make([]store.EdgeInput, len(edges))
 	for i, e := range edges {
@@ -348,26 +349,40 @@ func (s *Service) AssertEdges(ctx context.Context, p auth.Principal, edges []net
 		return nil, err
 	}
 	out := &AssertResult{Asserted: res}
-	if len(res.Added) > 0 {
-		out.Alerts, err = s.networkAlerts(ctx, affected(res.Added))
+	if res.Vet != 0 {
+		out.Alerts, err = s.afterCommit(ctx, res.Vet)
 		if err != nil {
-			return out, fmt.Errorf("edges recorded, but their network alerts were not raised: %w", err)
+			return out, fmt.Errorf("edges recorded; their network alerts will be raised by the job queued with them (network vet %d): %w", res.Vet, err)
 		}
 	}
 	return out, nil
 }
 
-// affected returns the subjects an edge touches.
-func affected(edges []store.Edge) []string {
-	var out []string
-	for _, e := range edges {
-		for _, end := range []string{e.From, e.To} {
-			if id, ok := strings.CutPrefix(end, "subject:"); ok {
-				out = append(out, id)
-			}
+// afterCommit raises the network alerts a change owes (its network vet)
+// right after the change committed, so that the caller hears of them.
+// When the process dies first, the job queued with the change raises them.
+func (s *Service) afterCommit(ctx context.Context, vet int64) ([]int64, error) {
+	if s.vetDelay > 0 {
+		s.log.Info("holding the network alerts of a change (fault injection)", "network_vet", vet, "for", s.vetDelay)
+		select {
+		case <-time.After(s.vetDelay):
+		case <-ctx.Done():
+			return nil, ctx.Err()
 		}
 	}
-	return out
+	return s.RunNetworkVet(ctx, System, vet)
+}
+
+// maxProblems is how many problems of one request are named; the rest
+// are counted.
+const maxProblems = 100
+
+// firstOf joins the first maxProblems of problems and counts the rest.
+func firstOf(problems []string, sep string) string {
+	if len(problems) <= maxProblems {
+		return strings.Join(problems, sep)
+	}
+	return fmt.Sprintf("%s%s... and %d more", strings.Join(problems[:maxProblems], sep), sep, len(problems)-maxProblems)
 }
 
 // RetractEdge withdraws an asserted edge, with a reason; it stays stored.
@@ -390,6 +405,9 @@ func (s *Service) RetractEdge(ctx context.Context, p auth.Principal, id int64, r
 	return db.RetractEdge(ctx, p, id, reason)
 }
 
+// edgeRef is how AssertEdges names the Nth edge of a request.
+var edgeRef = regexp.MustCompile(`\bedge [0-9]+:`)
+
 // ImportResult says what an import did.
 type ImportResult struct {
 	Kind     string  `json:"kind"` // edges or values
@@ -409,7 +427,11 @@ func (s *Service) ImportNetwork(ctx context.Context, p auth.Principal, r io.Read
 	if err != nil {
 		var es network.CSVErrors
 		var e *network.CSVError
-		if errors.As(err, &es) || errors.As(err, &e) {
+		var big *network.TooLargeError
+		switch {
+		case errors.As(err, &big):
+			return nil, apperr.New(apperr.TooLarge, "%s", err.Error())
+		case errors.As(err, &es) || errors.As(err, &e):
 			return nil, apperr.New(apperr.Invalid, "%s", err.Error())
 		}
 		return nil, err
@@ -426,20 +448,22 @@ func (s *Service) ImportNetwork(ctx context.Context, p auth.Principal, r io.Read
 			return nil, err
 		}
 		if len(missing) > 0 {
-			return nil, apperr.New(apperr.Invalid, "%s: no recorded subject %s (record or screen them first)", name, strings.Join(missing, ", "))
+			return nil, apperr.New(apperr.Invalid, "%s: no recorded subject %s (record or screen them first)", name, firstOf(missing, ", "))
 		}
 		if len(vals) == 0 {
 			return &ImportResult{Kind: "values"}, nil
 		}
-		added, existing, err := db.AssertValues(ctx, p, vals)
+		added, existing, vet, err := db.AssertValues(ctx, p, vals)
 		if err != nil {
 			return nil, err
 		}
 		out := &ImportResult{Kind: "values", Added: added, Existing: existing}
-		if added > 0 {
-			out.Alerts, err = s.networkAlerts(ctx, subjects)
+		if vet != 0 {
+			if out.Alerts, err = s.afterCommit(ctx, vet); err != nil {
+				return out, fmt.Errorf("values recorded; their network alerts will be raised by the job queued with them (network vet %d): %w", vet, err)
+			}
 		}
-		return out, err
+		return out, nil
 	}
 	ne := make([]network.Edge, len(edges))
 	for i, e := range edges {
@@ -447,13 +471,16 @@ func (s *Service) ImportNetwork(ctx context.Context, p auth.Principal, r io.Read
 	}
 	res, err := s.AssertEdges(ctx, p, ne)
 	if err != nil {
-		if apperr.CodeOf(err) == apperr.Invalid {
+		if code := apperr.CodeOf(err); code == apperr.Invalid || code == apperr.Conflict {
 			// Name the lines: "edge N" is the Nth data line.
-			msg := err.Error()
-			for i := len(edges); i >= 1; i-- {
-				msg = strings.ReplaceAll(msg, fmt.Sprintf("edge %d:", i), fmt.Sprintf("%s:%d:", name, edges[i-1].Line))
-			}
-			return nil, apperr.New(apperr.Invalid, "%s", msg)
+			msg := edgeRef.ReplaceAllStringFunc(err.Error(), func(ref string) string {
+				i, err := strconv.Atoi(ref[len("edge ") : len(ref)-1])
+				if err != nil || i < 1 || i > len(edges) {
+					return ref
+				}
+				return fmt.Sprintf("%s:%d:", name, edges[i-1].Line)
+			})
+			return nil, apperr.New(code, "%s", msg)
 		}
 		return nil, err
 	}
@@ -599,21 +626,15 @@ type NetworkAlertPath struct {
 	Path network.Path `json:"path"`
 }
 
-// networkAlerts raises the network alerts of the subjects near those
-// named (a new edge or value touches them): every recorded subject within
-// DefaultHops of them that now has a path to a listed record gets one
-// alert per record reached, carrying the best path.
-func (s *Service) networkAlerts(ctx context.Context, subjects []string) ([]int64, error) {
-	g, err := s.graphNow(ctx)
-	if err != nil {
-		return nil, err
-	}
-	near := map[string]bool{}
+// near returns the subject nodes within DefaultHops of the subjects
+// named (a new edge or value touches them), those first.
+func near(g *Graph, subjects []string) []string {
+	seen := map[string]bool{}
 	var order []string
 	for _, id := range subjects {
 		node := SubjectNode(id)
-		if !near[node] {
-			near[node] = true
+		if !seen[node] {
+			seen[node] = true
 			order = append(order, node)
 		}
 		n, err := g.Within(network.Query{From: node, Hops: network.DefaultHops, Limit: 1 << 30})
@@ -621,17 +642,32 @@ func (s *Service) networkAlerts(ctx context.Context, subjects []string) ([]int64
 			continue
 		}
 		for _, r := range n.Reached {
-			if r.Node.Subject && !near[r.Node.ID] {
-				near[r.Node.ID] = true
+			if r.Node.Subject && !seen[r.Node.ID] {
+				seen[r.Node.ID] = true
 				order = append(order, r.Node.ID)
 			}
 		}
 	}
-	return s.raiseFor(ctx, g, order)
+	return order
 }
 
-// raiseFor raises the network alerts of the subject nodes given.
-func (s *Service) raiseFor(ctx context.Context, g *Graph, nodes []string) ([]int64, error) {
+// linked returns every subject node with a link.
+func linked(g *Graph) []string {
+	var nodes []string
+	g.Nodes(func(n network.Node) bool {
+		if n.Subject && g.Degree(n.ID) > 0 {
+			nodes = append(nodes, n.ID)
+		}
+		return true
+	})
+	return nodes
+}
+
+// alertsFor returns the network alerts of the subject nodes given: every
+// subject that has a path to a listed record within DefaultHops gets one
+// per record reached, carrying the best path. The store raises those not
+// covered already.
+func (s *Service) alertsFor(g *Graph, nodes []string) ([]store.NetworkAlert, error) {
 	l, err := s.inForce()
 	if err != nil {
 		return nil, err
@@ -661,14 +697,7 @@ func (s *Service) raiseFor(ctx context.Context, g *Graph, nodes []string) ([]int
 			alerts = append(alerts, store.NetworkAlert{SubjectID: strings.TrimPrefix(node, "subject:"), Record: rec, Score: p.Strength, Path: raw})
 		}
 	}
-	if len(alerts) == 0 {
-		return nil, nil
-	}
-	res, err := s.db.RaiseNetworkAlerts(ctx, System, alerts)
-	if err != nil {
-		return nil, err
-	}
-	return res.Alerts, nil
+	return alerts, nil
 }
 
 // NetworkVet looks again at every recorded subject that has a link: one
@@ -676,7 +705,11 @@ func (s *Service) raiseFor(ctx context.Context, g *Graph, nodes []string) ([]int
 // designated, an edge asserted elsewhere) gets its network alert. It is
 // idempotent: a path already alerted on, open or closed, raises nothing.
 func (s *Service) NetworkVet(ctx context.Context, p auth.Principal) ([]int64, error) {
-	if !p.Has(auth.RoleSystem) { // the system vets after the lists change
+	db, err := s.database()
+	if err != nil {
+		return nil, err
+	}
+	if !p.Has(auth.RoleSystem) {
 		if err := allow(p, auth.ActionAssertEdges); err != nil {
 			return nil, err
 		}
@@ -685,35 +718,79 @@ func (s *Service) NetworkVet(ctx context.Context, p auth.Principal) ([]int64, er
 	if err != nil {
 		return nil, err
 	}
-	var nodes []string
-	g.Nodes(func(n network.Node) bool {
-		if n.Subject && g.Degree(n.ID) > 0 {
-			nodes = append(nodes, n.ID)
-		}
-		return true
-	})
-	return s.raiseFor(ctx, g, nodes)
+	alerts, err := s.alertsFor(g, linked(g))
+	if err != nil || len(alerts) == 0 {
+		return nil, err
+	}
+	res, err := db.RaiseNetworkAlerts(ctx, System, alerts)
+	if err != nil {
+		return nil, err
+	}
+	return res.Alerts, nil
 }
 
-// vetNetwork runs NetworkVet after the lists in force changed, when the
-// organisation has recorded any link: a linked person newly designated
-// raises its network alerts. A failure is logged; the lists stay in force.
-func (s *Service) vetNetwork(ctx context.Context) {
-	if s.db == nil {
-		return
-	}
-	v, err := s.db.NetworkVersion(ctx)
-	if err != nil || strings.HasPrefix(v, "0.0.0.") {
-		return
-	}
-	ids, err := s.NetworkVet(ctx, System)
+// RunNetworkVet raises the network alerts a change owes (its network
+// vet, written in the change's transaction: see store/network_vet.go) and
+// marks the vet done, in one transaction; a vet done already raises
+// nothing and returns the alerts it raised. The job queued with the
+// change runs it; so does the service itself right after the commit.
+//
+// A vet of links written looks at the subjects near those the change
+// touched; a vet of an accepted edition first puts the stored editions in
+// force in this process (the job may run in another process than the one
+// that imported), then looks at every subject with a link.
+func (s *Service) RunNetworkVet(ctx context.Context, p auth.Principal, id int64) ([]int64, error) {
+	db, err := s.store(p, auth.ActionRevet) // the system's, as re-vetting
 	if err != nil {
-		s.log.Error("network alerts after the lists changed", "err", err)
-		return
+		return nil, err
 	}
-	if len(ids) > 0 {
-		s.log.Info("network alerts raised after the lists changed", "alerts", len(ids))
+	v, err := db.NetworkVetByID(ctx, id)
+	if err != nil {
+		return nil, err
 	}
+	if v.Status == store.NetVetDone {
+		return v.Alerts, nil
+	}
+	if v.Kind == store.NetVetLists && s.editions != nil {
+		if _, err := s.Reload(ctx); err != nil {
+			return nil, err
+		}
+	}
+	g, err := s.graphNow(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var nodes []string
+	switch v.Kind {
+	case store.NetVetLinks:
+		nodes = near(g, v.Subjects)
+	case store.NetVetLists:
+		nodes = linked(g)
+	default:
+		return nil, apperr.New(apperr.Invalid, "network vet %d: unknown kind %q", id, v.Kind)
+	}
+	alerts, err := s.alertsFor(g, nodes)
+	if err != nil {
+		return nil, err
+	}
+	res, err := db.FinishNetworkVet(ctx, System, id, alerts)
+	if err != nil {
+		return nil, err
+	}
+	if v.Kind == store.NetVetLists && len(res.Alerts) > 0 && !res.AlreadyDone {
+		s.log.Info("network alerts raised after the lists changed", "source", v.Source, "edition", v.Edition, "alerts", len(res.Alerts))
+	}
+	return res.Alerts, nil
+}
+
+// QueuePendingNetworkVets queues the job of every network vet written
+// while no job queue was at hand.
+func (s *Service) QueuePendingNetworkVets(ctx context.Context, p auth.Principal) (int, error) {
+	db, err := s.store(p, auth.ActionRevet)
+	if err != nil {
+		return 0, err
+	}
+	return db.QueuePendingNetworkVets(ctx)
 }
 
 // NetworkExport returns the part of the graph within q.Hops of q.From, for

@@ -80,6 +80,10 @@ type Config struct {
 	// refused (0 means DefaultGraphWait). See graphlimit.go.
 	GraphQueries int
 	GraphWait    time.Duration
+	// NetworkVetDelay holds a change of the graph between its commit and
+	// raising its network alerts: fault injection, for the tests that
+	// kill a process there (the job queued with the change raises them).
+	NetworkVetDelay time.Duration
 }
 
 // Service is Vigil's use cases. It is safe for concurrent use.
@@ -105,13 +109,14 @@ type Service struct {
 	// long one waits for a slot (graphlimit.go).
 	graphSlots chan struct{}
 	graphWait  time.Duration
+	vetDelay   time.Duration // Config.NetworkVetDelay
 }
 
 // New returns a service with no lists in force yet: see SetLists,
 // LoadStored and LoadFiles.
 func New(cfg Config) *Service {
 	s := &Service{db: cfg.Store, editions: cfg.Editions, log: cfg.Logger, threshold: cfg.Threshold, workers: cfg.Workers, refresh: cfg.Refresh, hooks: cfg.Hooks, observe: cfg.Observer, monitor: cfg.Monitor,
-		failures: newAuthFailures(), graphSlots: graphLimit(cfg.GraphQueries), graphWait: cfg.GraphWait}
+		failures: newAuthFailures(), graphSlots: graphLimit(cfg.GraphQueries), graphWait: cfg.GraphWait, vetDelay: cfg.NetworkVetDelay}
 	if s.graphWait <= 0 {
 		s.graphWait = DefaultGraphWait
 	}

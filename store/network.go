@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -59,6 +60,9 @@ type Asserted struct {
 	// again.
 	Added    []Edge `json:"added"`
 	Existing []Edge `json:"existing,omitempty"`
+	// Vet is the network vet written with the edges added (0 when none
+	// was added): their network alerts are owed until it is done.
+	Vet int64 `json:"-"`
 }
 
 func (e *EdgeInput) check() error {
@@ -87,11 +91,18 @@ func (db *DB) AssertEdges(ctx context.Context, actor auth.Principal, edges []Edg
 		}
 	}
 	out := &Asserted{}
-	err := db.inTx(ctx, func(tx *tx) error {
-		out.Added, out.Existing = nil, nil
-		for _, in := range edges {
+	err := db.inTx(ctx, func(tx *tx) (err error) {
+		out.Added, out.Existing, out.Vet = nil, nil, 0
+		var conflicts []string
+		for i, in := range edges {
 			old, err := tx.edgeByStatement(ctx, in)
 			if err == nil {
+				if d := differences(old.EdgeInput, in); d != "" {
+					conflicts = append(conflicts, fmt.Sprintf("edge %d: %s -%s-> %s from source %q is recorded already (edge %d) with other values (%s): "+
+						"a statement is not changed in place; retract edge %d and assert the new one, or give it its own source",
+						i+1, in.From, in.Relation, in.To, in.Source, old.ID, d, old.ID))
+					continue
+				}
 				out.Existing = append(out.Existing, *old)
 				continue
 			}
@@ -112,12 +123,37 @@ func (db *DB) AssertEdges(ctx context.Context, actor auth.Principal, edges []Edg
 				return err
 			}
 		}
-		return nil
+		if len(conflicts) > 0 {
+			return apperr.New(apperr.Conflict, "%s", strings.Join(conflicts, "; "))
+		}
+		if len(out.Added) == 0 {
+			return nil
+		}
+		out.Vet, err = tx.planNetworkVet(ctx, actor, NetVetLinks, subjectsOf(out.Added), nil)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// differences names the fields in which a statement asserted again
+// differs from the one recorded (same ends, relation and source), with
+// both values: `start "2019-03-01" recorded, "2020-01-01" given`; "" when
+// it is the same statement.
+func differences(old, in EdgeInput) string {
+	var out []string
+	for _, f := range []struct{ name, old, in string }{{"share", old.Share, in.Share}, {"confidence", old.Confidence, in.Confidence},
+		{"start", old.Start, in.Start}, {"end", old.End, in.End}, {"date", old.StatedOn, in.StatedOn}, {"note", old.Note, in.Note}} {
+		if f.old != f.in {
+			out = append(out, fmt.Sprintf("%s %q recorded, %q given", f.name, f.old, f.in))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return strings.Join(out, "; ")
 }
 
 const edgeColumns = `id, from_node, to_node, relation, share, confidence, start_date, end_date, source, stated_on, note,
@@ -241,20 +277,22 @@ type Value struct {
 
 // AssertValues writes contact values in one transaction, each audited;
 // a value already recorded for the subject is not written again. It
-// returns how many were added and how many were there already.
-func (db *DB) AssertValues(ctx context.Context, actor auth.Principal, vals []ValueInput) (added, existing int, err error) {
+// returns how many were added and how many were there already, and the
+// network vet written with the values added (0 when none was).
+func (db *DB) AssertValues(ctx context.Context, actor auth.Principal, vals []ValueInput) (added, existing int, vet int64, err error) {
 	for i, v := range vals {
 		for _, f := range []struct{ name, v string }{{"subject", v.Subject}, {"kind", v.Kind}, {"value", v.Value}, {"normalized", v.Normalized}, {"source", v.Source}} {
 			if err := checkText(f.name, f.v, 1000); err != nil {
-				return 0, 0, fmt.Errorf("value %d: %w", i+1, err)
+				return 0, 0, 0, fmt.Errorf("value %d: %w", i+1, err)
 			}
 			if f.v == "" {
-				return 0, 0, fmt.Errorf("value %d: %w", i+1, apperr.Field(f.name, "empty"))
+				return 0, 0, 0, fmt.Errorf("value %d: %w", i+1, apperr.Field(f.name, "empty"))
 			}
 		}
 	}
 	err = db.inTx(ctx, func(tx *tx) error {
-		added, existing = 0, 0
+		added, existing, vet = 0, 0, 0
+		var touched []string
 		for _, v := range vals {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM network_values WHERE subject = $1 AND kind = $2 AND normalized = $3`,
@@ -271,14 +309,20 @@ func (db *DB) AssertValues(ctx context.Context, actor auth.Principal, vals []Val
 				return fmt.Errorf("value of %s: %w", v.Subject, err)
 			}
 			added++
+			touched = append(touched, v.Subject)
 			if err := tx.appendAudit(ctx, actor, audit.ActionValueAssert, fmt.Sprintf("value/%d", id),
 				map[string]any{"value": v, "bind": edgeBind{ID: id}}); err != nil {
 				return err
 			}
 		}
-		return nil
+		if added == 0 {
+			return nil
+		}
+		var err error
+		vet, err = tx.planNetworkVet(ctx, actor, NetVetLinks, slices.Compact(slices.Sorted(slices.Values(touched))), nil)
+		return err
 	})
-	return added, existing, err
+	return added, existing, vet, err
 }
 
 // EachValue calls fn for every contact value, ordered by kind and

@@ -36,6 +36,9 @@ type RaisedNetwork struct {
 	// already covers the record, or a network alert with the same path was
 	// closed before (a reviewer decided on it).
 	Covered int `json:"covered"`
+	// AlreadyDone says that the network vet finished had been finished
+	// before (FinishNetworkVet): Alerts are those it raised then.
+	AlreadyDone bool `json:"-"`
 }
 
 // RaiseNetworkAlerts raises each alert in one transaction, with its audit
@@ -44,25 +47,28 @@ type RaisedNetwork struct {
 // alert on the same path was closed already: a reviewer has that path.
 func (db *DB) RaiseNetworkAlerts(ctx context.Context, actor auth.Principal, alerts []NetworkAlert) (*RaisedNetwork, error) {
 	out := &RaisedNetwork{}
-	err := db.inTx(ctx, func(tx *tx) error {
-		out.Alerts, out.Covered = nil, 0
-		for i := range alerts {
-			id, err := tx.raiseNetwork(ctx, actor, &alerts[i])
-			if err != nil {
-				return err
-			}
-			if id == 0 {
-				out.Covered++
-			} else {
-				out.Alerts = append(out.Alerts, id)
-			}
-		}
-		return nil
-	})
+	err := db.inTx(ctx, func(tx *tx) error { return tx.raiseAll(ctx, actor, alerts, out) })
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// raiseAll raises each alert not covered already, counting in out.
+func (tx *tx) raiseAll(ctx context.Context, actor auth.Principal, alerts []NetworkAlert, out *RaisedNetwork) error {
+	out.Alerts, out.Covered = nil, 0
+	for i := range alerts {
+		id, err := tx.raiseNetwork(ctx, actor, &alerts[i])
+		if err != nil {
+			return err
+		}
+		if id == 0 {
+			out.Covered++
+		} else {
+			out.Alerts = append(out.Alerts, id)
+		}
+	}
+	return nil
 }
 
 func (tx *tx) raiseNetwork(ctx context.Context, actor auth.Principal, a *NetworkAlert) (int64, error) {

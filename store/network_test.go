@@ -43,7 +43,7 @@ func TestNetwork_Bound(t *testing.T) {
 		wantCode(t, "retract twice", err, apperr.Conflict)
 		_, err = db.RetractEdge(ctx, alice, 999, "none")
 		wantCode(t, "retract unknown", err, apperr.NotFound)
-		if n, e, err := db.AssertValues(ctx, alice, []store.ValueInput{
+		if n, e, _, err := db.AssertValues(ctx, alice, []store.ValueInput{
 			{Subject: "1", Kind: "phone", Value: "+44 20 7946 0000", Normalized: "442079460000", Source: "api"},
 			{Subject: "2", Kind: "phone", Value: "0044 20 7946 0000", Normalized: "442079460000", Source: "api"},
 		}); err != nil || n != 2 || e != 0 {

@@ -79,6 +79,9 @@ func (db *DB) SaveSnapshot(ctx context.Context, actor auth.Principal, s *snapsho
 		if err := tx.planRevet(ctx, actor, s); err != nil {
 			return err
 		}
+		if err := tx.planListsVet(ctx, actor, s); err != nil {
+			return err
+		}
 		return tx.appendAudit(ctx, actor, audit.ActionListImport, "snapshot/"+s.Source+"/"+s.Hash,
 			map[string]any{"edition": s.Edition, "format": s.Format, "records": len(s.Entities), "bind": b})
 	})

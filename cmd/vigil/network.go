@@ -68,6 +68,9 @@ func networkCommand(e *env) *cli.Command {
 				Usage: "import a CSV file of edges (from,to,relation[,share,confidence,start,end,source,date,note]) " +
 					"or of contact values (subject,kind,value[,source]): the whole file or nothing",
 				ArgsUsage: "FILE",
+				// Fault injection for the tests that kill the command between
+				// the commit of the edges and their network alerts.
+				Flags: []cli.Flag{&cli.DurationFlag{Name: "vet-delay", Hidden: true}},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
 					if cmd.NArg() != 1 {
 						return fmt.Errorf("network import: want one CSV file")
@@ -78,6 +81,11 @@ func networkCommand(e *env) *cli.Command {
 						return fmt.Errorf("network import: %w", err)
 					}
 					defer f.Close()
+					// A file over the limit is refused before a byte is read
+					// (the reader refuses a stream at the byte past it).
+					if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > network.MaxImportBytes {
+						return fmt.Errorf("network import: %w", &network.TooLargeError{File: path, Size: fi.Size()})
+					}
 					return withNetwork(ctx, e, cmd, func(svc *service.Service) error {
 						res, err := svc.ImportNetwork(ctx, operator(), f, path)
 						if err != nil {
@@ -85,7 +93,7 @@ func networkCommand(e *env) *cli.Command {
 						}
 						fmt.Fprintf(e.stdout, "%s: %d %s added, %d already recorded, %d network alert(s) raised\n", path, res.Added, res.Kind, res.Existing, len(res.Alerts))
 						return nil
-					})
+					}, func(c *service.Config) { c.NetworkVetDelay = cmd.Duration("vet-delay") })
 				},
 			},
 			{
@@ -206,13 +214,13 @@ func networkCommand(e *env) *cli.Command {
 
 // withNetwork runs fn with a service over the database, with the lists
 // in force loaded (the graph's listed records come from them).
-func withNetwork(ctx context.Context, e *env, cmd *cli.Command, fn func(svc *service.Service) error) error {
+func withNetwork(ctx context.Context, e *env, cmd *cli.Command, fn func(svc *service.Service) error, opts ...func(*service.Config)) error {
 	return withService(ctx, e, cmd, func(svc *service.Service) error {
 		if err := svc.LoadStored(ctx); err != nil {
 			return err
 		}
 		return fn(svc)
-	})
+	}, opts...)
 }
 
 func parseTypes(s string) ([]network.Relation, error) {

@@ -82,12 +82,16 @@ func openStore(ctx context.Context, cmd *cli.Command, opts ...store.Option) (*st
 
 // withService opens the database of the global flags, runs fn with a
 // service over it and closes the database.
-func withService(ctx context.Context, e *env, cmd *cli.Command, fn func(svc *service.Service) error) error {
+func withService(ctx context.Context, e *env, cmd *cli.Command, fn func(svc *service.Service) error, opts ...func(*service.Config)) error {
 	db, err := openStore(ctx, cmd)
 	if err != nil {
 		return err
 	}
-	err = fn(service.New(service.Config{Store: db, Logger: e.log}))
+	cfg := service.Config{Store: db, Logger: e.log}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	err = fn(service.New(cfg))
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close database: %w", cerr)
 	}

@@ -159,6 +159,12 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 			} else if n > 0 {
 				e.log.Info("queued pending re-vetting runs", "runs", n)
 			}
+			// So are the network alerts owed by changes made without one.
+			if n, err := svc.QueuePendingNetworkVets(ctx, service.System); err != nil {
+				return nil, err
+			} else if n > 0 {
+				e.log.Info("queued pending network vets", "vets", n)
+			}
 			return e.startJobs(ctx, runner)
 		},
 	})

@@ -1,0 +1,239 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/snapshot"
+)
+
+// Network vets (docs/networks.md, migration 80). A change after which
+// network alerts may be owed writes, in its own transaction, a network
+// vet and queues the job that raises its alerts (NetworkVetJob):
+//
+//   - edges or contact values written (kind links): the subjects they
+//     touch, whose neighbourhood is looked at again;
+//   - an edition accepted (kind lists): every subject with a link is
+//     looked at again (a linked person newly designated).
+//
+// The service raises the alerts of a links vet at once, after the commit,
+// and the job finds it done; when the process dies in between, the job
+// (or, for a store without a queue, the next server's start) raises
+// them. A vet is marked done in the transaction that raises its alerts,
+// so it is done exactly once however often it runs.
+
+// Kinds of network vet.
+const (
+	NetVetLinks = "links" // edges or contact values were written
+	NetVetLists = "lists" // an edition was accepted
+)
+
+// States of a network vet.
+const (
+	NetVetPending = "pending"
+	NetVetDone    = "done"
+)
+
+// NetworkVet is a network vet and what it raised.
+type NetworkVet struct {
+	ID         int64     `json:"id"`
+	Kind       string    `json:"kind"`
+	Subjects   []string  `json:"subjects,omitempty"` // links: the subjects the change touched
+	SnapshotID int64     `json:"snapshot_id,omitempty"`
+	Source     string    `json:"source,omitempty"`
+	Edition    string    `json:"edition,omitempty"`
+	Status     string    `json:"status"`
+	Alerts     []int64   `json:"alerts,omitempty"`
+	Actor      string    `json:"actor"`
+	CreatedAt  time.Time `json:"created_at"`
+	FinishedAt time.Time `json:"finished_at,omitzero"`
+}
+
+// NetworkVetJob raises the network alerts of one network vet.
+type NetworkVetJob struct {
+	VetID int64 `json:"vet_id"`
+}
+
+// Kind names the job's worker.
+func (NetworkVetJob) Kind() string { return "network_vet" }
+
+// planNetworkVet writes a network vet in the change's transaction and
+// queues its job when the store has a queue (without one, the vet waits
+// as pending for QueuePendingNetworkVets).
+func (tx *tx) planNetworkVet(ctx context.Context, actor auth.Principal, kind string, subjects []string, s *snapshot.Snapshot) (int64, error) {
+	var subs string
+	if len(subjects) > 0 {
+		b, err := json.Marshal(subjects)
+		if err != nil {
+			return 0, err
+		}
+		subs = string(b)
+	}
+	var snap int64
+	var source, edition string
+	if s != nil {
+		snap, source, edition = s.ID, s.Source, s.Edition
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO network_vets (kind, subjects, snapshot_id, source, edition, status, actor, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+		kind, subs, snap, source, edition, NetVetPending, actorName(actor), fmtTime(tx.now)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("network vet: %w", err)
+	}
+	if tx.db.queue != nil {
+		tx.enqueue(NetworkVetJob{VetID: id})
+	}
+	return id, nil
+}
+
+// planListsVet writes the network vet of an edition being accepted, when
+// the organisation has recorded any link or contact value (without them
+// no subject is linked to anything a new edition could list).
+func (tx *tx) planListsVet(ctx context.Context, actor auth.Principal, s *snapshot.Snapshot) error {
+	var links bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM network_edges) OR EXISTS (SELECT 1 FROM network_values)`).Scan(&links); err != nil {
+		return fmt.Errorf("network vet of %s: %w", s.Source, err)
+	}
+	if !links {
+		return nil
+	}
+	_, err := tx.planNetworkVet(ctx, actor, NetVetLists, nil, s)
+	return err
+}
+
+// subjectsOf returns the subjects (external ids) the edges touch, each once.
+func subjectsOf(edges []Edge) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range edges {
+		for _, end := range []string{e.From, e.To} {
+			if id, ok := strings.CutPrefix(end, "subject:"); ok && id != "" && !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+const netVetColumns = `id, kind, subjects, snapshot_id, source, edition, status, alerts, actor, created_at, finished_at FROM network_vets`
+
+func scanNetworkVet(sc scanner) (*NetworkVet, error) {
+	var v NetworkVet
+	var subs, alerts, created, finished string
+	if err := sc.Scan(&v.ID, &v.Kind, &subs, &v.SnapshotID, &v.Source, &v.Edition, &v.Status, &alerts, &v.Actor, &created, &finished); err != nil {
+		return nil, err
+	}
+	if subs != "" {
+		if err := json.Unmarshal([]byte(subs), &v.Subjects); err != nil {
+			return nil, fmt.Errorf("network vet %d: subjects: %w", v.ID, err)
+		}
+	}
+	if alerts != "" {
+		if err := json.Unmarshal([]byte(alerts), &v.Alerts); err != nil {
+			return nil, fmt.Errorf("network vet %d: alerts: %w", v.ID, err)
+		}
+	}
+	v.CreatedAt = parseTime(created)
+	if finished != "" {
+		v.FinishedAt = parseTime(finished)
+	}
+	return &v, nil
+}
+
+// NetworkVetByID returns one network vet.
+func (db *DB) NetworkVetByID(ctx context.Context, id int64) (*NetworkVet, error) {
+	v, err := scanNetworkVet(db.sql.QueryRowContext(ctx, `SELECT `+netVetColumns+` WHERE id = $1`, id))
+	if err != nil {
+		return nil, notFound(err, "no network vet %d", id)
+	}
+	return v, nil
+}
+
+// NetworkVets returns the network vets in status ("" for all), oldest first.
+func (db *DB) NetworkVets(ctx context.Context, status string) ([]*NetworkVet, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+netVetColumns+` WHERE $1 = '' OR status = $1 ORDER BY id`, status)
+	if err != nil {
+		return nil, fmt.Errorf("network vets: %w", err)
+	}
+	defer rows.Close()
+	var out []*NetworkVet
+	for rows.Next() {
+		v, err := scanNetworkVet(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// FinishNetworkVet raises the alerts of a pending network vet and marks
+// it done, in one transaction. When it was done already (by the process
+// that wrote it, or by a job that ran before), nothing is raised and the
+// alerts it raised then are returned: the second of two processes
+// finishing one vet at once waits for the first (the row's lock) and
+// finds it done.
+func (db *DB) FinishNetworkVet(ctx context.Context, actor auth.Principal, id int64, alerts []NetworkAlert) (*RaisedNetwork, error) {
+	out := &RaisedNetwork{}
+	err := db.inTx(ctx, func(tx *tx) error {
+		out.Alerts, out.Covered = nil, 0
+		res, err := tx.ExecContext(ctx, `UPDATE network_vets SET status = $1, finished_at = $2 WHERE id = $3 AND status = $4`,
+			NetVetDone, fmtTime(tx.now), id, NetVetPending)
+		if err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		} else if n == 0 {
+			v, err := scanNetworkVet(tx.QueryRowContext(ctx, `SELECT `+netVetColumns+` WHERE id = $1`, id))
+			if errors.Is(err, sql.ErrNoRows) {
+				return notFound(err, "no network vet %d", id)
+			}
+			if err != nil {
+				return err
+			}
+			out.Alerts, out.AlreadyDone = v.Alerts, true
+			return nil
+		}
+		if err := tx.raiseAll(ctx, actor, alerts, out); err != nil {
+			return err
+		}
+		raised := ""
+		if len(out.Alerts) > 0 {
+			b, err := json.Marshal(out.Alerts)
+			if err != nil {
+				return err
+			}
+			raised = string(b)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE network_vets SET alerts = $1 WHERE id = $2`, raised, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// QueuePendingNetworkVets queues the job of every network vet still
+// pending and returns how many. Queuing one twice is harmless: the job
+// is unique, and a vet done does nothing.
+func (db *DB) QueuePendingNetworkVets(ctx context.Context) (int, error) {
+	vets, err := db.NetworkVets(ctx, NetVetPending)
+	if err != nil || len(vets) == 0 {
+		return 0, err
+	}
+	jobs := make([]Job, len(vets))
+	for i, v := range vets {
+		jobs[i] = NetworkVetJob{VetID: v.ID}
+	}
+	return len(vets), db.Enqueue(ctx, jobs...)
+}
