@@ -29,6 +29,7 @@ func TestLooseScripts(t *testing.T) {
 		// with keys blind to vowels (every such pair was checked).
 		"Ahmad al-Abd", "Abdul Qadir", "Comba", "Tinet", "Jim Costa", "Obaidul Quader", "Abdul Hamid",
 		"Ibrahim Afghan", "Maksim Ermakov", "Angela Merkel", "Robert Mugabe", "Alexander Lukashenko",
+		"Faisal Al Saud", "Ilya Vasilevich Rebrov", "Jang Yong Son", "Aung San",
 	}
 	v := match.NewVocab()
 	for _, n := range latin {
@@ -91,6 +92,9 @@ func TestLooseScripts(t *testing.T) {
 		{"岸田文雄", "Jim Costa"},          // the kana reading of kanji: kana write their vowels
 		{"弗拉基米尔·普京", "Ibrahim Afghan"}, // parts that begin otherwise
 		{"罗伯特·穆加贝", "Maksim Ermakov"},
+		{"巴沙尔·阿萨德", "Faisal Al Saud"},          // Xinhua writes f apart from b and p
+		{"谢尔盖·拉夫罗夫", "Ilya Vasilevich Rebrov"}, // parts of lengths too far apart
+		{"အောင်ဆန်း", "Jang Yong Son"},         // spellings keep an initial y
 	} {
 		if s := score(tt.q, tt.l); s >= 0.8 {
 			t.Errorf("%q v. %q: %.3f, want < 0.80", tt.q, tt.l, s)

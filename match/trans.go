@@ -20,7 +20,7 @@ import (
 // transcription or a loose script, share a loose spelling (names.
 // LooseSpellings, vowels kept) of two letters or more, or begin alike
 // (both with a vowel or both with a consonant: 弗拉基米尔 "flajimir" is
-// not Ibrahim) and share a loose key of two consonants or more (kana's
+// not Ibrahim), be of comparable length, and share a loose key of two consonants or more (kana's
 // keys when either is kana). From a script that writes its vowels
 // (vowelled) a key must have three consonants, and (but in kana, which adds vowels after consonants: ゼレ
 // ンスキー "zerensuki") the loose spellings must differ by at most one
@@ -35,7 +35,8 @@ func transEqual(q, l *Part, vowelled bool) bool {
 			}
 		}
 	}
-	if vowelStart(q.Text) != vowelStart(l.Text) {
+	hebrew := (q.Unvowelled || l.Unvowelled) && !rl // no vowels written: no length to compare
+	if vowelStart(q.Text) != vowelStart(l.Text) || !hebrew && !comparableLength(q.Text, l.Text) {
 		return false
 	}
 	for _, ka := range names.LooseKeys(q.Text, kana, rl) {
@@ -132,4 +133,12 @@ func transJoinMeets(joined []Part, p *Part) bool {
 		}
 	}
 	return false
+}
+
+// comparableLength reports whether the longer of a and b is at most one
+// and a half times the shorter: a loose key drops so much (vowels, v, w,
+// y, h) that a long word can share it with a short one (谢尔盖 "sergai"
+// and Vasilevich).
+func comparableLength(a, b string) bool {
+	return 2*max(len(a), len(b)) <= 3*min(len(a), len(b))
 }

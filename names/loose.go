@@ -127,6 +127,9 @@ func looseKey(tok string, ch byte, v, alt, kana, rl, vowels bool) string {
 		case 'v':
 			if v {
 				k = 'p'
+				if rl && !kana {
+					k = 'f' // Xinhua writes v with f: 拉夫罗夫 Lavrov
+				}
 				break
 			}
 			if !vowels {
@@ -144,6 +147,11 @@ func looseKey(tok string, ch byte, v, alt, kana, rl, vowels bool) string {
 			}
 			continue
 		case 'y', 'w':
+			if vowels && !(i > 0 && looseVowel(tok[i-1]) && i+1 < len(tok) && looseVowel(tok[i+1])) {
+				b = append(b, c) // spellings drop y and w between vowels only (জিয়া "jiya" Zia)
+				last = c
+				continue
+			}
 			if !vowels {
 				last = 0
 			}
@@ -156,12 +164,18 @@ func looseKey(tok string, ch byte, v, alt, kana, rl, vowels bool) string {
 				continue // an aspirate or a digraph (bh, dh, kh, th, sh), or सिंह "sinh"
 			}
 			k = 'k'
+			if vowels && i == 0 {
+				k = 'h' // spellings keep an initial h: ហ៊ុន Hun is not Khun
+			}
 		case 'p', 'b':
 			k = 'p'
 		case 'f':
 			k = 'p'
-			if kana && alt {
+			switch {
+			case kana && alt:
 				k = 'k'
+			case rl && !kana:
+				k = 'f' // Xinhua writes f and v with f, p and b otherwise
 			}
 		case 't', 'd':
 			k = 't'
