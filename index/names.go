@@ -158,6 +158,11 @@ func (st *nameStore) fill(v *match.Vocab, tokens []tokenInfo, i int32, n *match.
 		if p.class == names.Legal && len(st.origs) > 0 {
 			mp.Orig = st.origs[k]
 		}
+		if mp.Trans && mp.Class == names.Plain {
+			// A listed name in a loose script (rare): its loose forms,
+			// as match.Vocab.Prepare computes them.
+			mp.LooseKeys, mp.LooseSpells = names.LooseKeys(mp.Text, mp.Kana, mp.RL), names.LooseSpellings(mp.Text, mp.Kana, mp.RL)
+		}
 		n.Parts = append(n.Parts, mp)
 	}
 	n.Joins = append(n.Joins[:0], st.joins[c.join:c.join+uint32(c.njoins)]...)

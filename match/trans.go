@@ -1,10 +1,6 @@
 package match
 
-import (
-	"slices"
-
-	"github.com/vigil-screening/vigil/names"
-)
+import "github.com/vigil-screening/vigil/names"
 
 // Transcriptions in Chinese characters (names.ForeignHan) write a foreign
 // name with the syllables Mandarin has: r and l alike (拉 for ra and la),
@@ -28,28 +24,48 @@ import (
 // ಕುವೆಂಪು Kuvempu not Comba, হামিদ Hamid not Ahmad.
 func transEqual(q, l *Part, vowelled bool) bool {
 	kana, rl := q.Kana || l.Kana, q.RL || l.RL
-	if len(q.Text) >= 2 && len(l.Text) >= 2 {
-		for _, sa := range names.LooseSpellings(q.Text, kana, rl) {
-			if len(sa) >= 2 && slices.Contains(names.LooseSpellings(l.Text, kana, rl), sa) {
-				return true
-			}
-		}
-	}
 	hebrew := (q.Unvowelled || l.Unvowelled) && !rl // no vowels written: no length to compare
 	if vowelStart(q.Text) != vowelStart(l.Text) || !hebrew && !comparableLength(q.Text, l.Text) {
 		return false
 	}
-	for _, ka := range names.LooseKeys(q.Text, kana, rl) {
-		if len(ka) < 2 || len(ka) == 2 && vowelled {
-			continue
-		}
-		for _, kb := range names.LooseKeys(l.Text, kana, rl) {
-			if ka == kb {
-				return !vowelled || kana || spellingsClose(q.Text, l.Text, kana, rl)
+	// t is the part read from a loose script, o the other; the keys of t
+	// are computed once (Part.LooseKeys), those of o in place.
+	t, o := q, l
+	if !q.Trans {
+		t, o = l, q
+	}
+	keys, spells := t.LooseKeys, t.LooseSpells
+	if keys == nil || o.Trans || t.Kana != kana || t.RL != rl {
+		keys, spells = names.LooseKeys(t.Text, kana, rl), names.LooseSpellings(t.Text, kana, rl)
+	}
+	if len(t.Text) >= 2 && len(o.Text) >= 2 && names.MatchLoose(o.Text, kana, rl, true, 2, onlyLonger(spells, 2)) {
+		return true
+	}
+	minKey := 2
+	if vowelled {
+		minKey = 3
+	}
+	if !names.MatchLoose(o.Text, kana, rl, false, minKey, onlyLonger(keys, minKey)) {
+		return false
+	}
+	return !vowelled || kana || spellingsClose(q.Text, l.Text, kana, rl)
+}
+
+// onlyLonger returns the forms of at least n letters (forms itself when
+// all are).
+func onlyLonger(forms []string, n int) []string {
+	for i, f := range forms {
+		if len(f) < n {
+			out := append([]string(nil), forms[:i]...)
+			for _, g := range forms[i+1:] {
+				if len(g) >= n {
+					out = append(out, g)
+				}
 			}
+			return out
 		}
 	}
-	return false
+	return forms
 }
 
 // spellingsClose reports whether some loose spellings of a and b differ
@@ -114,25 +130,42 @@ func vowelEnd(p *Part) bool {
 // apart or together what the Latin form writes the other way
 // (オサマ・ビンラディン "binradin" and bin Laden).
 func transJoinMeets(joined []Part, p *Part) bool {
-	t := joined[0]
-	if !p.Trans && !t.Trans {
+	first := &joined[0]
+	if !p.Trans && !first.Trans || p.Class != names.Plain {
 		return false
 	}
-	kana, rl := p.Kana || t.Kana, p.RL || t.RL
+	n := 0
 	for i := range joined {
-		if len(names.LooseKeys(joined[i].Text, kana, rl)[0]) < 2 {
+		if consonants(joined[i].Text) < 2 {
 			return false // a part of vowels and glides adds nothing to the key (Yoav)
 		}
-		if i > 0 {
-			t.Text += joined[i].Text
+		n += len(joined[i].Text)
+	}
+	if vowelStart(first.Text) != vowelStart(p.Text) || 2*max(n, len(p.Text)) > 3*min(n, len(p.Text)) {
+		return false
+	}
+	kana, rl := p.Kana || first.Kana, p.RL || first.RL
+	var buf [64]byte
+	text := buf[:0]
+	for i := range joined {
+		text = append(text, joined[i].Text...)
+	}
+	if p.Trans && p.LooseKeys != nil && p.Kana == kana && p.RL == rl {
+		return names.MatchLoose(string(text), kana, rl, false, 4, onlyLonger(p.LooseKeys, 4))
+	}
+	return names.MatchLoose(p.Text, kana, rl, false, 4, onlyLonger(names.LooseKeys(string(text), kana, rl), 4))
+}
+
+// consonants counts the letters of s that a loose key keeps (not
+// vowels, y, w, v or h).
+func consonants(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isVowel(c) && c != 'w' && c != 'v' && c != 'h' {
+			n++
 		}
 	}
-	for _, ka := range names.LooseKeys(t.Text, kana, rl) {
-		if len(ka) >= 4 && slices.Contains(names.LooseKeys(p.Text, kana, rl), ka) {
-			return true
-		}
-	}
-	return false
+	return n
 }
 
 // comparableLength reports whether the longer of a and b is at most one

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 )
@@ -100,21 +101,29 @@ func nonRhotic(tok string, lateral bool) string {
 	if strings.IndexByte(tok, 'r') < 0 && (!lateral || strings.IndexByte(tok, 'l') < 0) {
 		return tok
 	}
-	b := make([]byte, 0, len(tok))
+	return string(appendNonRhotic(make([]byte, 0, len(tok)), tok, lateral))
+}
+
+// appendNonRhotic appends nonRhotic(tok, lateral) to b.
+func appendNonRhotic[T ~string | ~[]byte](b []byte, tok T, lateral bool) []byte {
 	for i := 0; i < len(tok); i++ {
 		if (tok[i] == 'r' || lateral && tok[i] == 'l') && i > 0 && looseVowel(tok[i-1]) && (i+1 == len(tok) || !looseVowel(tok[i+1])) {
 			continue
 		}
 		b = append(b, tok[i])
 	}
-	return string(b)
+	return b
 }
 
 // looseKey is one loose key, with ch in class ch, v kept as a labial or
 // dropped, with alt z in the j class (kana: f in the k class), and vowels
 // kept or dropped.
 func looseKey(tok string, ch byte, v, alt, kana, rl, vowels bool) string {
-	b := make([]byte, 0, len(tok))
+	return string(appendLooseKey(make([]byte, 0, len(tok)), tok, ch, v, alt, kana, rl, vowels))
+}
+
+// appendLooseKey appends the key of looseKey to b.
+func appendLooseKey[T ~string | ~[]byte](b []byte, tok T, ch byte, v, alt, kana, rl, vowels bool) []byte {
 	var last byte
 	for i := 0; i < len(tok); i++ {
 		c := tok[i]
@@ -230,7 +239,7 @@ func looseKey(tok string, ch byte, v, alt, kana, rl, vowels bool) string {
 		b = append(b, k)
 		last = k
 	}
-	return string(b)
+	return b
 }
 
 func looseVowel(c byte) bool {
@@ -275,25 +284,106 @@ var looseVowelPairs = [...][2]string{
 // looseVowels rewrites the vowel digraphs of tok as single vowels, a
 // final y as i and a final que as q.
 func looseVowels(tok string) string {
-	var b strings.Builder
+	return string(appendLooseVowels(make([]byte, 0, len(tok)), tok))
+}
+
+// appendLooseVowels appends looseVowels(tok) to b.
+func appendLooseVowels[T ~string | ~[]byte](b []byte, tok T) []byte {
 	for i := 0; i < len(tok); i++ {
 		if tok[i] == 'q' && i+1 < len(tok) && tok[i+1] == 'u' && (i+2 == len(tok) || i+3 == len(tok) && tok[i+2] == 'e') {
-			b.WriteByte('q') // a final que is k: Tarique for তারেক
+			b = append(b, 'q') // a final que is k: Tarique for তারেক
 			break
 		}
 		if i+1 < len(tok) {
-			pair := tok[i : i+2]
-			if j := slices.IndexFunc(looseVowelPairs[:], func(p [2]string) bool { return p[0] == pair }); j >= 0 {
-				b.WriteString(looseVowelPairs[j][1])
+			if v, ok := looseVowelPair(tok[i], tok[i+1]); ok {
+				b = append(b, v)
 				i++
 				continue
 			}
 		}
 		if tok[i] == 'y' && i == len(tok)-1 && i > 0 {
-			b.WriteByte('i')
+			b = append(b, 'i')
 			continue
 		}
-		b.WriteByte(tok[i])
+		b = append(b, tok[i])
 	}
-	return b.String()
+	return b
+}
+
+// looseVowelPair returns the vowel that the digraph a b stands for (see
+// looseVowelPairs).
+func looseVowelPair(a, b byte) (byte, bool) {
+	for _, p := range looseVowelPairs {
+		if p[0][0] == a && p[0][1] == b {
+			return p[1][0], true
+		}
+	}
+	return 0, false
+}
+
+// MatchLoose reports whether one of the loose keys (with vowels, the
+// loose spellings) of the folded token tok of at least minLen letters is
+// in want, computing them in place of allocating them: the listed side
+// of a comparison with a part whose keys are computed once.
+func MatchLoose(tok string, kana, rl, vowels bool, minLen int, want []string) bool {
+	if len(tok) > 60 {
+		forms := LooseKeys(tok, kana, rl)
+		if vowels {
+			forms = LooseSpellings(tok, kana, rl)
+		}
+		for _, f := range forms {
+			if len(f) >= minLen && slices.Contains(want, f) {
+				return true
+			}
+		}
+		return false
+	}
+	var vb, nb, lb, xb, kb [64]byte
+	t := append(vb[:0], tok...)
+	if vowels {
+		t = appendLooseVowels(vb[:0], tok)
+	}
+	variants := [3][]byte{t}
+	n := 1
+	if nr := appendNonRhotic(nb[:0], t, false); len(nr) != len(t) {
+		variants[n] = nr
+		n++
+	}
+	if rl && !kana {
+		lat := lb[:0]
+		for _, c := range t {
+			if c == 'x' {
+				c = 's'
+			}
+			lat = append(lat, c)
+		}
+		variants[n] = appendNonRhotic(xb[:0], lat, true)
+		n++
+	}
+	zs := !kana && bytes.IndexByte(t, 'z') >= 0 || kana && bytes.IndexByte(t, 'f') >= 0
+	vs := bytes.IndexByte(t, 'v') >= 0
+	for _, vt := range variants[:n] {
+		for _, ch := range looseClasses(kana, rl) {
+			for _, v := range [2]bool{false, true} {
+				if v && !vs {
+					continue
+				}
+				for _, zj := range [2]bool{false, true} {
+					if zj && !zs {
+						continue
+					}
+					k := appendLooseKey(kb[:0], vt, ch, v, zj, kana, rl, vowels)
+					if len(k) < minLen {
+						continue
+					}
+					for _, w := range want {
+						if string(k) == w {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }
