@@ -18,7 +18,7 @@ import (
 
 // maxLooseTokens bounds the tokens one loose key credits: a key shared by
 // more listed tokens says too little to find candidates by.
-const maxLooseTokens = 128
+const maxLooseTokens = 512
 
 // buildLoose maps each loose key of two consonants or more of a listed
 // token to the tokens that have it.
