@@ -54,7 +54,8 @@ func (ix *Index) looseKeys(qi int8, p *match.Part, s *Scratch) {
 			continue // a key of two consonants says less
 		}
 		for _, t := range toks {
-			s.keys = append(s.keys, key{post: ix.tokPost.of(t), w: p.Weight * 0.8, id: t, qi: qi})
+			post, parts := ix.tokPost.of(t)
+			s.keys = append(s.keys, key{post: post, parts: parts, w: p.Weight * 0.8, id: t, qi: qi})
 		}
 	}
 }
@@ -81,7 +82,8 @@ func (ix *Index) looseJoinKeys(q *match.Name, s *Scratch) {
 				continue
 			}
 			for _, t := range toks {
-				s.keys = append(s.keys, key{post: ix.tokPost.of(t), w: (a.Weight + b.Weight) * 0.8, id: t, qi: int8(j.At), also: joinBits(j)})
+				post, parts := ix.tokPost.of(t)
+				s.keys = append(s.keys, key{post: post, parts: parts, w: (a.Weight + b.Weight) * 0.8, id: t, qi: int8(j.At), also: joinBits(j)})
 			}
 		}
 	}

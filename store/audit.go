@@ -46,12 +46,18 @@ func (tx *tx) reserveAudit(ctx context.Context, actor auth.Principal, action aud
 
 // fillAudit sets the details of a queued entry, in canonical form.
 func (tx *tx) fillAudit(e *audit.Entry, details any) error {
+	return fillDetails(e, details, tx.requests[e])
+}
+
+// fillDetails sets e's details, in canonical form, with the request id
+// (if any) among them.
+func fillDetails(e *audit.Entry, details any, requestID string) error {
 	raw, err := json.Marshal(details)
 	if err != nil {
 		return fmt.Errorf("audit %s: %w", e.Action, err)
 	}
-	if id := tx.requests[e]; id != "" {
-		raw = withRequestID(raw, id)
+	if requestID != "" {
+		raw = withRequestID(raw, requestID)
 	}
 	if e.Details, err = audit.CanonicalDetails(raw); err != nil {
 		return err
@@ -92,7 +98,11 @@ func (tx *tx) flushAudit(ctx context.Context) error {
 		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5, k+6, k+7, k+8)
 		args = append(args, e.Seq, fmtTime(e.At), e.Actor, string(e.Action), e.Object, string(e.Details), e.PrevHash, e.Hash)
 	}
-	return tx.writeAudit(ctx, q.String(), args, prev)
+	if err := tx.writeAudit(ctx, q.String(), args, prev); err != nil {
+		return err
+	}
+	tx.head = audit.Head{Seq: last, Hash: prev}
+	return nil
 }
 
 // writeAudit runs the INSERT of the entries and moves the head's hash to
