@@ -31,18 +31,7 @@ func TestLooseScripts(t *testing.T) {
 		"Ibrahim Afghan", "Maksim Ermakov", "Angela Merkel", "Robert Mugabe", "Alexander Lukashenko",
 		"Faisal Al Saud", "Ilya Vasilevich Rebrov", "Jang Yong Son", "Aung San",
 	}
-	v := match.NewVocab()
-	for _, n := range latin {
-		v.AddName(names.Analyze(n, names.Person))
-	}
-	v.Freeze()
-	score := func(q, l string) float32 {
-		qn := v.Prepare(q, names.Analyze(q, names.Person), false)
-		ln := v.Prepare(l, names.Analyze(l, names.Person), false)
-		var r match.Result
-		match.Compare(&qn, &ln, &r)
-		return r.Score
-	}
+	score := personScorer(latin)
 	for _, tt := range []struct{ q, l string }{
 		{"வேலுப்பிள்ளை பிரபாகரன்", "Velupillai Prabhakaran"}, // Tamil: p/b, k/g, no aspirates
 		{"জিয়াউর রহমান", "Ziaur Rahman"},                    // Bengali: জ for z
@@ -168,4 +157,21 @@ func shareKey(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// personScorer returns the score of two person names compared with a
+// vocabulary of the listed names given.
+func personScorer(listed []string) func(q, l string) float32 {
+	v := match.NewVocab()
+	for _, n := range listed {
+		v.AddName(names.Analyze(n, names.Person))
+	}
+	v.Freeze()
+	return func(q, l string) float32 {
+		qn := v.Prepare(q, names.Analyze(q, names.Person), false)
+		ln := v.Prepare(l, names.Analyze(l, names.Person), false)
+		var r match.Result
+		match.Compare(&qn, &ln, &r)
+		return r.Score
+	}
 }
