@@ -36,7 +36,8 @@ func NewBuilder() *Builder {
 
 // Token meta bits above the class.
 const (
-	metaTrans      = 1 << 4 // the classes fit in the low 4 bits
+	metaRL         = 1 << 3 // the classes fit in the low 3 bits
+	metaTrans      = 1 << 4
 	metaGiven      = 1 << 5
 	metaUnvowelled = 1 << 6
 	metaKana       = 1 << 7
@@ -63,6 +64,9 @@ func (b *Builder) Add(e Entry) {
 		}
 		if t.Trans {
 			m |= metaTrans
+		}
+		if t.RL {
+			m |= metaRL
 		}
 		if t.Orig != "" {
 			if b.origs == nil {
@@ -92,8 +96,8 @@ func (b *Builder) tokensOf(i int, buf []names.Token) []names.Token {
 		if id := b.toks[k]; id >= 0 {
 			text = b.vocab.Text(id)
 		}
-		t := names.Token{Text: text, Class: names.Class(m &^ (metaGiven | metaUnvowelled | metaKana | metaTrans)),
-			Unvowelled: m&metaUnvowelled != 0, Kana: m&metaKana != 0, Given: m&metaGiven != 0, Trans: m&metaTrans != 0}
+		t := names.Token{Text: text, Class: names.Class(m &^ (metaGiven | metaUnvowelled | metaKana | metaTrans | metaRL)),
+			Unvowelled: m&metaUnvowelled != 0, Kana: m&metaKana != 0, Given: m&metaGiven != 0, Trans: m&metaTrans != 0, RL: m&metaRL != 0}
 		if t.Class == names.Legal && b.origs != nil {
 			t.Orig = b.origs[k]
 		}
@@ -138,6 +142,7 @@ func (b *Builder) Build() *Index {
 	ix.prepareAll(b)
 	wg.Wait()
 	ix.post()
+	ix.loose = sync.OnceValue(ix.buildLoose)
 	return ix
 }
 
