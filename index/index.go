@@ -46,6 +46,7 @@ type Index struct {
 	varTok   [][]int32          // variant group id → token ids
 	dels     map[uint64][]int32 // deletion-neighbourhood hash → token ids
 	seed     maphash.Seed
+	loose    func() map[string][]int32 // loose key → token ids, built on first use (see loose.go)
 }
 
 // postings are the posting lists of keys 0..n-1 in one array: those of

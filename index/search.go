@@ -168,6 +168,7 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 			s.keys = append(s.keys, key{post: post, parts: parts, w: w * 0.8, id: j.Skel, qi: int8(j.At), skel: true, also: joinBits(j)})
 		}
 	}
+	ix.looseJoinKeys(q, s)
 	slices.SortFunc(s.keys, func(a, b key) int {
 		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(len(a.post), len(b.post)), cmp.Compare(a.qi, b.qi), cmp.Compare(a.id, b.id),
 			boolCmp(a.skel, b.skel))
@@ -211,6 +212,9 @@ func (ix *Index) partKeys(qi int8, p *match.Part, s *Scratch) {
 			post, parts := ix.skelPost.of(sk)
 			s.keys = append(s.keys, key{post: post, parts: parts, w: p.Weight * 0.8, id: sk, qi: qi, skel: true})
 		}
+	}
+	if p.Trans && p.Class == names.Plain {
+		ix.looseKeys(qi, p, s)
 	}
 	if len(p.Text) < minDeleteLen-1 || len(p.Text) > maxDeleteLen {
 		return

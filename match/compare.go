@@ -443,6 +443,9 @@ func joinMeets(j Join, joined []Part, p *Part, strict bool) bool {
 		// Syllables meet as written, or in another romanisation.
 		return looseEqualJoined(joined, p.Text)
 	}
+	if transJoinMeets(joined, p) {
+		return true
+	}
 	if j.Skel < 0 || j.Skel != p.Skel || p.SkelLen < 3 {
 		return false
 	}

@@ -111,7 +111,7 @@ func partSim(q, l *Part, strict bool) (float32, How) {
 			return max(fuzzy, s), Phonetic
 		}
 	}
-	if (q.Trans || l.Trans) && q.Class == names.Plain && l.Class == names.Plain && transEqual(q.Text, l.Text) {
+	if (q.Trans || l.Trans) && q.Class == names.Plain && l.Class == names.Plain && (!vowelled(q, l) || endAlike(q, l)) && transEqual(q, l, vowelled(q, l)) {
 		return max(fuzzy, simPhonetic), Phonetic
 	}
 	if q.Kana || l.Kana {
