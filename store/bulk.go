@@ -17,14 +17,15 @@ import (
 //     any number of rows and it is prepared once, and the batch costs one
 //     round trip per table instead of one per row;
 //   - on SQLite (no round trips: the driver runs in the process), chunks
-//     of at most sqliteChunk rows of VALUES. Binding a parameter costs time
-//     linear in the statement's number of parameters (the driver looks
-//     each one's name up in a list), so one statement of 1,000 rows of 8
-//     columns spent most of its time binding; chunk sizes are powers of
-//     two, so a handful of statement texts serve every batch size.
+//     of at most sqliteChunk rows of VALUES, with anonymous parameters
+//     ("?"): the driver looks up the name of every numbered parameter
+//     ("$1") in a list as long as the statement's parameters, so the one
+//     INSERT of 1,000 audit entries of 8 columns spent most of its time
+//     binding. Chunk sizes are powers of two, so a handful of statement
+//     texts serve every batch size.
 
 // sqliteChunk is the most rows of one multi-row INSERT on SQLite.
-const sqliteChunk = 32
+const sqliteChunk = 64
 
 // bulkInsert is a multi-row INSERT into one table.
 type bulkInsert struct {
@@ -57,7 +58,7 @@ func (tx *tx) insert(ctx context.Context, b *bulkInsert, rows [][]any, scan func
 		for _, r := range rows[:n] {
 			args = append(args, r...)
 		}
-		if err := tx.bulkRun(ctx, "insert "+b.table, b.values(n, 0), args, scan); err != nil {
+		if err := tx.bulkRun(ctx, "insert "+b.table, b.values(n), args, scan); err != nil {
 			return err
 		}
 		rows = rows[n:]
@@ -100,25 +101,17 @@ func (tx *tx) bulkRun(ctx context.Context, what, query string, args []any, scan 
 	return nil
 }
 
-// values is the INSERT of n rows of VALUES, its parameters numbered from
-// first+1.
-func (b *bulkInsert) values(n, first int) string {
+// values is the SQLite INSERT of n rows of VALUES, with anonymous
+// parameters.
+func (b *bulkInsert) values(n int) string {
 	var q strings.Builder
 	fmt.Fprintf(&q, "INSERT INTO %s (%s) VALUES ", b.table, strings.Join(b.cols, ", "))
-	k := first
+	row := "(" + strings.Repeat("?, ", len(b.cols)-1) + "?)"
 	for i := range n {
 		if i > 0 {
 			q.WriteString(", ")
 		}
-		q.WriteByte('(')
-		for j := range b.cols {
-			if j > 0 {
-				q.WriteString(", ")
-			}
-			k++
-			fmt.Fprintf(&q, "$%d", k)
-		}
-		q.WriteByte(')')
+		q.WriteString(row)
 	}
 	if b.suffix != "" {
 		q.WriteString(" " + b.suffix)

@@ -199,13 +199,13 @@ func (tx *tx) lastFingerprints(ctx context.Context, ids []int64) (map[int64]stri
 	}
 	for len(ids) > 0 {
 		n := chunk(len(ids))
-		ph := make([]string, n)
 		args := make([]any, n)
 		for k, id := range ids[:n] {
-			ph[k], args[k] = fmt.Sprintf("$%d", k+1), id
+			args[k] = id
 		}
+		// Anonymous parameters, as in bulk.go.
 		err := tx.bulkRun(ctx, "last versions", `SELECT subject_id, fingerprint FROM subject_versions WHERE id IN
-			(SELECT MAX(id) FROM subject_versions WHERE subject_id IN (`+strings.Join(ph, ", ")+`) GROUP BY subject_id)`, args, scan)
+			(SELECT MAX(id) FROM subject_versions WHERE subject_id IN (?`+strings.Repeat(", ?", n-1)+`) GROUP BY subject_id)`, args, scan)
 		if err != nil {
 			return nil, err
 		}
