@@ -120,12 +120,7 @@ type job struct {
 
 // recordJobs records checked screenings in one transaction.
 func (db *DB) recordJobs(ctx context.Context, jobs []job) ([]*ScreeningResult, error) {
-	// Lock subjects in a fixed order so concurrent batches cannot deadlock.
-	order := make([]int, len(jobs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(jobs[a].s.SubjectID, jobs[b].s.SubjectID) })
+	order := recordOrder(jobs)
 	out := make([]*ScreeningResult, len(jobs))
 	err := db.inTx(ctx, func(tx *tx) error {
 		pre, err := tx.prewrite(ctx, jobs, order)
@@ -152,6 +147,17 @@ func (db *DB) recordJobs(ctx context.Context, jobs []job) ([]*ScreeningResult, e
 		return nil, err
 	}
 	return out, nil
+}
+
+// recordOrder is the order to record jobs in: by subject id, so that
+// concurrent batches lock subjects in one order and cannot deadlock.
+func recordOrder(jobs []job) []int {
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(jobs[a].s.SubjectID, jobs[b].s.SubjectID) })
+	return order
 }
 
 func checkScreening(s *Screening) error {

@@ -122,18 +122,7 @@ func (tx *tx) prewrite(ctx context.Context, jobs []job, order []int) ([]*prewrit
 		subj.attrsDigest = digest(raws[i])
 		rows = append(rows, []any{subj.id, raws[i], subj.fp, actorName(jobs[i].actor), now})
 	}
-	err = tx.insert(ctx, versionsInsert, rows, func(r *sql.Rows) error {
-		var id, subject int64
-		if err := r.Scan(&id, &subject); err != nil {
-			return err
-		}
-		i, ok := bySubject[subject]
-		if !ok {
-			return fmt.Errorf("returned version of subject %d not in the batch", subject)
-		}
-		pre[i].subj.version = id
-		return nil
-	})
+	err = tx.insert(ctx, versionsInsert, rows, returned(bySubject, func(i int, id int64) { pre[i].subj.version = id }))
 	if err != nil {
 		return nil, err
 	}
@@ -156,18 +145,7 @@ func (tx *tx) prewrite(ctx context.Context, jobs []job, order []int) ([]*prewrit
 		p.bind = screeningBind{Editions: digest(string(editions)), Hits: digest(string(hits)), Engine: s.Engine}
 		rows = append(rows, []any{p.subj.id, actorName(jobs[i].actor), now, string(editions), s.Threshold, string(hits), s.Engine})
 	}
-	err = tx.insert(ctx, screeningsInsert, rows, func(r *sql.Rows) error {
-		var id, subject int64
-		if err := r.Scan(&id, &subject); err != nil {
-			return err
-		}
-		i, ok := bySubject[subject]
-		if !ok {
-			return fmt.Errorf("returned screening of subject %d not in the batch", subject)
-		}
-		pre[i].screeningID = id
-		return nil
-	})
+	err = tx.insert(ctx, screeningsInsert, rows, returned(bySubject, func(i int, id int64) { pre[i].screeningID = id }))
 	if err != nil {
 		return nil, err
 	}
@@ -177,6 +155,23 @@ func (tx *tx) prewrite(ctx context.Context, jobs []job, order []int) ([]*prewrit
 		}
 	}
 	return pre, nil
+}
+
+// returned scans the rows a RETURNING id, subject_id gives: set receives
+// the id with the index of the job of that subject.
+func returned(bySubject map[int64]int, set func(i int, id int64)) func(*sql.Rows) error {
+	return func(r *sql.Rows) error {
+		var id, subject int64
+		if err := r.Scan(&id, &subject); err != nil {
+			return err
+		}
+		i, ok := bySubject[subject]
+		if !ok {
+			return fmt.Errorf("returned a row of subject %d, not in the batch", subject)
+		}
+		set(i, id)
+		return nil
+	}
 }
 
 // lastFingerprints returns the fingerprint of the last version of each

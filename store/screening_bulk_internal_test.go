@@ -97,19 +97,7 @@ func TestRecordBatchAsRowByRow(t *testing.T) {
 			if _, err := db.RecordScreenings(ctx, sam, []Screening{testScreening("E-9", "Unchanged Later")}); err != nil {
 				t.Fatal(err)
 			}
-			jobs := make([]job, len(batch))
-			for i := range batch {
-				s := batch[i]
-				jobs[i] = job{actor: sam, s: &s}
-			}
-			if k == 0 {
-				results[k], err = db.recordJobs(ctx, jobs)
-			} else {
-				results[k], err = rowByRow(ctx, db, jobs)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+			results[k] = record(t, db, k == 0, sam, batch)
 		}
 		for i := range batch {
 			if fmt.Sprint(*results[0][i]) != fmt.Sprint(*results[1][i]) {
@@ -128,20 +116,7 @@ func TestRecordBatchAsRowByRow(t *testing.T) {
 		}
 		var mixedResults [2][]*ScreeningResult
 		for k, db := range dbs {
-			jobs := make([]job, len(mixed))
-			for i := range mixed {
-				s := mixed[i]
-				jobs[i] = job{actor: sam, s: &s}
-			}
-			var err error
-			if k == 0 {
-				mixedResults[k], err = db.recordJobs(ctx, jobs)
-			} else {
-				mixedResults[k], err = rowByRow(ctx, db, jobs)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+			mixedResults[k] = record(t, db, k == 0, sam, mixed)
 		}
 		for i := range mixed {
 			a, b := mixedResults[0][i], mixedResults[1][i]
@@ -199,14 +174,30 @@ func TestRecordBatchAsRowByRow(t *testing.T) {
 	})
 }
 
+// record records a copy of batch in one transaction, with recordJobs
+// (bulk) or row by row.
+func record(t *testing.T, db *DB, bulk bool, actor auth.Principal, batch []Screening) []*ScreeningResult {
+	t.Helper()
+	jobs := make([]job, len(batch))
+	for i := range batch {
+		s := batch[i]
+		jobs[i] = job{actor: actor, s: &s}
+	}
+	record := db.rowByRow
+	if bulk {
+		record = db.recordJobs
+	}
+	out, err := record(context.Background(), jobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // rowByRow is recordJobs without prewrite: every screening written by
 // recordOne alone, as before batches were written a table at a time.
-func rowByRow(ctx context.Context, db *DB, jobs []job) ([]*ScreeningResult, error) {
-	order := make([]int, len(jobs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(jobs[a].s.SubjectID, jobs[b].s.SubjectID) })
+func (db *DB) rowByRow(ctx context.Context, jobs []job) ([]*ScreeningResult, error) {
+	order := recordOrder(jobs)
 	out := make([]*ScreeningResult, len(jobs))
 	err := db.inTx(ctx, func(tx *tx) error {
 		for _, i := range order {
