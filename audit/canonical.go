@@ -16,7 +16,7 @@ import (
 // a malformed value, more than one value), which CanonicalDetails then
 // hands to the decoder.
 func canonicalFast(raw []byte) ([]byte, bool) {
-	c := canon{in: raw, out: make([]byte, 0, len(raw))}
+	c := canon{in: raw, out: make([]byte, 0, len(raw)), members: make([]member, 0, 16)}
 	if !c.value() || c.pos != len(c.in) {
 		return nil, false
 	}
@@ -28,6 +28,10 @@ type canon struct {
 	pos   int
 	out   []byte
 	depth int
+	// members is a stack of the members of the objects being read: each
+	// object appends its own after its parents' and drops them at its
+	// end, so that one slice serves every object of the value.
+	members []member
 }
 
 // maxDepth bounds nesting, as the decoder does.
@@ -247,7 +251,8 @@ func (c *canon) object() bool {
 	c.pos++
 	base := len(c.out)
 	c.out = append(c.out, '{')
-	var members []member
+	first := len(c.members)
+	defer func() { c.members = c.members[:first] }()
 	ok := c.list('}', func() bool {
 		if c.pos >= len(c.in) || c.in[c.pos] != '"' {
 			return false
@@ -263,12 +268,13 @@ func (c *canon) object() bool {
 		if !c.value() {
 			return false
 		}
-		members = append(members, member{key, start, len(c.out)})
+		c.members = append(c.members, member{key, start, len(c.out)})
 		return true
 	})
 	if !ok {
 		return false
 	}
+	members := c.members[first:]
 	c.depth--
 	c.out = append(c.out, '}')
 	if slices.IsSortedFunc(members, func(a, b member) int { return bytes.Compare(a.key, b.key) }) && !duplicates(members) {

@@ -10,15 +10,32 @@ import (
 // year and month), approximate ("circa 1965") or a range ("1960 to 1962").
 //
 // Year, Month and Day are zero when unknown. A range has its end in
-// ToYear/ToMonth/ToDay; a single date leaves them zero.
+// ToYear/ToMonth/ToDay; a single date leaves them zero. The fields are
+// small integers (10 bytes a date, where ints took 56): a list of a
+// million records holds a million dates of birth or more.
 type Date struct {
-	Year    int  `json:"year,omitempty"`
-	Month   int  `json:"month,omitempty"`
-	Day     int  `json:"day,omitempty"`
-	Circa   bool `json:"circa,omitempty"`
-	ToYear  int  `json:"to_year,omitempty"`
-	ToMonth int  `json:"to_month,omitempty"`
-	ToDay   int  `json:"to_day,omitempty"`
+	Year    int16 `json:"year,omitempty"`
+	Month   int8  `json:"month,omitempty"`
+	Day     int8  `json:"day,omitempty"`
+	Circa   bool  `json:"circa,omitempty"`
+	ToYear  int16 `json:"to_year,omitempty"`
+	ToMonth int8  `json:"to_month,omitempty"`
+	ToDay   int8  `json:"to_day,omitempty"`
+}
+
+// MakeDate returns the date y-m-d (parts zero when unknown) from ints,
+// as parsers read them. A part too large for its field is stored as -1,
+// so that Valid reports the date invalid instead of a wrapped value
+// passing for a real one.
+func MakeDate(y, m, d int) Date {
+	return Date{Year: small[int16](y), Month: small[int8](m), Day: small[int8](d)}
+}
+
+func small[T int8 | int16](v int) T {
+	if T(v) < 0 || int(T(v)) != v {
+		return -1
+	}
+	return T(v)
 }
 
 // IsZero reports whether nothing is known of the date.
@@ -33,9 +50,9 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	s := isoPart(d.Year, d.Month, d.Day)
+	s := isoPart(int(d.Year), int(d.Month), int(d.Day))
 	if d.IsRange() {
-		s += "/" + isoPart(d.ToYear, d.ToMonth, d.ToDay)
+		s += "/" + isoPart(int(d.ToYear), int(d.ToMonth), int(d.ToDay))
 	}
 	if d.Circa {
 		s = "~" + s
@@ -67,14 +84,16 @@ func ParseDate(s string) (Date, error) {
 		s = rest
 	}
 	from, to, isRange := strings.Cut(s, "/")
-	var err error
-	if d.Year, d.Month, d.Day, err = parseISO(from); err != nil {
+	y, m, dd, err := parseISO(from)
+	if err != nil {
 		return Date{}, fmt.Errorf("date %q: %w", s, err)
 	}
+	d.Year, d.Month, d.Day = int16(y), int8(m), int8(dd)
 	if isRange {
-		if d.ToYear, d.ToMonth, d.ToDay, err = parseISO(to); err != nil {
+		if y, m, dd, err = parseISO(to); err != nil {
 			return Date{}, fmt.Errorf("date %q: %w", s, err)
 		}
+		d.ToYear, d.ToMonth, d.ToDay = int16(y), int8(m), int8(dd)
 	}
 	return d, nil
 }
@@ -106,7 +125,7 @@ func parseISO(s string) (y, m, d int, err error) {
 // digits, a month in 1..12 and a day in 1..31 when known, and a range end
 // not before its start.
 func (d Date) Valid() bool {
-	ok := func(y, m, dd int) bool {
+	ok := func(y int16, m, dd int8) bool {
 		return y >= 1000 && y <= 2999 && m >= 0 && m <= 12 && dd >= 0 && dd <= 31 && (m != 0 || dd == 0)
 	}
 	if !ok(d.Year, d.Month, d.Day) {

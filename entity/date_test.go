@@ -69,3 +69,14 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestMakeDate(t *testing.T) {
+	if d := MakeDate(1971, 7, 5); d != (Date{Year: 1971, Month: 7, Day: 5}) || !d.Valid() {
+		t.Errorf("MakeDate(1971, 7, 5) = %+v", d)
+	}
+	for _, d := range []Date{MakeDate(1971, 7, 261), MakeDate(1971, 263, 5), MakeDate(67507, 1, 1), MakeDate(-1971, 0, 0)} {
+		if d.Valid() {
+			t.Errorf("%+v is valid: a part out of range wrapped", d)
+		}
+	}
+}

@@ -18,52 +18,119 @@ const (
 )
 
 // Entity is one record of one list.
+//
+// The fields most records fill are fields of Entity; those most records
+// leave empty (other identifiers, contact details, addresses, listing
+// dates, relations...) lie behind one pointer, More, so that a record
+// without them takes a third of the memory (a list of a million records
+// is held in memory to be screened). Read those with the methods of the
+// same names (e.Emails(), e.Remarks()), which work whether or not the
+// record has them; write them through EnsureMore. The JSON form of a
+// record is the same whichever way its fields are stored (see json.go).
 type Entity struct {
 	// List is the stable list name, e.g. "us_ofac_sdn", "un_sc".
-	List string `json:"list"`
+	List string
 	// ID is the list's own identifier of the record (OFAC ent_num,
 	// UN DATAID, OFSI Group ID, ...).
-	ID string `json:"id"`
-	// OtherIDs are further identifiers the publisher gives the record,
-	// such as the UN reference number ("QDi.001") under scheme "un_reference".
-	OtherIDs []Identifier `json:"other_ids,omitempty"`
+	ID string
 
-	Kind  Kind   `json:"kind"`
-	Names []Name `json:"names"`
+	Kind  Kind
+	Names []Name
 
-	BirthDates  []Date   `json:"birth_dates,omitempty"`
-	DeathDates  []Date   `json:"death_dates,omitempty"`
-	BirthPlaces []string `json:"birth_places,omitempty"`
-	Genders     []Gender `json:"genders,omitempty"`
-	// Nationalities and Citizenships are ISO 3166-1 alpha-2 codes.
-	Nationalities []string `json:"nationalities,omitempty"`
-	Citizenships  []string `json:"citizenships,omitempty"`
+	BirthDates []Date
+	Genders    []Gender
+	// Nationalities are ISO 3166-1 alpha-2 codes.
+	Nationalities []string
 	// Countries are other countries the record is tied to (residence,
 	// registration, jurisdiction), as ISO 3166-1 alpha-2 codes.
-	Countries []string `json:"countries,omitempty"`
-	Titles    []string `json:"titles,omitempty"`
-	Positions []string `json:"positions,omitempty"`
+	Countries []string
+	Documents []Document
+	Vessel    *Vessel
 
-	Documents []Document      `json:"documents,omitempty"`
-	Crypto    []CryptoAddress `json:"crypto,omitempty"`
-	Emails    []string        `json:"emails,omitempty"`
-	Phones    []string        `json:"phones,omitempty"`
-	Websites  []string        `json:"websites,omitempty"`
-	Addresses []Address       `json:"addresses,omitempty"`
+	// More holds the rarely filled fields; nil when they are all empty.
+	More *More
+}
 
-	Vessel   *Vessel   `json:"vessel,omitempty"`
-	Aircraft *Aircraft `json:"aircraft,omitempty"`
-
+// More holds the fields of a record that most records leave empty.
+type More struct {
+	// OtherIDs are further identifiers the publisher gives the record,
+	// such as the UN reference number ("QDi.001") under scheme "un_reference".
+	OtherIDs    []Identifier
+	DeathDates  []Date
+	BirthPlaces []string
+	// Citizenships are ISO 3166-1 alpha-2 codes.
+	Citizenships []string
+	Titles       []string
+	Positions    []string
+	Crypto       []CryptoAddress
+	Emails       []string
+	Phones       []string
+	Websites     []string
+	Addresses    []Address
+	Aircraft     *Aircraft
 	// Programs are the sanction programmes or regimes the listing falls under.
-	Programs []string `json:"programs,omitempty"`
+	Programs []string
 	// ListedOn holds the listing (designation) dates, and AmendedOn the
 	// dates the publisher last amended the record, where given.
-	ListedOn  []Date `json:"listed_on,omitempty"`
-	AmendedOn []Date `json:"amended_on,omitempty"`
-	Remarks   string `json:"remarks,omitempty"`
-
-	Relations []Relation `json:"relations,omitempty"`
+	ListedOn  []Date
+	AmendedOn []Date
+	Remarks   string
+	Relations []Relation
 }
+
+// EnsureMore returns e.More, allocating it first when e has none: the
+// way to set a rarely filled field, e.EnsureMore().Remarks = "...".
+func (e *Entity) EnsureMore() *More {
+	if e.More == nil {
+		e.More = &More{}
+	}
+	return e.More
+}
+
+// Copy returns a shallow copy of e with a More of its own: any field of
+// the copy, rarely filled ones included, can be set without changing e
+// (slices still share their elements).
+func (e *Entity) Copy() *Entity {
+	c := *e
+	if e.More != nil {
+		m := *e.More
+		c.More = &m
+	}
+	return &c
+}
+
+// more returns e's rarely filled fields for reading: the zero value
+// when e has none.
+func (e *Entity) more() *More {
+	if e.More == nil {
+		return &noMore
+	}
+	return e.More
+}
+
+// noMore is what more reads for a record without rarely filled fields;
+// it is never written.
+var noMore More
+
+// The rarely filled fields, for reading (see More).
+
+func (e *Entity) OtherIDs() []Identifier  { return e.more().OtherIDs }
+func (e *Entity) DeathDates() []Date      { return e.more().DeathDates }
+func (e *Entity) BirthPlaces() []string   { return e.more().BirthPlaces }
+func (e *Entity) Citizenships() []string  { return e.more().Citizenships }
+func (e *Entity) Titles() []string        { return e.more().Titles }
+func (e *Entity) Positions() []string     { return e.more().Positions }
+func (e *Entity) Crypto() []CryptoAddress { return e.more().Crypto }
+func (e *Entity) Emails() []string        { return e.more().Emails }
+func (e *Entity) Phones() []string        { return e.more().Phones }
+func (e *Entity) Websites() []string      { return e.more().Websites }
+func (e *Entity) Addresses() []Address    { return e.more().Addresses }
+func (e *Entity) Aircraft() *Aircraft     { return e.more().Aircraft }
+func (e *Entity) Programs() []string      { return e.more().Programs }
+func (e *Entity) ListedOn() []Date        { return e.more().ListedOn }
+func (e *Entity) AmendedOn() []Date       { return e.more().AmendedOn }
+func (e *Entity) Remarks() string         { return e.more().Remarks }
+func (e *Entity) Relations() []Relation   { return e.more().Relations }
 
 // Key identifies a record across all lists: "list/id".
 func (e *Entity) Key() string { return e.List + "/" + e.ID }

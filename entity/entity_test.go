@@ -21,3 +21,18 @@ func TestEntity_PrimaryName(t *testing.T) {
 		t.Errorf("PrimaryName of no names = %q", got)
 	}
 }
+
+func TestEntity_Copy(t *testing.T) {
+	e := &Entity{ID: "1"}
+	e.EnsureMore().Remarks = "a"
+	c := e.Copy()
+	c.EnsureMore().Remarks = "b"
+	c.ID = "2"
+	if e.Remarks() != "a" || e.ID != "1" || c.Remarks() != "b" {
+		t.Errorf("Copy shares fields with the original: %q %q %q", e.Remarks(), e.ID, c.Remarks())
+	}
+	var none Entity
+	if none.Remarks() != "" || none.Programs() != nil || none.Aircraft() != nil || none.Copy().More != nil {
+		t.Error("a record without More reads as empty")
+	}
+}

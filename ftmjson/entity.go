@@ -125,21 +125,21 @@ func FromEntity(e *entity.Entity) Entity {
 	for _, d := range e.BirthDates {
 		p.dates(choose(person, "birthDate", "incorporationDate"), d)
 	}
-	for _, d := range e.DeathDates {
+	for _, d := range e.DeathDates() {
 		p.dates(choose(person, "deathDate", "dissolutionDate"), d)
 	}
 	if person {
-		p.add("birthPlace", e.BirthPlaces...)
+		p.add("birthPlace", e.BirthPlaces()...)
 		for _, g := range e.Genders {
 			p.add("gender", string(g))
 		}
 		p.countries("nationality", e.Nationalities...)
-		p.countries("citizenship", e.Citizenships...)
-		p.add("title", e.Titles...)
-		p.add("position", e.Positions...)
+		p.countries("citizenship", e.Citizenships()...)
+		p.add("title", e.Titles()...)
+		p.add("position", e.Positions()...)
 	} else {
 		p.countries("jurisdiction", e.Nationalities...)
-		p.countries("jurisdiction", e.Citizenships...)
+		p.countries("jurisdiction", e.Citizenships()...)
 	}
 	p.countries("country", e.Countries...)
 	for _, d := range e.Documents {
@@ -154,7 +154,7 @@ func FromEntity(e *entity.Entity) Entity {
 			p.add("idNumber", d.Number)
 		}
 	}
-	for _, id := range e.OtherIDs {
+	for _, id := range e.OtherIDs() {
 		switch id.Scheme {
 		case "lei":
 			p.add("leiCode", id.Value)
@@ -168,10 +168,10 @@ func FromEntity(e *entity.Entity) Entity {
 			p.add("permId", id.Value)
 		}
 	}
-	p.add("email", e.Emails...)
-	p.add("phone", e.Phones...)
-	p.add("website", e.Websites...)
-	for _, a := range e.Addresses {
+	p.add("email", e.Emails()...)
+	p.add("phone", e.Phones()...)
+	p.add("website", e.Websites()...)
+	for _, a := range e.Addresses() {
 		p.add("address", addressText(a))
 	}
 	if v := e.Vessel; v != nil {
@@ -183,28 +183,28 @@ func FromEntity(e *entity.Entity) Entity {
 		p.add("tonnage", v.Tonnage)
 		p.add("owner", v.Owner)
 	}
-	if a := e.Aircraft; a != nil {
+	if a := e.Aircraft(); a != nil {
 		p.add("registrationNumber", a.TailNumber)
 		p.add("model", a.Model)
 		p.add("serialNumber", a.SerialNumber)
 		p.add("operator", a.Operator)
 	}
-	for _, prog := range e.Programs {
+	for _, prog := range e.Programs() {
 		if topics[prog] {
 			p.add("topics", prog)
 		} else {
 			p.add("programId", prog)
 		}
 	}
-	p.add("notes", e.Remarks)
-	for _, d := range e.ListedOn {
+	p.add("notes", e.Remarks())
+	for _, d := range e.ListedOn() {
 		p.dates("createdAt", d)
 	}
 	out := Entity{
 		ID: ID(e.List, e.ID), Caption: e.PrimaryName(), Schema: Schema(e.Kind),
 		Properties: p, Datasets: []string{e.List}, Referents: []string{}, Target: true,
 	}
-	for _, d := range e.AmendedOn {
+	for _, d := range e.AmendedOn() {
 		if s := isoDate(d); s > out.LastChange {
 			out.LastChange = s
 		}

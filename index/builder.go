@@ -36,10 +36,12 @@ func NewBuilder() *Builder {
 
 // Token meta bits above the class.
 const (
-	metaTrans      = 1 << 4 // the classes fit in the low 4 bits
+	metaRL         = 1 << 3 // the classes fit in the low 3 bits
+	metaTrans      = 1 << 4
 	metaGiven      = 1 << 5
 	metaUnvowelled = 1 << 6
 	metaKana       = 1 << 7
+	metaClass      = metaTrans - 1 // the bits of the class
 )
 
 // Add adds one listed name. The entry's Tokens are not kept.
@@ -62,6 +64,9 @@ func (b *Builder) Add(e Entry) {
 		}
 		if t.Trans {
 			m |= metaTrans
+		}
+		if t.RL {
+			m |= metaRL
 		}
 		if t.Orig != "" {
 			if b.origs == nil {
@@ -91,14 +96,35 @@ func (b *Builder) tokensOf(i int, buf []names.Token) []names.Token {
 		if id := b.toks[k]; id >= 0 {
 			text = b.vocab.Text(id)
 		}
-		t := names.Token{Text: text, Class: names.Class(m &^ (metaGiven | metaUnvowelled | metaKana | metaTrans)),
-			Unvowelled: m&metaUnvowelled != 0, Kana: m&metaKana != 0, Given: m&metaGiven != 0, Trans: m&metaTrans != 0}
+		t := names.Token{Text: text, Class: names.Class(m &^ (metaGiven | metaUnvowelled | metaKana | metaTrans | metaRL)),
+			Unvowelled: m&metaUnvowelled != 0, Kana: m&metaKana != 0, Given: m&metaGiven != 0, Trans: m&metaTrans != 0, RL: m&metaRL != 0}
 		if t.Class == names.Legal && b.origs != nil {
 			t.Orig = b.origs[k]
 		}
 		buf = append(buf, t)
 	}
 	return buf
+}
+
+// partsAndJoins bounds the parts and joins that preparing entry i gives
+// (see match.Vocab.Prepare): the parts are its tokens but titles, at
+// most match.MaxParts, and the joins one for each pair of neighbours
+// plus two for each particle between two parts. The stores are sized
+// by it: a bound of one and a half joins a part left some 80 MiB unused
+// at a million records.
+func (b *Builder) partsAndJoins(i int) (parts, joins int) {
+	for k := b.off[i]; k < b.off[i+1] && parts < match.MaxParts; k++ {
+		switch names.Class(b.meta[k] & metaClass) {
+		case names.Title:
+			continue
+		case names.Particle:
+			if parts > 0 {
+				joins += 2
+			}
+		}
+		parts++
+	}
+	return parts, joins + max(parts-1, 0)
 }
 
 // Build indexes the names added. The builder is not to be used after.
@@ -116,6 +142,7 @@ func (b *Builder) Build() *Index {
 	ix.prepareAll(b)
 	wg.Wait()
 	ix.post()
+	ix.loose = sync.OnceValue(ix.buildLoose)
 	return ix
 }
 
@@ -128,11 +155,12 @@ func (ix *Index) prepareAll(b *Builder) {
 	var wg sync.WaitGroup
 	for lo := 0; lo < n; lo += ix.chunk {
 		hi := min(lo+ix.chunk, n)
-		parts := 0
+		parts, joins := 0, 0
 		for i := lo; i < hi; i++ {
-			parts += min(int(b.off[i+1]-b.off[i]), match.MaxParts)
+			p, j := b.partsAndJoins(i)
+			parts, joins = parts+p, joins+j
 		}
-		st := &nameStore{names: make([]name, 0, hi-lo), parts: make([]part, 0, parts), joins: make([]match.Join, 0, parts*3/2)}
+		st := &nameStore{names: make([]name, 0, hi-lo), parts: make([]part, 0, parts), joins: make([]match.Join, 0, joins)}
 		ix.stores = append(ix.stores, st)
 		wg.Go(func() {
 			var toks []names.Token

@@ -46,16 +46,22 @@ type Index struct {
 	varTok   [][]int32          // variant group id → token ids
 	dels     map[uint64][]int32 // deletion-neighbourhood hash → token ids
 	seed     maphash.Seed
+	loose    func() map[string][]int32 // loose key → token ids, built on first use (see loose.go)
 }
 
 // postings are the posting lists of keys 0..n-1 in one array: those of
-// key k are ids[off[k]:off[k+1]], sorted.
+// key k are ids[off[k]:off[k+1]], sorted; parts holds, for each posting,
+// the parts of the name that have the key, a bit each, so that the
+// search credits one listed part to one query part only.
 type postings struct {
-	off []uint32
-	ids []int32
+	off   []uint32
+	ids   []int32
+	parts []uint16
 }
 
-func (p *postings) of(k int32) []int32 { return p.ids[p.off[k]:p.off[k+1]] }
+func (p *postings) of(k int32) ([]int32, []uint16) {
+	return p.ids[p.off[k]:p.off[k+1]], p.parts[p.off[k]:p.off[k+1]]
+}
 
 // Build indexes the entries (see Builder).
 func Build(entries []Entry) *Index {
@@ -82,42 +88,69 @@ func (ix *Index) post() {
 }
 
 // keysOf appends to buf the token ids (skel false) or skeleton ids of
-// name i's postings.
-func (ix *Index) keysOf(i int32, skel bool, buf []int32) []int32 {
+// name i's postings, and to parts the parts of the name each stands for,
+// a bit each.
+func (ix *Index) keysOf(i int32, skel bool, buf []int32, parts []uint16) ([]int32, []uint16) {
 	st, j := ix.store(i)
 	for k, p := range st.partsOf(j) {
+		bit := uint16(1) << k
 		switch {
 		case p.tok < 0:
 			if u := st.unknown[st.names[j].part+uint32(k)]; skel && u.Class == names.Plain && u.Skel >= 0 && u.SkelLen >= 2 {
-				buf = append(buf, u.Skel)
+				buf, parts = append(buf, u.Skel), append(parts, bit)
 			}
 		case !skel:
-			buf = append(buf, p.tok)
+			buf, parts = append(buf, p.tok), append(parts, bit)
 		case p.class == names.Plain:
 			if t := &ix.tokens[p.tok]; t.skel >= 0 && t.skelLen >= 2 {
-				buf = append(buf, t.skel)
+				buf, parts = append(buf, t.skel), append(parts, bit)
 			}
 		}
 	}
 	if skel {
 		for _, jn := range st.joinsOf(j) {
 			if jn.Skel >= 0 {
-				buf = append(buf, jn.Skel)
+				buf, parts = append(buf, jn.Skel), append(parts, joinParts(jn))
 			}
 		}
 	}
-	return buf
+	return buf, parts
+}
+
+// wholeJoin marks the parts of a posting that are a join's, to be
+// credited together; without it they are parts that each have the key,
+// one of which is credited.
+const wholeJoin = 1 << 15
+
+// joinParts returns the posting parts of listed join j.
+func joinParts(j match.Join) uint16 { return uint16((1<<j.N-1)<<j.At) | wholeJoin }
+
+// mergeParts merges the parts of a name that have a key: parts that have
+// it on their own win over a join ("bashir" over the join "ayyub bashir"
+// of the same skeleton).
+func mergeParts(a, b uint16) uint16 {
+	switch {
+	case a == 0:
+		return b
+	case a&wholeJoin != 0 && b&wholeJoin == 0:
+		return b
+	case a&wholeJoin == 0 && b&wholeJoin != 0:
+		return a
+	}
+	return a | b
 }
 
 // makePostings builds the postings of n keys over all names, each name
-// listed once under every key keysOf gives it.
+// listed once under every key keysOf gives it, with the parts that have
+// it.
 func (ix *Index) makePostings(n int, skel bool) postings {
 	count := int32(len(ix.total))
 	last := make([]int32, n) // the last name counted under each key, plus one
 	size := make([]uint32, n+1)
 	var buf []int32
+	var pbuf []uint16
 	for i := range count {
-		buf = ix.keysOf(i, skel, buf[:0])
+		buf, pbuf = ix.keysOf(i, skel, buf[:0], pbuf[:0])
 		for _, k := range buf {
 			if last[k] != i+1 {
 				last[k] = i + 1
@@ -128,17 +161,18 @@ func (ix *Index) makePostings(n int, skel bool) postings {
 	for k := 1; k <= n; k++ {
 		size[k] += size[k-1]
 	}
-	p := postings{off: size, ids: make([]int32, size[n])}
+	p := postings{off: size, ids: make([]int32, size[n]), parts: make([]uint16, size[n])}
 	fill := slices.Clone(size[:n])
 	clear(last)
 	for i := range count {
-		buf = ix.keysOf(i, skel, buf[:0])
-		for _, k := range buf {
+		buf, pbuf = ix.keysOf(i, skel, buf[:0], pbuf[:0])
+		for x, k := range buf {
 			if last[k] != i+1 {
 				last[k] = i + 1
 				p.ids[fill[k]] = i
 				fill[k]++
 			}
+			p.parts[fill[k]-1] = mergeParts(p.parts[fill[k]-1], pbuf[x])
 		}
 	}
 	return p

@@ -43,11 +43,7 @@ func TestCandidates(t *testing.T) {
 		{"Hein HTT", 8},           // three-letter typo
 	}
 	for _, tt := range tests {
-		q := ix.Vocab().Prepare(tt.query, names.Analyze(tt.query, names.Person), false)
-		var owners []int32
-		for _, c := range ix.Candidates(&q, 10, nil, s) {
-			owners = append(owners, ix.Owner(c))
-		}
+		owners := candidateOwners(ix, s, tt.query, 10)
 		if !slices.Contains(owners, tt.want) {
 			t.Errorf("%q: candidates %v lack %d (%s)", tt.query, owners, tt.want, listed[tt.want])
 		}

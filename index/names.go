@@ -26,6 +26,7 @@ const (
 	partKana
 	partGiven
 	partTrans
+	partRL
 )
 
 // name is one listed name: where its parts and joins lie in the flat
@@ -94,6 +95,9 @@ func (st *nameStore) add(n *match.Name, toks []names.Token) {
 		if p.Trans {
 			f |= partTrans
 		}
+		if p.RL {
+			f |= partRL
+		}
 		if t < len(toks) && toks[t].Given {
 			f |= partGiven
 		}
@@ -143,7 +147,7 @@ func (st *nameStore) fill(v *match.Vocab, tokens []tokenInfo, i int32, n *match.
 			continue
 		}
 		mp := match.Part{Tok: p.tok, Weight: p.weight, Class: p.class, Unvowelled: p.flags&partUnvowelled != 0, Kana: p.flags&partKana != 0,
-			Trans: p.flags&partTrans != 0, Skel: -1}
+			Trans: p.flags&partTrans != 0, RL: p.flags&partRL != 0, Skel: -1}
 		if p.tok >= 0 {
 			t := &tokens[p.tok]
 			mp.Text, mp.Skel, mp.Vars, mp.Mask, mp.SkelLen = v.Text(p.tok), t.skel, t.vars, t.mask, t.skelLen
@@ -153,6 +157,11 @@ func (st *nameStore) fill(v *match.Vocab, tokens []tokenInfo, i int32, n *match.
 		}
 		if p.class == names.Legal && len(st.origs) > 0 {
 			mp.Orig = st.origs[k]
+		}
+		if mp.Trans && mp.Class == names.Plain {
+			// A listed name in a loose script (rare): its loose forms,
+			// as match.Vocab.Prepare computes them.
+			mp.LooseKeys, mp.LooseSpells = names.LooseKeys(mp.Text, mp.Kana, mp.RL), names.LooseSpellings(mp.Text, mp.Kana, mp.RL)
 		}
 		n.Parts = append(n.Parts, mp)
 	}

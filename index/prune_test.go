@@ -17,7 +17,7 @@ func (ix *Index) exhaustive(q *match.Name, k int, allow func(uint8) bool, s *Scr
 	s.touched = s.touched[:0]
 	total := ix.collectKeys(q, s)
 	for _, kk := range s.keys {
-		ix.addPostings(kk.bits(), kk.post, kk.w, s)
+		ix.addPostings(kk, s)
 	}
 	return slices.Clone(ix.top(k, total, allow, s))
 }

@@ -24,9 +24,10 @@ type Scratch struct {
 // slot is the search state of one indexed name, kept together so that
 // crediting a name touches one cache line.
 type slot struct {
-	stamp uint32  // the query that last touched the name
-	acc   float32 // weight credited so far
-	parts uint16  // the query parts credited, a bit each
+	stamp  uint32  // the query that last touched the name
+	acc    float32 // weight credited so far
+	parts  uint16  // the query parts credited, a bit each
+	listed uint16  // the name's parts credited to a query part, a bit each
 }
 
 type cand struct {
@@ -75,11 +76,11 @@ func (ix *Index) Candidates(q *match.Name, k int, allow func(kind uint8) bool, s
 		restCost -= len(kk.post)
 		switch {
 		case open:
-			ix.addPostings(kk.bits(), kk.post, kk.w, s)
+			ix.addPostings(kk, s)
 		case len(s.touched)*4 < len(kk.post):
 			ix.creditTouched(kk, s)
 		default:
-			ix.creditPostings(kk.bits(), kk.post, kk.w, s)
+			ix.creditPostings(kk, s)
 		}
 		if !open {
 			continue
@@ -101,10 +102,12 @@ func (ix *Index) Candidates(q *match.Name, k int, allow func(kind uint8) bool, s
 // those with a plain part or a join of skeleton id.
 type key struct {
 	post []int32
-	w    float32
-	id   int32
-	qi   int8
-	skel bool
+	// parts are, by posting, the parts of the name that have the key.
+	parts []uint16
+	w     float32
+	id    int32
+	qi    int8
+	skel  bool
 	// also are the other query parts a join key stands for: a name it
 	// credits is not credited again for them (one listed "abdulaziz", or
 	// "abd al aziz" written apart, meets "abd al aziz" once).
@@ -145,7 +148,11 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 			kk := ix.tokKey(int8(j.At), j.Tok, 1)
 			kk.also = joinBits(j)
 			s.keys = append(s.keys, kk)
-		} else if j.N == 3 && j.Skel >= 0 && (!j.Article || j.Unvowelled) || j.Skel >= 0 && j.Unvowelled && names.CompoundPart(q.Parts[j.At].Text, q.Parts[j.At+1].Text) {
+		}
+		// A join whose text is also a listed token ("abdalaziz") is
+		// searched by its skeleton too: the names that write it
+		// otherwise ("Abdulaziz") share the skeleton, not the token.
+		if j.N == 3 && j.Skel >= 0 && (!j.Article || j.Unvowelled) || j.Skel >= 0 && j.Unvowelled && names.CompoundPart(q.Parts[j.At].Text, q.Parts[j.At+1].Text) {
 			// "abd al aziz" written apart finds "abdulaziz" by skeleton;
 			// Arabic script writes apart the compound names Latin forms
 			// join: "هدايت الله" finds "Hidayatullah", "شمس الدين"
@@ -157,9 +164,11 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 				// is no listed token): credit both.
 				w += q.Parts[j.At].Weight
 			}
-			s.keys = append(s.keys, key{post: ix.skelPost.of(j.Skel), w: w * 0.8, id: j.Skel, qi: int8(j.At), skel: true, also: joinBits(j)})
+			post, parts := ix.skelPost.of(j.Skel)
+			s.keys = append(s.keys, key{post: post, parts: parts, w: w * 0.8, id: j.Skel, qi: int8(j.At), skel: true, also: joinBits(j)})
 		}
 	}
+	ix.looseJoinKeys(q, s)
 	slices.SortFunc(s.keys, func(a, b key) int {
 		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(len(a.post), len(b.post)), cmp.Compare(a.qi, b.qi), cmp.Compare(a.id, b.id),
 			boolCmp(a.skel, b.skel))
@@ -179,7 +188,8 @@ func (ix *Index) collectKeys(q *match.Name, s *Scratch) float32 {
 }
 
 func (ix *Index) tokKey(qi int8, tok int32, factor float32) key {
-	return key{post: ix.tokPost.of(tok), w: ix.vocab.Weight(tok) * factor, id: tok, qi: qi}
+	post, parts := ix.tokPost.of(tok)
+	return key{post: post, parts: parts, w: ix.vocab.Weight(tok) * factor, id: tok, qi: qi}
 }
 
 // partKeys appends the keys of one query part: its token, the tokens of
@@ -194,7 +204,17 @@ func (ix *Index) partKeys(qi int8, p *match.Part, s *Scratch) {
 		}
 	}
 	if p.Skel >= 0 && p.SkelLen >= 2 {
-		s.keys = append(s.keys, key{post: ix.skelPost.of(p.Skel), w: p.Weight * 0.8, id: p.Skel, qi: qi, skel: true})
+		post, parts := ix.skelPost.of(p.Skel)
+		s.keys = append(s.keys, key{post: post, parts: parts, w: p.Weight * 0.8, id: p.Skel, qi: qi, skel: true})
+	}
+	for _, sk := range ix.arabicSkeletons(p) {
+		if sk >= 0 {
+			post, parts := ix.skelPost.of(sk)
+			s.keys = append(s.keys, key{post: post, parts: parts, w: p.Weight * 0.8, id: sk, qi: qi, skel: true})
+		}
+	}
+	if p.Trans && p.Class == names.Plain {
+		ix.looseKeys(qi, p, s)
 	}
 	if len(p.Text) < minDeleteLen-1 || len(p.Text) > maxDeleteLen {
 		return
@@ -217,28 +237,50 @@ func (ix *Index) delKeys(qi int8, toks []int32, s *Scratch) {
 	}
 }
 
-// addPostings credits weight w to each name in post, once per query part
-// (bits are the parts the key stands for).
-func (ix *Index) addPostings(bits uint16, post []int32, w float32, s *Scratch) {
-	for _, n := range post {
+// addPostings credits the key's weight to each name in its postings, once
+// per query part (the key's bits) and once per listed part: a listed part
+// another query part was credited for first ("saud" for سعود, by token)
+// is not credited again for this one ("sd" for سعد, by skeleton), so that
+// a name is not over-estimated by meeting two query parts with one part.
+// Keys are visited from the highest weight down, so the best key of a
+// listed part claims it.
+func (ix *Index) addPostings(kk key, s *Scratch) {
+	bits := kk.bits()
+	for x, n := range kk.post {
 		sl := &s.slots[n]
 		if sl.stamp != s.cur {
 			*sl = slot{stamp: s.cur}
 			s.touched = append(s.touched, n)
 		}
-		if sl.parts&bits == 0 {
-			sl.parts |= bits
-			sl.acc += w
-		}
+		credit(sl, bits, kk.parts[x], kk.w)
 	}
 }
 
+// credit credits weight w to a name's slot for the query parts bits and
+// one of the listed parts listed (all of them when they are a join's),
+// unless the query parts are credited or the listed parts all taken.
+func credit(sl *slot, bits, listed uint16, w float32) {
+	if sl.parts&bits != 0 {
+		return
+	}
+	free := listed &^ sl.listed &^ wholeJoin
+	if free == 0 {
+		return
+	}
+	if listed&wholeJoin == 0 {
+		free &= -free
+	}
+	sl.parts |= bits
+	sl.listed |= free
+	sl.acc += w
+}
+
 // creditPostings is addPostings for names already seen only.
-func (ix *Index) creditPostings(bits uint16, post []int32, w float32, s *Scratch) {
-	for _, n := range post {
-		if sl := &s.slots[n]; sl.stamp == s.cur && sl.parts&bits == 0 {
-			sl.parts |= bits
-			sl.acc += w
+func (ix *Index) creditPostings(kk key, s *Scratch) {
+	bits := kk.bits()
+	for x, n := range kk.post {
+		if sl := &s.slots[n]; sl.stamp == s.cur {
+			credit(sl, bits, kk.parts[x], kk.w)
 		}
 	}
 }
@@ -247,39 +289,44 @@ func (ix *Index) creditPostings(bits uint16, post []int32, w float32, s *Scratch
 // looking at their parts rather than at the key's postings: cheaper when
 // few names are seen and the postings are long.
 func (ix *Index) creditTouched(kk key, s *Scratch) {
+	bits := kk.bits()
 	for _, n := range s.touched {
-		if sl := &s.slots[n]; sl.parts&kk.bits() == 0 && ix.hasKey(n, kk) {
-			sl.parts |= kk.bits()
-			sl.acc += kk.w
+		if sl := &s.slots[n]; sl.parts&bits == 0 {
+			if listed := ix.partsWithKey(n, kk); listed != 0 {
+				credit(sl, bits, listed, kk.w)
+			}
 		}
 	}
 }
 
-// hasKey reports whether name n is in the postings of kk (see post).
-func (ix *Index) hasKey(n int32, kk key) bool {
+// partsWithKey returns the parts of name n that have key kk, a bit each
+// (the parts of kk's postings for n; 0 when n is not in them).
+func (ix *Index) partsWithKey(n int32, kk key) uint16 {
 	st, i := ix.store(n)
+	var out uint16 // parts that have the key on their own
 	for k, p := range st.partsOf(i) {
+		bit := uint16(1) << k
 		if p.tok < 0 {
 			if u := st.unknown[st.names[i].part+uint32(k)]; kk.skel && u.Skel == kk.id && u.SkelLen >= 2 && u.Class == names.Plain {
-				return true
+				out |= bit
 			}
 			continue
 		}
 		if !kk.skel && p.tok == kk.id {
-			return true
+			out |= bit
 		}
 		if t := &ix.tokens[p.tok]; kk.skel && t.skel == kk.id && t.skelLen >= 2 && p.class == names.Plain {
-			return true
+			out |= bit
 		}
 	}
 	if kk.skel {
 		for _, j := range st.joinsOf(i) {
 			if j.Skel == kk.id {
-				return true
+				out = mergeParts(out, joinParts(j))
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // estimate is the estimated score of a name credited with credit: the

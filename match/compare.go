@@ -12,6 +12,9 @@ import (
 const (
 	unmatchedListed = 0.2
 	unmatchedQuery  = 1.0
+	// unmatchedAncestor is the cost of an ancestor the listed name
+	// leaves out of a nasab chain (see ancestors).
+	unmatchedAncestor = 0.1
 	// unmatchedFamily is the cost of a listed person's principal family
 	// name the query lacks: far more than a dropped middle name, since a
 	// query that gives only given names ("Michael William" for "WILLIAM
@@ -112,7 +115,7 @@ func Compare(q, l *Name, r *Result) {
 		if usedQ&(1<<i) == 0 {
 			w := q.Parts[i].Weight * unmatchedQuery
 			if anc&(1<<i) != 0 {
-				w = q.Parts[i].Weight * unmatchedListed
+				w = q.Parts[i].Weight * unmatchedAncestor
 			}
 			den += w
 			r.add(Pair{Q: int8(i), Q2: -1, L: -1, L2: -1, Weight: w, How: Unmatched})
@@ -204,6 +207,11 @@ func (r *Result) Terms() (parts, initials float32, lack [numLacks]float32, nativ
 // than a middle name the query leaves out, and costs as much. Only when
 // every ordinary listed part is met: a listed part left unmatched may be
 // another father's name standing in the same place.
+//
+// An ancestor costs unmatchedAncestor of its weight, half a dropped middle
+// name: the query tells more of one person's lineage, which is evidence of
+// a match rather than against it, while a listed part left unmatched (a
+// middle name the query drops) may be another person's.
 func ancestors(q, l *Name, usedQ, usedL uint32) uint32 {
 	for j := range l.Parts {
 		if usedL&(1<<j) == 0 && l.Parts[j].Class == names.Plain {
@@ -434,6 +442,9 @@ func joinMeets(j Join, joined []Part, p *Part, strict bool) bool {
 	if strict {
 		// Syllables meet as written, or in another romanisation.
 		return looseEqualJoined(joined, p.Text)
+	}
+	if transJoinMeets(joined, p) {
+		return true
 	}
 	if j.Skel < 0 || j.Skel != p.Skel || p.SkelLen < 4 {
 		return false

@@ -41,10 +41,10 @@ func compareDate(q, l entity.Date) Qualifier {
 			out.Verdict, out.Effect, out.Detail = Agree, effDatePartial, "within listed range"
 			return out
 		}
-		gap := min(abs(q.Year-l.Year), abs(q.Year-l.ToYear))
+		gap := min(abs(int(q.Year)-int(l.Year)), abs(int(q.Year)-int(l.ToYear)))
 		return yearGap(out, gap)
 	}
-	gap := abs(q.Year - l.Year)
+	gap := abs(int(q.Year) - int(l.Year))
 	if l.Circa || q.Circa {
 		gap = max(gap-2, 0) // "circa 1965" allows a couple of years either way
 	}
@@ -118,7 +118,7 @@ func datesIncompatible(q, l entity.Date) bool {
 	if l.IsRange() {
 		return q.Year < l.Year-1 || q.Year > l.ToYear+1
 	}
-	gap := abs(q.Year - l.Year)
+	gap := abs(int(q.Year) - int(l.Year))
 	if l.Circa {
 		gap = max(gap-2, 0)
 	}

@@ -56,7 +56,7 @@ func TestPersonalName(t *testing.T) {
 }
 
 func TestBirthDateConflict(t *testing.T) {
-	d := func(y, m, day int) entity.Date { return entity.Date{Year: y, Month: m, Day: day} }
+	d := func(y, m, day int) entity.Date { return entity.MakeDate(y, m, day) }
 	q := d(1961, 6, 14)
 	tests := []struct {
 		listed []entity.Date

@@ -33,8 +33,16 @@ type Part struct {
 	// loosely with Latin ones (see kanaSim).
 	Kana bool
 	// Trans is set for parts of a foreign name written in Chinese
-	// characters, compared loosely with others (see transKey).
+	// characters or read from a script of names.LooseScript, compared
+	// loosely with others (see transEqual).
 	Trans bool
+	// RL is set when the part's script writes r and l alike (kana,
+	// Chinese transcriptions): its loose key merges them.
+	RL bool
+	// LooseKeys and LooseSpells are, for a Trans part, its loose keys
+	// and spellings (names.LooseKeys, names.LooseSpellings), computed
+	// once when the part is prepared (see transEqual).
+	LooseKeys, LooseSpells []string
 }
 
 // Join is two adjacent parts written together ("abdul rahman" →
@@ -138,7 +146,10 @@ func (v *Vocab) Prepare(raw string, toks []names.Token, add bool) Name {
 }
 
 func (v *Vocab) part(t names.Token, add bool) Part {
-	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Unvowelled: t.Unvowelled, Kana: t.Kana, Trans: t.Trans, Mask: names.LetterMask(t.Text), Orig: t.Orig}
+	p := Part{Text: t.Text, Class: t.Class, Tok: v.lookupOrAdd(t.Text, add), Unvowelled: t.Unvowelled, Kana: t.Kana, Trans: t.Trans, RL: t.RL, Mask: names.LetterMask(t.Text), Orig: t.Orig}
+	if t.Trans && t.Class == names.Plain {
+		p.LooseKeys, p.LooseSpells = names.LooseKeys(t.Text, t.Kana, t.RL), names.LooseSpellings(t.Text, t.Kana, t.RL)
+	}
 	sk := names.Skeleton(t.Text)
 	p.Skel = v.SkeletonID(sk)
 	p.SkelLen = uint8(min(len(sk), 255))

@@ -145,7 +145,7 @@ func QualifyGroup(a *Attrs, group []*entity.Entity, refs []string, nameScore flo
 	pick(func(e *entity.Entity) Qualifier { return qualifyBirthDate(a.BirthDate, e.BirthDates) })
 	pick(func(e *entity.Entity) Qualifier { return qualifyGender(a.Gender, e.Genders) })
 	pick(func(e *entity.Entity) Qualifier { return qualifyCountry(a.Countries, e) })
-	pick(func(e *entity.Entity) Qualifier { return qualifyBirthPlace(a.BirthPlace, e.BirthPlaces) })
+	pick(func(e *entity.Entity) Qualifier { return qualifyBirthPlace(a.BirthPlace, e.BirthPlaces()) })
 	var missing []Qualifier
 	for _, d := range a.Documents {
 		q := bestOf(group, refs, func(e *entity.Entity) Qualifier { return qualifyDocument(d, e.Documents) })
@@ -158,7 +158,7 @@ func QualifyGroup(a *Attrs, group []*entity.Entity, refs []string, nameScore flo
 	add(collapseMissing("documents", "documents", missing))
 	missing = missing[:0]
 	for _, c := range a.Crypto {
-		q := bestOf(group, refs, func(e *entity.Entity) Qualifier { return qualifyCrypto(c, e.Crypto) })
+		q := bestOf(group, refs, func(e *entity.Entity) Qualifier { return qualifyCrypto(c, e.Crypto()) })
 		if q.Verdict == Missing {
 			missing = append(missing, q)
 			continue
@@ -208,8 +208,8 @@ func qualifyCountry(q []string, e *entity.Entity) Qualifier {
 	if len(q) == 0 {
 		return Qualifier{}
 	}
-	nationals := make([]string, 0, len(e.Nationalities)+len(e.Citizenships))
-	nationals = append(append(nationals, e.Nationalities...), e.Citizenships...)
+	nationals := make([]string, 0, len(e.Nationalities)+len(e.Citizenships()))
+	nationals = append(append(nationals, e.Nationalities...), e.Citizenships()...)
 	qs := strings.Join(q, ",")
 	if l, ok := firstCommon(q, nationals); ok {
 		return Qualifier{Attribute: "nationality", Query: qs, Listed: l, Verdict: Agree, Effect: 0.02}
@@ -372,8 +372,8 @@ func CheckIdentity(a *Attrs, group []*entity.Entity) Identity {
 		if len(e.BirthDates) > 0 && !birthDateConflict(a.BirthDate, e.BirthDates) {
 			dateConflict = false
 		}
-		nats += len(e.Nationalities) + len(e.Citizenships)
-		for _, list := range [][]string{e.Nationalities, e.Citizenships, e.Countries} {
+		nats += len(e.Nationalities) + len(e.Citizenships())
+		for _, list := range [][]string{e.Nationalities, e.Citizenships(), e.Countries} {
 			if _, ok := firstCommon(a.Countries, list); ok {
 				return IdentityOpen
 			}

@@ -99,10 +99,11 @@ func TestQualifyIdentifierLifts(t *testing.T) {
 
 func TestQualifyAttributes(t *testing.T) {
 	ent := &entity.Entity{
-		Genders: []entity.Gender{entity.GenderMale}, Nationalities: []string{"EG"}, BirthPlaces: []string{"Giza, Egypt"},
+		Genders: []entity.Gender{entity.GenderMale}, Nationalities: []string{"EG"},
 		Documents: []entity.Document{{Type: entity.DocPassport, Number: "1084010", Country: "EG"}},
-		Crypto:    []entity.CryptoAddress{{Currency: "XBT", Address: "1AbC"}},
-		Vessel:    &entity.Vessel{IMO: "9187629"},
+
+		Vessel: &entity.Vessel{IMO: "9187629"},
+		More:   &entity.More{BirthPlaces: []string{"Giza, Egypt"}, Crypto: []entity.CryptoAddress{{Currency: "XBT", Address: "1AbC"}}},
 	}
 	tests := []struct {
 		name    string
@@ -155,7 +156,8 @@ func sign(x float64) int {
 func TestQualify_GroupAttributesNeverLiftAName(t *testing.T) {
 	ent := &entity.Entity{
 		Nationalities: []string{"GB"}, Genders: []entity.Gender{entity.GenderMale},
-		BirthPlaces: []string{"London"}, BirthDates: []entity.Date{{Year: 1970, Month: 3, Day: 1}},
+		BirthDates: []entity.Date{{Year: 1970, Month: 3, Day: 1}},
+		More:       &entity.More{BirthPlaces: []string{"London"}},
 	}
 	group := match.Attrs{Countries: []string{"GB"}, Gender: entity.GenderMale, BirthPlace: "london"}
 	if eff, _ := match.Qualify(&group, ent, 0.753, nil); eff != 0 {

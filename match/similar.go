@@ -100,10 +100,18 @@ func partSim(q, l *Part, strict bool) (float32, How) {
 		// alike and neither is a particle ("el" is not "Ailya").
 		if q.SkelLen >= 2 && (unvowelled && startsAgree(q, l) && nisbaAgrees(q, l) || fuzzy >= minPhoneticFuzzy) ||
 			q.SkelLen == 1 && unvowelled && beginAlike(q.Text, l.Text) && q.Class == l.Class {
+			if unvowelled {
+				return max(fuzzy, unvowelledSim(q, l)), Phonetic
+			}
 			return max(fuzzy, simPhonetic), Phonetic
 		}
 	}
-	if (q.Trans || l.Trans) && q.Class == names.Plain && l.Class == names.Plain && transEqual(q.Text, l.Text) {
+	if q.Unvowelled != l.Unvowelled && q.Skel != l.Skel {
+		if s, ok := arabicLatinSim(q, l); ok {
+			return max(fuzzy, s), Phonetic
+		}
+	}
+	if (q.Trans || l.Trans) && q.Class == names.Plain && l.Class == names.Plain && (!vowelled(q, l) || endAlike(q, l)) && transEqual(q, l, vowelled(q, l)) {
 		return max(fuzzy, simPhonetic), Phonetic
 	}
 	if q.Kana || l.Kana {

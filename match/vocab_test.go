@@ -20,9 +20,10 @@ func TestWithNames(t *testing.T) {
 		{"נעם פדרמן", "Noam FEDERMAN", 0.85}, // OFSI 16489
 	}
 	for _, tc := range tests {
-		// Without the listed name's skeletons the Hebrew parts meet nothing.
-		if got, _ := compare(base, tc.q, tc.l, names.Person); got != 0 {
-			t.Errorf("without %q: score %.3f, want 0", tc.l, got)
+		// Without the listed name's skeletons the Hebrew parts meet only
+		// by their loose consonant keys (names.LooseKeys), at 0.88.
+		if got, _ := compare(base, tc.q, tc.l, names.Person); got > 0.881 {
+			t.Errorf("without %q: score %.3f, want at most 0.88", tc.l, got)
 		}
 		v := base.WithNames(names.Analyze(tc.l, names.Person))
 		if got, _ := compare(v, tc.q, tc.l, names.Person); got < tc.min {

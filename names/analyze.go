@@ -52,8 +52,14 @@ type Token struct {
 	// Trans is set when the name is a foreign name written in Chinese
 	// characters (see ForeignHan): its vowels are unsure as in a script
 	// without vowels (Unvowelled is set too), and its consonants are
-	// compared loosely (see match).
+	// compared loosely (see match); and when it is written in a script
+	// whose Latin forms follow it loosely (see LooseScript, LooseKeys).
 	Trans bool
+	// RL is set when the name is written in kana or is a foreign name in
+	// Chinese characters: scripts that write r and l alike, whose loose
+	// keys merge them (the others' keep them apart: Hebrew ברכה is not
+	// Black).
+	RL bool
 	// Orig is, for a legal form written as one word, that word as written
 	// (folded): "corporatiov" read as "inc" may still be "corporativo".
 	Orig string
@@ -132,9 +138,10 @@ func Analyze(s string, kind Kind) []Token {
 		i++
 	}
 	unv, kana, trans := unvowelled(s), hasKana(s), ForeignHan(s)
+	loose := trans || LooseScript(s)
 	last := -1 // the last plain part
 	for i := range toks {
-		toks[i].Unvowelled, toks[i].Kana, toks[i].Trans = unv || trans, kana, trans
+		toks[i].Unvowelled, toks[i].Kana, toks[i].Trans, toks[i].RL = unv || trans, kana, loose, kana || trans
 		if toks[i].Class == Plain {
 			last = i
 		}

@@ -137,7 +137,7 @@ func foldArabicLetter(rs []rune, i int, persian bool) (string, int) {
 			}
 		}
 	}
-	start = start || afterArticle(rs, i)
+	start = start || afterArticle(rs, i) || afterAbu(rs, i)
 	if start && hasPrefixRunes(rs[i:], []rune("عبدال")) && i+5 < len(rs) && isArabicLetter(rs[i+5]) {
 		if hasWord(rs[i+3:], []rune("الله")) {
 			return "abd allah", 7
@@ -237,7 +237,18 @@ func afterArticle(rs []rune, i int) bool {
 		return false
 	}
 	return i == 2 || !isArabicLetter(rs[i-3]) || i >= 5 && hasPrefixRunes(rs[i-5:], []rune("عبد")) && (i == 5 || !isArabicLetter(rs[i-6])) ||
-		rs[i-3] == 'و' && (i == 3 || !isArabicLetter(rs[i-4]))
+		rs[i-3] == 'و' && (i == 3 || !isArabicLetter(rs[i-4])) || afterAbu(rs, i-2)
+}
+
+// afterAbu reports whether the letter at i follows the kunya أبو that
+// begins a word and is written apart (see arabicProclitic): a new word
+// begins in Latin (أبوعمر Abu Umar).
+func afterAbu(rs []rune, i int) bool {
+	if i < 3 || rs[i-2] != 'ب' || rs[i-1] != 'و' || rs[i-3] != 'ا' && rs[i-3] != 'أ' || i > 3 && isArabicLetter(rs[i-4]) {
+		return false
+	}
+	// As arabicProclitic splits it: three letters at least follow.
+	return i+2 < len(rs) && isArabicLetter(rs[i+1]) && isArabicLetter(rs[i+2])
 }
 
 func lastByte(s string) string {
@@ -301,10 +312,10 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 
 // CompoundPart reports whether two name parts, as Arabic script writes
 // them apart, may be one compound name the Latin forms write as one word:
-// a name with Allah (هدايت الله Hidayatullah) or with Abd (عبد الرحيم
-// Abdurrahim).
+// a name with Allah (هدايت الله Hidayatullah), with Abd (عبد الرحيم
+// Abdurrahim) or a kunya with Abu (أبو مالح Abumalih).
 func CompoundPart(first, second string) bool {
-	return second == "allah" || first == "abd"
+	return second == "allah" || first == "abd" || first == "abu"
 }
 
 // NasabParticle reports whether a folded part is a particle of a nasab
@@ -337,9 +348,10 @@ func isVowelByte(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 // arabicProclitic reads the conjunction و (and) or the preposition ل
 // (for) joined to the article at the start of a word, as the Latin forms
 // write them apart: والجهاد "wal jihad" (wal-Jihad), للصرافة "lil
-// sirafa" (lil-Sirafa). It returns the text and the number of runes
-// read, or 0 when the word does not start so. Two letters at least must
-// follow, so that والي (Wali) stays one word.
+// sirafa" (lil-Sirafa); so is the kunya أبو joined to a name (أبوغيث "abu
+// ghith"). It returns the text and the number of runes read, or 0 when
+// the word does not start so. Two letters at least must follow, so that
+// والي (Wali) stays one word; three after أبو.
 func arabicProclitic(rs []rune, i int) (string, int) {
 	if i > 0 && isArabicLetter(rs[i-1]) || i+4 >= len(rs)+1 {
 		return "", 0
@@ -350,6 +362,14 @@ func arabicProclitic(rs []rune, i int) (string, int) {
 		return "wal ", 3
 	case rs[i] == 'ل' && i+1 < len(rs) && rs[i+1] == 'ل' && rest(2) && !hasWord(rs[i:], []rune("لله")):
 		return "lil ", 2
+	case (rs[i] == 'ا' || rs[i] == 'أ') && i+2 < len(rs) && rs[i+1] == 'ب' && rs[i+2] == 'و' && rest(3) && i+5 <= len(rs) && isArabicLetter(rs[i+4]):
+		// The kunya أبو (father of) joined to the name after it, as
+		// Latin forms write it apart: أبوغيث Abu Ghaith, أبواليزيد Abou
+		// El Yazid (the article split too).
+		if i+5 < len(rs) && rs[i+3] == 'ا' && rs[i+4] == 'ل' && isArabicLetter(rs[i+5]) {
+			return "abu al ", 5
+		}
+		return "abu ", 3
 	}
 	return "", 0
 }

@@ -50,6 +50,7 @@ func Fold(s string) string {
 	persian := isPersian(runes)
 	foreign := ForeignHan(s)
 	r2 := foreign && strings.HasPrefix(s, rReading)
+	alt := strings.HasPrefix(s, altMark)
 	for i := 0; i < len(runes); i++ {
 		r := runes[i]
 		if r < utf8.RuneSelf {
@@ -99,7 +100,7 @@ func Fold(s string) string {
 			i += n - 1
 			continue
 		}
-		if t, n := foldScriptWord(runes[i:]); n > 0 {
+		if t, n := foldScriptWord(runes[i:], alt); n > 0 {
 			emit(t)
 			i += n - 1
 			continue

@@ -78,15 +78,17 @@ func lettersOnly(s string) string {
 }
 
 // foldScriptWord romanises the text at the start of rs written in a
-// script with word-level rules of its own and returns it and the number
+// script with word-level rules of its own (in the script's second
+// reading with alt: Thai etymological, Tamil ச as ch; see ThaiReading,
+// TamilReading) and returns it and the number
 // of runes read, or ("", 0) when rs starts with none of them.
-func foldScriptWord(rs []rune) (string, int) {
+func foldScriptWord(rs []rune, alt bool) (string, int) {
 	r := rs[0]
 	switch {
 	case brahmicBlock(r) != 0:
-		return foldBrahmicWord(rs)
+		return foldBrahmicWord(rs, alt)
 	case isThaiLao(r):
-		return foldThaiWord(rs)
+		return foldThaiWord(rs, alt)
 	case isMyanmar(r):
 		return foldMyanmarWord(rs)
 	case isEthiopic(r):

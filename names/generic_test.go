@@ -14,7 +14,7 @@ func TestGenericTable(t *testing.T) {
 		{"ቴዎድሮስ አድሓኖም", "tewodros adhanom"}, // Tedros Adhanom: Ge'ez forms as the table gives them
 		{"ኃይለ ሥላሴ", "hayle slase"},          // Haile Selassie: ሥ is the sixth form
 		{"അൽ ഖർദാവി", "al khardavi"},        // Malayalam chillu letters (Al-Qaradawi)
-		{"ហោ ណាំហុង", "ho namhung"},         // Hor Namhong: ោ o, ុ u
+		{"ហោ ណាំហុង", "ho namhong"},         // Hor Namhong: ោ o, ុ o (first series)
 		{"ឈុំ", "chhum"},                    // ំ after a vowel sign is m
 		{"શ્રી", "shri"},                    // Gujarati ś is sh
 		{"ދިވެހި", "dhivehi"},               // Thaana: its vowel marks are read, not dropped

@@ -60,7 +60,7 @@ func chillu(block, off rune) bool { return block == 0x0D00 && off >= 0x7A && off
 
 // foldBrahmicWord romanises the word of one Brahmic script at the start
 // of rs and returns it and the number of runes read.
-func foldBrahmicWord(rs []rune) (string, int) {
+func foldBrahmicWord(rs []rune, alt bool) (string, int) {
 	block := brahmicBlock(rs[0])
 	n := 0
 	for n < len(rs) && brahmicBlock(rs[n]) == block && !isBrahmicPunct(rs[n]-block) {
@@ -80,11 +80,11 @@ func foldBrahmicWord(rs []rune) (string, int) {
 		off := word[i] - block
 		switch {
 		case brahmicConsonant(off):
-			if pendingVowel && !(block == 0x0900 && afterVowel && followedBySign(word, i, block)) {
-				// Hindi drops the inherent vowel of a consonant between a
-				// vowel and a consonant with a vowel sign (V C a C V):
-				// अरविंद Arvind, राजनाथ Rajnath, वाजपेयी Vajpayee,
-				// मनमोहन Manmohan.
+			if pendingVowel && !((block == 0x0900 || block == 0x0980) && afterVowel && followedBySign(word, i, block)) {
+				// Hindi and Bengali drop the inherent vowel of a consonant
+				// between a vowel and a consonant with a vowel sign (V C a
+				// C V): अरविंद Arvind, राजनाथ Rajnath, वाजपेयी Vajpayee,
+				// मनमोहन Manmohan, রহমান Rahman, ইসলাম Islam.
 				b.WriteByte('a')
 				vowelLast = true
 			}
@@ -92,7 +92,7 @@ func foldBrahmicWord(rs []rune) (string, int) {
 			vowelLast = false
 			conjunct = i > 0 && word[i-1]-block == offVirama
 			nukta := i+1 < len(word) && word[i+1]-block == offNukta
-			b.WriteString(brahmicConsonantValue(word, i, block, nukta))
+			b.WriteString(brahmicConsonantValue(word, i, block, nukta, alt))
 			if nukta {
 				i++
 			}
@@ -118,7 +118,9 @@ func foldBrahmicWord(rs []rune) (string, int) {
 				b.WriteByte('a')
 				pendingVowel = false
 			}
-			if i+1 < len(word) && isLabial(word[i+1]-block) {
+			if i+1 < len(word) && isLabial(word[i+1]-block) || i+1 == len(word) && block != 0x0900 {
+				// m before a labial, and ending a word outside Hindi
+				// (Kannada ಎಂ "em", the letter M).
 				b.WriteByte('m')
 			} else {
 				b.WriteByte('n')
@@ -137,10 +139,19 @@ func foldBrahmicWord(rs []rune) (string, int) {
 			b.WriteByte(byte('0' + off - 0x66))
 		}
 	}
-	if pendingVowel && lastCons >= 0 && (!dropsFinalVowel(block) || conjunct || len(word) <= 2) {
+	if pendingVowel && lastCons >= 0 && (!dropsFinalVowel(block) || conjunct || len(word) <= 2 && !brahmicIndependentVowel(word[0]-block)) {
 		b.WriteByte('a')
 	}
-	return b.String(), n
+	roman := b.String()
+	if in := brahmicInitial(roman, rs, n); in != "" {
+		return in, n
+	}
+	if block == tamilBlock && len(word) > 1 && word[0] == 0x0B87 && (word[1] == 0x0BB0 || word[1] == 0x0BB2) {
+		// Tamil writes இ before a word that begins with r or l, which
+		// Tamil words cannot: இராமன் Raman, இராமச்சந்திரன் Ramachandran.
+		roman = roman[1:]
+	}
+	return roman, n
 }
 
 // followedBySign reports whether the consonant at word[i] carries a vowel
@@ -160,7 +171,7 @@ func isBrahmicPunct(off rune) bool { return off == 0x64 || off == 0x65 }
 func isLabial(off rune) bool { return off >= 0x2A && off <= 0x2E }
 
 // brahmicConsonantValue returns the Latin value of the consonant word[i].
-func brahmicConsonantValue(word []rune, i int, block rune, nukta bool) string {
+func brahmicConsonantValue(word []rune, i int, block rune, nukta, alt bool) string {
 	off := word[i] - block
 	if nukta {
 		switch off {
@@ -179,7 +190,7 @@ func brahmicConsonantValue(word []rune, i int, block rune, nukta bool) string {
 		}
 	}
 	if block == tamilBlock {
-		return tamilConsonant(word, i)
+		return tamilConsonant(word, i, alt)
 	}
 	return brahmicPlain(word[i], off)
 }
@@ -203,7 +214,7 @@ var brahmicFix = map[string]string{"c": "ch", "ch": "chh", "rh": "r"}
 
 // tamilConsonant reads a Tamil consonant: Tamil writes k/g, t/d, p/b and
 // s/ch with one letter each, voiced between vowels and after a nasal.
-func tamilConsonant(word []rune, i int) string {
+func tamilConsonant(word []rune, i int, alt bool) string {
 	off := word[i] - tamilBlock
 	prev := rune(0)
 	if i > 0 {
@@ -234,6 +245,12 @@ func tamilConsonant(word []rune, i int) string {
 		}
 		return "p"
 	case 0x1A: // ச
+		switch {
+		case i+2 < len(word) && word[i+1]-tamilBlock == offVirama && word[i+2] == word[i]:
+			return "" // ச்ச is ch: பிச்சை Pichai, இராமச்சந்திரன் Ramachandran
+		case alt || i > 1 && prev == offVirama && word[i-2] == word[i]:
+			return "ch"
+		}
 		return "s"
 	case 0x34: // ழ
 		return "zh"
@@ -277,4 +294,11 @@ func brahmicVowel(r rune) string {
 	default:
 		return v
 	}
+}
+
+// brahmicIndependentVowel reports whether off is an independent vowel
+// letter (अ, আ, …): a word of two letters that begins with one ends in a
+// consonant (আল al), one of a consonant alone keeps its vowel.
+func brahmicIndependentVowel(off rune) bool {
+	return off >= 0x04 && off <= 0x14 || off >= 0x60 && off <= 0x61
 }

@@ -9,8 +9,11 @@ import "strings"
 //     consonant followed by a consonant carries its inherent vowel, a in
 //     the first series and o in the second (ន + រ "nor");
 //   - the register marks ៉ ៊ are not written; ប with ៉ is p;
-//   - the vowels ិ ី are i, ុ u, ឹ e and ោ o, as Cambodian names write
-//     them (Sihanouk, Hun, Kem, Norodom), not the generic ei, o, oe, ao;
+//   - the vowels ិ ី are i, ុ u (o in the first series: Sokha, Pol), ឹ e
+//     and ោ o, as Cambodian names write them (Sihanouk, Hun, Kem,
+//     Norodom), not the generic ei, o, oe, ao; ា ending a word in the
+//     second series is ea (ជា Chea); the register marks ៉ ៊ move a
+//     consonant to the first and second series;
 //     ំ after a vowel sign is m (ឈុំ Chhum), after a consonant am (សំរិន
 //     Samrin).
 
@@ -39,10 +42,23 @@ func foldKhmerWord(rs []rune) (string, int) {
 	}
 	word := rs[:n]
 	var b strings.Builder
+	second := false // the series of the last consonant, after its register mark
 	for i, r := range word {
 		v := genericValue(r)
 		if kv, ok := khmerVowels[r]; ok {
 			v = kv
+		}
+		if isKhmerConsonant(r) && !(i > 0 && word[i-1] == khmerCoeng) {
+			second = khmerSecondSeries(r)
+			if i+1 < len(word) && (word[i+1] == 0x17C9 || word[i+1] == 0x17CA) {
+				second = word[i+1] == 0x17CA // ៉ makes it first series, ៊ second
+			}
+		}
+		switch {
+		case r == 0x17BB && !second:
+			v = "o" // ុ in the first series: សុខា Sokha, ប៉ុល Pol (ហ៊ុន Hun)
+		case r == 0x17B6 && second && i+1 == len(word):
+			v = "ea" // ា ending a word in the second series: ជា Chea
 		}
 		if r == 'ប' && i+1 < len(word) && word[i+1] == 0x17C9 {
 			v = "p"
@@ -57,14 +73,22 @@ func foldKhmerWord(rs []rune) (string, int) {
 			}
 			b.WriteString(v)
 			sub := i > 0 && word[i-1] == khmerCoeng
-			if !sub && i+1 < len(word) && isKhmerConsonant(word[i+1]) && i+2 < len(word) {
+			// A consonant before another carries the inherent vowel,
+			// unless the other ends the word after a vowel sign (then
+			// it is that syllable's final); so does a consonant alone
+			// (ស Sar) and one that begins the last syllable (សម Sam,
+			// ពត Pot, សំផន Samphan).
+			onset := i == 0 || !(word[i-1] >= 0x17B6 && word[i-1] <= 0x17C5)
+			if !sub && (i+1 < len(word) && isKhmerConsonant(word[i+1]) && (i+2 < len(word) || onset) || len(word) == 1) {
 				if khmerSecondSeries(r) {
 					b.WriteByte('o')
 				} else {
 					b.WriteByte('a')
 				}
 			}
-		case r == 0x17C9 || r == 0x17CA || r == khmerCoeng:
+		case r == 0x17C9 || r == 0x17CA || r == khmerCoeng || r == 0x17CB:
+			// Register marks, the subscript sign, and the bantoc ់ that
+			// shortens the vowel: not written (បាញ់ Banh, ប្រាក់ Prak).
 		case len(v) == 2 && v[0] == v[1]:
 			b.WriteByte(v[0])
 		default:

@@ -14,12 +14,16 @@ import "strings"
 //   - a consonant with the asat closes the syllable and changes its vowel:
 //     -င် in (aung after ော, aing after ို), -န် an (on after ု, ein after
 //     ိ), -တ် -ပ် at, -က် et (auk, aik), -ည် i, -မ် an, -ံ an;
-//   - tone marks (့ း) are not written.
+//   - tone marks (့ း) are not written, but a nasal final in the creaky
+//     tone (့) is -nt (မြင့် Myint, ညွန့် Nyunt, with ွန် un), ို with
+//     the visarga is oe (စိုး Soe; ကို Ko), အေး Aye, and ဦး after the first
+//     syllable the name Oo (တင်ဦး Tin Oo), first the honorific U;
+//   - ဆ is s as the names write it (Aung San, Myint Swe; BGN/PCGN hs).
 
 func isMyanmar(r rune) bool { return r >= 0x1000 && r <= 0x109F }
 
 var myanmarConsonants = map[rune]string{
-	'က': "k", 'ခ': "kh", 'ဂ': "g", 'ဃ': "g", 'င': "ng", 'စ': "s", 'ဆ': "hs", 'ဇ': "z", 'ဈ': "z",
+	'က': "k", 'ခ': "kh", 'ဂ': "g", 'ဃ': "g", 'င': "ng", 'စ': "s", 'ဆ': "s", 'ဇ': "z", 'ဈ': "z",
 	'ဉ': "ny", 'ည': "ny", 'ဋ': "t", 'ဌ': "ht", 'ဍ': "d", 'ဎ': "d", 'ဏ': "n", 'တ': "t", 'ထ': "ht",
 	'ဒ': "d", 'ဓ': "d", 'န': "n", 'ပ': "p", 'ဖ': "hp", 'ဗ': "b", 'ဘ': "b", 'မ': "m", 'ယ': "y",
 	'ရ': "y", 'လ': "l", 'ဝ': "w", 'သ': "th", 'ဟ': "h", 'ဠ': "l", 'အ': "",
@@ -48,6 +52,9 @@ func foldMyanmarWord(rs []rune) (string, int) {
 	var syls []string
 	for i := 0; i < n; {
 		s, used := myanmarSyllable(rs[i:n])
+		if s == "u" && rs[i] == 'ဦ' && len(syls) > 0 {
+			s = "oo" // ဦး is the honorific U first, the name Oo after: တင်ဦး Tin Oo
+		}
 		if s != "" {
 			syls = append(syls, s)
 		}
@@ -71,6 +78,7 @@ func myanmarSyllable(rs []rune) (string, int) {
 	i := 1
 	var medial, hPrefix string
 	var vowel []rune
+	creaky, high := false, false // the dot below ့ and the visarga း
 	for i < len(rs) {
 		switch r := rs[i]; {
 		case r == 0x103B || r == 0x103C:
@@ -81,7 +89,10 @@ func myanmarSyllable(rs []rune) (string, int) {
 			hPrefix = "h"
 		case r >= 0x102B && r <= 0x1032 || r == 0x1036:
 			vowel = append(vowel, r)
-		case r == 0x1037 || r == 0x1038:
+		case r == 0x1037:
+			creaky = true
+		case r == 0x1038:
+			high = true
 		default:
 			goto coda
 		}
@@ -90,10 +101,19 @@ func myanmarSyllable(rs []rune) (string, int) {
 coda:
 	final := rune(0)
 	if i+1 < len(rs) && myanmarConsonants[rs[i]] != "" || i+1 < len(rs) && rs[i] == 'အ' {
-		if rs[i+1] == myanmarAsat || rs[i+1] == myanmarVirama {
+		// The dot below (့) is stored before the asat (င့် in ဝင်းမြင့်
+		// Win Myint, န့် in သန့် Thant).
+		j := i + 1
+		for j+1 < len(rs) && rs[j] == 0x1037 {
+			j++
+			creaky = true
+		}
+		if rs[j] == myanmarAsat || rs[j] == myanmarVirama {
 			final = rs[i]
-			i += 2
+			i = j + 1
 			for i < len(rs) && (rs[i] == 0x1037 || rs[i] == 0x1038) {
+				creaky = creaky || rs[i] == 0x1037
+				high = high || rs[i] == 0x1038
 				i++
 			}
 		}
@@ -101,7 +121,20 @@ coda:
 	if (rs[0] == 'ရ' || rs[0] == 'ယ') && hPrefix == "h" {
 		onset, hPrefix = "sh", "" // ရှ, ယှ: Shwe
 	}
-	return hPrefix + onset + medial + myanmarRime(vowel, final), i
+	rime := myanmarRime(vowel, final)
+	switch {
+	case medial == "w" && len(vowel) == 0 && (myanmarConsonants[final] == "n" || myanmarConsonants[final] == "m"):
+		// ွန် is un: ညွန့် Nyunt.
+		medial, rime = "", "un"
+	case final == 0 && high && rime == "o":
+		rime = "oe" // ို with the visarga: စိုး Soe, မိုး Moe (ကို Ko)
+	case final == 0 && high && rime == "e" && medial == "" && onset == "":
+		rime = "aye" // အေး Aye
+	}
+	if creaky && final != 0 && strings.HasSuffix(rime, "n") {
+		rime += "t" // a nasal final in the creaky tone: မြင့် Myint, သန့် Thant
+	}
+	return hPrefix + onset + medial + rime, i
 }
 
 // myanmarRime returns the vowel and final of a syllable.

@@ -28,6 +28,12 @@ func Readings(s string, kind Kind) []string {
 	if r, ok := TransReading(s); ok {
 		out = append(out, r)
 	}
+	if r, ok := ThaiReading(s); ok {
+		out = append(out, r)
+	}
+	if r, ok := TamilReading(s); ok {
+		out = append(out, r)
+	}
 	if kind != Person {
 		if r, ok := PlaceReading(s); ok {
 			out = append(out, r)

@@ -56,7 +56,7 @@ func thaiFinal(r rune) string {
 }
 
 // foldThaiWord romanises the Thai or Lao word at the start of rs.
-func foldThaiWord(rs []rune) (string, int) {
+func foldThaiWord(rs []rune, etym bool) (string, int) {
 	n := 0
 	for n < len(rs) && isThaiLao(rs[n]) && !isThaiSpace(rs[n]) {
 		n++
@@ -66,6 +66,8 @@ func foldThaiWord(rs []rune) (string, int) {
 	}
 	word := rs[:n]
 	out := make([]string, len(word)) // the Latin value of each rune, by position
+	final := make([]bool, len(word)) // consonants that close a syllable with an unwritten vowel
+	th := thaiWord{word: word, etym: etym}
 	for i := 0; i < len(word); i++ {
 		r := word[i]
 		switch {
@@ -73,8 +75,26 @@ func foldThaiWord(rs []rune) (string, int) {
 			silence(word, out, i)
 		case isThaiLeadingVowel(r) && i+1 < len(word) && isThaiConsonant(word[i+1]):
 			i = thaiLeading(word, out, i)
+		case isThaiConsonant(r) && final[i]:
+			out[i] = thaiFinalValue(r)
 		case isThaiConsonant(r):
 			out[i] = thaiConsonant(word, i)
+			if r == 'ร' && etym && i == len(word)-1 && i > 1 && isThaiConsonant(word[i-1]) {
+				out[i] = "ra" // ชินวัตร Shinawatra
+				continue
+			}
+			if r == 'ร' && i == len(word)-1 && i > 1 && isThaiConsonant(word[i-1]) && thaiCloses(word, i-1) {
+				out[i] = "" // ร after a final is silent: ประวิตร Prawit, สมัคร Samak
+				continue
+			}
+			if etym && th.etymOnset(i) {
+				out[i] = thaiPlain(r)
+				i = thaiUnwritten(word, out, final, i, etym)
+				continue
+			}
+			if !thaiCloses(word, i) {
+				i = thaiUnwritten(word, out, final, i, etym)
+			}
 		case isThaiVowelSign(r) || isThaiLeadingVowel(r):
 			out[i] = thaiVowel(r)
 		case r >= 0x0E50 && r <= 0x0E59 || r >= 0x0ED0 && r <= 0x0ED9:
@@ -84,16 +104,114 @@ func foldThaiWord(rs []rune) (string, int) {
 	return strings.Join(out, ""), n
 }
 
+// thaiNext returns the index of the first rune from i on that is not a
+// tone mark (or len(word)).
+func thaiNext(word []rune, i int) int {
+	for i < len(word) && (word[i] >= 0x0E47 && word[i] <= 0x0E4B || word[i] >= 0x0EC8 && word[i] <= 0x0ECB) {
+		i++
+	}
+	return i
+}
+
+// thaiSonorant reports whether r is a consonant that ห before it only
+// gives a tone to (หล, หม, หน, …).
+func thaiSonorant(r rune) bool { return strings.ContainsRune("งญนมยรลว", r) }
+
+// thaiCluster reports whether a and b begin a syllable together (ปร, กล,
+// คว, …).
+func thaiCluster(a, b rune) bool {
+	return strings.ContainsRune("กขคปผพต", a) && strings.ContainsRune("รลว", b)
+}
+
+// thaiUnwritten writes the vowel Thai leaves unwritten after the onset
+// consonant at i, which no vowel sign follows: o when the next
+// consonant closes the syllable (สม Som, พงษ์ Phong, ธร thon), a when the
+// next consonant carries a vowel (สมัคร Samak, อนุทิน Anuthin), ua
+// before ว and a final (ชวน Chuan), an for รร (บรรหาร Banhan); ห before a
+// sonorant is silent (หลีก Lik). It returns the index of the last rune
+// used.
+func thaiUnwritten(word []rune, out []string, final []bool, i int, etym bool) int {
+	j := thaiNext(word, i+1)
+	if j >= len(word) || !isThaiConsonant(word[j]) {
+		return i
+	}
+	c1, c2 := word[i], word[j]
+	k := thaiNext(word, j+1)
+	carries := k < len(word) && (isThaiVowelSign(word[k]) || word[k] == thaiKaran)
+	switch {
+	case c1 == 'ห' && thaiSonorant(c2):
+		out[i] = ""
+	case k < len(word) && word[k] == thaiKaran:
+		// The next consonant is silent: nothing to add.
+	case carries && thaiCluster(c1, c2):
+	case etym && c2 == 'ร' && j == len(word)-1:
+		// A cluster before the etymological final ra: วัตร "watra".
+	case c2 == 'ร' && k < len(word) && word[k] == 'ร':
+		out[i] += "an"
+		if m := thaiNext(word, k+1); m < len(word) && isThaiConsonant(word[m]) && !thaiCarries(word, m) {
+			final[m] = true
+		}
+		return k
+	case c2 == 'ว' && k < len(word) && isThaiConsonant(word[k]) && !thaiCarries(word, k):
+		out[i] += "ua"
+		final[k] = true
+		return j
+	case carries:
+		out[i] += "a"
+	case i == 0 && len(word) == 1:
+	default:
+		out[i] += "o"
+		final[j] = true
+	}
+	return i
+}
+
+// thaiCarries reports whether the consonant at i carries a vowel sign or
+// the thanthakhat.
+func thaiCarries(word []rune, i int) bool {
+	k := thaiNext(word, i+1)
+	return k < len(word) && (isThaiVowelSign(word[k]) || word[k] == thaiKaran)
+}
+
+// thaiFinalValue is the value of a consonant that closes a syllable.
+func thaiFinalValue(r rune) string {
+	if f := thaiFinal(r); f != "" {
+		return f
+	}
+	switch r {
+	case 'ง':
+		return "ng"
+	case 'ม':
+		return "m"
+	case 'ย':
+		return "i"
+	case 'ว':
+		return "w"
+	}
+	return genericValue(r)
+}
+
 func isThaiSpace(r rune) bool { return r == 0x0E2F || r == 0x0E46 || r == 0x0E5A || r == 0x0E5B }
 
 // silence drops the consonant before the thanthakhat at i, and the one
 // before it when that follows the syllable's final consonant.
 func silence(word []rune, out []string, i int) {
+	if i >= 2 && isThaiVowelSign(word[i-1]) && isThaiConsonant(word[i-2]) {
+		// The thanthakhat over a consonant's vowel silences both:
+		// อภิสิทธิ์ Aphisit.
+		out[i-1], out[i-2] = "", ""
+		return
+	}
 	if i < 1 || !isThaiConsonant(word[i-1]) {
 		return
 	}
 	out[i-1] = ""
-	if i >= 3 && isThaiConsonant(word[i-2]) && isThaiConsonant(word[i-3]) {
+	// After mai han-akat, and before a silent ร (the -ndra of Sanskrit
+	// names), the consonant before the silent one is silent too, the one
+	// before it the final (จันทร์ chan, ลักษณ์ lak, จุรินทร์ churin);
+	// otherwise they are a syllable of their own (จุลานนท์ Chulanon,
+	// อนุพงษ์ Anuphong).
+	if i >= 4 && isThaiConsonant(word[i-2]) && isThaiConsonant(word[i-3]) && (word[i-4] == 0x0E31 || word[i-1] == 'ร') {
 		out[i-2] = ""
 		if f := thaiFinal(word[i-3]); f != "" {
 			out[i-3] = f
@@ -116,6 +234,9 @@ func thaiLeading(word []rune, out []string, i int) int {
 	}
 	vowel := thaiVowel(v)
 	rest := word[j+1:]
+	for len(rest) > 1 && thaiNext(rest, 0) == 1 {
+		rest, j = rest[1:], j+1 // a tone mark before the vowel's other half: เผ่า
+	}
 	switch {
 	case v == 'เ' && len(rest) > 0 && rest[0] == 'า':
 		vowel, j = "ao", j+1
@@ -139,11 +260,12 @@ func thaiConsonant(word []rune, i int) string {
 	if thaiCarrier(r) {
 		return ""
 	}
-	closes := i > 0 && (isThaiVowelSign(word[i-1]) || isThaiLeadingVowel(word[max(i-2, 0)]) && i >= 2) &&
-		(i+1 == len(word) || !isThaiVowelSign(word[i+1]) && word[i+1] != thaiKaran)
-	if closes {
+	if thaiCloses(word, i) {
 		if f := thaiFinal(r); f != "" {
 			return f
+		}
+		if r == 'ย' {
+			return "i" // ชาย chai, ภัย phai
 		}
 	}
 	switch v := genericValue(r); v {
@@ -152,6 +274,40 @@ func thaiConsonant(word []rune, i int) string {
 	default:
 		return v
 	}
+}
+
+// thaiCloses reports whether the consonant at i closes a syllable whose
+// vowel is written: after a vowel sign (tone marks aside; ือ counts as
+// one), or a leading vowel two back (three with a cluster: เศรษฐ), and
+// before another consonant or the end of the word. Before a consonant
+// and a silent one (นนท์, พงษ์) it begins a syllable instead, except
+// after mai han-akat (จันทร์), which always has a final, and before a
+// silent ร (จุรินทร์, see silence); before รร too
+// (สุวรรณ Suwan).
+func thaiCloses(word []rune, i int) bool {
+	if i == 0 || i+1 < len(word) && (isThaiVowelSign(word[i+1]) || word[i+1] == thaiKaran) {
+		return false
+	}
+	p := i - 1
+	for p > 0 && (word[p] >= 0x0E47 && word[p] <= 0x0E4B || word[p] >= 0x0EC8 && word[p] <= 0x0ECB) {
+		p--
+	}
+	if thaiCarrier(word[p]) && p > 0 && isThaiVowelSign(word[p-1]) {
+		p-- // ือ, ัว: one vowel
+	}
+	vowel := isThaiVowelSign(word[p]) ||
+		p >= 1 && isThaiLeadingVowel(word[p-1]) ||
+		p >= 2 && (word[p] == 'ร' || word[p] == 'ล') && isThaiLeadingVowel(word[p-2])
+	if !vowel {
+		return false
+	}
+	if i+2 < len(word) && word[i+1] == 'ร' && word[i+2] == 'ร' {
+		return false
+	}
+	if word[p] != 0x0E31 && i+3 < len(word) && isThaiConsonant(word[i+1]) && isThaiConsonant(word[i+2]) && word[i+2] != 'ร' && word[i+3] == thaiKaran {
+		return false
+	}
+	return true
 }
 
 func thaiVowel(r rune) string {
@@ -163,4 +319,56 @@ func thaiVowel(r rune) string {
 	default:
 		return v
 	}
+}
+
+// altMark marks the second reading of a name in Thai or Tamil script
+// (see ThaiReading, TamilReading): the invisible separator, which Fold
+// drops.
+const altMark = "\u2063"
+
+// ThaiReading returns the second reading of a name in Thai script, the
+// one that follows its Sanskrit and Pali spelling as many Thai families
+// romanise their names (ชินวัตร Shinawatra, สุนทรเวช Sundaravej, ชาญวีรกูล
+// Charnvirakul) rather than its sound (RTGS Chinnawat, Sunthonwet): a
+// consonant before another takes the vowel a, finals keep their letters'
+// values, and a final ร after a consonant is "ra". It reports false when
+// s has no Thai letter.
+func ThaiReading(s string) (string, bool) {
+	for _, r := range s {
+		if r >= 0x0E01 && r <= 0x0E7F {
+			return altMark + s, true
+		}
+	}
+	return "", false
+}
+
+// thaiWord is a Thai word being read.
+type thaiWord struct {
+	word []rune
+	etym bool
+}
+
+// etymOnset reports whether, in the etymological reading, the consonant
+// at i carries the vowel a rather than close a syllable: it follows a
+// vowel other than mai han-akat, comes before a consonant that is not
+// silent, and is not one of the sonorants ง ม ย ว, which close syllables
+// in these spellings too (จึง, รุ่ง).
+func (t thaiWord) etymOnset(i int) bool {
+	w := t.word
+	j := thaiNext(w, i+1)
+	if !thaiCloses(w, i) || j >= len(w) || !isThaiConsonant(w[j]) {
+		return false
+	}
+	k := thaiNext(w, j+1)
+	silent := k < len(w) && w[k] == thaiKaran ||
+		k+1 < len(w) && (isThaiConsonant(w[k]) || isThaiVowelSign(w[k])) && w[k+1] == thaiKaran
+	return !silent && w[i-1] != 0x0E31 && !strings.ContainsRune("งมยว", w[i])
+}
+
+// thaiPlain is the value of a consonant that does not close a syllable.
+func thaiPlain(r rune) string {
+	if v := genericValue(r); v != "cch" {
+		return v
+	}
+	return "ch"
 }

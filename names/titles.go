@@ -69,6 +69,14 @@ var officeTitles = set(
 var arabicTitles = set("mlk", "mlka", "amir", "amira", "shikh", "shikha", "friq", "lwa", "amid", "aqid",
 	"dktur", "duktur", "mhnds", "ris", "wzir", "sfir")
 
+// arabicRanks are the military ranks of arabicTitles, and rankQualifiers
+// the words written after them as part of the rank: أول "first" (الفريق
+// أول, general) and ركن "staff" (اللواء ركن, staff major general).
+var (
+	arabicRanks    = set("friq", "lwa", "amid", "aqid")
+	rankQualifiers = set("aul", "rkn")
+)
+
 // titlePhrases are titles of two words.
 var titlePhrases = set("his excellency", "her excellency", "prime minister", "vice president",
 	"deputy minister", "foreign minister", "premier ministre", "premyer ministr", "tan sri", "dato seri", "datuk seri")
@@ -86,6 +94,11 @@ func leadingTitles(words []string, kind Kind, arabic bool) []Token {
 			// The article and an Arabic title: الملك سلمان.
 			toks = append(toks, Token{Text: "al " + words[n+1], Class: Title})
 			n += 2
+			if n+1 < len(words) && arabicRanks[toks[len(toks)-1].Text[3:]] && rankQualifiers[words[n]] {
+				// الفريق أول (general), اللواء ركن (staff major general).
+				toks = append(toks, Token{Text: words[n], Class: Title})
+				n++
+			}
 		case arabic && w == "smu":
 			// سمو, His Highness.
 			toks = append(toks, Token{Text: w, Class: Title})

@@ -20,7 +20,7 @@ func Listed(e *entity.Entity) bool {
 	if !strings.HasPrefix(e.List, "os_ext_") {
 		return true
 	}
-	return len(e.Programs) > 0
+	return len(e.Programs()) > 0
 }
 
 // nonBlocking are the official lists whose records are not blocked
@@ -32,7 +32,7 @@ var nonBlocking = map[string]bool{"us_bis_dpl": true, "us_ofac_cons": true, "us_
 // OpenSanctions record with the topic "sanction".
 func Blocking(e *entity.Entity) bool {
 	if strings.HasPrefix(e.List, "os_") {
-		for _, p := range e.Programs {
+		for _, p := range e.Programs() {
 			if p == "sanction" {
 				return true
 			}
@@ -89,7 +89,7 @@ func AddEntities(b *Builder, ents []*entity.Entity, edition func(list string) st
 	b.AutoNodes = true
 	defer func() { b.AutoNodes = auto }()
 	for _, e := range ents {
-		for _, r := range e.Relations {
+		for _, r := range e.Relations() {
 			st.Relations++
 			typ, ok := relationOf(r.Type)
 			if !ok {

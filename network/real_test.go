@@ -268,7 +268,7 @@ func TestPEPFamilyExposure(t *testing.T) {
 	}
 	var pep *entity.Entity
 	for _, e := range ents {
-		if len(e.Relations) > 3 && network.Listed(e) {
+		if len(e.Relations()) > 3 && network.Listed(e) {
 			pep = e
 			break
 		}

@@ -36,14 +36,14 @@ func TestCheckMemory_MatchingFields(t *testing.T) {
 		t.Fatalf("unchanged record: suppressed %v, changes %+v; want suppressed", suppressed, changes)
 	}
 	remark := vessel()
-	remark.Remarks, remark.Programs = "a new remark", []string{"IRAN"}
+	remark.EnsureMore().Remarks, remark.EnsureMore().Programs = "a new remark", []string{"IRAN"}
 	if _, suppressed := check(remark); !suppressed {
 		t.Error("a new remark or programme un-suppressed the hit")
 	}
 	imo := vessel()
 	imo.Vessel = &entity.Vessel{IMO: "9187629"}
 	crypto := vessel()
-	crypto.Crypto = []entity.CryptoAddress{{Currency: "XBT", Address: "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"}}
+	crypto.EnsureMore().Crypto = []entity.CryptoAddress{{Currency: "XBT", Address: "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"}}
 	for _, c := range []struct {
 		name, attr string
 		e          *entity.Entity

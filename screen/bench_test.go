@@ -93,7 +93,7 @@ func syntheticEntities(n int) []*entity.Entity {
 	for i := range ents {
 		ents[i] = &entity.Entity{List: "synthetic", ID: strconv.Itoa(i), Kind: entity.KindPerson,
 			Names:      []entity.Name{{Full: word() + " " + word() + " " + word(), Type: entity.NamePrimary}},
-			BirthDates: []entity.Date{{Year: 1940 + r.IntN(60)}}}
+			BirthDates: []entity.Date{entity.MakeDate(1940+r.IntN(60), 0, 0)}}
 	}
 	return ents
 }

@@ -356,10 +356,10 @@ func subjectEntity(s vigil.Subject, q query) *entity.Entity {
 		ent.Genders = []entity.Gender{q.attrs.Gender}
 	}
 	if s.PlaceOfBirth != "" {
-		ent.BirthPlaces = []string{s.PlaceOfBirth}
+		ent.EnsureMore().BirthPlaces = []string{s.PlaceOfBirth}
 	}
 	for _, c := range s.Crypto {
-		ent.Crypto = append(ent.Crypto, entity.CryptoAddress{Address: c})
+		ent.EnsureMore().Crypto = append(ent.Crypto(), entity.CryptoAddress{Address: c})
 	}
 	if s.IMO != "" {
 		ent.Vessel = &entity.Vessel{IMO: s.IMO}

@@ -50,7 +50,7 @@ func buildIDs(ents []*entity.Entity) map[string][]int32 {
 		for _, d := range ent.Documents {
 			add(docIDKey(d.Number), i)
 		}
-		for _, c := range ent.Crypto {
+		for _, c := range ent.Crypto() {
 			add(cryptoIDKey(c.Address), i)
 		}
 		if ent.Vessel != nil {

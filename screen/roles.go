@@ -103,7 +103,7 @@ func newPlaceSet(ents []*entity.Entity) *placeSet {
 		if e == nil {
 			continue
 		}
-		for _, a := range e.Addresses {
+		for _, a := range e.Addresses() {
 			if f := strings.Fields(names.Fold(a.City)); len(f) == 1 && len(f[0]) >= minPlace {
 				ps.cities[f[0]] = true
 			}

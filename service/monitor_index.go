@@ -180,7 +180,7 @@ func subjectRecord(m store.MonitoredSubject) *entity.Entity {
 		e.Names = []entity.Name{{Full: name, Type: entity.NamePrimary}}
 	}
 	for _, c := range sub.Crypto {
-		e.Crypto = append(e.Crypto, entity.CryptoAddress{Address: c})
+		e.EnsureMore().Crypto = append(e.Crypto(), entity.CryptoAddress{Address: c})
 	}
 	if sub.IMO != "" {
 		e.Vessel = &entity.Vessel{IMO: sub.IMO}
@@ -243,7 +243,7 @@ func recordQueries(rec *entity.Entity) []vigil.Subject {
 	}
 	var ids vigil.Subject
 	ids.Kind, ids.Documents = rec.Kind, rec.Documents
-	for _, c := range rec.Crypto {
+	for _, c := range rec.Crypto() {
 		ids.Crypto = append(ids.Crypto, c.Address)
 	}
 	if rec.Vessel != nil {

@@ -31,7 +31,7 @@ func zalaLists(t *testing.T, designate string) *service.Lists {
 	var ents []*entity.Entity
 	_, err := ftm.ReadWith(ctx, testdata.Path(t, "networks", "zala_cluster.entities.ftm.json"), ftm.Options{}, func(e *entity.Entity) error {
 		if e.Key() == designate {
-			e.Programs = append(e.Programs, "sanction")
+			e.EnsureMore().Programs = append(e.Programs(), "sanction")
 		}
 		ents = append(ents, e)
 		return nil

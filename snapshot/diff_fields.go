@@ -39,34 +39,34 @@ var fields = []struct {
 	{"kind", true, func(e *entity.Entity) []string { return one(string(e.Kind)) }},
 	{"names", true, func(e *entity.Entity) []string { return each(e.Names, renderName) }},
 	{"other_ids", true, func(e *entity.Entity) []string {
-		return each(e.OtherIDs, func(id entity.Identifier) string { return id.Scheme + ": " + id.Value })
+		return each(e.OtherIDs(), func(id entity.Identifier) string { return id.Scheme + ": " + id.Value })
 	}},
 	{"birth_dates", true, func(e *entity.Entity) []string { return each(e.BirthDates, entity.Date.String) }},
-	{"death_dates", true, func(e *entity.Entity) []string { return each(e.DeathDates, entity.Date.String) }},
-	{"birth_places", true, func(e *entity.Entity) []string { return e.BirthPlaces }},
+	{"death_dates", true, func(e *entity.Entity) []string { return each(e.DeathDates(), entity.Date.String) }},
+	{"birth_places", true, func(e *entity.Entity) []string { return e.BirthPlaces() }},
 	{"genders", true, func(e *entity.Entity) []string {
 		return each(e.Genders, func(g entity.Gender) string { return string(g) })
 	}},
 	{"nationalities", true, func(e *entity.Entity) []string { return e.Nationalities }},
-	{"citizenships", true, func(e *entity.Entity) []string { return e.Citizenships }},
+	{"citizenships", true, func(e *entity.Entity) []string { return e.Citizenships() }},
 	{"countries", true, func(e *entity.Entity) []string { return e.Countries }},
-	{"titles", false, func(e *entity.Entity) []string { return e.Titles }},
-	{"positions", false, func(e *entity.Entity) []string { return e.Positions }},
+	{"titles", false, func(e *entity.Entity) []string { return e.Titles() }},
+	{"positions", false, func(e *entity.Entity) []string { return e.Positions() }},
 	{"documents", true, func(e *entity.Entity) []string { return each(e.Documents, renderDocument) }},
 	{"crypto", true, func(e *entity.Entity) []string {
-		return each(e.Crypto, func(c entity.CryptoAddress) string { return c.Currency + " " + c.Address })
+		return each(e.Crypto(), func(c entity.CryptoAddress) string { return c.Currency + " " + c.Address })
 	}},
-	{"emails", false, func(e *entity.Entity) []string { return e.Emails }},
-	{"phones", false, func(e *entity.Entity) []string { return e.Phones }},
-	{"websites", false, func(e *entity.Entity) []string { return e.Websites }},
-	{"addresses", true, func(e *entity.Entity) []string { return each(e.Addresses, renderAddress) }},
+	{"emails", false, func(e *entity.Entity) []string { return e.Emails() }},
+	{"phones", false, func(e *entity.Entity) []string { return e.Phones() }},
+	{"websites", false, func(e *entity.Entity) []string { return e.Websites() }},
+	{"addresses", true, func(e *entity.Entity) []string { return each(e.Addresses(), renderAddress) }},
 	{"vessel", true, func(e *entity.Entity) []string { return renderVessel(e.Vessel) }},
-	{"aircraft", true, func(e *entity.Entity) []string { return renderAircraft(e.Aircraft) }},
-	{"programs", false, func(e *entity.Entity) []string { return e.Programs }},
-	{"listed_on", false, func(e *entity.Entity) []string { return each(e.ListedOn, entity.Date.String) }},
-	{"amended_on", false, func(e *entity.Entity) []string { return each(e.AmendedOn, entity.Date.String) }},
-	{"remarks", false, func(e *entity.Entity) []string { return one(e.Remarks) }},
-	{"relations", true, func(e *entity.Entity) []string { return each(e.Relations, renderRelation) }},
+	{"aircraft", true, func(e *entity.Entity) []string { return renderAircraft(e.Aircraft()) }},
+	{"programs", false, func(e *entity.Entity) []string { return e.Programs() }},
+	{"listed_on", false, func(e *entity.Entity) []string { return each(e.ListedOn(), entity.Date.String) }},
+	{"amended_on", false, func(e *entity.Entity) []string { return each(e.AmendedOn(), entity.Date.String) }},
+	{"remarks", false, func(e *entity.Entity) []string { return one(e.Remarks()) }},
+	{"relations", true, func(e *entity.Entity) []string { return each(e.Relations(), renderRelation) }},
 }
 
 // MatchingFields returns the names of the fields the screening engine

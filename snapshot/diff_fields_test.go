@@ -32,29 +32,33 @@ func TestDiff_Fields(t *testing.T) {
 			[]string{"passport 1084010 (SA)"}, []string{"passport 1084010 (EG)"}, true},
 		{"nationality changed", func(e *entity.Entity) { e.Nationalities = []string{"SA"} }, "nationalities",
 			[]string{"SA"}, []string{"EG"}, true},
-		{"programme changed", func(e *entity.Entity) { e.Programs = []string{"SDGT", "IRAQ2"} }, "programs",
+		{"programme changed", func(e *entity.Entity) { e.EnsureMore().Programs = []string{"SDGT", "IRAQ2"} }, "programs",
 			[]string{"IRAQ2"}, nil, false},
-		{"remarks changed", func(e *entity.Entity) { e.Remarks = "Leader of AL QAIDA." }, "remarks",
+		{"remarks changed", func(e *entity.Entity) { e.EnsureMore().Remarks = "Leader of AL QAIDA." }, "remarks",
 			[]string{"Leader of AL QAIDA."}, []string{"Operational and Military Leader of JIHAD GROUP."}, false},
-		{"remarks cleared", func(e *entity.Entity) { e.Remarks = "" }, "remarks",
+		{"remarks cleared", func(e *entity.Entity) { e.EnsureMore().Remarks = "" }, "remarks",
 			nil, []string{"Operational and Military Leader of JIHAD GROUP."}, false},
 		{"relation added", func(e *entity.Entity) {
-			e.Relations = append(e.Relations, entity.Relation{Type: entity.RelOwnership, TargetID: "77", TargetList: "un_sc", Share: 50, Outgoing: true})
+			e.EnsureMore().Relations = append(e.Relations(), entity.Relation{Type: entity.RelOwnership, TargetID: "77", TargetList: "un_sc", Share: 50, Outgoing: true})
 		}, "relations", []string{"ownership -> un_sc/77; share 50%"}, nil, true},
-		{"relation direction changed", func(e *entity.Entity) { e.Relations[0].Outgoing = false }, "relations",
+		{"relation direction changed", func(e *entity.Entity) { e.Relations()[0].Outgoing = false }, "relations",
 			[]string{"membership <- 6366 (AL QAIDA)"}, []string{"membership -> 6366 (AL QAIDA)"}, true},
-		{"address changed", func(e *entity.Entity) { e.Addresses[0].City = "Giza" }, "addresses",
+		{"address changed", func(e *entity.Entity) { e.Addresses()[0].City = "Giza" }, "addresses",
 			[]string{"Giza, EG"}, []string{"Cairo, EG"}, true},
 		{"gender removed", func(e *entity.Entity) { e.Genders = nil }, "genders", nil, []string{"male"}, true},
 		{"kind changed", func(e *entity.Entity) { e.Kind = entity.KindOrganization }, "kind",
 			[]string{"organization"}, []string{"person"}, true},
 		{"vessel added", func(e *entity.Entity) { e.Vessel = &entity.Vessel{IMO: "9187629", Flag: "IR"} }, "vessel",
 			[]string{"IMO 9187629, MMSI , call sign , flag IR, type , tonnage , owner "}, nil, true},
-		{"crypto added", func(e *entity.Entity) { e.Crypto = []entity.CryptoAddress{{Currency: "XBT", Address: "1abc"}} }, "crypto",
+		{"crypto added", func(e *entity.Entity) {
+			e.EnsureMore().Crypto = []entity.CryptoAddress{{Currency: "XBT", Address: "1abc"}}
+		}, "crypto",
 			[]string{"XBT 1abc"}, nil, true},
-		{"listing date added", func(e *entity.Entity) { e.ListedOn = append(e.ListedOn, entity.Date{Year: 2003}) }, "listed_on",
+		{"listing date added", func(e *entity.Entity) { e.EnsureMore().ListedOn = append(e.ListedOn(), entity.Date{Year: 2003}) }, "listed_on",
 			[]string{"2003"}, nil, false},
-		{"other id added", func(e *entity.Entity) { e.OtherIDs = []entity.Identifier{{Scheme: "un_reference", Value: "QDi.006"}} }, "other_ids",
+		{"other id added", func(e *entity.Entity) {
+			e.EnsureMore().OtherIDs = []entity.Identifier{{Scheme: "un_reference", Value: "QDi.006"}}
+		}, "other_ids",
 			[]string{"un_reference: QDi.006"}, nil, true},
 	}
 	for _, tt := range tests {
@@ -86,7 +90,7 @@ func TestDiff_Fields(t *testing.T) {
 func TestDiff_OrderOnlyIsNoChange(t *testing.T) {
 	n := person("1")
 	slices.Reverse(n.Names)
-	n.Programs = []string{"SDGT", "SDGT"}
+	n.EnsureMore().Programs = []string{"SDGT", "SDGT"}
 	if d := snapshot.Diff([]*entity.Entity{person("1")}, []*entity.Entity{n}); !d.Empty() {
 		t.Errorf("reordering is a change: %+v", d.Changed[0].Fields)
 	}
@@ -151,8 +155,9 @@ func TestMatchingFields(t *testing.T) {
 	if got := snapshot.MatchingFields(); !slices.Equal(got, want) {
 		t.Errorf("MatchingFields = %v\nwant %v", got, want)
 	}
-	e := &entity.Entity{List: "x", ID: "1", Kind: entity.KindVessel, Remarks: "r", Programs: []string{"P"},
-		Vessel: &entity.Vessel{IMO: "9187629"}, Crypto: []entity.CryptoAddress{{Address: "a"}}}
+	e := &entity.Entity{List: "x", ID: "1", Kind: entity.KindVessel,
+		Vessel: &entity.Vessel{IMO: "9187629"}, More: &entity.More{Remarks: "r", Programs: []string{"P"}, Crypto: []entity.CryptoAddress{{Address: "a"}}},
+	}
 	got := snapshot.MatchingValues(e)
 	if len(got) != 3 || len(got["kind"]) != 1 || len(got["vessel"]) != 1 || len(got["crypto"]) != 1 {
 		t.Errorf("MatchingValues = %v, want kind, vessel and crypto only", got)

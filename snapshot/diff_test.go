@@ -17,23 +17,20 @@ func person(id string) *entity.Entity {
 			{Full: "ZAWAHIRI, Ayman al-", Type: entity.NamePrimary},
 			{Full: "Abu Muhammad", Type: entity.NameWeakAlias},
 		},
-		BirthDates:    []entity.Date{{Year: 1951, Month: 6, Day: 19}},
-		BirthPlaces:   []string{"Giza, Egypt"},
+		BirthDates: []entity.Date{{Year: 1951, Month: 6, Day: 19}},
+
 		Genders:       []entity.Gender{entity.GenderMale},
 		Nationalities: []string{"EG"},
 		Documents:     []entity.Document{{Type: entity.DocPassport, Number: "1084010", Country: "EG"}},
-		Addresses:     []entity.Address{{City: "Cairo", Country: "EG"}},
-		Programs:      []string{"SDGT"},
-		ListedOn:      []entity.Date{{Year: 2001, Month: 10, Day: 12}},
-		Remarks:       "Operational and Military Leader of JIHAD GROUP.",
-		Relations:     []entity.Relation{{Type: entity.RelMembership, TargetID: "6366", TargetName: "AL QAIDA", Outgoing: true}},
+
+		More: &entity.More{BirthPlaces: []string{"Giza, Egypt"}, Addresses: []entity.Address{{City: "Cairo", Country: "EG"}}, Programs: []string{"SDGT"}, ListedOn: []entity.Date{{Year: 2001, Month: 10, Day: 12}}, Remarks: "Operational and Military Leader of JIHAD GROUP.", Relations: []entity.Relation{{Type: entity.RelMembership, TargetID: "6366", TargetName: "AL QAIDA", Outgoing: true}}},
 	}
 }
 
 func TestDiff_Records(t *testing.T) {
 	old := []*entity.Entity{person("10"), person("9"), person("100"), person("abc"), person("7")}
 	changed := person("100")
-	changed.Programs = []string{"SDGT", "IRGC"}
+	changed.EnsureMore().Programs = []string{"SDGT", "IRGC"}
 	renamed := person("abc")
 	renamed.Names[0].Full = "AL-ZAWAHIRI, Ayman"
 	other := person("9")
@@ -86,7 +83,7 @@ func TestDiff_Deterministic(t *testing.T) {
 		id := string(rune('a'+i%26)) + string(rune('0'+i/26))
 		old = append(old, person(id))
 		n := person(id)
-		n.Remarks = "changed"
+		n.EnsureMore().Remarks = "changed"
 		new = append(new, n)
 	}
 	first := snapshot.Diff(old, new)

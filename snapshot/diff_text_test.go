@@ -16,8 +16,8 @@ import (
 
 func TestDelta_WriteText(t *testing.T) {
 	changed := person("100")
-	changed.Programs = []string{"SDGT", "IRGC"}
-	changed.Remarks = strings.Repeat("long remark ", 30)
+	changed.EnsureMore().Programs = []string{"SDGT", "IRGC"}
+	changed.EnsureMore().Remarks = strings.Repeat("long remark ", 30)
 	old := []*entity.Entity{person("100"), person("9"), person("12")}
 	added := person("8")
 	added.Names = []entity.Name{{Full: "NEW NAME", Type: entity.NamePrimary}}
@@ -108,7 +108,7 @@ func BenchmarkDiff_Congress(b *testing.B) {
 		}
 	}
 	for _, e := range new[:100] {
-		e.Programs = append(e.Programs, "changed")
+		e.EnsureMore().Programs = append(e.Programs(), "changed")
 	}
 	for b.Loop() {
 		if d := snapshot.Diff(old, new); len(d.Changed) != 100 {

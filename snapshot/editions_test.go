@@ -336,19 +336,19 @@ func comparable(t *testing.T, es []*entity.Entity, ignore []string) []*entity.En
 	}
 	out := make([]*entity.Entity, len(es))
 	for i, e := range es {
-		c := *e
+		c := e.Copy()
 		for _, f := range ignore {
 			switch f {
 			case "other_ids":
-				c.OtherIDs = nil
+				c.EnsureMore().OtherIDs = nil
 			case "genders":
 				c.Genders = nil
 			case "remarks":
-				c.Remarks = ""
+				c.EnsureMore().Remarks = ""
 			case "listed_on":
-				c.ListedOn = nil
+				c.EnsureMore().ListedOn = nil
 			case "amended_on":
-				c.AmendedOn = nil
+				c.EnsureMore().AmendedOn = nil
 			case "original_script":
 				c.Names = slices.DeleteFunc(slices.Clone(c.Names), func(n entity.Name) bool {
 					return n.Type == entity.NameOriginalScript
@@ -357,7 +357,7 @@ func comparable(t *testing.T, es []*entity.Entity, ignore []string) []*entity.En
 				t.Fatalf("comparable: unknown field %q", f)
 			}
 		}
-		out[i] = &c
+		out[i] = c
 	}
 	return out
 }

@@ -55,7 +55,7 @@ func CountsOf(s *snapshot.Snapshot) Counts {
 	c := Counts{Records: len(s.Entities), Companions: companions(s.Files)}
 	for _, e := range s.Entities {
 		c.Names += len(e.Names)
-		c.Addresses += len(e.Addresses)
+		c.Addresses += len(e.Addresses())
 	}
 	return c
 }

@@ -134,7 +134,7 @@ func ftmList(path string) string {
 func latestAmended(ents []*entity.Entity) string {
 	latest := ""
 	for _, e := range ents {
-		for _, d := range e.AmendedOn {
+		for _, d := range e.AmendedOn() {
 			if d.Day == 0 || d.IsRange() || d.Circa {
 				continue
 			}

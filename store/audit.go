@@ -45,12 +45,18 @@ func (tx *tx) reserveAudit(ctx context.Context, actor auth.Principal, action aud
 
 // fillAudit sets the details of a queued entry, in canonical form.
 func (tx *tx) fillAudit(e *audit.Entry, details any) error {
+	return fillDetails(e, details, tx.requests[e])
+}
+
+// fillDetails sets e's details, in canonical form, with the request id
+// (if any) among them.
+func fillDetails(e *audit.Entry, details any, requestID string) error {
 	raw, err := json.Marshal(details)
 	if err != nil {
 		return fmt.Errorf("audit %s: %w", e.Action, err)
 	}
-	if id := tx.requests[e]; id != "" {
-		raw = withRequestID(raw, id)
+	if requestID != "" {
+		raw = withRequestID(raw, requestID)
 	}
 	if e.Details, err = audit.CanonicalDetails(raw); err != nil {
 		return err
@@ -84,7 +90,11 @@ func (tx *tx) flushAudit(ctx context.Context) error {
 		prev = e.Hash
 		rows[i] = []any{e.Seq, fmtTime(e.At), e.Actor, string(e.Action), e.Object, string(e.Details), e.PrevHash, e.Hash}
 	}
-	return tx.writeAudit(ctx, rows, prev)
+	if err := tx.writeAudit(ctx, rows, prev); err != nil {
+		return err
+	}
+	tx.head = audit.Head{Seq: last, Hash: prev}
+	return nil
 }
 
 var auditInsert = &bulkInsert{table: "audit_log",

@@ -27,7 +27,7 @@ func TestFalsePositiveMemory(t *testing.T) {
 		}
 		// An irrelevant change to the record (a remark) is not a change.
 		rec2 := *rec
-		rec2.Remarks = "new remark"
+		rec2.EnsureMore().Remarks = "new remark"
 		if r = mustRecord(t, db, tm.screener, screening("C-1", "Ayman al Zawahiri", hit(&rec2, 0.9))); len(r.Suppressed) != 1 {
 			t.Fatalf("remark change: %+v; want suppressed", r)
 		}
@@ -97,10 +97,10 @@ func TestFalsePositiveMemory_NewIdentifiers(t *testing.T) {
 		if r = mustRecord(t, db, tm.screener, s); len(r.Suppressed) != 1 {
 			t.Fatalf("unchanged pair: %+v; want suppressed", r)
 		}
-		withIMO := *ship
+		withIMO := *ship.Copy()
 		withIMO.Vessel = &entity.Vessel{IMO: "9187629"}
-		withCrypto := withIMO // decided on with its IMO number: only the address is new
-		withCrypto.Crypto = []entity.CryptoAddress{{Currency: "ETH", Address: "0x7f367cc41522ce07553e823bf3be79a889debe1b"}}
+		withCrypto := *withIMO.Copy() // decided on with its IMO number: only the address is new
+		withCrypto.EnsureMore().Crypto = []entity.CryptoAddress{{Currency: "ETH", Address: "0x7f367cc41522ce07553e823bf3be79a889debe1b"}}
 		for _, c := range []struct {
 			what, field string
 			rec         *entity.Entity

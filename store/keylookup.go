@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -30,7 +31,13 @@ type keyRow struct {
 type keyLookups struct {
 	mu   sync.Mutex
 	byID map[string]*keyFlights
+	// queries counts the lookups that went to the database (KeyQueries).
+	queries atomic.Int64
 }
+
+// KeyQueries returns how many API-key lookups went to the database: with
+// the number of authenticated requests, how far they were shared.
+func (db *DB) KeyQueries() int64 { return db.keys.queries.Load() }
 
 type keyFlights struct {
 	running, pending *keyLookup
@@ -78,8 +85,16 @@ func (db *DB) lookupKey(ctx context.Context, id string) keyRow {
 		k.mu.Unlock()
 	}
 	// The lookup serves every joiner: the leader's cancellation must not
-	// fail theirs.
-	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	// fail theirs. On PostgreSQL a time limit keeps a lost connection from
+	// holding them all; SQLite has no network, and its readers never wait
+	// for a lock in WAL mode, so its lookups get a context that cannot end,
+	// for which neither database/sql nor the driver start a watching
+	// goroutine per query.
+	lctx, cancel := context.WithoutCancel(ctx), context.CancelFunc(func() {})
+	if db.dialect == dialectPostgres {
+		lctx, cancel = context.WithTimeout(lctx, 30*time.Second)
+	}
+	k.queries.Add(1)
 	b.row = db.queryKey(lctx, id)
 	cancel()
 	k.mu.Lock()

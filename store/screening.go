@@ -219,7 +219,8 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 		return &res, err
 	}
 	if s.SubjectID == "" {
-		if err := tx.appendAudit(ctx, actor, audit.ActionScreenAdHoc, "screening/ad_hoc", screeningDetails(s, &res)); err != nil {
+		e := tx.reserveAudit(ctx, actor, audit.ActionScreenAdHoc, "screening/ad_hoc")
+		if err := fillDetails(e, adHocDetailsOf(s, &res, tx.requests[e]), ""); err != nil {
 			return nil, err
 		}
 		return &res, tx.saveResult(ctx, actor, s.IdempotencyKey, &res)

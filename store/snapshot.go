@@ -216,7 +216,13 @@ func encodeEntities(es []*entity.Entity) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := gob.NewEncoder(zw).Encode(es); err != nil {
+	// Records are stored flat (entity.Flat), as they always were.
+	flat := make([]*entity.Flat, len(es))
+	for i, e := range es {
+		f := e.Flat()
+		flat[i] = &f
+	}
+	if err := gob.NewEncoder(zw).Encode(flat); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
@@ -239,7 +245,13 @@ func decodeEntities(blob []byte) ([]*entity.Entity, error) {
 	if first[0] == '[' { // a JSON array, as earlier versions wrote
 		err = json.NewDecoder(br).Decode(&es)
 	} else {
-		err = gob.NewDecoder(br).Decode(&es)
+		var flat []*entity.Flat
+		err = gob.NewDecoder(br).Decode(&flat)
+		es = make([]*entity.Entity, len(flat))
+		for i, f := range flat {
+			e := f.Entity()
+			es[i] = &e
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("records: %w", err)

@@ -20,11 +20,11 @@ func synthetic(list string, n int) []*entity.Entity {
 			List: list, ID: fmt.Sprint(10000 + i), Kind: entity.KindPerson,
 			Names: []entity.Name{{Full: fmt.Sprintf("PERSON %d, Some", i), Type: entity.NamePrimary},
 				{Full: fmt.Sprintf("Alias %d", i), Type: entity.NameAlias}},
-			BirthDates:    []entity.Date{{Year: 1950 + i%50, Month: 1 + i%12, Day: 1 + i%28}},
+			BirthDates:    []entity.Date{entity.MakeDate(1950+i%50, 1+i%12, 1+i%28)},
 			Nationalities: []string{"IR", "SY"}[i%2 : i%2+1],
 			Documents:     []entity.Document{{Type: entity.DocPassport, Number: fmt.Sprintf("P%07d", i), Country: "IR"}},
-			Programs:      []string{"SDGT"},
-			Remarks:       "DOB 1961; POB Giza, Egypt; nationality Egypt; Passport 1084010 (Egypt).",
+
+			More: &entity.More{Programs: []string{"SDGT"}, Remarks: "DOB 1961; POB Giza, Egypt; nationality Egypt; Passport 1084010 (Egypt)."},
 		}
 	}
 	return out

@@ -49,6 +49,7 @@ type DB struct {
 	group   *groupCommit
 	keys    keyLookups
 	linger  time.Duration // see WithLinger
+	head    knownHead     // the audit chain's head as last seen, see adhoc.go
 
 	newQueue QueueFunc // see WithQueue
 	queue    Queue
@@ -203,6 +204,7 @@ type tx struct {
 	jobs     []Job                     // jobs to enqueue before commit
 	hooks    *[]webhookRef             // the enabled webhooks, once read
 	records  map[*entity.Entity]string // list records encoded as JSON, see recordJSON
+	head     audit.Head                // the chain's head after flushAudit, if it appended
 }
 
 // inTx runs fn in a transaction, committing when fn returns nil.
@@ -225,6 +227,9 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *tx) error) error {
 	}
 	if err := t.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	if x.head.Seq > 0 {
+		db.head.note(x.head)
 	}
 	return nil
 }

@@ -100,8 +100,10 @@ func (h *Handler) queue(pg *page) error {
 // alertData is what the alert page shows.
 type alertData struct {
 	*service.AlertView
-	Hit    vigil.Hit
-	Record entity.Entity
+	Hit vigil.Hit
+	// Record is a pointer: the template reads its rarely filled fields
+	// through methods (entity.More).
+	Record *entity.Entity
 	// Parts are the name parts, aligned; Agree and Contradict the
 	// qualifiers by verdict (Missing: given on one side only).
 	Parts                       []vigil.PartMatch
@@ -147,9 +149,11 @@ func (h *Handler) alert(pg *page) error {
 			return err
 		}
 	}
-	if err := json.Unmarshal(a.Record, &d.Record); err != nil {
+	var rec entity.Entity
+	if err := json.Unmarshal(a.Record, &rec); err != nil {
 		return err
 	}
+	d.Record = &rec
 	d.Parts = d.Hit.Explanation.Parts
 	for _, q := range d.Hit.Explanation.Qualifiers {
 		switch q.Verdict {

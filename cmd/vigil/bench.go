@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"runtime/pprof"
 
 	"github.com/urfave/cli/v3"
 
@@ -34,8 +36,20 @@ a temporary folder, or against --db, which should be a scratch database.`,
 			&cli.DurationFlag{Name: "linger", Value: -1, Usage: "--audited: the store's group-commit linger (default: the store's)"},
 			&cli.BoolFlag{Name: "observed", Usage: "measure the API's throughput without and with /metrics and the access log, in alternating rounds (--runs of --requests)"},
 			&cli.BoolFlag{Name: "audited", Usage: "measure POST /v1/screen unaudited and audited (SQLite, and --db PostgreSQL) in alternating rounds"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the whole run to this file (go tool pprof; --audited labels each mode)"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
+			if path := cmd.String("cpuprofile"); path != "" {
+				f, err := os.Create(path)
+				if err != nil {
+					return fmt.Errorf("bench: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return fmt.Errorf("bench: %w", err)
+				}
+				defer pprof.StopCPUProfile()
+			}
 			cfg := bench.Config{
 				Lists: cmd.String("lists"), Eval: cmd.String("eval"), Runs: int(cmd.Int("runs")),
 				Requests: int(cmd.Int("requests")), Clients: int(cmd.Int("clients")), DSN: cmd.String("db"),

@@ -53,10 +53,19 @@ type AuditedRound struct {
 	// microseconds; Allocs the heap allocations per request.
 	CPUus  float64 `json:"cpu_us_per_request"`
 	Allocs float64 `json:"allocs_per_request"`
+	// DBCPUus is the CPU time of the PostgreSQL server processes serving
+	// the store's connections per request, in microseconds (0 when they
+	// cannot be read: see backendCPU).
+	DBCPUus float64 `json:"db_cpu_us_per_request,omitempty"`
+	// KB is the heap allocated per request, in kilobytes.
+	KB float64 `json:"kb_allocated_per_request"`
 	// Entries is how many audit entries the round added (0 unaudited);
 	// Group the mean number of screenings a transaction recorded.
 	Entries int64   `json:"audit_entries"`
 	Group   float64 `json:"mean_group"`
+	// Keys is the number of API-key lookups that went to the database
+	// per request (shared lookups make it less than 1).
+	Keys float64 `json:"key_queries_per_request,omitempty"`
 }
 
 type auditedServer struct {
@@ -64,6 +73,7 @@ type auditedServer struct {
 	base string
 	key  string
 	db   *store.DB
+	app  string // PostgreSQL application_name of the store's connections
 }
 
 // RunAudited measures ad hoc screening over loopback HTTP with and
@@ -145,9 +155,11 @@ func RunAudited(ctx context.Context, cfg Config, log *slog.Logger) (*AuditedRepo
 	if cfg.DSN != "" {
 		var pg *store.DB
 		var cleanupPG func()
+		dsn, app := withAppName(cfg.DSN)
 		labelled("postgres", func(context.Context) {
-			if pg, cleanupPG, err = benchStore(ctx, cfg.DSN, opts...); err == nil {
+			if pg, cleanupPG, err = benchStore(ctx, dsn, opts...); err == nil {
 				s, err = serve(pg.Dialect(), pg)
+				s.app = app
 			}
 		})
 		if cleanupPG != nil {
@@ -186,17 +198,22 @@ func RunAudited(ctx context.Context, cfg Config, log *slog.Logger) (*AuditedRepo
 
 // auditedRound sends requests screenings to s from clients clients.
 func auditedRound(ctx context.Context, s auditedServer, bodies [][]byte, clients, requests int) (AuditedRound, error) {
-	var before, tx0, n0 int64
+	var before, tx0, n0, k0 int64
 	if s.db != nil {
 		var err error
 		if before, err = auditCount(ctx, s.db); err != nil {
 			return AuditedRound{}, err
 		}
 		tx0, n0 = s.db.GroupStats()
+		k0 = s.db.KeyQueries()
 	}
 	runtime.GC()
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
+	var db0 map[int]time.Duration
+	if s.app != "" {
+		db0 = backendCPU(ctx, s.db, s.app)
+	}
 	cpu0 := cputime.Process()
 	lat, err := keyedLatency(ctx, s.base+"/v1/screen", s.key, bodies, clients, requests)
 	cpu := cputime.Process() - cpu0
@@ -206,13 +223,20 @@ func auditedRound(ctx context.Context, s auditedServer, bodies [][]byte, clients
 	}
 	n := float64(len(lat.samples))
 	r := AuditedRound{Rate: n / lat.elapsed.Seconds(), P50: lat.quantile(0.5), P99: lat.quantile(0.99),
-		CPUus: float64(cpu.Microseconds()) / n, Allocs: float64(m1.Mallocs-m0.Mallocs) / n}
+		CPUus: float64(cpu.Microseconds()) / n, Allocs: float64(m1.Mallocs-m0.Mallocs) / n,
+		KB: float64(m1.TotalAlloc-m0.TotalAlloc) / 1024 / n}
+	if s.app != "" {
+		if d, ok := backendDelta(db0, backendCPU(ctx, s.db, s.app)); ok {
+			r.DBCPUus = float64(d.Microseconds()) / n
+		}
+	}
 	if s.db != nil {
 		after, err := auditCount(ctx, s.db)
 		if err != nil {
 			return r, err
 		}
 		r.Entries = after - before
+		r.Keys = float64(s.db.KeyQueries()-k0) / n
 		if tx1, n1 := s.db.GroupStats(); tx1 > tx0 {
 			r.Group = float64(n1-n0) / float64(tx1-tx0)
 		}
@@ -268,13 +292,17 @@ func (r *AuditedReport) Text() string {
 	fmt.Fprintf(&b, "machine:  %d cores, load average at the end of each round %v\n", r.CPUs, r.LoadAvg)
 	fmt.Fprintf(&b, "lists:    %d records; subjects %s; %d clients, %d requests a round, POST /v1/screen\n", r.Records, r.Subjects, r.Clients, r.Requests)
 	for _, m := range r.Modes {
-		var rates, p99, cpu, allocs, group []float64
+		var rates, p99, cpu, dbcpu, allocs, kb, group, keys []float64
 		for _, x := range m.Rounds {
 			rates, p99, cpu, allocs = append(rates, x.Rate), append(p99, x.P99), append(cpu, x.CPUus), append(allocs, x.Allocs)
-			group = append(group, x.Group)
+			group, dbcpu, kb, keys = append(group, x.Group), append(dbcpu, x.DBCPUus), append(kb, x.KB), append(keys, x.Keys)
 		}
-		fmt.Fprintf(&b, "%-10s rounds %s/s; median %.0f/s, p99 %.2f ms, %.0f µs CPU and %.0f allocs a request, %.1f screenings a transaction\n",
-			m.Name+":", joinRates(rates), median(rates), median(p99), median(cpu), median(allocs), median(group))
+		db := ""
+		if d := median(dbcpu); d > 0 {
+			db = fmt.Sprintf(" + %.0f µs in PostgreSQL's backends", d)
+		}
+		fmt.Fprintf(&b, "%-10s rounds %s/s; median %.0f/s, p99 %.2f ms, %.0f µs CPU%s, %.0f allocs (%.1f KB) a request, %.1f screenings a transaction, %.2f key lookups a request\n",
+			m.Name+":", joinRates(rates), median(rates), median(p99), median(cpu), db, median(allocs), median(kb), median(group), median(keys))
 	}
 	if len(r.Modes) > 1 {
 		base := r.Modes[0]

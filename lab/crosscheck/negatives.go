@@ -127,7 +127,7 @@ func CommonNegatives(ents []*entity.Entity) []evalset.Case {
 func negative(id, treatment, name string, h uint64) evalset.Case {
 	s := vigil.Subject{ID: id, Kind: entity.KindPerson, Name: name}
 	if h>>40%2 == 0 {
-		s.DateOfBirth = entity.Date{Year: int(1940 + h>>8%60), Month: int(1 + h>>16%12), Day: int(1 + h>>24%28)}
+		s.DateOfBirth = entity.MakeDate(int(1940+h>>8%60), int(1+h>>16%12), int(1+h>>24%28))
 		treatment += "+dob"
 	}
 	return evalset.Case{Subject: s, Treatment: treatment}

@@ -86,7 +86,7 @@ func arabicContext(e *entity.Entity) bool {
 	if slices.ContainsFunc(e.Names, func(n entity.Name) bool { return Script(n.Full) == "Arab" }) {
 		return true
 	}
-	for _, c := range slices.Concat(e.Nationalities, e.Citizenships) {
+	for _, c := range slices.Concat(e.Nationalities, e.Citizenships()) {
 		if arabLeague[c] {
 			return true
 		}

@@ -19,7 +19,10 @@ const PublishedList = "xs_published"
 // people's official pages and of the Wikipedia of the language, the Latin
 // forms those of the UN protocol lists of heads of state and government
 // and of the governments' English pages (written down from those
-// sources, not fetched: this machine has no web access).
+// sources, not fetched: this machine has no web access). The fourth pass
+// of issue 10 brought every script of its item 1 to at least 20 pairs
+// and added names in katakana ("Kana"); its pairs were written before
+// the engine was run on them.
 var published = []struct {
 	script string // ISO 15924 code, for the report
 	native string
@@ -64,6 +67,19 @@ var published = []struct {
 	{"Beng", "হুসেইন মুহম্মদ এরশাদ", "Hussain Muhammad Ershad"},
 	{"Beng", "জ্যোতি বসু", "Jyoti Basu"},
 	{"Beng", "মির্জা ফখরুল ইসলাম আলমগীর", "Mirza Fakhrul Islam Alamgir"},
+	// Added in the fourth pass, from the same sources and the names as
+	// Bangladesh's and India's governments, the Nobel Foundation and the
+	// cricket boards write them in English.
+	{"Beng", "কাজী নজরুল ইসলাম", "Kazi Nazrul Islam"},
+	{"Beng", "সত্যজিৎ রায়", "Satyajit Ray"},
+	{"Beng", "অমর্ত্য সেন", "Amartya Sen"},
+	{"Beng", "ওবায়দুল কাদের", "Obaidul Quader"},
+	{"Beng", "আসাদুজ্জামান খান", "Asaduzzaman Khan"},
+	{"Beng", "জিল্লুর রহমান", "Zillur Rahman"},
+	{"Beng", "ফখরুদ্দীন আহমদ", "Fakhruddin Ahmed"},
+	{"Beng", "তামিম ইকবাল", "Tamim Iqbal"},
+	{"Beng", "মুশফিকুর রহিম", "Mushfiqur Rahim"},
+	{"Beng", "মাশরাফি বিন মোর্তজা", "Mashrafe Bin Mortaza"},
 	// Tamil: Government of Tamil Nadu and Sri Lanka English and Tamil
 	// pages; Prabhakaran as the lists of the LTTE's leaders write him.
 	{"Taml", "மு. கருணாநிதி", "M. Karunanidhi"},
@@ -79,6 +95,20 @@ var published = []struct {
 	{"Taml", "இளையராஜா", "Ilaiyaraaja"},
 	{"Taml", "சிவாஜி கணேசன்", "Sivaji Ganesan"},
 	{"Taml", "ம. கோ. இராமச்சந்திரன்", "M. G. Ramachandran"},
+	// Added in the fourth pass: Government of Tamil Nadu and Sri Lanka,
+	// the Government of India's honours lists, as they write the names in
+	// English; the Tamil forms of the Tamil Wikipedia.
+	{"Taml", "சி. என். அண்ணாதுரை", "C. N. Annadurai"},
+	{"Taml", "ஏ. ஆர். ரகுமான்", "A. R. Rahman"},
+	{"Taml", "விசுவநாதன் ஆனந்த்", "Viswanathan Anand"},
+	{"Taml", "சுந்தர் பிச்சை", "Sundar Pichai"},
+	{"Taml", "உதயநிதி ஸ்டாலின்", "Udhayanidhi Stalin"},
+	{"Taml", "ப. சிதம்பரம்", "P. Chidambaram"},
+	{"Taml", "மகிந்த ராஜபக்ச", "Mahinda Rajapaksa"},
+	{"Taml", "கோட்டாபய ராஜபக்ச", "Gotabaya Rajapaksa"},
+	{"Taml", "சீனிவாச இராமானுஜன்", "Srinivasa Ramanujan"},
+	{"Taml", "சி. வி. இராமன்", "C. V. Raman"},
+	{"Taml", "கனிமொழி கருணாநிதி", "Kanimozhi Karunanidhi"},
 	// Kannada: Government of Karnataka English and Kannada pages.
 	{"Knda", "ಸಿದ್ದರಾಮಯ್ಯ", "Siddaramaiah"},
 	{"Knda", "ಬಸವರಾಜ ಬೊಮ್ಮಾಯಿ", "Basavaraj Bommai"},
@@ -90,6 +120,22 @@ var published = []struct {
 	{"Knda", "ಮಲ್ಲಿಕಾರ್ಜುನ ಖರ್ಗೆ", "Mallikarjun Kharge"},
 	{"Knda", "ಎಸ್. ಎಂ. ಕೃಷ್ಣ", "S. M. Krishna"},
 	{"Knda", "ಜಗದೀಶ್ ಶೆಟ್ಟರ್", "Jagadish Shettar"},
+	// Added in the fourth pass: Government of Karnataka, the Government of
+	// India's honours lists and the cricket board, as they write the
+	// names in English; the Kannada forms of the Kannada Wikipedia.
+	{"Knda", "ಕುವೆಂಪು", "Kuvempu"},
+	{"Knda", "ರಾಮಕೃಷ್ಣ ಹೆಗಡೆ", "Ramakrishna Hegde"},
+	{"Knda", "ಎಸ್. ನಿಜಲಿಂಗಪ್ಪ", "S. Nijalingappa"},
+	{"Knda", "ವೀರಪ್ಪ ಮೊಯ್ಲಿ", "Veerappa Moily"},
+	{"Knda", "ಜೆ. ಎಚ್. ಪಟೇಲ್", "J. H. Patel"},
+	{"Knda", "ಡಿ. ವಿ. ಸದಾನಂದ ಗೌಡ", "D. V. Sadananda Gowda"},
+	{"Knda", "ಅನಿಲ್ ಕುಂಬ್ಳೆ", "Anil Kumble"},
+	{"Knda", "ರಾಹುಲ್ ದ್ರಾವಿಡ್", "Rahul Dravid"},
+	{"Knda", "ಸುಧಾ ಮೂರ್ತಿ", "Sudha Murty"},
+	{"Knda", "ಎನ್. ಆರ್. ನಾರಾಯಣ ಮೂರ್ತಿ", "N. R. Narayana Murthy"},
+	{"Knda", "ಗಿರೀಶ್ ಕಾರ್ನಾಡ್", "Girish Karnad"},
+	{"Knda", "ಯು. ಆರ್. ಅನಂತಮೂರ್ತಿ", "U. R. Ananthamurthy"},
+	{"Knda", "ಪ್ರಹ್ಲಾದ್ ಜೋಶಿ", "Pralhad Joshi"},
 	// Thai: Royal Thai Government English and Thai pages (the people's
 	// own spellings, not RTGS).
 	{"Thai", "ประยุทธ์ จันทร์โอชา", "Prayut Chan-o-cha"},
@@ -104,6 +150,19 @@ var published = []struct {
 	{"Thai", "ชวน หลีกภัย", "Chuan Leekpai"},
 	{"Thai", "สมชาย วงศ์สวัสดิ์", "Somchai Wongsawat"},
 	{"Thai", "สุรยุทธ์ จุลานนท์", "Surayud Chulanont"},
+	// Added in the fourth pass: former prime ministers, ministers and
+	// party leaders as the Royal Thai Government and the Secretariat of
+	// the Cabinet write them in English (their own spellings).
+	{"Thai", "เปรม ติณสูลานนท์", "Prem Tinsulanonda"},
+	{"Thai", "อนันท์ ปันยารชุน", "Anand Panyarachun"},
+	{"Thai", "ชวลิต ยงใจยุทธ", "Chavalit Yongchaiyudh"},
+	{"Thai", "บรรหาร ศิลปอาชา", "Banharn Silpa-archa"},
+	{"Thai", "ชาติชาย ชุณหะวัณ", "Chatichai Choonhavan"},
+	{"Thai", "สมัคร สุนทรเวช", "Samak Sundaravej"},
+	{"Thai", "สนธิ บุญยรัตกลิน", "Sonthi Boonyaratglin"},
+	{"Thai", "ธนาธร จึงรุ่งเรืองกิจ", "Thanathorn Juangroongruangkit"},
+	{"Thai", "จุรินทร์ ลักษณวิศิษฏ์", "Jurin Laksanawisit"},
+	{"Thai", "อนุพงษ์ เผ่าจินดา", "Anupong Paochinda"},
 	// Khmer: Royal Government of Cambodia English and Khmer pages; the
 	// Khmer Rouge leaders as the Extraordinary Chambers in the Courts of
 	// Cambodia (ECCC) name them.
@@ -120,6 +179,18 @@ var published = []struct {
 	{"Khmr", "នួន ជា", "Nuon Chea"},
 	{"Khmr", "ខៀវ សំផន", "Khieu Samphan"},
 	{"Khmr", "អៀង សារី", "Ieng Sary"},
+	// Added in the fourth pass: ministers of the Royal Government of
+	// Cambodia as its English pages write them; Lon Nol, Son Sann, Ta Mok
+	// and Kaing Guek Eav as the ECCC and the UN name them.
+	{"Khmr", "ស ខេង", "Sar Kheng"},
+	{"Khmr", "ទៀ បាញ់", "Tea Banh"},
+	{"Khmr", "ប្រាក់ សុខុន", "Prak Sokhonn"},
+	{"Khmr", "លន់ នល់", "Lon Nol"},
+	{"Khmr", "សន សាន", "Son Sann"},
+	{"Khmr", "តា ម៉ុក", "Ta Mok"},
+	{"Khmr", "ហ៊ុន ម៉ានី", "Hun Many"},
+	{"Khmr", "ជា សុផារ៉ា", "Chea Sophara"},
+	{"Khmr", "កាំង ហ្គេកអ៊ាវ", "Kaing Guek Eav"},
 	// Myanmar: the Myanmar government's English pages and the names as
 	// OFAC's and the EU's Burma lists write them.
 	{"Mymr", "အောင်ဆန်းစုကြည်", "Aung San Suu Kyi"},
@@ -134,6 +205,20 @@ var published = []struct {
 	{"Mymr", "အောင်ဆန်း", "Aung San"},
 	{"Mymr", "ခင်ညွန့်", "Khin Nyunt"},
 	{"Mymr", "သန့်", "Thant"},
+	// Added in the fourth pass: leaders, ministers and activists as the
+	// Myanmar government's English pages, OFAC's and the EU's Burma lists
+	// write them.
+	{"Mymr", "ဦးနု", "U Nu"},
+	{"Mymr", "မင်းကိုနိုင်", "Min Ko Naing"},
+	{"Mymr", "ရွှေမန်း", "Shwe Mann"},
+	{"Mymr", "စောမောင်", "Saw Maung"},
+	{"Mymr", "မောင်အေး", "Maung Aye"},
+	{"Mymr", "ခင်ကြည်", "Khin Kyi"},
+	{"Mymr", "ဝင်းထိန်", "Win Htein"},
+	{"Mymr", "ဇော်ထေ", "Zaw Htay"},
+	{"Mymr", "ကိုကိုကြီး", "Ko Ko Gyi"},
+	{"Mymr", "စိုးသိန်း", "Soe Thane"},
+	{"Mymr", "တင်ဦး", "Tin Oo"},
 	// Ge'ez (Amharic, Tigrinya): Office of the Prime Minister of Ethiopia
 	// and Government of Eritrea English and Amharic/Tigrinya pages.
 	{"Ethi", "አቢይ አሕመድ", "Abiy Ahmed"},
@@ -149,6 +234,18 @@ var published = []struct {
 	{"Ethi", "ጃዋር መሐመድ", "Jawar Mohammed"},
 	{"Ethi", "ደመቀ መኮንን", "Demeke Mekonnen"},
 	{"Ethi", "ተወልደ ብርሃን", "Tewolde Berhan"},
+	// Added in the fourth pass: the Emperor, presidents and ministers as
+	// the Ethiopian government writes them in English, and athletes as
+	// World Athletics writes them.
+	{"Ethi", "ኃይለ ሥላሴ", "Haile Selassie"},
+	{"Ethi", "ግርማ ወልደ ጊዮርጊስ", "Girma Wolde-Giorgis"},
+	{"Ethi", "ሙላቱ ተሾመ", "Mulatu Teshome"},
+	{"Ethi", "ኃይሌ ገብረሥላሴ", "Haile Gebrselassie"},
+	{"Ethi", "ቀነኒሳ በቀለ", "Kenenisa Bekele"},
+	{"Ethi", "ጥሩነሽ ዲባባ", "Tirunesh Dibaba"},
+	{"Ethi", "ለማ መገርሳ", "Lemma Megersa"},
+	{"Ethi", "ወርቅነህ ገበየሁ", "Workneh Gebeyehu"},
+	{"Ethi", "ታምራት ላይኔ", "Tamrat Layne"},
 	// Hebrew: the Knesset's and the Prime Minister's Office's English and
 	// Hebrew pages.
 	{"Hebr", "בנימין נתניהו", "Benjamin Netanyahu"},
@@ -168,6 +265,13 @@ var published = []struct {
 	{"Hebr", "אהוד אולמרט", "Ehud Olmert"},
 	{"Hebr", "משה דיין", "Moshe Dayan"},
 	{"Hebr", "בני גנץ", "Benny Gantz"},
+	// Added in the fourth pass, from the same sources.
+	{"Hebr", "גדעון סער", "Gideon Sa'ar"},
+	{"Hebr", "יואב גלנט", "Yoav Gallant"},
+	{"Hebr", "אביגדור ליברמן", "Avigdor Liberman"},
+	{"Hebr", "חיים הרצוג", "Chaim Herzog"},
+	{"Hebr", "יצחק שמיר", "Yitzhak Shamir"},
+	{"Hebr", "משה שרת", "Moshe Sharett"},
 	// Japanese in kanji: the Prime Minister's Office of Japan (Kantei)
 	// English and Japanese pages; Tsukasa and Takayama as OFAC lists the
 	// Yamaguchi-gumi's leaders; the Aum Shinrikyo and Japanese Red Army
@@ -188,6 +292,40 @@ var published = []struct {
 	{"Jpan", "高市早苗", "Sanae Takaichi"},
 	{"Jpan", "司忍", "Shinobu Tsukasa"},
 	{"Jpan", "高山清司", "Kiyoshi Takayama"},
+	// Added in the fourth pass: prime ministers and the governor of Tokyo
+	// as the Kantei and the Tokyo Metropolitan Government write them.
+	{"Jpan", "菅直人", "Naoto Kan"},
+	{"Jpan", "森喜朗", "Yoshiro Mori"},
+	{"Jpan", "福田康夫", "Yasuo Fukuda"},
+	{"Jpan", "麻生太郎", "Taro Aso"},
+	{"Jpan", "橋本龍太郎", "Ryutaro Hashimoto"},
+	{"Jpan", "小池百合子", "Yuriko Koike"},
+	// Japanese in katakana: foreign leaders as the Ministry of Foreign
+	// Affairs of Japan (外務省) and NHK write them, with the Latin forms of
+	// the UN protocol lists and the sanctions lists (added in the fourth
+	// pass).
+	{"Kana", "ウラジーミル・プーチン", "Vladimir Putin"},
+	{"Kana", "ドナルド・トランプ", "Donald Trump"},
+	{"Kana", "バラク・オバマ", "Barack Obama"},
+	{"Kana", "アンゲラ・メルケル", "Angela Merkel"},
+	{"Kana", "オサマ・ビンラディン", "Osama bin Laden"},
+	{"Kana", "サダム・フセイン", "Saddam Hussein"},
+	{"Kana", "ムアンマル・カダフィ", "Muammar Gaddafi"},
+	{"Kana", "キム・ジョンウン", "Kim Jong Un"},
+	{"Kana", "セルゲイ・ラブロフ", "Sergey Lavrov"},
+	{"Kana", "アレクサンドル・ルカシェンコ", "Alexander Lukashenko"},
+	{"Kana", "ニコラス・マドゥロ", "Nicolas Maduro"},
+	{"Kana", "ウォロディミル・ゼレンスキー", "Volodymyr Zelensky"},
+	{"Kana", "エフゲニー・プリゴジン", "Yevgeny Prigozhin"},
+	{"Kana", "ラムザン・カディロフ", "Ramzan Kadyrov"},
+	{"Kana", "アリー・ハメネイ", "Ali Khamenei"},
+	{"Kana", "ハサン・ロウハニ", "Hassan Rouhani"},
+	{"Kana", "マフムード・アフマディネジャド", "Mahmoud Ahmadinejad"},
+	{"Kana", "ロバート・ムガベ", "Robert Mugabe"},
+	{"Kana", "バッシャール・アサド", "Bashar al-Assad"},
+	{"Kana", "アイマン・ザワヒリ", "Ayman al-Zawahiri"},
+	{"Kana", "ジョー・バイデン", "Joe Biden"},
+	{"Kana", "エマニュエル・マクロン", "Emmanuel Macron"},
 	// Chinese characters as a phonetic transcription of foreign names:
 	// the forms of Xinhua News Agency (新华社) and the Chinese Ministry of
 	// Foreign Affairs, which follow Xinhua's transcription tables.

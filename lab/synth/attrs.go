@@ -117,13 +117,13 @@ func (s *attrStats) birthDates(rnd *rand.Rand) []entity.Date {
 }
 
 func nearbyDate(rnd *rand.Rand, d entity.Date) entity.Date {
-	shift := rnd.IntN(7) - 3
+	shift := int16(rnd.IntN(7) - 3)
 	out := entity.Date{Year: d.Year + shift, Circa: d.Circa}
 	if d.Month != 0 {
-		out.Month = 1 + rnd.IntN(12)
+		out.Month = int8(1 + rnd.IntN(12))
 	}
 	if d.Day != 0 {
-		out.Day = 1 + rnd.IntN(28)
+		out.Day = int8(1 + rnd.IntN(28))
 	}
 	if d.IsRange() {
 		out.ToYear = out.Year + max(d.ToYear-d.Year, 0)

@@ -25,6 +25,7 @@ type Generator struct {
 	// heldFamily and heldWords are every held-out family name and
 	// organisation word, for cultures that have none of their own.
 	heldFamily, heldWords []string
+	seeds                 int // seed records given
 }
 
 // ErrEmptySeed is returned when the seed holds no usable names.
@@ -36,7 +37,7 @@ func NewGenerator(seed []*entity.Entity) (*Generator, error) {
 	people := map[string]*personBuilder{}
 	orgs := map[string]*orgBuilder{}
 	vessels := newOrgBuilder()
-	g := &Generator{}
+	g := &Generator{seeds: len(seed)}
 	for _, e := range seed {
 		if e == nil {
 			continue

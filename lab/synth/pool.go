@@ -216,12 +216,12 @@ func sorted(m map[string]bool) []string {
 
 // cultureOf is the first country the record is tied to, or "".
 func cultureOf(e *entity.Entity) string {
-	for _, cs := range [][]string{e.Nationalities, e.Citizenships, e.Countries} {
+	for _, cs := range [][]string{e.Nationalities, e.Citizenships(), e.Countries} {
 		if len(cs) > 0 {
 			return cs[0]
 		}
 	}
-	for _, a := range e.Addresses {
+	for _, a := range e.Addresses() {
 		if a.Country != "" {
 			return a.Country
 		}

@@ -27,7 +27,7 @@ func TestRead_Current(t *testing.T) {
 	var addrs, aliases int
 	for _, e := range got {
 		kinds[e.Kind]++
-		addrs += len(e.Addresses)
+		addrs += len(e.Addresses())
 		aliases += len(e.Names) - 1
 	}
 	checks := []struct {
@@ -57,25 +57,25 @@ func TestRead_SpotChecks(t *testing.T) {
 		check       func(*entity.Entity) bool
 	}{
 		{"dpl-d7f65b691531", "I. ASH", entity.KindPerson, func(e *entity.Entity) bool {
-			a := e.Addresses
+			a := e.Addresses()
 			return len(a) == 1 && a[0].City == "SEAGOVILLE" && a[0].Region == "TX" && a[0].PostalCode == "75159" &&
-				a[0].Country == "US" && e.ListedOn[0].String() == "2003-06-19" && e.AmendedOn[0].String() == "2007-01-31" &&
-				strings.Contains(e.Remarks, "Expires: 06/29/2056")
+				a[0].Country == "US" && e.ListedOn()[0].String() == "2003-06-19" && e.AmendedOn()[0].String() == "2007-01-31" &&
+				strings.Contains(e.Remarks(), "Expires: 06/29/2056")
 		}},
 		{"dpl-c5dad1991389", "ABDULAH AL NASSER", entity.KindPerson, func(e *entity.Entity) bool {
-			return len(e.Addresses) == 2 && e.Addresses[1].Street == "908 AUDELIA ROAD, SUIE 200, PMB #245"
+			return len(e.Addresses()) == 2 && e.Addresses()[1].Street == "908 AUDELIA ROAD, SUIE 200, PMB #245"
 		}},
 		{"dpl-def53a3a0b78", "AIR FREIGHT LTD", entity.KindOrganization, func(e *entity.Entity) bool {
-			return len(e.Addresses) == 4 && e.Addresses[2].City == "DUBAI" && e.AmendedOn[0].String() == "2023-11-02"
+			return len(e.Addresses()) == 4 && e.Addresses()[2].City == "DUBAI" && e.AmendedOn()[0].String() == "2023-11-02"
 		}},
 		{"dpl-c82a3af70942", "FUYI SUN", entity.KindPerson, func(e *entity.Entity) bool {
 			return len(e.Names) == 2 && e.Names[1].Full == "FRANK SUN" && e.Names[1].Type == entity.NameAlias
 		}},
 		{"dpl-d3cceda71f4d", "SIBERIAN AIRLINES", entity.KindOrganization, func(e *entity.Entity) bool {
-			return len(e.Names) == 2 && e.Names[1].Full == "S7 AIRLINES" && len(e.Addresses) == 1 && e.Addresses[0].City == ""
+			return len(e.Names) == 2 && e.Names[1].Full == "S7 AIRLINES" && len(e.Addresses()) == 1 && e.Addresses()[0].City == ""
 		}},
 		{"dpl-a61ac5952a0b", "MAHAN AIRWAYS", entity.KindOrganization, func(e *entity.Entity) bool {
-			return len(e.Addresses) == 1 && e.Addresses[0].City == "TEHRAN" && e.ListedOn[0].String() == "2023-10-31"
+			return len(e.Addresses()) == 1 && e.Addresses()[0].City == "TEHRAN" && e.ListedOn()[0].String() == "2023-10-31"
 		}},
 	}
 	for _, tt := range tests {
@@ -136,7 +136,7 @@ func TestParse_MergesAddresses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 || len(got[0].Addresses) != 2 || got[0].Kind != entity.KindOrganization || got[1].Kind != entity.KindPerson {
+	if len(got) != 3 || len(got[0].Addresses()) != 2 || got[0].Kind != entity.KindOrganization || got[1].Kind != entity.KindPerson {
 		t.Fatalf("got %d records: %+v", len(got), got)
 	}
 }
@@ -158,7 +158,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("no error and no records")
 		}
 		for _, e := range got {
-			if !strings.HasPrefix(e.ID, "dpl-") || e.PrimaryName() == "" || len(e.ListedOn) != 1 {
+			if !strings.HasPrefix(e.ID, "dpl-") || e.PrimaryName() == "" || len(e.ListedOn()) != 1 {
 				t.Fatalf("bad record %+v", e)
 			}
 		}

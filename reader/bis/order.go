@@ -65,11 +65,11 @@ func newRecord(key, name string, eff entity.Date, row []string) *entity.Entity {
 	get := func(i int) string { return strings.TrimSpace(row[i]) }
 	sum := sha256.Sum256([]byte(key))
 	e := &entity.Entity{
-		List:     List,
-		ID:       "dpl-" + hex.EncodeToString(sum[:6]),
-		Kind:     guessKind(name),
-		Programs: []string{"Denied Persons List"},
-		ListedOn: []entity.Date{eff},
+		List: List,
+		ID:   "dpl-" + hex.EncodeToString(sum[:6]),
+		Kind: guessKind(name),
+
+		More: &entity.More{Programs: []string{"Denied Persons List"}, ListedOn: []entity.Date{eff}},
 	}
 	names := aliasSep.Split(name, -1)
 	e.Names = append(e.Names, entity.Name{Full: names[0], Type: entity.NamePrimary})
@@ -77,7 +77,7 @@ func newRecord(key, name string, eff entity.Date, row []string) *entity.Entity {
 		e.Names = append(e.Names, entity.Name{Full: a, Type: entity.NameAlias})
 	}
 	if d, err := time.Parse("2006-01-02", get(colLastUpdate)); err == nil {
-		e.AmendedOn = []entity.Date{{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}}
+		e.EnsureMore().AmendedOn = []entity.Date{entity.MakeDate(d.Year(), int(d.Month()), d.Day())}
 	}
 	var remarks []string
 	for _, f := range []struct{ label, value string }{
@@ -88,7 +88,7 @@ func newRecord(key, name string, eff entity.Date, row []string) *entity.Entity {
 			remarks = append(remarks, f.label+": "+f.value)
 		}
 	}
-	e.Remarks = strings.Join(remarks, "; ")
+	e.EnsureMore().Remarks = strings.Join(remarks, "; ")
 	return e
 }
 
@@ -109,12 +109,12 @@ func addAddress(e *entity.Entity, row []string) {
 	if a.Full == "" {
 		return
 	}
-	for _, old := range e.Addresses {
+	for _, old := range e.Addresses() {
 		if old == a {
 			return
 		}
 	}
-	e.Addresses = append(e.Addresses, a)
+	e.EnsureMore().Addresses = append(e.Addresses(), a)
 	if a.Country != "" && !contains(e.Countries, a.Country) {
 		e.Countries = append(e.Countries, a.Country)
 	}
@@ -126,7 +126,7 @@ func usDate(s string) (entity.Date, error) {
 	if err != nil {
 		return entity.Date{}, fmt.Errorf("want MM/DD/YYYY, got %q", s)
 	}
-	return entity.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, nil
+	return entity.MakeDate(t.Year(), int(t.Month()), t.Day()), nil
 }
 
 func (o *orders) finish(key string) *entity.Entity { return o.byKey[key] }

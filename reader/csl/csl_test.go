@@ -37,11 +37,11 @@ func TestRead_Current(t *testing.T) {
 				aliases++
 			}
 		}
-		addrs += len(e.Addresses)
+		addrs += len(e.Addresses())
 		dobs += len(e.BirthDates)
-		websites += len(e.Websites)
-		listed += len(e.ListedOn)
-		programs += len(e.Programs)
+		websites += len(e.Websites())
+		listed += len(e.ListedOn())
+		programs += len(e.Programs())
 		for _, d := range e.Documents {
 			if d.Type == entity.DocPassport {
 				passports++
@@ -88,7 +88,7 @@ func TestRead_SpotChecks(t *testing.T) {
 		}},
 		{"PLC-9659", "Fathi Ahmad Mohammad HAMMAD", entity.KindPerson, 4, func(e *entity.Entity) bool {
 			return len(e.BirthDates) == 1 && e.BirthDates[0].String() == "1961" &&
-				strings.Join(e.Programs, "|") == "SDGT|NS-PLC" && e.BirthPlaces[0] == "Jabaliya, Gaza Strip"
+				strings.Join(e.Programs(), "|") == "SDGT|NS-PLC" && e.BirthPlaces()[0] == "Jabaliya, Gaza Strip"
 		}},
 		{"SDN-9659", "HAMMAD, Fathi Ahmad Mohammad", entity.KindPerson, 4, nil},
 		{"SDN-4238", "MAR AZUL", entity.KindVessel, 1, func(e *entity.Entity) bool {
@@ -99,20 +99,20 @@ func TestRead_SpotChecks(t *testing.T) {
 			return len(e.BirthDates) == 1 && e.BirthDates[0].String() == "~1951"
 		}},
 		{"EL-ec07454767e552d987cc77f8a7a0f216cfb39b34c04d2982d73fcd1e", "Haji Khalil Construction Company", entity.KindUnknown, 1, func(e *entity.Entity) bool {
-			return len(e.ListedOn) == 1 && e.ListedOn[0].String() == "2012-04-27" && len(e.Addresses) == 1
+			return len(e.ListedOn()) == 1 && e.ListedOn()[0].String() == "2012-04-27" && len(e.Addresses()) == 1
 		}},
 		{"FSE-26182", "Evren KAYAKIRAN", entity.KindPerson, 1, func(e *entity.Entity) bool {
 			return len(e.Documents) == 1 && e.Documents[0].Number == "U00242309" &&
 				len(e.Genders) == 1 && e.Genders[0] == entity.GenderMale && e.BirthDates[0].String() == "1980-02-08"
 		}},
 		{"SSI-17013", "VTB BANK PUBLIC JOINT STOCK COMPANY", entity.KindOrganization, 0, func(e *entity.Entity) bool {
-			return len(e.Addresses) == 9 && e.Addresses[1].Country == "RU" &&
-				strings.HasPrefix(e.Remarks, "For more information on directives")
+			return len(e.Addresses()) == 9 && e.Addresses()[1].Country == "RU" &&
+				strings.HasPrefix(e.Remarks(), "For more information on directives")
 		}},
 		{"SSI-17014", "JOINT STOCK COMPANY RUSSIAN AGRICULTURAL BANK", entity.KindOrganization, 0, nil},
 		{"NS-MBS-17014", "Joint Stock Company Russian Agricultural Bank", entity.KindOrganization, 0, nil},
 		{"MEU-dcc742038bcb47f1bf9e805ef279484d", "Academy of Aerospace Solid Propulsion Technology (AASPT)", entity.KindUnknown, 1, func(e *entity.Entity) bool {
-			return len(e.ListedOn) == 1 && e.ListedOn[0].String() == "2020-12-23" && len(e.OtherIDs) == 1
+			return len(e.ListedOn()) == 1 && e.ListedOn()[0].String() == "2020-12-23" && len(e.OtherIDs()) == 1
 		}},
 	}
 	for _, tt := range tests {
@@ -136,7 +136,7 @@ func TestRead_SpotChecks(t *testing.T) {
 
 func countScheme(e *entity.Entity, scheme string) int {
 	n := 0
-	for _, id := range e.OtherIDs {
+	for _, id := range e.OtherIDs() {
 		if id.Scheme == scheme {
 			n++
 		}

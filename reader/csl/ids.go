@@ -82,22 +82,22 @@ func addID(e *entity.Entity, s string) string {
 		return ""
 	}
 	if scheme, ok := otherIDSchemes[typ]; ok {
-		e.OtherIDs = append(e.OtherIDs, entity.Identifier{Scheme: scheme, Value: val})
+		e.EnsureMore().OtherIDs = append(e.OtherIDs(), entity.Identifier{Scheme: scheme, Value: val})
 		return ""
 	}
 	switch {
 	case typ == "Website":
-		e.Websites = append(e.Websites, val)
+		e.EnsureMore().Websites = append(e.Websites(), val)
 	case typ == "Email Address":
-		e.Emails = append(e.Emails, val)
+		e.EnsureMore().Emails = append(e.Emails(), val)
 	case typ == "Phone Number":
-		e.Phones = append(e.Phones, val)
+		e.EnsureMore().Phones = append(e.Phones(), val)
 	case typ == "Gender" && strings.EqualFold(val, "male"):
 		e.Genders = append(e.Genders, entity.GenderMale)
 	case typ == "Gender" && strings.EqualFold(val, "female"):
 		e.Genders = append(e.Genders, entity.GenderFemale)
 	case strings.HasPrefix(typ, "Digital Currency Address - "):
-		e.Crypto = append(e.Crypto, entity.CryptoAddress{
+		e.EnsureMore().Crypto = append(e.Crypto(), entity.CryptoAddress{
 			Currency: strings.TrimPrefix(typ, "Digital Currency Address - "), Address: val})
 	case typ == "Vessel Registration Identification" && strings.HasPrefix(val, "IMO "):
 		vesselOf(e).IMO = strings.TrimPrefix(val, "IMO ")

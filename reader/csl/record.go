@@ -55,14 +55,15 @@ var kinds = map[string]entity.Kind{
 func toEntity(row []string) *entity.Entity {
 	get := func(i int) string { return strings.TrimSpace(row[i]) }
 	e := &entity.Entity{
-		List:     List,
-		ID:       subList(get(colSource)) + "-" + get(colID),
-		Kind:     kinds[strings.ToLower(get(colType))],
-		Programs: rowmap.SplitList(get(colPrograms)),
+		List: List,
+		ID:   subList(get(colSource)) + "-" + get(colID),
+		Kind: kinds[strings.ToLower(get(colType))],
+
+		More: &entity.More{Programs: rowmap.SplitList(get(colPrograms))},
 	}
-	e.OtherIDs = append(e.OtherIDs, entity.Identifier{Scheme: "csl_source", Value: get(colSource)})
+	e.EnsureMore().OtherIDs = append(e.OtherIDs(), entity.Identifier{Scheme: "csl_source", Value: get(colSource)})
 	if n := get(colEntityNumber); n != "" {
-		e.OtherIDs = append(e.OtherIDs, entity.Identifier{Scheme: "entity_number", Value: n})
+		e.EnsureMore().OtherIDs = append(e.OtherIDs(), entity.Identifier{Scheme: "entity_number", Value: n})
 	}
 	if n := get(colName); n != "" {
 		e.Names = append(e.Names, entity.Name{Full: n, Type: entity.NamePrimary})
@@ -71,17 +72,17 @@ func toEntity(row []string) *entity.Entity {
 		e.Names = append(e.Names, entity.Name{Full: a, Type: entity.NameAlias})
 	}
 	if t := get(colTitle); t != "" {
-		e.Titles = []string{t}
+		e.EnsureMore().Titles = []string{t}
 	}
 	for _, a := range rowmap.SplitList(get(colAddresses)) {
-		e.Addresses = append(e.Addresses, parseAddress(a))
+		e.EnsureMore().Addresses = append(e.Addresses(), parseAddress(a))
 	}
 	if d, err := loosedate.Parse(get(colStartDate)); err == nil {
-		e.ListedOn = []entity.Date{d}
+		e.EnsureMore().ListedOn = []entity.Date{d}
 	}
-	e.Citizenships = countries(rowmap.SplitList(get(colCitizenships)))
+	e.EnsureMore().Citizenships = countries(rowmap.SplitList(get(colCitizenships)))
 	e.Nationalities = countries(rowmap.SplitList(get(colNationalities)))
-	e.BirthPlaces = rowmap.SplitList(get(colPlacesOfBirth))
+	e.EnsureMore().BirthPlaces = rowmap.SplitList(get(colPlacesOfBirth))
 	var remarks []string
 	for _, s := range rowmap.SplitList(get(colDatesOfBirth)) {
 		if d, err := loosedate.Parse(s); err == nil {
@@ -99,7 +100,7 @@ func toEntity(row []string) *entity.Entity {
 	if r := get(colRemarks); r != "" {
 		remarks = append([]string{r}, remarks...)
 	}
-	e.Remarks = strings.Join(remarks, "; ")
+	e.EnsureMore().Remarks = strings.Join(remarks, "; ")
 	return e
 }
 

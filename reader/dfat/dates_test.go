@@ -58,7 +58,7 @@ func FuzzGroupAdd(f *testing.F) {
 		if e.ID == "" || len(e.Names) != 1 || !strings.HasPrefix(ref, e.ID) {
 			t.Fatalf("bad record %+v from reference %q", e, ref)
 		}
-		for _, d := range append(e.BirthDates, e.AmendedOn...) {
+		for _, d := range append(e.BirthDates, e.AmendedOn()...) {
 			if !d.Valid() {
 				t.Fatalf("invalid date %+v", d)
 			}

@@ -31,7 +31,7 @@ func TestRead_Current(t *testing.T) {
 	for _, e := range got {
 		kinds[e.Kind]++
 		names += len(e.Names)
-		addrs += len(e.Addresses)
+		addrs += len(e.Addresses())
 		for _, n := range e.Names {
 			types[n.Type]++
 		}
@@ -67,21 +67,21 @@ func TestRead_SpotChecks(t *testing.T) {
 	}{
 		{"2", "MOHAMMAD HASSAN AKHUND", entity.KindPerson, 2, func(e *entity.Entity) bool {
 			return e.Names[1].Script == "Arab" && dates(e.BirthDates) == "~1955/1958 ~1945/1950" &&
-				join(e.Programs) == "1988 (Taliban)" && dates(e.AmendedOn) == "2014-12-15" && len(e.Addresses) == 0 &&
-				strings.Contains(e.Remarks, "Listing: Listed by UN 1267 Committee on 25 January 2001")
+				join(e.Programs()) == "1988 (Taliban)" && dates(e.AmendedOn()) == "2014-12-15" && len(e.Addresses()) == 0 &&
+				strings.Contains(e.Remarks(), "Listing: Listed by UN 1267 Committee on 25 January 2001")
 		}},
 		{"7986", "Igor Olegovich TURASHEV", entity.KindPerson, 3, func(e *entity.Entity) bool {
-			return dates(e.BirthDates) == "1981-06-15" && join(e.Citizenships) == "RU" &&
-				join(e.Programs) == "Autonomous (Thematic - Cyber)" && dates(e.AmendedOn) == "2024-10-02" &&
+			return dates(e.BirthDates) == "1981-06-15" && join(e.Citizenships()) == "RU" &&
+				join(e.Programs()) == "Autonomous (Thematic - Cyber)" && dates(e.AmendedOn()) == "2024-10-02" &&
 				e.Names[1].Full == "Enki" && e.Names[1].Type == entity.NameAlias
 		}},
 		{"34", "Abdul Jalil Haqqani Wali Mohammad", entity.KindPerson, 9, func(e *entity.Entity) bool {
 			return e.Names[4].Full == "اختر محمد ولد نور محمد" && e.Names[4].Type == entity.NameOriginalScript &&
-				dates(e.BirthDates) == "~1963 1965 1955" && dates(e.AmendedOn) == "2014-05-19"
+				dates(e.BirthDates) == "~1963 1965 1955" && dates(e.AmendedOn()) == "2014-05-19"
 		}},
 		{"1140", "Yasin Ali Baynah", entity.KindPerson, 16, func(e *entity.Entity) bool {
-			return dates(e.BirthDates) == "1965-12-24" && len(e.Addresses) == 2 &&
-				e.Addresses[0].Full == "Rinkeby, Stockholm, Sweden" && e.Addresses[1].Full == "Mogadishu, Somalia"
+			return dates(e.BirthDates) == "1965-12-24" && len(e.Addresses()) == 2 &&
+				e.Addresses()[0].Full == "Rinkeby, Stockholm, Sweden" && e.Addresses()[1].Full == "Mogadishu, Somalia"
 		}},
 	}
 	for _, tt := range tests {
@@ -206,7 +206,7 @@ func TestRead_LooseDates(t *testing.T) {
 		"7971": "2000-09-11 2001",
 	} {
 		e := got[id]
-		if e == nil || dates(e.BirthDates) != want || strings.Contains(e.Remarks, "Date of birth:") {
+		if e == nil || dates(e.BirthDates) != want || strings.Contains(e.Remarks(), "Date of birth:") {
 			t.Errorf("record %s: dates of birth %q, want %q and none left in the remarks", id, dates(e.BirthDates), want)
 		}
 	}

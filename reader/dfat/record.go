@@ -118,24 +118,24 @@ func (g *group) addDetails(r row) {
 	}
 	for _, p := range splitItems(r["Place of Birth"]) {
 		if g.Once("pob", p) {
-			g.Entity.BirthPlaces = append(g.Entity.BirthPlaces, p)
+			g.Entity.EnsureMore().BirthPlaces = append(g.Entity.BirthPlaces(), p)
 		}
 	}
 	for _, c := range citizenships(r["Citizenship"]) {
 		if g.Once("cit", c) {
-			g.Entity.Citizenships = append(g.Entity.Citizenships, c)
+			g.Entity.EnsureMore().Citizenships = append(g.Entity.Citizenships(), c)
 		}
 	}
 	for _, a := range splitList(r["Address"]) {
 		if g.Once("addr", a) {
-			g.Entity.Addresses = append(g.Entity.Addresses, entity.Address{Full: a, Country: addressCountry(a)})
+			g.Entity.EnsureMore().Addresses = append(g.Entity.Addresses(), entity.Address{Full: a, Country: addressCountry(a)})
 		}
 	}
 	if v := r["Committees"]; v != "" && g.Once("prog", v) {
-		g.Entity.Programs = append(g.Entity.Programs, v)
+		g.Entity.EnsureMore().Programs = append(g.Entity.Programs(), v)
 	}
 	if d, ok := parseDate(r["Control Date"]); ok && g.Once("ctl", d.String()) {
-		g.Entity.AmendedOn = append(g.Entity.AmendedOn, d)
+		g.Entity.EnsureMore().AmendedOn = append(g.Entity.AmendedOn(), d)
 	}
 	g.remark(r["Additional Information"])
 	if v := r["Listing Information"]; v != "" {

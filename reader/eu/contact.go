@@ -61,11 +61,11 @@ func addAddress(e *entity.Entity, n *xmlnode.Node) {
 		v := c.Attr("value")
 		switch strings.ToUpper(c.Attr("key")) {
 		case "PHONE", "FAX":
-			e.Phones = appendNew(e.Phones, v)
+			e.EnsureMore().Phones = appendNew(e.Phones(), v)
 		case "EMAIL":
-			e.Emails = appendNew(e.Emails, v)
+			e.EnsureMore().Emails = appendNew(e.Emails(), v)
 		case "WEB":
-			e.Websites = appendNew(e.Websites, v)
+			e.EnsureMore().Websites = appendNew(e.Websites(), v)
 		}
 	}
 	a := entity.Address{Street: joinNonEmpty(", ", n.Attr("street"), n.Attr("poBox")), City: n.Attr("city"),
@@ -74,12 +74,12 @@ func addAddress(e *entity.Entity, n *xmlnode.Node) {
 	if a.Full == "" {
 		return
 	}
-	for _, old := range e.Addresses {
+	for _, old := range e.Addresses() {
 		if old == a {
 			return
 		}
 	}
-	e.Addresses = append(e.Addresses, a)
+	e.EnsureMore().Addresses = append(e.Addresses(), a)
 	if a.Country != "" && !contains(e.Countries, a.Country) {
 		e.Countries = append(e.Countries, a.Country)
 	}

@@ -71,11 +71,11 @@ func TestParse_RealEntities(t *testing.T) {
 		kinds[e.Kind]++
 		names += len(e.Names)
 		docs += len(e.Documents)
-		cits += len(e.Citizenships)
-		listed += len(e.ListedOn)
-		progs += len(e.Programs)
+		cits += len(e.Citizenships())
+		listed += len(e.ListedOn())
+		progs += len(e.Programs())
 		dobs += len(e.BirthDates)
-		addrs += len(e.Addresses)
+		addrs += len(e.Addresses())
 	}
 	checks := []struct {
 		what      string
@@ -97,18 +97,18 @@ func TestParse_RealEntities(t *testing.T) {
 	eq(t, "primary", saddam.Names[0], entity.Name{Full: "Saddam Hussein Al-Tikriti", Type: entity.NamePrimary,
 		Parts: []entity.NamePart{{Type: entity.PartGiven, Value: "Saddam"}, {Type: entity.PartFamily, Value: "Hussein Al-Tikriti"}}})
 	eq(t, "alias", saddam.Names[2], entity.Name{Full: "Abou Ali", Type: entity.NameAlias, Lang: "fr"})
-	eq(t, "ids", saddam.OtherIDs, []entity.Identifier{{Scheme: "eu_reference", Value: "EU.27.28"}})
+	eq(t, "ids", saddam.OtherIDs(), []entity.Identifier{{Scheme: "eu_reference", Value: "EU.27.28"}})
 	eq(t, "birth", saddam.BirthDates, []entity.Date{{Year: 1937, Month: 4, Day: 28}})
-	eq(t, "birth place", saddam.BirthPlaces, []string{"al-Awja, near Tikrit, IRAQ"})
-	eq(t, "citizenship", saddam.Citizenships, []string{"IQ"})
+	eq(t, "birth place", saddam.BirthPlaces(), []string{"al-Awja, near Tikrit, IRAQ"})
+	eq(t, "citizenship", saddam.Citizenships(), []string{"IQ"})
 	eq(t, "gender", saddam.Genders, []entity.Gender{entity.GenderMale})
-	eq(t, "programmes", saddam.Programs, []string{"IRQ"})
+	eq(t, "programmes", saddam.Programs(), []string{"IRQ"})
 	// Islamic calendar: 1402-06-24, given as 1982-04-19, then 1982-04-18
 	// and 1982-04-19 again in the Gregorian one.
 	eq(t, "Islamic calendar", byID["6177"].BirthDates, []entity.Date{{Year: 1982, Month: 4, Day: 19}, {Year: 1982, Month: 4, Day: 18}})
-	eq(t, "UN reference", byID["6092"].OtherIDs[1], entity.Identifier{Scheme: "un_reference", Value: "LYi.009"})
+	eq(t, "UN reference", byID["6092"].OtherIDs()[1], entity.Identifier{Scheme: "un_reference", Value: "LYi.009"})
 	// Listed twice, under AFG (2001-01-31) and TAQA: one record.
-	eq(t, "listed twice", []any{byID["516"].Programs, byID["516"].ListedOn}, []any{[]string{"AFG", "TAQA"}, []entity.Date{{Year: 2001, Month: 1, Day: 31}}})
+	eq(t, "listed twice", []any{byID["516"].Programs(), byID["516"].ListedOn()}, []any{[]string{"AFG", "TAQA"}, []entity.Date{{Year: 2001, Month: 1, Day: 31}}})
 }
 
 // The sample written from the format description: every element and
@@ -131,21 +131,21 @@ func TestRead_Sample(t *testing.T) {
 		{Full: "Иван Петрович СИДОРОВ", Type: entity.NameAlias, Lang: "ru", Parts: []entity.NamePart{{Type: entity.PartGiven, Value: "Иван"}, {Type: entity.PartMiddle, Value: "Петрович"}, {Type: entity.PartFamily, Value: "СИДОРОВ"}}},
 		{Full: "Vanya", Type: entity.NameWeakAlias},
 	})
-	eq(t, "person", []any{p.ID, p.Kind, p.Positions, p.ListedOn, p.BirthDates, p.BirthPlaces, p.Citizenships, p.Remarks},
+	eq(t, "person", []any{p.ID, p.Kind, p.Positions(), p.ListedOn(), p.BirthDates, p.BirthPlaces(), p.Citizenships(), p.Remarks()},
 		[]any{"900001", entity.KindPerson, []string{"Member of the State Duma"}, []entity.Date{{Year: 2022, Month: 2, Day: 23}},
 			[]entity.Date{{Year: 1961, Month: 5, Day: 7}, {Year: 1960, ToYear: 1962, Circa: true}}, []string{"Tula, RUSSIAN FEDERATION"},
 			[]string{"RU"}, "(Date of listing: 23.2.2022.)"})
 	eq(t, "passport", p.Documents, []entity.Document{{Type: entity.DocPassport, Number: "722001234", Country: "RU",
 		Note: "issued by Russian Federation; valid to 2030-01-01; knownFalse; issued under a false name"}})
-	eq(t, "address", p.Addresses, []entity.Address{{Full: "Okhotny Ryad 1, Moscow, 103265, RUSSIAN FEDERATION", Street: "Okhotny Ryad 1",
+	eq(t, "address", p.Addresses(), []entity.Address{{Full: "Okhotny Ryad 1, Moscow, 103265, RUSSIAN FEDERATION", Street: "Okhotny Ryad 1",
 		City: "Moscow", PostalCode: "103265", Country: "RU"}})
-	eq(t, "contacts", []any{p.Phones, p.Emails}, []any{[]string{"+7 495 000 00 00"}, []string{"office@example.invalid"}})
-	eq(t, "organisation", []any{o.Kind, o.PrimaryName(), o.OtherIDs, o.Programs, o.Websites, o.Phones, o.Documents[0].Type, o.Documents[0].Note, o.Countries},
+	eq(t, "contacts", []any{p.Phones(), p.Emails()}, []any{[]string{"+7 495 000 00 00"}, []string{"office@example.invalid"}})
+	eq(t, "organisation", []any{o.Kind, o.PrimaryName(), o.OtherIDs(), o.Programs(), o.Websites(), o.Phones(), o.Documents[0].Type, o.Documents[0].Note, o.Countries},
 		[]any{entity.KindOrganization, "Example & Trading Corporation", []entity.Identifier{{Scheme: "eu_reference", Value: "EU.9002.22"}, {Scheme: "un_reference", Value: "KPe.001"}},
 			[]string{"PRK"}, []string{"www.example.invalid"}, []string{"+850 2 000 0000"}, entity.DocOther, "SWIFT BIC", []string{"KP"}})
 	// A name only in Arabic transliteration (nameLanguage AR) is still the
 	// primary name; a date only in the Islamic calendar is a remark.
-	eq(t, "Libyan", []any{l.PrimaryName(), l.Titles, l.BirthDates, l.Remarks, l.BirthPlaces},
+	eq(t, "Libyan", []any{l.PrimaryName(), l.Titles(), l.BirthDates, l.Remarks(), l.BirthPlaces()},
 		[]any{"Abdul Example", []string{"Colonel"}, []entity.Date(nil), "Date of birth (islamic calendar): 1362", []string{"Sirte, LIBYA"}})
 }
 

@@ -29,7 +29,7 @@ func newRecords() *records {
 // first name made primary when no name is in the regulation's language.
 func (rs *records) emit(emit reader.Emit) error {
 	for _, e := range rs.order {
-		e.Remarks = strings.Join(rs.remarks[e], "\n")
+		e.EnsureMore().Remarks = strings.Join(rs.remarks[e], "\n")
 		if !hasPrimary(e) {
 			e.Names[0].Type = entity.NamePrimary
 		}
@@ -64,18 +64,18 @@ func (rs *records) add(n *xmlnode.Node, file string) error {
 		return fail(n.Line, "subjectType", fmt.Errorf("%s, but an earlier sanctionEntity with this logicalId is a %s", kind, e.Kind))
 	}
 	if ref := n.Attr("euReferenceNumber"); ref != "" {
-		e.OtherIDs = appendID(e.OtherIDs, entity.Identifier{Scheme: "eu_reference", Value: ref})
+		e.EnsureMore().OtherIDs = appendID(e.OtherIDs(), entity.Identifier{Scheme: "eu_reference", Value: ref})
 	}
 	if ref := n.Attr("unitedNationId"); ref != "" {
-		e.OtherIDs = appendID(e.OtherIDs, entity.Identifier{Scheme: "un_reference", Value: ref})
+		e.EnsureMore().OtherIDs = appendID(e.OtherIDs(), entity.Identifier{Scheme: "un_reference", Value: ref})
 	}
 	if d := n.Attr("designationDate"); d != "" {
 		day, err := loosedate.Parse(d)
 		if err != nil {
 			return fail(n.Line, "designationDate", err)
 		}
-		if !slices.Contains(e.ListedOn, day) {
-			e.ListedOn = append(e.ListedOn, day)
+		if !slices.Contains(e.ListedOn(), day) {
+			e.EnsureMore().ListedOn = append(e.ListedOn(), day)
 		}
 	}
 	rs.remark(e, n.Attr("designationDetails"))
@@ -96,14 +96,14 @@ func (rs *records) addChild(e *entity.Entity, k *xmlnode.Node) error {
 	case "remark":
 		rs.remark(e, k.Data)
 	case "regulation":
-		if p := k.Attr("programme"); p != "" && !contains(e.Programs, p) {
-			e.Programs = append(e.Programs, p)
+		if p := k.Attr("programme"); p != "" && !contains(e.Programs(), p) {
+			e.EnsureMore().Programs = append(e.Programs(), p)
 		}
 	case "nameAlias":
 		return addName(e, k)
 	case "citizenship":
-		if c := countryCode(k); c != "" && !contains(e.Citizenships, c) {
-			e.Citizenships = append(e.Citizenships, c)
+		if c := countryCode(k); c != "" && !contains(e.Citizenships(), c) {
+			e.EnsureMore().Citizenships = append(e.Citizenships(), c)
 		}
 	case "birthdate":
 		r, err := addBirth(e, k)
@@ -177,11 +177,11 @@ func addName(e *entity.Entity, n *xmlnode.Node) error {
 	case "F":
 		addGender(e, entity.GenderFemale)
 	}
-	if t := n.Attr("title"); t != "" && !contains(e.Titles, t) {
-		e.Titles = append(e.Titles, t)
+	if t := n.Attr("title"); t != "" && !contains(e.Titles(), t) {
+		e.EnsureMore().Titles = append(e.Titles(), t)
 	}
-	if f := strings.Join(strings.Fields(n.Attr("function")), " "); f != "" && !contains(e.Positions, f) {
-		e.Positions = append(e.Positions, f)
+	if f := strings.Join(strings.Fields(n.Attr("function")), " "); f != "" && !contains(e.Positions(), f) {
+		e.EnsureMore().Positions = append(e.Positions(), f)
 	}
 	for _, old := range e.Names {
 		if old.Full == name.Full && old.Lang == name.Lang {
@@ -216,8 +216,8 @@ func addGender(e *entity.Entity, g entity.Gender) {
 // birthdate attribute; without it, the date is not one Vigil compares
 // and is returned as a remark.
 func addBirth(e *entity.Entity, n *xmlnode.Node) (string, error) {
-	if place := joinNonEmpty(", ", n.Attr("city"), n.Attr("place"), n.Attr("region"), countryName(n)); place != "" && !contains(e.BirthPlaces, place) {
-		e.BirthPlaces = append(e.BirthPlaces, place)
+	if place := joinNonEmpty(", ", n.Attr("city"), n.Attr("place"), n.Attr("region"), countryName(n)); place != "" && !contains(e.BirthPlaces(), place) {
+		e.EnsureMore().BirthPlaces = append(e.BirthPlaces(), place)
 	}
 	cal := n.Attr("calendarType")
 	if cal != "" && !strings.EqualFold(cal, "GREGORIAN") && n.Attr("birthdate") == "" {
@@ -251,12 +251,13 @@ func birthDate(n *xmlnode.Node) (entity.Date, bool, error) {
 			return d, false, err
 		}
 	case n.Attr("year") != "":
-		d = entity.Date{Year: number(n.Attr("year")), Month: number(n.Attr("monthOfYear")), Day: number(n.Attr("dayOfMonth"))}
+		d = entity.MakeDate(number(n.Attr("year")), number(n.Attr("monthOfYear")), number(n.Attr("dayOfMonth")))
 		if d.Month == 0 {
 			d.Day = 0
 		}
 	case n.Attr("yearRangeFrom") != "" || n.Attr("yearRangeTo") != "":
-		d = entity.Date{Year: number(n.Attr("yearRangeFrom")), ToYear: number(n.Attr("yearRangeTo"))}
+		d = entity.MakeDate(number(n.Attr("yearRangeFrom")), 0, 0)
+		d.ToYear = entity.MakeDate(number(n.Attr("yearRangeTo")), 0, 0).Year
 	default:
 		return d, false, nil
 	}

@@ -58,20 +58,20 @@ func TestRead_Sample(t *testing.T) {
 		{Full: "Ivan SIDOROFF", Type: entity.NameAlias, Parts: []entity.NamePart{{Type: entity.PartGiven, Value: "Ivan"}, {Type: entity.PartFamily, Value: "SIDOROFF"}}},
 		{Full: "Vanya", Type: entity.NameWeakAlias, Parts: []entity.NamePart{{Type: entity.PartFamily, Value: "Vanya"}}},
 	})
-	eq(t, "person", []any{p.ID, p.Kind, p.OtherIDs, p.Programs, p.Titles, p.BirthDates, p.Nationalities, p.Genders, p.BirthPlaces, p.Positions, p.ListedOn, p.AmendedOn},
+	eq(t, "person", []any{p.ID, p.Kind, p.OtherIDs(), p.Programs(), p.Titles(), p.BirthDates, p.Nationalities, p.Genders, p.BirthPlaces(), p.Positions(), p.ListedOn(), p.AmendedOn()},
 		[]any{"RUS9001", entity.KindPerson, []entity.Identifier{{Scheme: "ofsi_group_id", Value: "90001"}}, []string{"Russia"}, []string{"Mr"},
 			[]entity.Date{{Year: 1961, Month: 5, Day: 7}, {Year: 1962}}, []string{"RU"}, []entity.Gender{entity.GenderMale},
 			[]string{"Tula, Russia"}, []string{"Member of the State Duma"}, []entity.Date{{Year: 2022, Month: 3, Day: 11}}, []entity.Date{{Year: 2025, Month: 4, Day: 14}}})
 	eq(t, "passport", p.Documents, []entity.Document{{Type: entity.DocPassport, Number: "722001234", Note: "Russian passport"}})
-	eq(t, "address", p.Addresses, []entity.Address{{Full: "Okhotny Ryad 1, Moscow, 103265, Russia", Street: "Okhotny Ryad 1, Moscow", PostalCode: "103265", Country: "RU"}})
-	if !strings.Contains(p.Remarks, "Sanctions Imposed: Asset freeze|Travel Ban") || !strings.Contains(p.Remarks, "UK Statement of Reasons: Member of the State Duma.") {
-		t.Errorf("remarks %q", p.Remarks)
+	eq(t, "address", p.Addresses(), []entity.Address{{Full: "Okhotny Ryad 1, Moscow, 103265, Russia", Street: "Okhotny Ryad 1, Moscow", PostalCode: "103265", Country: "RU"}})
+	if !strings.Contains(p.Remarks(), "Sanctions Imposed: Asset freeze|Travel Ban") || !strings.Contains(p.Remarks(), "UK Statement of Reasons: Member of the State Duma.") {
+		t.Errorf("remarks %q", p.Remarks())
 	}
-	eq(t, "entity", []any{o.Kind, o.PrimaryName(), o.Names[1].Full, o.OtherIDs[1], o.Countries, o.Phones, o.Websites, o.Emails, o.Documents},
+	eq(t, "entity", []any{o.Kind, o.PrimaryName(), o.Names[1].Full, o.OtherIDs()[1], o.Countries, o.Phones(), o.Websites(), o.Emails(), o.Documents},
 		[]any{entity.KindOrganization, "EXAMPLE TRADING CORPORATION", "EXAMPLE & CO", entity.Identifier{Scheme: "un_reference", Value: "KPe.901"},
 			[]string{"KP"}, []string{"+850 2 000 0000"}, []string{"www.example.invalid"}, []string{"office@example.invalid"},
 			[]entity.Document{{Type: entity.DocRegistration, Number: "KP-0001"}}})
-	eq(t, "relations", len(o.Relations), 3)
+	eq(t, "relations", len(o.Relations()), 3)
 	eq(t, "ship", []any{s.Kind, s.Vessel}, []any{entity.KindVessel, &entity.Vessel{IMO: "9000001", Owner: "Example Shipping Co", Flag: "RU", Type: "Oil tanker", Tonnage: "62000"}})
 }
 

@@ -107,7 +107,7 @@ func addNames(g *merge.Record, r row) error {
 		g.AddName(entity.Name{Full: v, Type: entity.NameOriginalScript, Script: scriptCode(r["Non-latin script type"])})
 	}
 	if t := r["Title"]; t != "" && g.Once("title", t) {
-		g.Entity.Titles = append(g.Entity.Titles, t)
+		g.Entity.EnsureMore().Titles = append(g.Entity.Titles(), t)
 	}
 	return nil
 }
@@ -124,15 +124,15 @@ func scriptCode(typ string) string { return scripts[strings.ToLower(strings.Trim
 func addListing(g *merge.Record, r row) {
 	e := g.Entity
 	if v := r["Regime Name"]; v != "" && g.Once("regime", v) {
-		e.Programs = append(e.Programs, v)
+		e.EnsureMore().Programs = append(e.Programs(), v)
 	}
 	for _, id := range [][2]string{{"ofsi_group_id", "OFSI Group ID"}, {"un_reference", "UN Reference Number"}} {
 		if v := r[id[1]]; v != "" && g.Once("id", id[0], v) {
-			e.OtherIDs = append(e.OtherIDs, entity.Identifier{Scheme: id[0], Value: v})
+			e.EnsureMore().OtherIDs = append(e.OtherIDs(), entity.Identifier{Scheme: id[0], Value: v})
 		}
 	}
-	addDate(g, &e.ListedOn, "listed", r["Date Designated"])
-	addDate(g, &e.AmendedOn, "amended", r["Last Updated"])
+	addDate(g, &e.EnsureMore().ListedOn, "listed", r["Date Designated"])
+	addDate(g, &e.EnsureMore().AmendedOn, "amended", r["Last Updated"])
 	for _, col := range []string{"Designation source", "Sanctions Imposed", "Other Information", "UK Statement of Reasons",
 		"Type of entity", "Previous owner/operator (s)", "Previous flags", "Length of ship", "Year Built", "Hull identification number (HIN)"} {
 		if v := r[col]; v != "" && g.Once("remark", col, v) {
@@ -178,7 +178,7 @@ func addPerson(g *merge.Record, r row) {
 	addDocuments(g, entity.DocNationalID, r["National Identifier number"], r["National Identifier additional information"])
 	for _, v := range values(r["Position"]) {
 		if g.Once("pos", v) {
-			e.Positions = append(e.Positions, v)
+			e.EnsureMore().Positions = append(e.Positions(), v)
 		}
 	}
 	switch strings.ToLower(r["Gender"]) {
@@ -197,7 +197,7 @@ func addPerson(g *merge.Record, r row) {
 			parts = append(parts, countries[i])
 		}
 		if p := strings.Join(parts, ", "); g.Once("pob", p) {
-			e.BirthPlaces = append(e.BirthPlaces, p)
+			e.EnsureMore().BirthPlaces = append(e.BirthPlaces(), p)
 		}
 	}
 }
@@ -243,13 +243,13 @@ func addContacts(g *merge.Record, r row) {
 			a.Country = c
 		}
 		if g.Once("addr", a.Full) {
-			e.Addresses = append(e.Addresses, a)
+			e.EnsureMore().Addresses = append(e.Addresses(), a)
 			if a.Country != "" && g.Once("ctry", a.Country) {
 				e.Countries = append(e.Countries, a.Country)
 			}
 		}
 	}
-	for col, list := range map[string]*[]string{"Phone number": &e.Phones, "Email address": &e.Emails, "Website": &e.Websites} {
+	for col, list := range map[string]*[]string{"Phone number": &e.EnsureMore().Phones, "Email address": &e.EnsureMore().Emails, "Website": &e.EnsureMore().Websites} {
 		for _, v := range values(r[col]) {
 			if g.Once(col, v) {
 				*list = append(*list, v)
@@ -269,7 +269,7 @@ func addOrganisation(g *merge.Record, r row) {
 	}{{"Parent company", "parent", false}, {"Subsidiaries", "subsidiary", true}} {
 		for _, v := range values(r[rel.col]) {
 			if g.Once("rel", rel.role, v) {
-				e.Relations = append(e.Relations, entity.Relation{Type: entity.RelOwnership, TargetName: v, Role: rel.role,
+				e.EnsureMore().Relations = append(e.Relations(), entity.Relation{Type: entity.RelOwnership, TargetName: v, Role: rel.role,
 					Outgoing: rel.outgoing, Source: List + " " + rel.col})
 			}
 		}

@@ -53,7 +53,7 @@ func TestRead_Zala(t *testing.T) {
 	checkInts(t, []intCheck{
 		{"entities", st.Entities, 17}, {"emitted", len(byID), 17}, {"relations", st.Relations, 42},
 		{"dangling", st.Dangling, 0}, {"incomplete", st.Incomplete, 0}, {"skipped", st.Skipped, 17},
-		{"programs", countAll(byID, func(e *entity.Entity) int { return len(e.Programs) }), 111},
+		{"programs", countAll(byID, func(e *entity.Entity) int { return len(e.Programs()) }), 111},
 	})
 	lists := make(map[string]int)
 	for _, e := range byID {
@@ -109,7 +109,7 @@ func TestRead_SaWikiPeps(t *testing.T) {
 		if e.List != "sa_peps" {
 			t.Fatalf("%s: list %q, want the Options.List", e.ID, e.List)
 		}
-		for _, r := range e.Relations {
+		for _, r := range e.Relations() {
 			if r.Outgoing {
 				out++
 			} else {
@@ -174,14 +174,14 @@ func (s spotCheck) check(t *testing.T, e *entity.Entity) {
 		}
 	}
 	out := 0
-	for _, r := range e.Relations {
+	for _, r := range e.Relations() {
 		if r.Outgoing {
 			out++
 		}
 	}
 	checkInts(t, []intCheck{{"primary names", primaries, s.names}, {"aliases", aliases, s.aliases},
-		{"relations", len(e.Relations), s.rels}, {"outgoing", out, s.out}, {"positions", len(e.Positions), s.positions},
-		{"death dates", len(e.DeathDates), s.deaths}})
+		{"relations", len(e.Relations()), s.rels}, {"outgoing", out, s.out}, {"positions", len(e.Positions()), s.positions},
+		{"death dates", len(e.DeathDates()), s.deaths}})
 	if got := firstDate(e.BirthDates); got != s.birth {
 		t.Errorf("birth = %q, want %q", got, s.birth)
 	}
@@ -191,8 +191,8 @@ func (s spotCheck) check(t *testing.T, e *entity.Entity) {
 	if s.nationality != "" && !slices.Equal(e.Nationalities, []string{s.nationality}) {
 		t.Errorf("nationalities = %v, want %v", e.Nationalities, s.nationality)
 	}
-	if s.program != "" && !slices.Contains(e.Programs, s.program) {
-		t.Errorf("programs = %v, want %s among them", e.Programs, s.program)
+	if s.program != "" && !slices.Contains(e.Programs(), s.program) {
+		t.Errorf("programs = %v, want %s among them", e.Programs(), s.program)
 	}
 }
 

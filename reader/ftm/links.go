@@ -46,15 +46,15 @@ func (p *parser) build(r *raw) *entity.Entity {
 		return e
 	}
 	delete(p.pending, r.ID)
-	e.Relations = append(e.Relations, pe.relations...)
+	e.EnsureMore().Relations = append(e.Relations(), pe.relations...)
 	for _, v := range pe.positions {
-		e.Positions = appendNew(e.Positions, v)
+		e.EnsureMore().Positions = appendNew(e.Positions(), v)
 	}
 	for _, v := range pe.programs {
-		e.Programs = appendNew(e.Programs, v)
+		e.EnsureMore().Programs = appendNew(e.Programs(), v)
 	}
 	for _, v := range pe.listed {
-		e.ListedOn = appendNew(e.ListedOn, v)
+		e.EnsureMore().ListedOn = appendNew(e.ListedOn(), v)
 	}
 	for _, v := range pe.documents {
 		e.Documents = appendNew(e.Documents, v)
@@ -208,8 +208,8 @@ func (p *parser) addressEntities(r *raw, e *entity.Entity) {
 		if ad.Full == "" {
 			ad.Full = a.Caption
 		}
-		if !hasAddress(e.Addresses, ad.Full) {
-			e.Addresses = append(e.Addresses, ad)
+		if !hasAddress(e.Addresses(), ad.Full) {
+			e.EnsureMore().Addresses = append(e.Addresses(), ad)
 		}
 	}
 }

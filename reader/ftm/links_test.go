@@ -32,27 +32,25 @@ func TestRead_Links(t *testing.T) {
 		BirthDates:    []entity.Date{{Year: 1970, Month: 1, Day: 2}},
 		Genders:       []entity.Gender{entity.GenderMale},
 		Nationalities: []string{"RU"},
-		Positions:     []string{"Mayor", "Governor of Tver"},
-		Documents:     []entity.Document{{Type: entity.DocPassport, Number: "P123"}, {Type: entity.DocPassport, Number: "X999", Country: "UA"}},
-		Addresses:     []entity.Address{{Full: "1 Red Square, Moscow", City: "Moscow", Country: "RU"}},
-		Programs:      []string{"sanction"},
-		Relations: []entity.Relation{
+
+		Documents: []entity.Document{{Type: entity.DocPassport, Number: "P123"}, {Type: entity.DocPassport, Number: "X999", Country: "UA"}},
+
+		More: &entity.More{Positions: []string{"Mayor", "Governor of Tver"}, Addresses: []entity.Address{{Full: "1 Red Square, Moscow", City: "Moscow", Country: "RU"}}, Programs: []string{"sanction"}, Relations: []entity.Relation{
 			{Type: entity.RelOwnership, TargetID: "c1", TargetList: "os_other", TargetName: "Acme LLC", Role: "shareholder",
 				Outgoing: true, Share: 51, Source: "ftm:Ownership:own1", Start: entity.Date{Year: 2019, Month: 5, Day: 1}},
 			{Type: entity.RelFamily, TargetID: "p-gone", Role: "brother", Outgoing: true, Source: "ftm:Family:fam1"},
 			{Type: entity.RelOccupancy, TargetID: "pos1", TargetName: "Governor of Tver", Outgoing: true,
 				Source: "ftm:Occupancy:occ1", Start: entity.Date{Year: 2020}},
-		},
+		}},
 	}
 	c1 := &entity.Entity{
 		List: "os_other", ID: "c1", Kind: entity.KindOrganization,
 		Names:     []entity.Name{{Full: "Acme LLC", Type: entity.NamePrimary}},
 		Countries: []string{"CY"},
 		Documents: []entity.Document{{Type: entity.DocTaxID, Number: "7701"}, {Type: entity.DocRegistration, Number: "HE123"}},
-		Programs:  []string{"EU-RUS"},
-		ListedOn:  []entity.Date{{Year: 2022, Month: 3, Day: 15}},
-		Relations: []entity.Relation{{Type: entity.RelOwnership, TargetID: "p1", TargetList: "os_test", TargetName: "Ivan Petrov",
-			Role: "shareholder", Share: 51, Source: "ftm:Ownership:own1", Start: entity.Date{Year: 2019, Month: 5, Day: 1}}},
+
+		More: &entity.More{Programs: []string{"EU-RUS"}, ListedOn: []entity.Date{{Year: 2022, Month: 3, Day: 15}}, Relations: []entity.Relation{{Type: entity.RelOwnership, TargetID: "p1", TargetList: "os_test", TargetName: "Ivan Petrov",
+			Role: "shareholder", Share: 51, Source: "ftm:Ownership:own1", Start: entity.Date{Year: 2019, Month: 5, Day: 1}}}},
 	}
 	v1 := &entity.Entity{
 		List: "os_ftm", ID: "v1", Kind: entity.KindVessel,

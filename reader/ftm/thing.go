@@ -14,8 +14,8 @@ func (p *parser) thing(r *raw) *entity.Entity {
 	e := &entity.Entity{List: p.listName(r), ID: r.ID, Kind: thingKinds[r.Schema]}
 	p.names(r, e)
 	e.BirthDates = p.dates(r.props["birthDate"])
-	e.DeathDates = p.dates(r.props["deathDate"])
-	e.BirthPlaces = r.props["birthPlace"]
+	e.EnsureMore().DeathDates = p.dates(r.props["deathDate"])
+	e.EnsureMore().BirthPlaces = r.props["birthPlace"]
 	for _, g := range r.props["gender"] {
 		switch strings.ToLower(g) {
 		case "male":
@@ -25,22 +25,22 @@ func (p *parser) thing(r *raw) *entity.Entity {
 		}
 	}
 	e.Nationalities = p.countries(r.props["nationality"])
-	e.Citizenships = p.countries(r.props["citizenship"])
+	e.EnsureMore().Citizenships = p.countries(r.props["citizenship"])
 	e.Countries = p.countries(r.props["country"], r.props["jurisdiction"], r.props["mainCountry"])
-	e.Titles = r.props["title"]
-	e.Positions = r.props["position"]
+	e.EnsureMore().Titles = r.props["title"]
+	e.EnsureMore().Positions = r.props["position"]
 	p.identifiers(r, e)
-	e.Emails = r.props["email"]
-	e.Phones = r.props["phone"]
-	e.Websites = r.props["website"]
+	e.EnsureMore().Emails = r.props["email"]
+	e.EnsureMore().Phones = r.props["phone"]
+	e.EnsureMore().Websites = r.props["website"]
 	for _, a := range r.props["address"] {
-		e.Addresses = append(e.Addresses, entity.Address{Full: a})
+		e.EnsureMore().Addresses = append(e.Addresses(), entity.Address{Full: a})
 	}
 	p.craft(r, e)
-	e.Programs = slices.Concat(r.props["topics"], r.props["programId"])
-	e.ListedOn = p.dates(r.props["createdAt"])
-	e.AmendedOn = p.dates(r.props["modifiedAt"])
-	e.Remarks = strings.Join(r.props["notes"], "\n")
+	e.EnsureMore().Programs = slices.Concat(r.props["topics"], r.props["programId"])
+	e.EnsureMore().ListedOn = p.dates(r.props["createdAt"])
+	e.EnsureMore().AmendedOn = p.dates(r.props["modifiedAt"])
+	e.EnsureMore().Remarks = strings.Join(r.props["notes"], "\n")
 	return e
 }
 
@@ -154,7 +154,7 @@ func (p *parser) identifiers(r *raw, e *entity.Entity) {
 		{"uniqueEntityId", "sam_uei"}, {"permId", "perm_id"},
 	} {
 		for _, v := range r.props[id.prop] {
-			e.OtherIDs = appendNew(e.OtherIDs, entity.Identifier{Scheme: id.scheme, Value: v})
+			e.EnsureMore().OtherIDs = appendNew(e.OtherIDs(), entity.Identifier{Scheme: id.scheme, Value: v})
 		}
 	}
 }
@@ -171,7 +171,7 @@ func (p *parser) craft(r *raw, e *entity.Entity) {
 		e.Vessel = &entity.Vessel{IMO: r.first("imoNumber"), MMSI: r.first("mmsi"), CallSign: r.first("callSign"),
 			Flag: flag, Type: r.first("type"), Tonnage: tonnage}
 	case entity.KindAircraft:
-		e.Aircraft = &entity.Aircraft{TailNumber: r.first("registrationNumber"), Model: r.first("model"),
+		e.EnsureMore().Aircraft = &entity.Aircraft{TailNumber: r.first("registrationNumber"), Model: r.first("model"),
 			SerialNumber: r.first("serialNumber"), Operator: r.first("operator")}
 	}
 }

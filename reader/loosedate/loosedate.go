@@ -118,17 +118,19 @@ func numeric(s string) (d entity.Date, ok, done bool) {
 	l := func(i int) int { return len(parts[i]) }
 	switch {
 	case n == 1 && l(0) == 4:
-		return entity.Date{Year: atoi(parts[0])}, true, true
+		return entity.MakeDate(atoi(parts[0]), 0, 0), true, true
 	case n == 2 && l(0) == 4 && l(1) == 4 && sep == '-':
-		return entity.Date{Year: atoi(parts[0]), ToYear: atoi(parts[1])}, true, true
+		d = entity.MakeDate(atoi(parts[0]), 0, 0)
+		d.ToYear = entity.MakeDate(atoi(parts[1]), 0, 0).Year
+		return d, true, true
 	case n == 2 && l(0) == 4 && l(1) <= 2 && sep == '-':
-		return entity.Date{Year: atoi(parts[0]), Month: atoi(parts[1])}, true, true
+		return entity.MakeDate(atoi(parts[0]), atoi(parts[1]), 0), true, true
 	case n == 2 && l(0) <= 2 && l(1) == 4 && sep != '-':
-		return entity.Date{Year: atoi(parts[1]), Month: atoi(parts[0])}, true, true
+		return entity.MakeDate(atoi(parts[1]), atoi(parts[0]), 0), true, true
 	case n == 3 && l(0) == 4 && l(1) == 2 && l(2) == 2 && sep == '-':
-		return entity.Date{Year: atoi(parts[0]), Month: atoi(parts[1]), Day: atoi(parts[2])}, true, true
+		return entity.MakeDate(atoi(parts[0]), atoi(parts[1]), atoi(parts[2])), true, true
 	case n == 3 && l(0) <= 2 && l(1) <= 2 && l(2) == 4:
-		d = entity.Date{Year: atoi(parts[2]), Month: atoi(parts[1]), Day: atoi(parts[0])}
+		d = entity.MakeDate(atoi(parts[2]), atoi(parts[1]), atoi(parts[0]))
 		if d.Month == 0 {
 			d.Day = 0 // 00/00/1980: only the year is known
 		}
@@ -170,7 +172,7 @@ func dateOrRange(s string) (entity.Date, bool) {
 	if !ok {
 		// "Aug. to Sep. 1977": the start is a month of the end's year
 		if mo := monthName(strings.Trim(strings.TrimSpace(from), ".")); mo != 0 && b.Month != 0 {
-			a, ok = entity.Date{Year: b.Year, Month: mo}, true
+			a, ok = entity.Date{Year: b.Year, Month: int8(mo)}, true
 		}
 	}
 	if !ok {
@@ -185,23 +187,23 @@ func single(s string) (entity.Date, bool) {
 	s = strings.TrimSpace(s)
 	switch {
 	case year.MatchString(s):
-		return entity.Date{Year: atoi(s)}, true
+		return entity.MakeDate(atoi(s), 0, 0), true
 	case isoDay.MatchString(s):
 		m := isoDay.FindStringSubmatch(s)
-		return entity.Date{Year: atoi(m[1]), Month: atoi(m[2]), Day: atoi(m[3])}, true
+		return entity.MakeDate(atoi(m[1]), atoi(m[2]), atoi(m[3])), true
 	case isoMonth.MatchString(s):
 		m := isoMonth.FindStringSubmatch(s)
-		return entity.Date{Year: atoi(m[1]), Month: atoi(m[2])}, true
+		return entity.MakeDate(atoi(m[1]), atoi(m[2]), 0), true
 	case dayFirst.MatchString(s):
 		m := dayFirst.FindStringSubmatch(s)
-		d := entity.Date{Year: atoi(m[3]), Month: atoi(m[2]), Day: atoi(m[1])}
+		d := entity.MakeDate(atoi(m[3]), atoi(m[2]), atoi(m[1]))
 		if d.Month == 0 {
 			d.Day = 0 // 00/00/1980: only the year is known
 		}
 		return d, true
 	case monthYear.MatchString(s):
 		m := monthYear.FindStringSubmatch(s)
-		return entity.Date{Year: atoi(m[2]), Month: atoi(m[1])}, true
+		return entity.MakeDate(atoi(m[2]), atoi(m[1]), 0), true
 	}
 	return named(s)
 }
@@ -214,13 +216,13 @@ func named(s string) (entity.Date, bool) {
 	isDay := func(v string) bool { n := atoi(v); return len(v) <= 2 && n >= 1 && n <= 31 }
 	switch {
 	case len(f) == 2 && monthName(f[0]) != 0 && isYear(f[1]):
-		return entity.Date{Year: atoi(f[1]), Month: monthName(f[0])}, true
+		return entity.MakeDate(atoi(f[1]), monthName(f[0]), 0), true
 	case len(f) == 3 && isDay(f[0]) && monthName(f[1]) != 0 && isYear(f[2]):
-		return entity.Date{Year: atoi(f[2]), Month: monthName(f[1]), Day: atoi(f[0])}, true
+		return entity.MakeDate(atoi(f[2]), monthName(f[1]), atoi(f[0])), true
 	case len(f) == 3 && monthName(f[0]) != 0 && isDay(f[1]) && isYear(f[2]):
-		return entity.Date{Year: atoi(f[2]), Month: monthName(f[0]), Day: atoi(f[1])}, true
+		return entity.MakeDate(atoi(f[2]), monthName(f[0]), atoi(f[1])), true
 	case len(f) == 3 && isYear(f[0]) && isDay(f[1]) && monthName(f[2]) != 0:
-		return entity.Date{Year: atoi(f[0]), Month: monthName(f[2]), Day: atoi(f[1])}, true
+		return entity.MakeDate(atoi(f[0]), monthName(f[2]), atoi(f[1])), true
 	}
 	return entity.Date{}, false
 }
@@ -259,7 +261,7 @@ func serial(s string) (entity.Date, bool) {
 		return entity.Date{}, false
 	}
 	t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
-	d := entity.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+	d := entity.MakeDate(t.Year(), int(t.Month()), t.Day())
 	return d, d.Valid()
 }
 

@@ -46,7 +46,7 @@ func (r *Record) AddName(n entity.Name) {
 // record with none gets its first name not in original script.
 func (r *Record) finish() *entity.Entity {
 	e := r.Entity
-	e.Remarks = strings.Join(r.Remarks, "\n")
+	e.EnsureMore().Remarks = strings.Join(r.Remarks, "\n")
 	primary := -1
 	for i, n := range e.Names {
 		switch {

@@ -59,9 +59,9 @@ func TestSet_Emit(t *testing.T) {
 	}
 	var got []string
 	err := s.Emit("f", func(e *entity.Entity) error {
-		got = append(got, e.List+"/"+e.ID+"/"+e.Remarks+"/"+string(e.Kind))
+		got = append(got, e.List+"/"+e.ID+"/"+e.Remarks()+"/"+string(e.Kind))
 		return nil
-	}, func(e *entity.Entity) { e.Remarks = strings.ReplaceAll(e.Remarks, "\n", ",") })
+	}, func(e *entity.Entity) { e.EnsureMore().Remarks = strings.ReplaceAll(e.Remarks(), "\n", ",") })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -97,7 +97,7 @@ func addIMO(e *entity.Entity, imo string) {
 			return
 		}
 	}
-	e.OtherIDs = append(e.OtherIDs, entity.Identifier{Scheme: "imo", Value: imo})
+	e.EnsureMore().OtherIDs = append(e.OtherIDs(), entity.Identifier{Scheme: "imo", Value: imo})
 }
 
 // parseDocValue splits "NUMBER (Country) note" or "NUMBER issued ... expires ...".

@@ -55,11 +55,11 @@ func TestParseSet_Quirks(t *testing.T) {
 	}
 	org, person := got[0], got[1]
 	check(t, "org kind", org.Kind, entity.KindOrganization)
-	check(t, "empty remarks", org.Remarks, "")
-	check(t, "address", org.Addresses, []entity.Address{{Full: "Havana, Cuba", City: "Havana", Country: "CU"}})
+	check(t, "empty remarks", org.Remarks(), "")
+	check(t, "address", org.Addresses(), []entity.Address{{Full: "Havana, Cuba", City: "Havana", Country: "CU"}})
 	check(t, "person kind", person.Kind, entity.KindPerson)
-	check(t, "programs", person.Programs, []string{"SDGT", "IRGC"})
-	check(t, "remarks with comment", person.Remarks, "DOB 1960; Linked To: AEROCARIBBEAN AIRLINES.")
+	check(t, "programs", person.Programs(), []string{"SDGT", "IRGC"})
+	check(t, "remarks with comment", person.Remarks(), "DOB 1960; Linked To: AEROCARIBBEAN AIRLINES.")
 	check(t, "names", person.Names[1:], []entity.Name{
 		{Full: "LOPES, Anna", Type: entity.NameAlias, Parts: []entity.NamePart{{Type: entity.PartFamily, Value: "LOPES"}, {Type: entity.PartGiven, Value: "Anna"}}},
 		{Full: "OLD NAME", Type: entity.NameWeakAlias},

@@ -94,7 +94,7 @@ func FuzzParseRemarks(f *testing.F) {
 				t.Fatalf("invalid date %+v from %q", d, text)
 			}
 		}
-		for _, c := range e.Crypto {
+		for _, c := range e.Crypto() {
 			if c.Currency == "" || c.Address == "" {
 				t.Fatalf("empty crypto %+v from %q", c, text)
 			}

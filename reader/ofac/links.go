@@ -17,8 +17,8 @@ func resolveLinks(list []*entity.Entity) {
 		byName[k] = append(byName[k], e.ID)
 	}
 	for _, e := range list {
-		for i := range e.Relations {
-			r := &e.Relations[i]
+		for i := range e.Relations() {
+			r := &e.Relations()[i]
 			if r.Type != entity.RelLinkedTo || r.TargetID != "" {
 				continue
 			}

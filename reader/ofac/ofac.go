@@ -126,7 +126,7 @@ func ParseSet(ctx context.Context, list string, files Files, emit reader.Emit) e
 		return err
 	}
 	for _, e := range recs.list {
-		ParseRemarks(e, e.Remarks)
+		ParseRemarks(e, e.Remarks())
 	}
 	resolveLinks(recs.list)
 	for _, e := range recs.list {

@@ -121,8 +121,8 @@ func countEdition(list []*entity.Entity) counts {
 				c.weak++
 			}
 		}
-		c.addresses += len(e.Addresses)
-		for _, r := range e.Relations {
+		c.addresses += len(e.Addresses())
+		for _, r := range e.Relations() {
 			c.links++
 			if r.TargetID != "" {
 				c.resolvedLinks++

@@ -49,11 +49,11 @@ func primaryEntity(name, list string, r row) (*entity.Entity, error) {
 	if f[1] == "" {
 		return nil, &reader.ParseError{File: name, Line: r.line, Record: id, Field: "SDN_Name", Err: fmt.Errorf("empty name")}
 	}
-	e := &entity.Entity{List: list, ID: id, Kind: kindOf(f[2]), Remarks: f[11]}
+	e := &entity.Entity{List: list, ID: id, Kind: kindOf(f[2]), More: &entity.More{Remarks: f[11]}}
 	e.Names = []entity.Name{personName(e.Kind, f[1], entity.NamePrimary)}
-	e.Programs = programs(f[3])
+	e.EnsureMore().Programs = programs(f[3])
 	if f[4] != "" {
-		e.Titles = []string{f[4]}
+		e.EnsureMore().Titles = []string{f[4]}
 	}
 	e.Vessel = vesselOf(e.Kind, f)
 	return e, nil

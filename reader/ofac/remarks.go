@@ -31,19 +31,19 @@ var itemParsers = []struct {
 	parse func(e *entity.Entity, value string)
 }{
 	{"DOB", addBirthDate},
-	{"POB", func(e *entity.Entity, v string) { e.BirthPlaces = appendUnique(e.BirthPlaces, v) }},
+	{"POB", func(e *entity.Entity, v string) { e.EnsureMore().BirthPlaces = appendUnique(e.BirthPlaces(), v) }},
 	{"nationality", func(e *entity.Entity, v string) { e.Nationalities = appendCountry(e.Nationalities, v) }},
-	{"citizen", func(e *entity.Entity, v string) { e.Citizenships = appendCountry(e.Citizenships, v) }},
+	{"citizen", func(e *entity.Entity, v string) { e.EnsureMore().Citizenships = appendCountry(e.Citizenships(), v) }},
 	{"Gender", addGender},
 	{"a.k.a.", func(e *entity.Entity, v string) { addQuotedName(e, v, entity.NameWeakAlias) }},
 	{"f.k.a.", func(e *entity.Entity, v string) { addQuotedName(e, v, entity.NameFormer) }},
 	{"n.k.a.", func(e *entity.Entity, v string) { addQuotedName(e, v, entity.NameAlias) }},
 	{"Linked To", addLink},
-	{"Email Address", func(e *entity.Entity, v string) { e.Emails = appendUnique(e.Emails, v) }},
-	{"Website", func(e *entity.Entity, v string) { e.Websites = appendUnique(e.Websites, v) }},
-	{"Phone Number", func(e *entity.Entity, v string) { e.Phones = appendUnique(e.Phones, v) }},
-	{"Telephone Number", func(e *entity.Entity, v string) { e.Phones = appendUnique(e.Phones, v) }},
-	{"Telephone", func(e *entity.Entity, v string) { e.Phones = appendUnique(e.Phones, v) }},
+	{"Email Address", func(e *entity.Entity, v string) { e.EnsureMore().Emails = appendUnique(e.Emails(), v) }},
+	{"Website", func(e *entity.Entity, v string) { e.EnsureMore().Websites = appendUnique(e.Websites(), v) }},
+	{"Phone Number", func(e *entity.Entity, v string) { e.EnsureMore().Phones = appendUnique(e.Phones(), v) }},
+	{"Telephone Number", func(e *entity.Entity, v string) { e.EnsureMore().Phones = appendUnique(e.Phones(), v) }},
+	{"Telephone", func(e *entity.Entity, v string) { e.EnsureMore().Phones = appendUnique(e.Phones(), v) }},
 	{"Digital Currency Address", addCrypto},
 	{"Vessel Registration Identification", func(e *entity.Entity, v string) { setIMO(e, v) }},
 	{"MMSI", func(e *entity.Entity, v string) { vessel(e).MMSI = v }},
@@ -128,12 +128,12 @@ func addCrypto(e *entity.Entity, v string) {
 	if !ok || cur == "" || addr == "" || strings.Contains(addr, " ") {
 		return
 	}
-	e.Crypto = append(e.Crypto, entity.CryptoAddress{Currency: cur, Address: addr})
+	e.EnsureMore().Crypto = append(e.Crypto(), entity.CryptoAddress{Currency: cur, Address: addr})
 }
 
 // addLink records a "Linked To:" relationship; resolveLinks fills TargetID.
 func addLink(e *entity.Entity, v string) {
-	e.Relations = append(e.Relations, entity.Relation{
+	e.EnsureMore().Relations = append(e.Relations(), entity.Relation{
 		Type:       entity.RelLinkedTo,
 		TargetName: v,
 		Outgoing:   true,
@@ -158,8 +158,8 @@ func vessel(e *entity.Entity) *entity.Vessel {
 
 // aircraft returns e.Aircraft, creating it when needed.
 func aircraft(e *entity.Entity) *entity.Aircraft {
-	if e.Aircraft == nil {
-		e.Aircraft = &entity.Aircraft{}
+	if e.Aircraft() == nil {
+		e.EnsureMore().Aircraft = &entity.Aircraft{}
 	}
-	return e.Aircraft
+	return e.Aircraft()
 }

@@ -34,7 +34,7 @@ func (rs *records) eachRow(ctx context.Context, in Input, cols []string, fn func
 // word, so the text is joined without a separator.
 func (rs *records) addComments(ctx context.Context, in Input) error {
 	return rs.eachRow(ctx, in, commentCols, func(e *entity.Entity, r row) {
-		e.Remarks += r.fields[1]
+		e.EnsureMore().Remarks += r.fields[1]
 	})
 }
 
@@ -71,7 +71,7 @@ func (rs *records) addAddresses(ctx context.Context, in Input) error {
 		if a == (entity.Address{}) {
 			return
 		}
-		e.Addresses = append(e.Addresses, a)
+		e.EnsureMore().Addresses = append(e.Addresses(), a)
 		if a.Country != "" {
 			e.Countries = appendUnique(e.Countries, a.Country)
 		}

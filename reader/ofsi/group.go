@@ -78,7 +78,7 @@ func (g *group) addNames(r row) error {
 		g.AddName(entity.Name{Full: nonLatin, Type: entity.NameOriginalScript, Script: scriptCode(r["Non-Latin Script Type"], nonLatin)})
 	}
 	if t := r["Title"]; t != "" && g.Once("title", t) {
-		g.Entity.Titles = append(g.Entity.Titles, t)
+		g.Entity.EnsureMore().Titles = append(g.Entity.Titles(), t)
 	}
 	return nil
 }
@@ -149,7 +149,7 @@ func (g *group) addPersonal(r row) {
 		}
 	}
 	if p := joinNonEmpty(", ", r["Town of Birth"], r["Country of Birth"]); p != "" && g.Once("pob", p) {
-		g.Entity.BirthPlaces = append(g.Entity.BirthPlaces, p)
+		g.Entity.EnsureMore().BirthPlaces = append(g.Entity.BirthPlaces(), p)
 	}
 	for _, v := range splitEnum(r["Nationality"]) {
 		if c, ok := country.Code(v); ok && g.Once("nat", c) {
@@ -158,7 +158,7 @@ func (g *group) addPersonal(r row) {
 	}
 	for _, v := range splitEnum(r["Position"]) {
 		if g.Once("pos", v) {
-			g.Entity.Positions = append(g.Entity.Positions, v)
+			g.Entity.EnsureMore().Positions = append(g.Entity.Positions(), v)
 		}
 	}
 	if m := genderRe.FindStringSubmatch(r["Other Information"]); m != nil && g.Once("gender", m[1]) {
@@ -207,7 +207,7 @@ func (g *group) addAddress(r row) {
 	}
 	if full != "" && g.Once("addr", full) {
 		a.Full = full
-		g.Entity.Addresses = append(g.Entity.Addresses, a)
+		g.Entity.EnsureMore().Addresses = append(g.Entity.Addresses(), a)
 	}
 }
 
@@ -215,22 +215,22 @@ var refRe = regexp.MustCompile(`\(UK Sanctions List Ref\):\s*([A-Za-z0-9.]+[0-9]
 
 func (g *group) addListing(r row) {
 	if v := r["Regime"]; v != "" && g.Once("regime", v) {
-		g.Entity.Programs = append(g.Entity.Programs, v)
+		g.Entity.EnsureMore().Programs = append(g.Entity.Programs(), v)
 	}
 	for _, col := range []string{"Listed On", "UK Sanctions List Date Designated"} {
 		if d, ok := parseDate(r[col]); ok && g.Once("listed", d.String()) {
-			g.Entity.ListedOn = append(g.Entity.ListedOn, d)
+			g.Entity.EnsureMore().ListedOn = append(g.Entity.ListedOn(), d)
 		}
 	}
 	if d, ok := parseDate(r["Last Updated"]); ok && g.Once("amended", d.String()) {
-		g.Entity.AmendedOn = append(g.Entity.AmendedOn, d)
+		g.Entity.EnsureMore().AmendedOn = append(g.Entity.AmendedOn(), d)
 	}
 	info := r["Other Information"]
 	if info != "" && g.Once("info", info) {
 		g.Remarks = append(g.Remarks, info)
 	}
 	if m := refRe.FindStringSubmatch(info); m != nil && g.Once("ref", m[1]) {
-		g.Entity.OtherIDs = append(g.Entity.OtherIDs, entity.Identifier{Scheme: "uk_sanctions_list_ref", Value: m[1]})
+		g.Entity.EnsureMore().OtherIDs = append(g.Entity.OtherIDs(), entity.Identifier{Scheme: "uk_sanctions_list_ref", Value: m[1]})
 	}
 }
 
@@ -238,7 +238,7 @@ func (g *group) addListing(r row) {
 // from the labels of its remarks (Other Information).
 func addVessel(e *entity.Entity) {
 	if e.Kind == entity.KindVessel {
-		e.Vessel = shipDetails(e.Remarks)
+		e.Vessel = shipDetails(e.Remarks())
 	}
 }
 

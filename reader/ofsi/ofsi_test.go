@@ -69,9 +69,9 @@ func TestRead_Editions(t *testing.T) {
 				for _, n := range e.Names {
 					nameTypes[n.Type]++
 				}
-				dobs += len(e.BirthDates) + strings.Count(e.Remarks, "DOB: ")
-				regs += len(e.Programs)
-				addrs += len(e.Addresses)
+				dobs += len(e.BirthDates) + strings.Count(e.Remarks(), "DOB: ")
+				regs += len(e.Programs())
+				addrs += len(e.Addresses())
 			}
 			checks := []struct {
 				what      string
@@ -120,11 +120,11 @@ func spotCheck(t *testing.T, edition string, recs map[string]*entity.Entity) {
 		check   func(*entity.Entity) bool
 	}{
 		{"HAQ", "2025-04-14", "15672", "Mian Abdul HAQ", 5, func(e *entity.Entity) bool {
-			return e.Kind == entity.KindPerson && join(e.Titles) == "Mr" && len(e.Genders) == 1 &&
-				e.Genders[0] == entity.GenderMale && e.OtherIDs[0].Value == "GHR0086" &&
-				join(e.Programs) == "Global Human Rights" && len(e.ListedOn) == 1 &&
-				e.ListedOn[0].String() == "2022-12-09" && len(e.Addresses) == 1 &&
-				e.Addresses[0].Street == "Hafizabad Taluka Daharki, District Ghotki" &&
+			return e.Kind == entity.KindPerson && join(e.Titles()) == "Mr" && len(e.Genders) == 1 &&
+				e.Genders[0] == entity.GenderMale && e.OtherIDs()[0].Value == "GHR0086" &&
+				join(e.Programs()) == "Global Human Rights" && len(e.ListedOn()) == 1 &&
+				e.ListedOn()[0].String() == "2022-12-09" && len(e.Addresses()) == 1 &&
+				e.Addresses()[0].Street == "Hafizabad Taluka Daharki, District Ghotki" &&
 				e.Names[4].Parts[2] == entity.NamePart{Type: entity.PartFamily, Value: "HAQ"}
 		}},
 		{"ship", "2025-04-14", "13651", "SAM JONG 2", 9, func(e *entity.Entity) bool {
@@ -134,19 +134,19 @@ func spotCheck(t *testing.T, edition string, recs map[string]*entity.Entity) {
 		{"Cyrillic", "2025-04-14", "14241", "Khizri Magomedovich ABAKAROV", 2, func(e *entity.Entity) bool {
 			return e.Names[1].Full == "Хизри Магомедович Абакаров" && e.Names[1].Script == "Cyrl" &&
 				e.Names[1].Type == entity.NameOriginalScript && e.BirthDates[0].String() == "1960-06-28" &&
-				join(e.Nationalities) == "RU" && e.Addresses[0].Country == "RU" && e.Addresses[0].PostalCode == "103265" &&
-				join(e.BirthPlaces) == "Yuzhno Sakhalinsk, Russia"
+				join(e.Nationalities) == "RU" && e.Addresses()[0].Country == "RU" && e.Addresses()[0].PostalCode == "103265" &&
+				join(e.BirthPlaces()) == "Yuzhno Sakhalinsk, Russia"
 		}},
 		{"Cyrillic", "2023-06-05", "14241", "Khizri Magomedovich ABAKAROV", 2, nil},
 		{"AL-HABABI", "2018-04-13", "13349", "Nayef Salam Muhammad Ujaym AL-HABABI", 8, func(e *entity.Entity) bool {
 			return len(e.BirthDates) == 2 && e.BirthDates[0].String() == "1980" && e.BirthDates[1].String() == "1981" &&
 				len(e.Documents) == 1 && e.Documents[0].Number == "Passport No: 592667 (Qatari passport issued on 3 May 2007)." &&
-				strings.HasPrefix(e.Remarks, "UN Ref QDe.004.")
+				strings.HasPrefix(e.Remarks(), "UN Ref QDe.004.")
 		}},
 		{"ZIMA", "2018-04-13", "12927", "Pyotr Anatoliyovych ZIMA", 2, func(e *entity.Entity) bool {
 			return len(e.BirthDates) == 2 && e.BirthDates[1].String() == "1965-03-29" &&
-				join(e.Positions) == "Head of the Crimean Security Service (SBU) (Since 3 March 2014)" &&
-				len(e.AmendedOn) == 1 && e.AmendedOn[0].String() == "2018-03-15"
+				join(e.Positions()) == "Head of the Crimean Security Service (SBU) (Since 3 March 2014)" &&
+				len(e.AmendedOn()) == 1 && e.AmendedOn()[0].String() == "2018-03-15"
 		}},
 	}
 	for _, tt := range tests {

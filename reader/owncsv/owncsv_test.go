@@ -38,9 +38,9 @@ func TestRead_Example(t *testing.T) {
 		{"gender", p.Genders[0], entity.GenderMale},
 		{"nationality", p.Nationalities[0], "RU"},
 		{"passport", p.Documents[0], entity.Document{Type: entity.DocPassport, Number: "753941234"}},
-		{"address", p.Addresses[0].Full, "12 Lenin St, Omsk, Russia"},
-		{"link", p.Relations[0].TargetID, "O-001"},
-		{"remarks", p.Remarks, "Former customer; account closed 2022"},
+		{"address", p.Addresses()[0].Full, "12 Lenin St, Omsk, Russia"},
+		{"link", p.Relations()[0].TargetID, "O-001"},
+		{"remarks", p.Remarks(), "Former customer; account closed 2022"},
 		{"circa", got[1].BirthDates[0].String(), "~1965"},
 		{"two nationalities", strings.Join(got[1].Nationalities, ","), "MX,ES"},
 		{"national id", got[1].Documents[0].Type, entity.DocNationalID},
@@ -48,7 +48,7 @@ func TestRead_Example(t *testing.T) {
 		{"vessel", got[3].Kind, entity.KindVessel},
 		{"vessel country", got[3].Countries[0], "PA"},
 		{"range", got[4].BirthDates[0].String(), "1980/1982"},
-		{"program", got[4].Programs[0], "watch"},
+		{"program", got[4].Programs()[0], "watch"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

@@ -79,7 +79,7 @@ func (b *builder) add(line int, cols, row []string) error {
 	addPlain(e, v)
 	for _, target := range rowmap.SplitList(v["linked_to"]) {
 		b.links = append(b.links, link{line: line, key: e.Key(), from: e.ID, targetList: e.List, target: target})
-		e.Relations = append(e.Relations, entity.Relation{Type: entity.RelLinkedTo, TargetID: target, Source: "linked_to"})
+		e.EnsureMore().Relations = append(e.Relations(), entity.Relation{Type: entity.RelLinkedTo, TargetID: target, Source: "linked_to"})
 	}
 	b.records = append(b.records, e)
 	return nil
@@ -158,7 +158,7 @@ func addCountry(e *entity.Entity, s string) error {
 
 // addPlain copies the free-text columns.
 func addPlain(e *entity.Entity, v map[string]string) {
-	e.BirthPlaces = rowmap.SplitList(v["place_of_birth"])
+	e.EnsureMore().BirthPlaces = rowmap.SplitList(v["place_of_birth"])
 	for _, p := range rowmap.SplitList(v["passport"]) {
 		e.Documents = append(e.Documents, entity.Document{Type: entity.DocPassport, Number: p})
 	}
@@ -166,8 +166,8 @@ func addPlain(e *entity.Entity, v map[string]string) {
 		e.Documents = append(e.Documents, entity.Document{Type: entity.DocNationalID, Number: p})
 	}
 	for _, a := range rowmap.SplitList(v["address"]) {
-		e.Addresses = append(e.Addresses, entity.Address{Full: a})
+		e.EnsureMore().Addresses = append(e.Addresses(), entity.Address{Full: a})
 	}
-	e.Programs = rowmap.SplitList(v["program"])
-	e.Remarks = v["remarks"]
+	e.EnsureMore().Programs = rowmap.SplitList(v["program"])
+	e.EnsureMore().Remarks = v["remarks"]
 }

@@ -49,10 +49,10 @@ func TestRead_Ships(t *testing.T) {
 	eq(t, "ship kind", ship.Kind, entity.KindVessel)
 	eq(t, "ship", ship.Vessel, &entity.Vessel{IMO: "9160994"})
 	eq(t, "ship names", ship.Names, []entity.Name{{Full: "SPARTA IV", Type: entity.NamePrimary}})
-	eq(t, "ship remarks", ship.Remarks, "built 2001")
+	eq(t, "ship remarks", ship.Remarks(), "built 2001")
 	eq(t, "ship birth", len(ship.BirthDates), 0)
 	eq(t, "person birth", person.BirthDates, []entity.Date{{Year: 1972, Month: 8, Day: 10}})
-	eq(t, "person title", person.Titles, []string{"Colonel"})
+	eq(t, "person title", person.Titles(), []string{"Colonel"})
 	eq(t, "org names", org.Names, []entity.Name{{Full: "Belaruskali OAO", Type: entity.NamePrimary},
 		{Full: "Belaruskali JSC", Type: entity.NameAlias}, {Full: "Belarusian Potash Company", Type: entity.NameAlias},
 		{Full: "BPC", Type: entity.NameAlias}})

@@ -15,7 +15,7 @@ func organization(n *xmlnode.Node, e *entity.Entity) {
 	e.Kind = entity.KindOrganization
 	addNames(e, n, text(n, "Entity", "EntityOrShip"))
 	if t := text(n, "Title", "TitleOrShip"); t != "" {
-		e.Titles = []string{t}
+		e.EnsureMore().Titles = []string{t}
 	}
 }
 
@@ -28,7 +28,7 @@ func vessel(n *xmlnode.Node, e *entity.Entity) {
 	imo := strings.TrimSpace(strings.TrimPrefix(strings.ToUpper(text(n, "ShipIMONumber")), "IMO"))
 	e.Vessel = &entity.Vessel{IMO: imo}
 	if built := text(n, "DateOfBirthOrShipBuildDate"); built != "" {
-		e.Remarks = "built " + built
+		e.EnsureMore().Remarks = "built " + built
 	}
 }
 

@@ -33,7 +33,7 @@ func person(n *xmlnode.Node, e *entity.Entity) error {
 		e.Names = append(e.Names, personAlias(a, given, family))
 	}
 	if t := text(n, "Title", "TitleOrShip"); t != "" {
-		e.Titles = []string{t}
+		e.EnsureMore().Titles = []string{t}
 	}
 	field := "DateOfBirth"
 	s := text(n, field)

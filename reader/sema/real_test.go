@@ -45,7 +45,7 @@ func TestRead_Counts(t *testing.T) {
 			names[n.Type]++
 		}
 		dates += len(e.BirthDates)
-		titles += len(e.Titles)
+		titles += len(e.Titles())
 	}
 	if len(got) != 1369 {
 		t.Errorf("%d records (distinct IDs), want 1369", len(got))
@@ -72,7 +72,7 @@ func TestRead_Records(t *testing.T) {
 				{Type: entity.PartGiven, Value: "Than"}, {Type: entity.PartFamily, Value: "Shwe"}}}})
 			eq(t, "kind", e.Kind, entity.KindPerson)
 			eq(t, "birth", e.BirthDates, []entity.Date{{Year: 1933, Month: 2, Day: 2}})
-			eq(t, "programs", e.Programs, []string{"Burma / Birmanie"})
+			eq(t, "programs", e.Programs(), []string{"Burma / Birmanie"})
 			eq(t, "countries", e.Countries, []string{"MM"})
 		}},
 		{"MM.1.1", func(t *testing.T, e *entity.Entity) { // entity with aliases

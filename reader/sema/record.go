@@ -42,7 +42,7 @@ func record(n *xmlnode.Node, file string) (*entity.Entity, *reader.ParseError, e
 	if ctry == "" {
 		return nil, nil, fail("Country", errors.New("missing"))
 	}
-	e := &entity.Entity{List: List, Programs: []string{ctry}}
+	e := &entity.Entity{List: List, More: &entity.More{Programs: []string{ctry}}}
 	var warning *reader.ParseError
 	if item != "" {
 		e.ID = recordID(ctry, text(n, "Schedule"), item)

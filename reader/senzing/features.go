@@ -17,7 +17,7 @@ func (r *record) apply(f feature) error {
 	for _, d := range []struct {
 		key string
 		to  *[]entity.Date
-	}{{"DATE_OF_BIRTH", &e.BirthDates}, {"DATE_OF_DEATH", &e.DeathDates}} {
+	}{{"DATE_OF_BIRTH", &e.BirthDates}, {"DATE_OF_DEATH", &e.EnsureMore().DeathDates}} {
 		if v := a[d.key]; v != "" {
 			date, err := entity.ParseDate(v)
 			if err != nil {
@@ -28,14 +28,14 @@ func (r *record) apply(f feature) error {
 	}
 	if v := a["LAST_CHANGE"]; len(v) >= 10 {
 		if date, err := entity.ParseDate(v[:10]); err == nil {
-			e.AmendedOn = append(e.AmendedOn, date)
+			e.EnsureMore().AmendedOn = append(e.AmendedOn(), date)
 		}
 	}
 	if err := r.applyCountries(a); err != nil {
 		return err
 	}
 	if v := a["PLACE_OF_BIRTH"]; v != "" {
-		e.BirthPlaces = append(e.BirthPlaces, v)
+		e.EnsureMore().BirthPlaces = append(e.BirthPlaces(), v)
 	}
 	if err := r.applyAddress(a); err != nil {
 		return err
@@ -46,7 +46,7 @@ func (r *record) apply(f feature) error {
 	r.applyContacts(a)
 	r.applyGender(a["GENDER"])
 	if v := a["TOPIC"]; v != "" {
-		e.Programs = appendNew(e.Programs, v)
+		e.EnsureMore().Programs = appendNew(e.Programs(), v)
 	}
 	if key := a["REL_POINTER_KEY"]; key != "" {
 		r.pointers = append(r.pointers, pointer{Role: a["REL_POINTER_ROLE"], Key: key})
@@ -100,7 +100,7 @@ func (r *record) applyCountries(a map[string]string) error {
 		key string
 		to  *[]string
 	}{
-		{"NATIONALITY", &e.Nationalities}, {"CITIZENSHIP", &e.Citizenships},
+		{"NATIONALITY", &e.Nationalities}, {"CITIZENSHIP", &e.EnsureMore().Citizenships},
 		{"REGISTRATION_COUNTRY", &e.Countries}, {"COUNTRY_OF_ASSOCIATION", &e.Countries},
 		{"COUNTRY", &e.Countries},
 	} {
@@ -143,7 +143,7 @@ func (r *record) applyAddress(a map[string]string) error {
 		ad.Country = code
 	}
 	if ad != (entity.Address{}) {
-		r.ent.Addresses = append(r.ent.Addresses, ad)
+		r.ent.EnsureMore().Addresses = append(r.ent.Addresses(), ad)
 	}
 	return nil
 }
@@ -181,13 +181,13 @@ func (r *record) applyIdentifiers(a map[string]string) error {
 			if scheme == "" {
 				scheme = "other"
 			}
-			e.OtherIDs = append(e.OtherIDs, entity.Identifier{Scheme: scheme, Value: num})
+			e.EnsureMore().OtherIDs = append(e.OtherIDs(), entity.Identifier{Scheme: scheme, Value: num})
 		}
 	}
 	for _, key := range []string{"LEI_NUMBER", "DUNS_NUMBER", "NPI_NUMBER", "URL"} {
 		if v := a[key]; v != "" {
 			scheme := strings.ToLower(strings.TrimSuffix(key, "_NUMBER"))
-			e.OtherIDs = append(e.OtherIDs, entity.Identifier{Scheme: scheme, Value: v})
+			e.EnsureMore().OtherIDs = append(e.OtherIDs(), entity.Identifier{Scheme: scheme, Value: v})
 		}
 	}
 	return nil
@@ -196,13 +196,13 @@ func (r *record) applyIdentifiers(a map[string]string) error {
 func (r *record) applyContacts(a map[string]string) {
 	e := r.ent
 	if v := a["EMAIL_ADDRESS"]; v != "" {
-		e.Emails = appendNew(e.Emails, v)
+		e.EnsureMore().Emails = appendNew(e.Emails(), v)
 	}
 	if v := a["PHONE_NUMBER"]; v != "" {
-		e.Phones = appendNew(e.Phones, v)
+		e.EnsureMore().Phones = appendNew(e.Phones(), v)
 	}
 	if v := a["WEBSITE_ADDRESS"]; v != "" {
-		e.Websites = appendNew(e.Websites, v)
+		e.EnsureMore().Websites = appendNew(e.Websites(), v)
 	}
 }
 

@@ -29,10 +29,10 @@ func resolve(recs []*record) []*entity.Entity {
 				rel.TargetName = target.ent.PrimaryName()
 				if rel.Type == entity.RelOccupancy && target.recordType == "" {
 					positions[target.ent.Key()] = true
-					r.ent.Positions = appendNew(r.ent.Positions, rel.TargetName)
+					r.ent.EnsureMore().Positions = appendNew(r.ent.Positions(), rel.TargetName)
 				}
 			}
-			r.ent.Relations = append(r.ent.Relations, rel)
+			r.ent.EnsureMore().Relations = append(r.ent.Relations(), rel)
 		}
 	}
 	out := make([]*entity.Entity, 0, len(recs)-len(positions))

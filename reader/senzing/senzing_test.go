@@ -46,10 +46,10 @@ func TestRead_Congress(t *testing.T) {
 			}
 		}
 		births += len(e.BirthDates)
-		deaths += len(e.DeathDates)
-		rels += len(e.Relations)
-		hasRep := slices.Contains(e.Positions, "United States representative")
-		hasSen := slices.Contains(e.Positions, "United States senator")
+		deaths += len(e.DeathDates())
+		rels += len(e.Relations())
+		hasRep := slices.Contains(e.Positions(), "United States representative")
+		hasSen := slices.Contains(e.Positions(), "United States senator")
 		if hasRep {
 			rep++
 		}
@@ -59,12 +59,12 @@ func TestRead_Congress(t *testing.T) {
 		if hasRep && hasSen {
 			both++
 		}
-		for _, id := range e.OtherIDs {
+		for _, id := range e.OtherIDs() {
 			if id.Scheme == "wikidata" {
 				wikidata++
 			}
 		}
-		if slices.Equal(e.Programs, []string{"role.pep"}) {
+		if slices.Equal(e.Programs(), []string{"role.pep"}) {
 			pep++
 		}
 	}
@@ -129,16 +129,16 @@ func TestRead_CongressSpotChecks(t *testing.T) {
 			if y := firstYear(e.BirthDates); y != tt.birth {
 				t.Errorf("birth year = %d, want %d", y, tt.birth)
 			}
-			if y := firstYear(e.DeathDates); y != tt.death {
+			if y := firstYear(e.DeathDates()); y != tt.death {
 				t.Errorf("death year = %d, want %d", y, tt.death)
 			}
-			if p := slices.Sorted(slices.Values(e.Positions)); !slices.Equal(p, tt.positions) {
+			if p := slices.Sorted(slices.Values(e.Positions())); !slices.Equal(p, tt.positions) {
 				t.Errorf("positions = %v, want %v", p, tt.positions)
 			}
-			if len(e.AmendedOn) != 1 || e.AmendedOn[0].String() != tt.amended {
-				t.Errorf("amended = %v, want %s", e.AmendedOn, tt.amended)
+			if len(e.AmendedOn()) != 1 || e.AmendedOn()[0].String() != tt.amended {
+				t.Errorf("amended = %v, want %s", e.AmendedOn(), tt.amended)
 			}
-			for _, r := range e.Relations {
+			for _, r := range e.Relations() {
 				if r.Type != entity.RelOccupancy || !r.Outgoing || r.TargetName == "" {
 					t.Errorf("relation %+v", r)
 				}
@@ -151,7 +151,7 @@ func firstYear(ds []entity.Date) int {
 	if len(ds) == 0 {
 		return 0
 	}
-	return ds[0].Year
+	return int(ds[0].Year)
 }
 
 func TestParse_Mapping(t *testing.T) {
@@ -178,17 +178,15 @@ func TestParse_Mapping(t *testing.T) {
 			{Full: "Acme LLC", Type: entity.NamePrimary},
 			{Full: "John Doe", Type: entity.NameAlias, Parts: []entity.NamePart{{Type: entity.PartGiven, Value: "John"}, {Type: entity.PartFamily, Value: "Doe"}}},
 		},
-		BirthDates:   []entity.Date{{Year: 1970, Month: 2, Day: 3}},
-		Genders:      []entity.Gender{entity.GenderFemale},
-		Citizenships: []string{"DE"},
-		Countries:    []string{"RU"},
-		Addresses:    []entity.Address{{Full: "1 Main St, Moscow", Country: "RU"}},
-		Documents:    []entity.Document{{Type: entity.DocPassport, Number: "P123", Country: "RU"}, {Type: entity.DocTaxID, Number: "7701", Country: "RU"}},
-		OtherIDs:     []entity.Identifier{{Scheme: "lei", Value: "LEI9"}},
-		Emails:       []string{"a@b.c"},
-		Programs:     []string{"sanction"},
-		Relations: []entity.Relation{{Type: entity.RelOwnership, TargetID: "r2", TargetName: "Ivan Petrov",
-			Role: "Ownership", Outgoing: true, Source: "os_test senzing RELATIONSHIPS"}},
+		BirthDates: []entity.Date{{Year: 1970, Month: 2, Day: 3}},
+		Genders:    []entity.Gender{entity.GenderFemale},
+
+		Countries: []string{"RU"},
+
+		Documents: []entity.Document{{Type: entity.DocPassport, Number: "P123", Country: "RU"}, {Type: entity.DocTaxID, Number: "7701", Country: "RU"}},
+
+		More: &entity.More{Citizenships: []string{"DE"}, Addresses: []entity.Address{{Full: "1 Main St, Moscow", Country: "RU"}}, OtherIDs: []entity.Identifier{{Scheme: "lei", Value: "LEI9"}}, Emails: []string{"a@b.c"}, Programs: []string{"sanction"}, Relations: []entity.Relation{{Type: entity.RelOwnership, TargetID: "r2", TargetName: "Ivan Petrov",
+			Role: "Ownership", Outgoing: true, Source: "os_test senzing RELATIONSHIPS"}}},
 	}
 	if d := diffEntity(e, want); d != "" {
 		t.Errorf("mapping: %s", d)

@@ -20,7 +20,7 @@ func parseDay(s string) (entity.Date, error) {
 }
 
 // parseYear parses a YEAR, FROM_YEAR or TO_YEAR: four digits.
-func parseYear(s string) (int, error) {
+func parseYear(s string) (int16, error) {
 	d, err := loosedate.Parse(s)
 	if err != nil || d.Month != 0 || d.IsRange() || d.Circa {
 		return 0, fmt.Errorf("year %q: want four digits", s)
@@ -46,7 +46,7 @@ func birthDate(n *xmlnode.Node) (entity.Date, bool, error) {
 	case n.Text("YEAR") != "":
 		d.Year, err = parseYear(n.Text("YEAR"))
 		if m := loosedate.Month(note); m != 0 {
-			d.Month = m
+			d.Month = int8(m)
 		}
 	case n.Text("FROM_YEAR") != "" || n.Text("TO_YEAR") != "":
 		d, err = yearRange(n.Text("FROM_YEAR"), n.Text("TO_YEAR"))

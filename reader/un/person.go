@@ -27,8 +27,8 @@ func (p *parser) person(n *xmlnode.Node, e *entity.Entity) error {
 	if name := personName(n); name.Full != "" {
 		e.Names = append(e.Names, name)
 	}
-	e.Titles = lines(n, "TITLE")
-	e.Positions = lines(n, "DESIGNATION")
+	e.EnsureMore().Titles = lines(n, "TITLE")
+	e.EnsureMore().Positions = lines(n, "DESIGNATION")
 	switch strings.ToLower(line(n, "GENDER")) {
 	case "male":
 		e.Genders = []entity.Gender{entity.GenderMale}
@@ -52,7 +52,7 @@ func (p *parser) person(n *xmlnode.Node, e *entity.Entity) error {
 	for _, b := range n.All("INDIVIDUAL_PLACE_OF_BIRTH") {
 		place := joinNonEmpty(", ", line(b, "STREET"), line(b, "CITY"), line(b, "STATE_PROVINCE"), line(b, "COUNTRY"), line(b, "NOTE"))
 		if place != "" {
-			e.BirthPlaces = appendUnique(e.BirthPlaces, place)
+			e.EnsureMore().BirthPlaces = appendUnique(e.BirthPlaces(), place)
 		}
 	}
 	for _, d := range n.All("INDIVIDUAL_DOCUMENT") {

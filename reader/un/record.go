@@ -21,7 +21,7 @@ func (p *parser) record(n *xmlnode.Node) (*entity.Entity, error) {
 	p.seen[id] = true
 	e := &entity.Entity{List: List, ID: id, Kind: entity.KindOrganization}
 	if ref := line(n, "REFERENCE_NUMBER"); ref != "" {
-		e.OtherIDs = []entity.Identifier{{Scheme: "un_reference", Value: ref}}
+		e.EnsureMore().OtherIDs = []entity.Identifier{{Scheme: "un_reference", Value: ref}}
 	}
 	aliasTag := "ENTITY_ALIAS"
 	if n.Name == "INDIVIDUAL" {
@@ -51,22 +51,22 @@ func (p *parser) record(n *xmlnode.Node) (*entity.Entity, error) {
 // common reads the fields individuals and entities share.
 func (p *parser) common(n *xmlnode.Node, e *entity.Entity) error {
 	if prog := line(n, "UN_LIST_TYPE"); prog != "" {
-		e.Programs = []string{prog}
+		e.EnsureMore().Programs = []string{prog}
 	}
-	e.Remarks = n.Text("COMMENTS1")
+	e.EnsureMore().Remarks = n.Text("COMMENTS1")
 	if s := line(n, "LISTED_ON"); s != "" {
 		d, err := parseDay(s)
 		if err != nil {
 			return p.fieldErr(n, e.ID, "LISTED_ON", err)
 		}
-		e.ListedOn = []entity.Date{d}
+		e.EnsureMore().ListedOn = []entity.Date{d}
 	}
 	for _, s := range lines(n, "LAST_DAY_UPDATED") {
 		d, err := parseDay(s)
 		if err != nil {
 			return p.fieldErr(n, e.ID, "LAST_DAY_UPDATED", err)
 		}
-		e.AmendedOn = append(e.AmendedOn, d)
+		e.EnsureMore().AmendedOn = append(e.AmendedOn(), d)
 	}
 	for _, tag := range []string{"INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS"} {
 		for _, a := range n.All(tag) {
@@ -96,7 +96,7 @@ func (p *parser) aliases(n *xmlnode.Node, tag string, e *entity.Entity) error {
 			e.BirthDates = appendDate(e.BirthDates, d)
 		}
 		if place := joinNonEmpty(", ", line(a, "CITY_OF_BIRTH"), line(a, "COUNTRY_OF_BIRTH")); place != "" {
-			e.BirthPlaces = appendUnique(e.BirthPlaces, place)
+			e.EnsureMore().BirthPlaces = appendUnique(e.BirthPlaces(), place)
 		}
 	}
 	return nil
@@ -130,7 +130,7 @@ func addAddress(e *entity.Entity, a *xmlnode.Node) {
 		ad.Country = c
 		e.Countries = appendUnique(e.Countries, c)
 	}
-	e.Addresses = append(e.Addresses, ad)
+	e.EnsureMore().Addresses = append(e.Addresses(), ad)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

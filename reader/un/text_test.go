@@ -39,10 +39,10 @@ func singleLineValues(e *entity.Entity) []string {
 			vs = append(vs, p.Value)
 		}
 	}
-	vs = append(vs, e.Titles...)
-	vs = append(vs, e.Positions...)
-	vs = append(vs, e.BirthPlaces...)
-	for _, a := range e.Addresses {
+	vs = append(vs, e.Titles()...)
+	vs = append(vs, e.Positions()...)
+	vs = append(vs, e.BirthPlaces()...)
+	for _, a := range e.Addresses() {
 		vs = append(vs, a.Full, a.Street, a.City, a.Region, a.PostalCode)
 	}
 	for _, d := range e.Documents {
