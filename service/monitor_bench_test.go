@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -198,6 +199,29 @@ func BenchmarkRevet(b *testing.B) {
 	}
 }
 
+// enrollProfile starts a CPU profile of the enrolment alone (not the
+// list import before it) into the file $VIGIL_ENROLL_CPUPROFILE names,
+// if set, and returns what stops it.
+func enrollProfile(b *testing.B) func() {
+	path := os.Getenv("VIGIL_ENROLL_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkEnroll enrols synthetic people (recorded and screened against
 // the current lists), VIGIL_ENROLL_N of them (default 20,000), on SQLite
 // or (VIGIL_REVET_DB=postgres) PostgreSQL, and reports subjects/s.
@@ -246,11 +270,13 @@ func BenchmarkEnroll(b *testing.B) {
 		b.ReportMetric(float64(len(recs))/(cputime.Process()-cpu0).Seconds(), "screened/cpu-s")
 		i = 0
 		b.StartTimer()
+		stopProfile := enrollProfile(b)
 		cpu0, start = cputime.Process(), time.Now()
 		sum, err := svc.EnrollSubjects(ctx, auth.Operator("bench@host"), next, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
+		stopProfile()
 		b.ReportMetric(float64(sum.Created)/time.Since(start).Seconds(), "subjects/s")
 		b.ReportMetric(float64(sum.Created)/(cputime.Process()-cpu0).Seconds(), "subjects/cpu-s")
 		b.ReportMetric(float64(sum.Alerts), "alerts")

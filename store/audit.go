@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/vigil-screening/vigil/audit"
@@ -79,9 +78,7 @@ func (tx *tx) flushAudit(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("audit head: %w", err)
 	}
-	var q strings.Builder
-	q.WriteString(`INSERT INTO audit_log (seq, at, actor, action, object, details, prev_hash, hash) VALUES `)
-	args := make([]any, 0, 8*n)
+	rows := make([][]any, len(tx.pending))
 	for i, e := range tx.pending {
 		if e.Details == nil {
 			return fmt.Errorf("audit %s %s: entry reserved but never filled", e.Action, e.Object)
@@ -91,33 +88,36 @@ func (tx *tx) flushAudit(ctx context.Context) error {
 			return err
 		}
 		prev = e.Hash
-		if i > 0 {
-			q.WriteString(", ")
-		}
-		k := len(args)
-		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", k+1, k+2, k+3, k+4, k+5, k+6, k+7, k+8)
-		args = append(args, e.Seq, fmtTime(e.At), e.Actor, string(e.Action), e.Object, string(e.Details), e.PrevHash, e.Hash)
+		rows[i] = []any{e.Seq, fmtTime(e.At), e.Actor, string(e.Action), e.Object, string(e.Details), e.PrevHash, e.Hash}
 	}
-	if err := tx.writeAudit(ctx, q.String(), args, prev); err != nil {
+	if err := tx.writeAudit(ctx, rows, prev); err != nil {
 		return err
 	}
 	tx.head = audit.Head{Seq: last, Hash: prev}
 	return nil
 }
 
-// writeAudit runs the INSERT of the entries and moves the head's hash to
+var auditInsert = &bulkInsert{table: "audit_log",
+	cols:  []string{"seq", "at", "actor", "action", "object", "details", "prev_hash", "hash"},
+	types: []string{"bigint", "text", "text", "text", "text", "text", "text", "text"}}
+
+// writeAudit inserts the entries (bulk.go) and moves the head's hash to
 // the last one. The head stays locked until commit, so on PostgreSQL both
-// go in one statement (a data-modifying WITH): one round trip fewer while
+// go in one statement (a data-modifying WITH): one round trip while
 // every other writer waits. SQLite has no such WITH and no round trips.
-func (tx *tx) writeAudit(ctx context.Context, insert string, args []any, hash string) error {
+func (tx *tx) writeAudit(ctx context.Context, rows [][]any, hash string) error {
 	if tx.db.dialect == dialectPostgres {
-		q := fmt.Sprintf("WITH appended AS (%s) UPDATE audit_head SET hash = $%d WHERE id = 1", insert, len(args)+1)
+		args, err := auditInsert.columns(rows)
+		if err != nil {
+			return err
+		}
+		q := fmt.Sprintf("WITH appended AS (%s) UPDATE audit_head SET hash = $%d WHERE id = 1", auditInsert.unnest(0), len(args)+1)
 		if _, err := tx.ExecContext(ctx, q, append(args, hash)...); err != nil {
 			return fmt.Errorf("audit append: %w", err)
 		}
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, insert, args...); err != nil {
+	if err := tx.insert(ctx, auditInsert, rows, nil); err != nil {
 		return fmt.Errorf("audit append: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET hash = $1 WHERE id = 1`, hash); err != nil {

@@ -8,9 +8,18 @@ import (
 // Counts read for monitoring (the /metrics endpoint): cheap GROUP BY
 // queries, read at each scrape.
 
-// AlertCounts returns how many alerts are in each status.
+// AlertCounts returns how many alerts are in each status, from the
+// tally (tally.go).
 func (db *DB) AlertCounts(ctx context.Context) (map[string]int64, error) {
-	return db.countBy(ctx, "alert counts", `SELECT status, COUNT(*) FROM alerts GROUP BY status`)
+	st, err := db.AlertStats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int64, len(st.ByStatus))
+	for s, n := range st.ByStatus {
+		out[string(s)] = int64(n)
+	}
+	return out, nil
 }
 
 // JobCounts returns how many background jobs are in each state

@@ -140,6 +140,9 @@ func (db *DB) compareTables(ctx context.Context, t *sql.Tx, r *replayer) error {
 	if err := db.compareSessions(ctx, t, r); err != nil {
 		return err
 	}
+	if err := compareTally(ctx, t, rep); err != nil {
+		return err
+	}
 	r.state.Missing(func(table, key string, seq int64) {
 		rep.Add(audit.Difference{Problem: audit.Missing, Table: table, Row: key, Want: "a row", Seq: seq})
 	})
@@ -148,6 +151,7 @@ func (db *DB) compareTables(ctx context.Context, t *sql.Tx, r *replayer) error {
 	for i, bt := range boundTables {
 		rank[bt.Name] = i + 1
 	}
+	rank["alert_tally"] = len(boundTables) + 1
 	slices.SortStableFunc(rep.Differences, func(a, b audit.Difference) int { return rank[a.Table] - rank[b.Table] })
 	return nil
 }

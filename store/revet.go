@@ -322,8 +322,16 @@ func (db *DB) RecordChunk(ctx context.Context, actor auth.Principal, id int64, c
 			res.Replayed = true
 			return nil
 		}
-		for _, j := range jobs {
-			out, err := db.recordOne(ctx, tx, j.actor, j.s)
+		order := make([]int, len(jobs))
+		for i := range order {
+			order[i] = i
+		}
+		pre, err := tx.prewrite(ctx, jobs, order)
+		if err != nil {
+			return fmt.Errorf("re-vetting run %d chunk %d: %w", id, chunk, err)
+		}
+		for i, j := range jobs {
+			out, err := db.recordOne(ctx, tx, j.actor, j.s, at(pre, i))
 			if err != nil {
 				return fmt.Errorf("re-vet subject %s: %w", j.s.SubjectID, err)
 			}

@@ -120,20 +120,19 @@ type job struct {
 
 // recordJobs records checked screenings in one transaction.
 func (db *DB) recordJobs(ctx context.Context, jobs []job) ([]*ScreeningResult, error) {
-	// Lock subjects in a fixed order so concurrent batches cannot deadlock.
-	order := make([]int, len(jobs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(jobs[a].s.SubjectID, jobs[b].s.SubjectID) })
+	order := recordOrder(jobs)
 	out := make([]*ScreeningResult, len(jobs))
 	err := db.inTx(ctx, func(tx *tx) error {
+		pre, err := tx.prewrite(ctx, jobs, order)
+		if err != nil {
+			return err
+		}
 		for _, i := range order {
 			jctx := ctx
 			if id := jobs[i].request; id != requestid.From(ctx) {
 				jctx = requestid.With(ctx, id)
 			}
-			r, err := db.recordOne(jctx, tx, jobs[i].actor, jobs[i].s)
+			r, err := db.recordOne(jctx, tx, jobs[i].actor, jobs[i].s, at(pre, i))
 			if err != nil && len(jobs) > 1 {
 				return fmt.Errorf("screening %d: %w", i, err)
 			}
@@ -148,6 +147,17 @@ func (db *DB) recordJobs(ctx context.Context, jobs []job) ([]*ScreeningResult, e
 		return nil, err
 	}
 	return out, nil
+}
+
+// recordOrder is the order to record jobs in: by subject id, so that
+// concurrent batches lock subjects in one order and cannot deadlock.
+func recordOrder(jobs []job) []int {
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(jobs[a].s.SubjectID, jobs[b].s.SubjectID) })
+	return order
 }
 
 func checkScreening(s *Screening) error {
@@ -191,7 +201,17 @@ func checkScreening(s *Screening) error {
 	return nil
 }
 
-func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Screening) (*ScreeningResult, error) {
+// at is pre[i], or nil when pre is.
+func at(pre []*prewritten, i int) *prewritten {
+	if pre == nil {
+		return nil
+	}
+	return pre[i]
+}
+
+// recordOne records one screening in tx. pre, when not nil, is its
+// subject and screening rows, written already (prewrite).
+func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Screening, pre *prewritten) (*ScreeningResult, error) {
 	var res ScreeningResult
 	replay, err := tx.claimKey(ctx, actor, s.IdempotencyKey, "screening", s, &res)
 	if err != nil || replay {
@@ -206,13 +226,18 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 		return &res, tx.saveResult(ctx, actor, s.IdempotencyKey, &res)
 	}
 	entry := tx.reserveAudit(ctx, actor, audit.ActionScreenRecord, "subject/"+s.SubjectID)
-	subj, err := tx.upsertSubject(ctx, actor, s.SubjectID, s.Subject)
-	if err != nil {
-		return nil, err
-	}
+	var subj *subjectRow
 	b := &screeningBind{}
-	if res.ScreeningID, err = tx.insertScreening(ctx, actor, subj, s, b); err != nil {
-		return nil, err
+	if pre != nil {
+		bind := pre.bind
+		subj, res.ScreeningID, b = pre.subj, pre.screeningID, &bind
+	} else {
+		if subj, err = tx.upsertSubject(ctx, actor, s.SubjectID, s.Subject); err != nil {
+			return nil, err
+		}
+		if res.ScreeningID, err = tx.insertScreening(ctx, actor, subj, s, b); err != nil {
+			return nil, err
+		}
 	}
 	var memory review.Memory
 	for _, h := range s.Hits {

@@ -202,49 +202,6 @@ func afterCondition(after, col string, desc bool, arg func(any) string) (string,
 	return "(" + col + ", a.id)" + op + "(" + arg(v) + ", " + arg(id) + ")", nil
 }
 
-// AlertStats counts alerts by state, and the alerts not closed by age.
-type AlertStats struct {
-	ByStatus map[review.Status]int
-	// Waiting counts the alerts not closed raised over a day, a week and
-	// a month ago (each count includes the older ones).
-	OverDay, OverWeek, OverMonth int
-}
-
-// AlertStats counts the alerts.
-func (db *DB) AlertStats(ctx context.Context) (*AlertStats, error) {
-	st := &AlertStats{ByStatus: map[review.Status]int{}}
-	rows, err := db.sql.QueryContext(ctx, `SELECT status, COUNT(*) FROM alerts GROUP BY status`)
-	if err != nil {
-		return nil, fmt.Errorf("alert stats: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var s string
-		var n int
-		if err := rows.Scan(&s, &n); err != nil {
-			return nil, fmt.Errorf("alert stats: %w", err)
-		}
-		st.ByStatus[review.Status(s)] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("alert stats: %w", err)
-	}
-	now := db.now()
-	for _, c := range []struct {
-		n   *int
-		age time.Duration
-	}{{&st.OverDay, 24 * time.Hour}, {&st.OverWeek, 7 * 24 * time.Hour}, {&st.OverMonth, 30 * 24 * time.Hour}} {
-		// The (status, created_at) index answers each count from its
-		// ranges alone.
-		err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM alerts WHERE status IN ('open', 'in_review', 'escalated') AND created_at < $1`,
-			fmtTime(now.Add(-c.age))).Scan(c.n)
-		if err != nil {
-			return nil, fmt.Errorf("alert stats: %w", err)
-		}
-	}
-	return st, nil
-}
-
 // AuditQuery selects entries of the audit trail, newest first.
 type AuditQuery struct {
 	Actor  string
