@@ -63,7 +63,7 @@ func adHocOnly(jobs []job) bool {
 // is acknowledged before the statement has committed. ok is false when
 // the caller must record the group the ordinary way: the head is not
 // known or has moved (it is then learnt again by that transaction), or
-// the statement failed.
+// the statement failed and its entries are not in the trail (adHocLanded).
 func (db *DB) recordAdHoc(ctx context.Context, jobs []job) (rs []*ScreeningResult, ok bool) {
 	k := &db.head
 	k.mu.Lock()
@@ -100,6 +100,15 @@ func (db *DB) recordAdHoc(ctx context.Context, jobs []job) (rs []*ScreeningResul
 	}
 	var moved, appended int
 	err = st.QueryRowContext(ctx, to.Seq, to.Hash, from.Seq, from.Hash, seqs, ats, actors, actions, objects, det, ph, hs).Scan(&moved, &appended)
+	if err != nil {
+		// The statement commits itself, so an error (a connection lost
+		// after the server ran it) does not say that it did not: recording
+		// the group again would write every entry twice. Look.
+		if landed, lerr := db.adHocLanded(ctx, to); lerr == nil && landed {
+			k.head = to
+			return rs, true
+		}
+	}
 	if err != nil || moved != 1 || appended != n {
 		// Stale (or failed): forget the head; the ordinary transaction
 		// that records this group reads the real one and notes it.
@@ -108,6 +117,32 @@ func (db *DB) recordAdHoc(ctx context.Context, jobs []job) (rs []*ScreeningResul
 	}
 	k.head = to
 	return rs, true
+}
+
+// adHocLanded reports whether the entries of an ad hoc group whose
+// statement failed were committed after all: whether the last of them,
+// to, is in the trail. It first waits for the head's row lock, so that a
+// statement still running on the server (its client gone) has committed
+// or rolled back before the trail is read. A statement the server had
+// not yet begun when the lock was taken escapes this; the group is then
+// recorded again (two entries for one screening, the chain intact).
+func (db *DB) adHocLanded(ctx context.Context, to audit.Head) (bool, error) {
+	t, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer t.Rollback()
+	var seq int64
+	if err := t.QueryRowContext(ctx, `SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE`).Scan(&seq); err != nil {
+		return false, err
+	}
+	// A statement of its own: under READ COMMITTED it sees what
+	// committed while the lock was awaited.
+	var landed bool
+	if err := t.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM audit_log WHERE seq = $1 AND hash = $2)`, to.Seq, to.Hash).Scan(&landed); err != nil {
+		return false, err
+	}
+	return landed, t.Commit()
 }
 
 // adHocDetails is screeningDetails of an ad hoc screening, with the

@@ -3,6 +3,9 @@ package store
 import (
 	"bytes"
 	"context"
+	"net"
+	"net/url"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -128,6 +131,143 @@ func TestInFlightFollowsEveryCommit(t *testing.T) {
 		}
 		if n := db.group.inFlight.Load(); n != 1 {
 			t.Errorf("recorded %v: %d screenings expected back after a lone one, want 1", recorded, n)
+		}
+	}
+}
+
+// TestRecordAdHocLostReply: the statement of an ad hoc group commits by
+// itself, so a connection lost after the server ran it leaves the entries
+// committed though the client saw an error. recordAdHoc must then answer
+// ok (they are in the trail), not have the group recorded a second time.
+func TestRecordAdHocLostReply(t *testing.T) {
+	dsn := pgtest.DSN(t, "vigil_test")
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newDropProxy(t, u.Host)
+	u.Host = p.addr()
+	ctx := context.Background()
+	db, err := Open(ctx, u.String(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	actor := auth.Principal{Username: "ann", Roles: []auth.Role{auth.RoleScreener}}
+	s := &Screening{Subject: vigil.Subject{Name: "Ayman al Zawahiri"}, Editions: []string{"aaa"}, Threshold: 0.8}
+	jobs := []job{{actor: actor, s: s, request: "r1"}, {actor: actor, s: s, request: "r2"}}
+	entries := func() int {
+		var n int
+		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if _, err := db.RecordScreening(ctx, actor, *s); err != nil { // learns the head
+		t.Fatal(err)
+	}
+	if _, ok := db.recordAdHoc(ctx, jobs); !ok { // prepares the statement
+		t.Fatal("not recorded after the head this process committed")
+	}
+	before := entries()
+	p.armed.Store(true) // the reply to the next group is lost and its connection closed
+	jobs[1].request = dropMarker
+	_, ok := db.recordAdHoc(ctx, jobs)
+	if p.armed.Load() {
+		t.Fatal("no reply was dropped")
+	}
+	landed := entries() - before
+	switch {
+	case landed != 0 && landed != len(jobs):
+		t.Fatalf("%d entries of a group of %d", landed, len(jobs))
+	case landed != 0 && !ok:
+		t.Fatalf("the group's %d entries were committed but recordAdHoc said to record it again", landed)
+	case landed == 0 && ok:
+		t.Fatal("acknowledged a group whose entries are not in the trail")
+	}
+	if _, err := db.RecordScreening(ctx, actor, *s); err != nil {
+		t.Fatal(err)
+	}
+	if f, n, err := db.VerifyAudit(ctx); err != nil || f != nil || n != int64(before+landed+1) {
+		t.Fatalf("verify: %v %v, %d entries, want %d", f, err, n, before+landed+1)
+	}
+}
+
+// dropMarker, sent by a client through an armed dropProxy, has the
+// server's reply dropped.
+const dropMarker = "drop-the-reply-to-this"
+
+// dropProxy forwards TCP connections to a server; once armed, on the
+// connection whose client sends dropMarker it drops the next bytes the
+// server sends and closes the client's side (the server's side stays
+// open a moment, as when a reply is lost).
+type dropProxy struct {
+	ln     net.Listener
+	target string
+	armed  atomic.Bool
+}
+
+func newDropProxy(t *testing.T, target string) *dropProxy {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &dropProxy{ln: ln, target: target}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go p.pipe(c)
+		}
+	}()
+	return p
+}
+
+func (p *dropProxy) addr() string { return p.ln.Addr().String() }
+
+func (p *dropProxy) pipe(c net.Conn) {
+	s, err := net.Dial("tcp", p.target)
+	if err != nil {
+		c.Close()
+		return
+	}
+	var drop atomic.Bool
+	go func() {
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := c.Read(buf)
+			if n > 0 && bytes.Contains(buf[:n], []byte(dropMarker)) && p.armed.CompareAndSwap(true, false) {
+				drop.Store(true)
+			}
+			if n > 0 {
+				if _, err := s.Write(buf[:n]); err != nil {
+					break
+				}
+			}
+			if err != nil {
+				break
+			}
+		}
+		time.AfterFunc(time.Second, func() { s.Close() })
+	}()
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := s.Read(buf)
+		if n > 0 && drop.Load() {
+			c.Close()
+			return
+		}
+		if n > 0 {
+			if _, err := c.Write(buf[:n]); err != nil {
+				return
+			}
+		}
+		if err != nil {
+			c.Close()
+			return
 		}
 	}
 }
