@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -156,4 +157,70 @@ func TestAlertTally(t *testing.T) {
 	}
 	t.Run("sqlite", func(t *testing.T) { run(t, "", t.TempDir()) })
 	t.Run("postgres", func(t *testing.T) { run(t, pgtest.DSN(t, "vigil_tally"), "") })
+}
+
+// TestFoldTallyConcurrent: on PostgreSQL, folds running at once with
+// writers logging deltas fold each delta exactly once: the tally plus
+// the deltas left always add up to what was logged.
+func TestFoldTallyConcurrent(t *testing.T) {
+	dsn := pgtest.DSN(t, "vigil_test")
+	ctx := context.Background()
+	db, err := Open(ctx, dsn, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const writers, perWriter, folders = 4, 150, 3
+	stop := make(chan struct{})
+	errs := make(chan error, writers+folders)
+	var folding sync.WaitGroup
+	for range folders {
+		folding.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if err := db.foldTally(ctx); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	var writing sync.WaitGroup
+	for w := range writers {
+		writing.Go(func() {
+			for i := range perWriter {
+				n := 1
+				if i%3 == 2 {
+					n = -1 // a change of status logs -1 for the old one
+				}
+				day := fmt.Sprintf("2026-12-0%d", 1+(w+i)%3)
+				if _, err := db.sql.ExecContext(ctx, `INSERT INTO alert_tally_delta (status, day, n) VALUES ('open', $1, $2)`, day, n); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	writing.Wait()
+	close(stop)
+	folding.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if err := db.foldTally(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var got int
+	if err := db.sql.QueryRowContext(ctx, `SELECT COALESCE(SUM(n), 0) FROM alert_tally`).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	want := writers * (perWriter - 2*(perWriter/3)) // +1 twice and -1 once in three
+	if got != want {
+		t.Fatalf("tally %d after concurrent folds, want %d", got, want)
+	}
 }
