@@ -25,8 +25,8 @@ func TestHebrewReading(t *testing.T) {
 		return r
 	}
 	for _, tt := range []struct{ q, l string }{
-		{"חיים הרצוג", "Chaim Herzog"},        // צ z (Israeli romanisation writes Hertsog)
-		{"צבי זמיר", "Zvi Zamir"},             // צ z at the start of a word
+		{"חיים הרצוג", "Chaim Herzog"},           // צ z (Israeli romanisation writes Hertsog)
+		{"צבי זמיר", "Zvi Zamir"},                // צ z at the start of a word
 		{"וינסטון צ'רצ'יל", "Winston Churchill"}, // צ׳ ch in a foreign name
 	} {
 		if s := score(reading(tt.q), tt.l); s < 0.8 {
