@@ -17,38 +17,24 @@ func TestHebrewReading(t *testing.T) {
 		"Moshe Zohar", "Zion Levy", "Shimon Peres",
 	}
 	score := personScorer(latin)
-	reading := func(s string) string {
-		r, ok := names.HebrewReading(s)
-		if !ok {
-			t.Fatalf("HebrewReading(%q) reports no reading", s)
-		}
-		return r
-	}
-	for _, tt := range []struct{ q, l string }{
+	meet := []pair{
 		{"חיים הרצוג", "Chaim Herzog"},           // צ z (Israeli romanisation writes Hertsog)
 		{"צבי זמיר", "Zvi Zamir"},                // צ z at the start of a word
 		{"וינסטון צ'רצ'יל", "Winston Churchill"}, // צ׳ ch in a foreign name
-	} {
-		if s := score(reading(tt.q), tt.l); s < 0.8 {
-			t.Errorf("HebrewReading(%q) v. %q: %.3f, want ≥ 0.80", tt.q, tt.l, s)
-		}
 	}
 	// The first reading keeps צ׳ as ض for Arabic names.
 	if s := score("רמצ'אן שלח", "Ramadan Shalah"); s < 0.8 {
 		t.Errorf("רמצ'אן שלח v. Ramadan Shalah: %.3f, want ≥ 0.80", s)
 	}
-	for _, tt := range []struct{ q, l string }{
+	apart := []pair{
 		{"חיים הרצוג", "Chaim Hertz"},
 		{"חיים הרצוג", "Chaim Herzl"},
 		{"וינסטון צ'רצ'יל", "Winston Chapman"},
 		{"רמצ'אן שלח", "Ramchand Shah"},
 		{"משה צור", "Moshe Zohar"},
 		{"ציון לוי", "Shimon Peres"},
-	} {
-		if s := score(reading(tt.q), tt.l); s >= 0.8 {
-			t.Errorf("HebrewReading(%q) v. %q: %.3f, want < 0.80", tt.q, tt.l, s)
-		}
 	}
+	checkReadingPairs(t, "HebrewReading", names.HebrewReading, score, meet, apart)
 	if _, ok := names.HebrewReading("שמעון פרס"); ok {
 		t.Error("HebrewReading(שמעון פרס): a reading for a name without צ")
 	}

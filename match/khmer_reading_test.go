@@ -16,33 +16,19 @@ func TestKhmerReading(t *testing.T) {
 		"Tep Banh", "Cheam Yim", "Norodom Sirivudh", "Hou Sen", "Tia Ban", "Chan Yep",
 	}
 	score := personScorer(latin)
-	reading := func(s string) string {
-		r, ok := names.KhmerReading(s)
-		if !ok {
-			t.Fatalf("KhmerReading(%q) reports no reading", s)
-		}
-		return r
-	}
-	for _, tt := range []struct{ q, l string }{
+	meet := []pair{
 		{"ទៀ បាញ់", "Tea Banh"},               // ៀ ea
 		{"ជាម យៀប", "Cheam Yeap"},             // second-series ា and ៀ ea
 		{"នរោត្តម សីហនុ", "Norodom Sihanouk"}, // ុ ou
-	} {
-		if s := score(reading(tt.q), tt.l); s < 0.8 {
-			t.Errorf("KhmerReading(%q) v. %q: %.3f, want ≥ 0.80", tt.q, tt.l, s)
-		}
 	}
-	for _, tt := range []struct{ q, l string }{
+	apart := []pair{
 		{"ទៀ បាញ់", "Tep Banh"},
 		{"ជាម យៀប", "Cheam Yim"},
 		{"ជាម យៀប", "Chan Yep"},
 		{"នរោត្តម សីហនុ", "Norodom Sirivudh"},
 		{"ហ៊ុន សែន", "Hou Sen"},
-	} {
-		if s := score(reading(tt.q), tt.l); s >= 0.8 {
-			t.Errorf("KhmerReading(%q) v. %q: %.3f, want < 0.80", tt.q, tt.l, s)
-		}
 	}
+	checkReadingPairs(t, "KhmerReading", names.KhmerReading, score, meet, apart)
 	if _, ok := names.KhmerReading("ជា ស៊ីម"); ok {
 		t.Error("KhmerReading(ជា ស៊ីម): a reading that is the first one")
 	}
