@@ -101,9 +101,28 @@ func vowelled(q, l *Part) bool {
 }
 
 // endAlike reports whether both parts end in a vowel or both in a
-// consonant.
+// consonant. Between parts of a script that writes r and l alike (kana,
+// Chinese transcriptions: Part.RL), a final r after a vowel, which
+// vowelEnd reads as a vowel, also meets a final l after the same vowel:
+// such a script writes a final l as it writes a final r (エマニュエル
+// "emanyuer" Emmanuel, ダニエル "danier" Daniel); after another vowel it
+// does not (サミル "samir" is not Samuel), nor does a part ending in a
+// vowel.
 func endAlike(q, l *Part) bool {
+	if (q.RL || l.RL) && liquidsAlike(q.Text, l.Text) {
+		return true
+	}
 	return vowelEnd(q) == vowelEnd(l)
+}
+
+// liquidsAlike reports whether one of a and b ends in r and the other in
+// l, after the same vowel.
+func liquidsAlike(a, b string) bool {
+	m, n := len(a), len(b)
+	if m < 2 || n < 2 || a[m-2] != b[n-2] || !isVowel(a[m-2]) {
+		return false
+	}
+	return a[m-1] == 'r' && b[n-1] == 'l' || a[m-1] == 'l' && b[n-1] == 'r'
 }
 
 // vowelEnd reports whether p ends in a vowel that is sounded: the final

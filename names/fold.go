@@ -95,6 +95,13 @@ func Fold(s string) string {
 			i += n - 1
 			continue
 		}
+		if alt && isHebrewLetter(r) {
+			if t, n := foldHebrewWord(runes[i:], true); n > 0 {
+				emit(t)
+				i += n - 1
+				continue
+			}
+		}
 		if t, n := foldKana(runes[i:]); n > 0 {
 			emit(t)
 			i += n - 1

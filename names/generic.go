@@ -94,7 +94,7 @@ func foldScriptWord(rs []rune, alt bool) (string, int) {
 	case isEthiopic(r):
 		return foldEthiopicWord(rs)
 	case isKhmer(r):
-		return foldKhmerWord(rs)
+		return foldKhmerWord(rs, alt)
 	}
 	return "", 0
 }

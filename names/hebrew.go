@@ -31,7 +31,7 @@ import "strings"
 //
 // The matcher compares names from this script by their consonant
 // skeleton, so the rules aim at the skeleton of the usual Latin form.
-func foldHebrewWord(rs []rune) (string, int) {
+func foldHebrewWord(rs []rune, alt bool) (string, int) {
 	units, n := hebrewUnits(rs)
 	if len(units) == 0 {
 		return "", 0
@@ -39,6 +39,13 @@ func foldHebrewWord(rs []rune) (string, int) {
 	var b strings.Builder
 	for k := range units {
 		s := hebrewLetter(units, k)
+		if alt && units[k].letter == 'צ' {
+			// The second reading: צ׳ ch, צ z (see HebrewReading).
+			s = "z"
+			if units[k].geresh {
+				s = "ch"
+			}
+		}
 		if strings.HasPrefix(s, "h") && k > 0 && strings.ContainsAny(lastByte(b.String()), "tdkszcgp") {
 			s = "e" + s
 		}
@@ -208,6 +215,22 @@ func finalToBase(r rune) rune {
 		return 'צ'
 	}
 	return r
+}
+
+// HebrewReading returns the second reading of a name in Hebrew script
+// that writes צ, the letter Israeli romanisation writes ts or tz. Latin
+// forms write it two other ways, which this reading follows: plain צ as
+// z, the traditional English spelling of Hebrew names (ציון Zion, בצלאל
+// Bezalel, צבי Zvi, צדוק Zadok), and צ with a geresh (צ׳ or צ') as ch, the
+// sound the Academy of the Hebrew Language's rules for foreign names give
+// it (צ׳רצ׳יל Churchill, סמוטריץ׳ Smotrich). The primary reading (Fold)
+// keeps ts, and d for צ׳, which the lists' Hebrew-script names of Arabic
+// people need (רמצ׳אן Ramadan, for ض). It reports false when s has no צ.
+func HebrewReading(s string) (string, bool) {
+	if strings.ContainsAny(s, "צץ") {
+		return altMark + s, true
+	}
+	return "", false
 }
 
 // hebrewGeresh holds the sounds a geresh gives to a letter.

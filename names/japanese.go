@@ -25,6 +25,9 @@ var ipadicNames string
 // readings in katakana.
 type jpNames struct {
 	family, given map[string][]string
+	// head and tail are the reading a kanji takes at the start and at
+	// the end of a given name of two kanji (see elementReadings).
+	head, tail map[rune]string
 }
 
 // loadJPNames parses the table the first time a name in kanji is read,
@@ -44,7 +47,88 @@ func parseJPNames(table string) *jpNames {
 		}
 		m[f[1]] = append(m[f[1]], strings.Split(f[2], "/")...)
 	}
+	d.head, d.tail = elementReadings(d.given)
 	return d
+}
+
+// elementReadings returns the readings that kanji take as the first and
+// as the second element of the dictionary's given names of two kanji.
+// Japanese given names are compounds of such elements, each read in
+// the same way in most names that have it (晋 shin in 晋一 Shinichi, 晋二
+// Shinji, 晋作 Shinsaku; 三 zo at the end of 健三 Kenzo, 信三 Shinzo, 京三
+// Kyozo), so a name the dictionary lacks is read by its elements (see
+// composedGiven). A kanji's reading at one end is the longest kana
+// sequence that begins (ends) the readings of two thirds of the names
+// with it there, and of three at least; a kanji without one is not read.
+func elementReadings(given map[string][]string) (head, tail map[rune]string) {
+	type names struct{ readings [][]rune }
+	first, last := map[rune]*names{}, map[rune]*names{}
+	add := func(m map[rune]*names, r rune, reading []rune) {
+		if m[r] == nil {
+			m[r] = &names{}
+		}
+		m[r].readings = append(m[r].readings, reading)
+	}
+	for name, readings := range given {
+		rs := []rune(name)
+		if len(rs) != 2 || len(readings) == 0 {
+			continue
+		}
+		k := []rune(readings[0]) // the first reading is the usual one
+		add(first, rs[0], k)
+		add(last, rs[1], k)
+	}
+	pick := func(m map[rune]*names, fromEnd bool) map[rune]string {
+		out := map[rune]string{}
+		for r, ns := range m {
+			if len(ns.readings) < 3 {
+				continue
+			}
+			best := ""
+			for l := 1; ; l++ {
+				count := map[string]int{}
+				for _, k := range ns.readings {
+					if len(k) <= l {
+						continue // the element must leave kana for the other
+					}
+					if fromEnd {
+						count[string(k[len(k)-l:])]++
+					} else {
+						count[string(k[:l])]++
+					}
+				}
+				found := ""
+				for s, c := range count {
+					if 3*c >= 2*len(ns.readings) {
+						found = s
+					}
+				}
+				if found == "" {
+					break
+				}
+				best = found
+			}
+			if best != "" {
+				out[r] = best
+			}
+		}
+		return out
+	}
+	return pick(first, false), pick(last, true)
+}
+
+// composedGiven returns the reading of a given name of two kanji that the
+// dictionary lacks, composed of its elements' readings, or "".
+func (d *jpNames) composedGiven(giv string) string {
+	rs := []rune(giv)
+	if len(rs) != 2 {
+		return ""
+	}
+	h, t := d.head[rs[0]], d.tail[rs[1]]
+	if h == "" || t == "" {
+		return ""
+	}
+	return h + t
 }
 
 // maxJPReadings is the most readings of one name JapaneseReadings gives:
@@ -65,7 +149,7 @@ func JapaneseReadings(s string) []string {
 	}
 	d := loadJPNames()
 	if len(words) == 2 {
-		return combine(d.family[words[0]], d.given[words[1]])
+		return combine(d.family[words[0]], d.givenReadings(words[1]))
 	}
 	rs := []rune(words[0])
 	if len(rs) < 2 || len(rs) > 6 {
@@ -76,6 +160,28 @@ func JapaneseReadings(s string) []string {
 		if len(fam) > 0 && len(giv) > 0 {
 			return combine(fam, giv)
 		}
+	}
+	// No split into names of the dictionary: a family name of the
+	// dictionary followed by a given name of two kanji read by its
+	// elements (安倍晋三: 安倍 Abe, 晋三 shin + zo).
+	if n := len(rs) - 2; n >= 1 && n <= 4 {
+		if fam := d.family[string(rs[:n])]; len(fam) > 0 {
+			if g := d.composedGiven(string(rs[n:])); g != "" {
+				return combine(fam, []string{g})
+			}
+		}
+	}
+	return nil
+}
+
+// givenReadings returns the dictionary's readings of a given name, or
+// the one composed of its elements when it has none.
+func (d *jpNames) givenReadings(giv string) []string {
+	if r := d.given[giv]; len(r) > 0 {
+		return r
+	}
+	if g := d.composedGiven(giv); g != "" {
+		return []string{g}
 	}
 	return nil
 }

@@ -14,7 +14,7 @@ func foldKana(rs []rune) (string, int) {
 	r := rs[0]
 	switch {
 	case isHebrewLetter(r):
-		return foldHebrewWord(rs)
+		return foldHebrewWord(rs, false)
 	case isHangul(r):
 		return foldHangulRun(rs)
 	case r >= 0xFF66 && r <= 0xFF9F:

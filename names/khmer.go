@@ -32,7 +32,7 @@ func khmerSecondSeries(r rune) bool {
 
 const khmerCoeng = 0x17D2
 
-func foldKhmerWord(rs []rune) (string, int) {
+func foldKhmerWord(rs []rune, french bool) (string, int) {
 	n := 0
 	for n < len(rs) && isKhmer(rs[n]) && !(rs[n] >= 0x17D4 && rs[n] <= 0x17DA) {
 		n++
@@ -59,6 +59,12 @@ func foldKhmerWord(rs []rune) (string, int) {
 			v = "o" // ុ in the first series: សុខា Sokha, ប៉ុល Pol (ហ៊ុន Hun)
 		case r == 0x17B6 && second && i+1 == len(word):
 			v = "ea" // ា ending a word in the second series: ជា Chea
+		case french && r == 0x17BB && second:
+			v = "ou" // the French spelling of u: សីហនុ Sihanouk (see KhmerReading)
+		case french && r == 0x17B6 && second:
+			v = "ea" // and of the second-series ា before a final: អ៊ាវ Eav
+		case french && r == 0x17C0:
+			v = "ea" // and of ៀ: ទៀ Tea, យៀប Yeap
 		}
 		if r == 'ប' && i+1 < len(word) && word[i+1] == 0x17C9 {
 			v = "p"
@@ -96,6 +102,24 @@ func foldKhmerWord(rs []rune) (string, int) {
 		}
 	}
 	return b.String(), n
+}
+
+// KhmerReading returns the second reading of a name in Khmer script,
+// in the French-influenced spelling most Cambodian names keep in Latin
+// letters beside the UN/BGN one Fold follows: the vowel /u/ (ុ in the
+// second series) is ou (សីហនុ Sihanouk), and the diphthong /iə/ is ea
+// whether ៀ or the second-series ា writes it (ទៀ Tea, យៀប Yeap, អ៊ាវ Eav;
+// Fold writes ៀ ie as in Ieng and Khieu, and ា ea only ending a word,
+// as in Chea). It reports false when the reading
+// would be the same.
+func KhmerReading(s string) (string, bool) {
+	if !strings.ContainsAny(s, "\u17BB\u17C0\u17B6") {
+		return "", false
+	}
+	if r := altMark + s; Fold(r) != Fold(s) {
+		return r, true
+	}
+	return "", false
 }
 
 // khmerVowels are the vowel signs that Cambodian names write otherwise

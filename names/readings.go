@@ -35,6 +35,12 @@ func Readings(s string, kind Kind) []string {
 	if r, ok := TamilReading(s); ok {
 		out = append(out, r)
 	}
+	if r, ok := HebrewReading(s); ok {
+		out = append(out, r)
+	}
+	if r, ok := KhmerReading(s); ok {
+		out = append(out, r)
+	}
 	if kind != Person {
 		if r, ok := PlaceReading(s); ok {
 			out = append(out, r)

@@ -362,7 +362,9 @@ func (t thaiWord) etymOnset(i int) bool {
 	k := thaiNext(w, j+1)
 	silent := k < len(w) && w[k] == thaiKaran ||
 		k+1 < len(w) && (isThaiConsonant(w[k]) || isThaiVowelSign(w[k])) && w[k+1] == thaiKaran
-	return !silent && w[i-1] != 0x0E31 && !strings.ContainsRune("งมยว", w[i])
+	// อ after the consonant is the vowel o (ออ, ทอง thong), not a
+	// consonant it could carry a vowel to.
+	return !silent && w[i-1] != 0x0E31 && !strings.ContainsRune("งมยว", w[i]) && w[j] != 'อ'
 }
 
 // thaiPlain is the value of a consonant that does not close a syllable.
