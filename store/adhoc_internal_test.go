@@ -66,16 +66,8 @@ func TestRecordAdHocStaleHead(t *testing.T) {
 		return db
 	}
 	a, b := open(), open()
-	actor := auth.Principal{Username: "ann", Roles: []auth.Role{auth.RoleScreener}}
-	s := &Screening{Subject: vigil.Subject{Name: "Ayman al Zawahiri"}, Editions: []string{"aaa"}, Threshold: 0.8}
-	jobs := []job{{actor: actor, s: s, request: "r1"}, {actor: actor, s: s, request: "r2"}}
-	entries := func() int {
-		var n int
-		if err := a.sql.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	actor, s, jobs := adHocPair()
+	entries := func() int { return auditEntries(t, a) }
 	if _, ok := a.recordAdHoc(ctx, jobs); ok {
 		t.Fatal("recorded before the head was known")
 	}
@@ -106,6 +98,24 @@ func TestRecordAdHocStaleHead(t *testing.T) {
 	if f, n, err := a.VerifyAudit(ctx); err != nil || f != nil || n != 7 {
 		t.Fatalf("verify: %v %v, %d entries", f, err, n)
 	}
+}
+
+// adHocPair is a group of two ad hoc screenings, with its actor and
+// screening.
+func adHocPair() (auth.Principal, *Screening, []job) {
+	actor := auth.Principal{Username: "ann", Roles: []auth.Role{auth.RoleScreener}}
+	s := &Screening{Subject: vigil.Subject{Name: "Ayman al Zawahiri"}, Editions: []string{"aaa"}, Threshold: 0.8}
+	return actor, s, []job{{actor: actor, s: s, request: "r1"}, {actor: actor, s: s, request: "r2"}}
+}
+
+// auditEntries counts the entries of the trail.
+func auditEntries(t *testing.T, db *DB) int {
+	t.Helper()
+	var n int
+	if err := db.sql.QueryRow(`SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestInFlightFollowsEveryCommit: the number of screenings a writer
@@ -153,16 +163,8 @@ func TestRecordAdHocLostReply(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	actor := auth.Principal{Username: "ann", Roles: []auth.Role{auth.RoleScreener}}
-	s := &Screening{Subject: vigil.Subject{Name: "Ayman al Zawahiri"}, Editions: []string{"aaa"}, Threshold: 0.8}
-	jobs := []job{{actor: actor, s: s, request: "r1"}, {actor: actor, s: s, request: "r2"}}
-	entries := func() int {
-		var n int
-		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	actor, s, jobs := adHocPair()
+	entries := func() int { return auditEntries(t, db) }
 	if _, err := db.RecordScreening(ctx, actor, *s); err != nil { // learns the head
 		t.Fatal(err)
 	}
