@@ -255,3 +255,41 @@ func testScreening(subjectID, name string, hits ...Hit) Screening {
 	return Screening{SubjectID: subjectID, Subject: vigil.Subject{Name: name, DateOfBirth: entity.Date{Year: 1961}},
 		Editions: []string{"aaa111", "bbb222"}, Threshold: 0.8, Engine: "test-1", Hits: hits}
 }
+
+// TestRecordBatchHostileText: subject ids and names that mean something
+// to SQL or to PostgreSQL's array literals (NULL, quotes, braces, commas,
+// backslashes) are written as they are by a batch, on both databases.
+func TestRecordBatchHostileText(t *testing.T) {
+	hostile := []string{`NULL`, `null`, `'); DROP TABLE subjects; --`, `{a,"b"}`, `a,b`, `"`, `\`, `\\N`, ` `, `é\u2028<x>`, `$1`, `?`}
+	run := func(t *testing.T, dsn, dir string) {
+		ctx := context.Background()
+		db, err := Open(ctx, dsn, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		sam := auth.Principal{Username: "sam", Roles: []auth.Role{auth.RoleScreener}}
+		batch := make([]Screening, len(hostile))
+		for i, h := range hostile {
+			batch[i] = testScreening(h, h+" Zawahiri", testHit(testRecord("us_ofac_sdn", h, h), 0.95))
+		}
+		if _, err := db.RecordScreenings(ctx, sam, batch); err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hostile {
+			var n int
+			if err := db.sql.QueryRow(`SELECT COUNT(*) FROM subjects s JOIN screenings c ON c.subject_id = s.id
+				JOIN alerts a ON a.subject_id = s.id WHERE s.external_id = $1 AND a.source_id = $1`, h).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 1 {
+				t.Errorf("subject %q: %d screenings with its alert, want 1", h, n)
+			}
+		}
+		if v, err := db.Verify(ctx, 10); err != nil || v.Finding != nil || len(v.State.Differences) > 0 {
+			t.Fatalf("verify: %v %+v", err, v)
+		}
+	}
+	t.Run("sqlite", func(t *testing.T) { run(t, "", t.TempDir()) })
+	t.Run("postgres", func(t *testing.T) { run(t, pgtest.DSN(t, "vigil_bulk"), "") })
+}
