@@ -19,32 +19,30 @@ func (ix *Index) arabicSkeletons(p *match.Part) [5]int32 {
 	if !p.Unvowelled || p.Trans || p.Kana || p.Class != names.Plain || p.SkelLen < 2 {
 		return out
 	}
-	if fr := names.FrenchSpelling(p.Text); fr != "" {
-		if sk := ix.vocab.SkeletonID(names.Skeleton(fr)); sk != p.Skel {
-			out[0] = sk
-		}
+	respell := [len(out)]func(string) string{
+		names.FrenchSpelling,
+		finalH,
+		names.EgyptianSpelling,
+		names.InterdentalSpelling,
+		names.FinalIyah,
 	}
-	if n := len(p.Text); n >= 3 && p.Text[n-1] == 'a' {
-		if sk := ix.vocab.SkeletonID(names.Skeleton(p.Text + "h")); sk != p.Skel {
-			out[1] = sk
-		}
-	}
-	if eg := names.EgyptianSpelling(p.Text); eg != "" {
-		if sk := ix.vocab.SkeletonID(names.Skeleton(eg)); sk != p.Skel {
-			out[2] = sk
-		}
-	}
-	if th := names.InterdentalSpelling(p.Text); th != "" {
-		if sk := ix.vocab.SkeletonID(names.Skeleton(th)); sk != p.Skel {
-			out[3] = sk
-		}
-	}
-	if t := names.FinalIyah(p.Text); t != "" {
-		if sk := ix.vocab.SkeletonID(names.Skeleton(t)); sk != p.Skel {
-			out[4] = sk
+	for i, spell := range respell {
+		if t := spell(p.Text); t != "" {
+			if sk := ix.vocab.SkeletonID(names.Skeleton(t)); sk != p.Skel {
+				out[i] = sk
+			}
 		}
 	}
 	return out
+}
+
+// finalH is a part ending in a (three letters or more) with the h Latin
+// forms add after it, "" for other parts.
+func finalH(text string) string {
+	if n := len(text); n >= 3 && text[n-1] == 'a' {
+		return text + "h"
+	}
+	return ""
 }
 
 // unvowelledJoinSearched reports whether a join of two parts read from

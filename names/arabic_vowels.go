@@ -126,56 +126,6 @@ func (s *slotIter) next() (vowels string, k byte, ok bool) {
 	return s.tok[start:], 0, false
 }
 
-// skeletonUnit returns the skeleton class of the consonant at i and the
-// number of letters it takes, as Skeleton reads them.
-func skeletonUnit(tok string, i int) (byte, int) {
-	c := tok[i]
-	var next byte
-	if i+1 < len(tok) {
-		next = tok[i+1]
-	}
-	switch c {
-	case 'k', 'g', 'q', 'c':
-		if c == 'c' && next == 'h' {
-			return 'c', 2
-		}
-		if next == 'h' {
-			return 'k', 2
-		}
-		return 'k', 1
-	case 's':
-		if next == 'h' {
-			return 's', 2
-		}
-	case 'z':
-		if next == 'h' {
-			return 'j', 2
-		}
-		return 's', 1
-	case 't':
-		if next == 'h' {
-			return 't', 2
-		}
-		if next == 's' || next == 'z' {
-			return 's', 2
-		}
-	case 'd':
-		if next == 'h' {
-			return 'd', 2
-		}
-		if next == 'j' {
-			return 'j', 2
-		}
-	case 'p':
-		if next == 'h' {
-			return 'f', 2
-		}
-	case 'v':
-		return 'f', 1
-	}
-	return c, 1
-}
-
 // FrenchReading returns a Latin part as French spelling reads it, for
 // comparing it with a part read from Arabic script: Maghrebi names are
 // romanised the French way, ch for ش (Chouman شومان, Akkacha عكاشة,

@@ -12,63 +12,20 @@ func Skeleton(tok string) string {
 	var b strings.Builder
 	b.Grow(len(tok))
 	var last byte
-	for i := 0; i < len(tok); i++ {
-		c := tok[i]
-		var next byte
-		if i+1 < len(tok) {
-			next = tok[i+1]
-		}
-		k := c
-		switch c {
+	for i := 0; i < len(tok); {
+		switch tok[i] {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
 			last = 0 // a vowel separates doubled consonants: "Mahama" keeps both m
+			i++
 			continue
-		case 'k', 'g', 'q', 'c':
-			k = 'k'
-			if c == 'c' && next == 'h' {
-				k = 'c' // ch (ч, چ) is its own class
-				i++
-			} else if next == 'h' {
-				i++ // kh, gh → k
-			}
-		case 's':
-			k = 's'
-			if next == 'h' {
-				i++ // sh → s
-			}
-		case 'z':
-			k = 's'
-			if next == 'h' {
-				k = 'j' // zh (ж) → j
-				i++
-			}
-		case 't':
-			if next == 'h' {
-				i++ // th → t
-			} else if next == 's' || next == 'z' {
-				k = 's' // ts, tz (ц) → s
-				i++
-			}
-		case 'd':
-			if next == 'h' {
-				i++ // dh → d
-			} else if next == 'j' {
-				k = 'j' // dj → j
-				i++
-			}
-		case 'p':
-			if next == 'h' {
-				k = 'f'
-				i++
-			}
-		case 'v':
-			k = 'f'
-		case 'x':
+		}
+		k, n := skeletonUnit(tok, i)
+		i += n
+		if k == 'x' { // x is k and s
 			if last != 'k' {
 				b.WriteByte('k')
 			}
-			last = 'k'
-			k = 's'
+			last, k = 'k', 's'
 		}
 		if k == last {
 			continue
@@ -150,3 +107,56 @@ var variantOf = func() map[string]string {
 	}
 	return m
 }()
+
+// skeletonUnit returns the skeleton class of the consonant at i and the
+// number of letters it takes: ch (ч, چ) is its own class; k, g, q, c,
+// kh and gh are k; sh is s and so are z, ts and tz (ц); zh (ж) and dj
+// are j; th is t, dh d; ph and v are f; x is returned as x (k and s,
+// which the caller writes).
+func skeletonUnit(tok string, i int) (byte, int) {
+	c := tok[i]
+	var next byte
+	if i+1 < len(tok) {
+		next = tok[i+1]
+	}
+	switch c {
+	case 'k', 'g', 'q', 'c':
+		if c == 'c' && next == 'h' {
+			return 'c', 2
+		}
+		if next == 'h' {
+			return 'k', 2
+		}
+		return 'k', 1
+	case 's':
+		if next == 'h' {
+			return 's', 2
+		}
+	case 'z':
+		if next == 'h' {
+			return 'j', 2
+		}
+		return 's', 1
+	case 't':
+		if next == 'h' {
+			return 't', 2
+		}
+		if next == 's' || next == 'z' {
+			return 's', 2
+		}
+	case 'd':
+		if next == 'h' {
+			return 'd', 2
+		}
+		if next == 'j' {
+			return 'j', 2
+		}
+	case 'p':
+		if next == 'h' {
+			return 'f', 2
+		}
+	case 'v':
+		return 'f', 1
+	}
+	return c, 1
+}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/auth"
 )
 
 // Graph queries (exposure, neighbourhood, clusters, ownership, export)
@@ -59,4 +60,23 @@ func (s *Service) slottedGraph(ctx context.Context) (*Graph, func(), error) {
 		return nil, nil, err
 	}
 	return g, release, nil
+}
+
+// askGraph answers one question of the graph for p: the role check, a
+// query slot and the graph in force, the question, and its errors in the
+// caller's terms (queryError).
+func askGraph[T any](ctx context.Context, s *Service, p auth.Principal, ask func(*Graph) (T, error)) (*T, error) {
+	if err := allow(p, auth.ActionViewNetwork); err != nil {
+		return nil, err
+	}
+	g, release, err := s.slottedGraph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	v, err := ask(g)
+	if err != nil {
+		return nil, queryError(err)
+	}
+	return &v, nil
 }

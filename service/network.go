@@ -490,36 +490,12 @@ func (s *Service) ImportNetwork(ctx context.Context, p auth.Principal, r io.Read
 // Exposure returns the paths from a node (a subject or a listed record)
 // to listed records within q.Hops.
 func (s *Service) Exposure(ctx context.Context, p auth.Principal, q network.Query) (*network.Exposure, error) {
-	if err := allow(p, auth.ActionViewNetwork); err != nil {
-		return nil, err
-	}
-	g, release, err := s.slottedGraph(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	x, err := g.Exposure(q)
-	if err != nil {
-		return nil, queryError(err)
-	}
-	return &x, nil
+	return askGraph(ctx, s, p, func(g *Graph) (network.Exposure, error) { return g.Exposure(q) })
 }
 
 // Neighbourhood returns everyone within q.Hops of a node (a listed record).
 func (s *Service) Neighbourhood(ctx context.Context, p auth.Principal, q network.Query) (*network.Neighbourhood, error) {
-	if err := allow(p, auth.ActionViewNetwork); err != nil {
-		return nil, err
-	}
-	g, release, err := s.slottedGraph(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	n, err := g.Within(q)
-	if err != nil {
-		return nil, queryError(err)
-	}
-	return &n, nil
+	return askGraph(ctx, s, p, func(g *Graph) (network.Neighbourhood, error) { return g.Within(q) })
 }
 
 // NodeEdges are the edges of one node: those in force in the graph (from
@@ -592,19 +568,7 @@ func (s *Service) FiftyPercent(ctx context.Context, p auth.Principal, asOf strin
 
 // Clusters groups the graph.
 func (s *Service) Clusters(ctx context.Context, p auth.Principal, q network.ClusterQuery) (*network.Clusters, error) {
-	if err := allow(p, auth.ActionViewNetwork); err != nil {
-		return nil, err
-	}
-	g, release, err := s.slottedGraph(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	c, err := g.Clusters(q)
-	if err != nil {
-		return nil, queryError(err)
-	}
-	return &c, nil
+	return askGraph(ctx, s, p, func(g *Graph) (network.Clusters, error) { return g.Clusters(q) })
 }
 
 // queryError turns the graph's errors into the caller's.
@@ -796,17 +760,5 @@ func (s *Service) QueuePendingNetworkVets(ctx context.Context, p auth.Principal)
 // NetworkExport returns the part of the graph within q.Hops of q.From, for
 // GraphML or FollowTheMoney output.
 func (s *Service) NetworkExport(ctx context.Context, p auth.Principal, q network.Query) (*network.Subgraph, error) {
-	if err := allow(p, auth.ActionViewNetwork); err != nil {
-		return nil, err
-	}
-	g, release, err := s.slottedGraph(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	sub, err := g.Subgraph(q)
-	if err != nil {
-		return nil, queryError(err)
-	}
-	return &sub, nil
+	return askGraph(ctx, s, p, func(g *Graph) (network.Subgraph, error) { return g.Subgraph(q) })
 }
