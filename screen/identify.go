@@ -38,26 +38,27 @@ func cryptoIDKey(addr string) string {
 	return ""
 }
 
-// buildIDs maps the identifier keys of every record to the records.
-func buildIDs(ents []*entity.Entity) map[string][]int32 {
-	ids := map[string][]int32{}
-	add := func(k string, i int) {
-		if k != "" && !slices.Contains(ids[k], int32(i)) {
-			ids[k] = append(ids[k], int32(i))
+// idSet maps the identifier keys of every record to the records.
+type idSet struct{ keys map[string][]int32 }
+
+func newIDs() idSet { return idSet{keys: map[string][]int32{}} }
+
+// add adds the identifier keys of record i.
+func (s idSet) add(ent *entity.Entity, i int32) {
+	add := func(k string) {
+		if k != "" && !slices.Contains(s.keys[k], i) {
+			s.keys[k] = append(s.keys[k], i)
 		}
 	}
-	for i, ent := range ents {
-		for _, d := range ent.Documents {
-			add(docIDKey(d.Number), i)
-		}
-		for _, c := range ent.Crypto() {
-			add(cryptoIDKey(c.Address), i)
-		}
-		if ent.Vessel != nil {
-			add(imoIDKey(ent.Vessel.IMO), i)
-		}
+	for _, d := range ent.Documents {
+		add(docIDKey(d.Number))
 	}
-	return ids
+	for _, c := range ent.Crypto() {
+		add(cryptoIDKey(c.Address))
+	}
+	if ent.Vessel != nil {
+		add(imoIDKey(ent.Vessel.IMO))
+	}
 }
 
 // idRecords returns the records that share an identifier key with a.
@@ -89,7 +90,7 @@ func (e *Engine) idRecords(a *match.Attrs) []int32 {
 func (e *Engine) addIDCandidates(qn *match.Name, a *match.Attrs, lists []string, w *work) {
 	for _, ent := range e.idRecords(a) {
 		if slices.ContainsFunc(w.best, func(b best) bool { return b.ent == ent }) ||
-			len(lists) > 0 && !slices.Contains(lists, e.entities[ent].List) {
+			len(lists) > 0 && !slices.Contains(lists, e.recs.List(int(ent))) {
 			continue
 		}
 		b := best{ent: ent, name: -1}
