@@ -4,13 +4,15 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/vigil-screening/vigil/entity"
 )
 
 // The form of a record: its fields in the order of entity.Entity, then
 // of entity.More. Numbers are unsigned varints, signed ones zig-zag
-// varints; a string is its length and its bytes, a symbol the number of
+// varints; a string is its length and its bytes (a name part most often
+// a piece of the full name: see writer.part), a symbol the number of
 // a string in the store's table; a slice is its length plus one (0 for
 // nil), then its elements; a pointer a byte 0 (nil) or 1 and the value.
 
@@ -116,10 +118,23 @@ func (w *writer) name(n *entity.Name) {
 	w.sym(string(n.Type))
 	writeSlice(w, n.Parts, func(w *writer, p *entity.NamePart) {
 		w.sym(string(p.Type))
-		w.str(p.Value)
+		w.part(p.Value, n.Full)
 	})
 	w.sym(n.Script)
 	w.sym(n.Lang)
+}
+
+// part writes a name part's value, most often a piece of the full name
+// ("Ayman" of "ZAWAHIRI, Ayman"): then as its length and offset in it
+// (length<<1 | 1, offset), otherwise as a string (length<<1, bytes).
+func (w *writer) part(v, full string) {
+	if i := strings.Index(full, v); i >= 0 {
+		w.uint(uint64(len(v))<<1 | 1)
+		w.uint(uint64(i))
+		return
+	}
+	w.uint(uint64(len(v)) << 1)
+	w.b = append(w.b, v...)
 }
 
 func (w *writer) more(m *entity.More) {
@@ -342,10 +357,30 @@ func (r *reader) name(n *entity.Name) {
 	n.Full = r.string()
 	n.Type = entity.NameType(r.sym())
 	n.Parts = readSlice(r, func(r *reader, p *entity.NamePart) {
-		*p = entity.NamePart{Type: entity.PartType(r.sym()), Value: r.string()}
+		*p = entity.NamePart{Type: entity.PartType(r.sym()), Value: r.part(n.Full)}
 	})
 	n.Script = r.sym()
 	n.Lang = r.sym()
+}
+
+// part reads what writer.part wrote.
+func (r *reader) part(full string) string {
+	v := r.uint()
+	n := v >> 1
+	if v&1 == 0 {
+		if n > uint64(len(r.b)-r.off) {
+			r.fail("string of %d bytes past the record's end", n)
+			return ""
+		}
+		r.off += int(n)
+		return r.str[r.off-int(n) : r.off]
+	}
+	i := r.uint()
+	if i > uint64(len(full)) || n > uint64(len(full))-i {
+		r.fail("part %d+%d outside a name of %d bytes", i, n, len(full))
+		return ""
+	}
+	return full[i : i+n]
 }
 
 func (r *reader) more(m *entity.More) {

@@ -53,6 +53,15 @@ func Pack(ents []*entity.Entity) *Store {
 // Len returns the number of records.
 func (s *Store) Len() int { return len(s.at) }
 
+// Size returns the bytes the records take, their positions included.
+func (s *Store) Size() int {
+	n := len(s.at) * 8
+	for _, c := range s.chunks {
+		n += cap(c)
+	}
+	return n
+}
+
 // Add packs e after the records already added; it is record Len()-1.
 func (s *Store) Add(e *entity.Entity) {
 	w := writer{b: s.buf[:0], s: s}

@@ -42,6 +42,7 @@ type Result struct {
 	// after screen.NewPacked: the difference is the engine's index.
 	HeapEntitiesMiB, HeapRecordsMiB, HeapEngineMiB float64
 	Pack                                           time.Duration
+	PackedMiB                                      float64 // the packed records' size
 	// GenPeakRSSMiB is the process's high-water mark after generation,
 	// BuildStartRSSMiB its resident memory when the build starts (after
 	// a collection that returns the generation's garbage to the system):
@@ -125,6 +126,7 @@ func RunGenerator(ctx context.Context, g *Generator, n, queries int) (Result, er
 	start = time.Now()
 	packedRecs := packed.Pack(recs)
 	res.Pack = time.Since(start)
+	res.PackedMiB = float64(packedRecs.Size()) / (1 << 20)
 	recs = nil // the engine keeps the records packed, and the process no other copy
 	res.HeapRecordsMiB = liveHeapMiB()
 	_, res.GenPeakRSSMiB = procMemMiB()
@@ -276,8 +278,8 @@ func (r Result) String() string {
 	if !r.BuildPeakReset {
 		peak = "peak of the whole run"
 	}
-	fmt.Fprintf(&b, "RSS peak %.0f MiB during generation; live heap %.0f MiB with the records as entities, %.0f MiB packed (in %s); RSS %.0f MiB when the build starts\n",
-		r.GenPeakRSSMiB, r.HeapEntitiesMiB, r.HeapRecordsMiB, r.Pack.Round(time.Millisecond), r.BuildStartRSSMiB)
+	fmt.Fprintf(&b, "RSS peak %.0f MiB during generation; live heap %.0f MiB with the records as entities, %.0f MiB packed (records %.0f MiB, in %s); RSS %.0f MiB when the build starts\n",
+		r.GenPeakRSSMiB, r.HeapEntitiesMiB, r.HeapRecordsMiB, r.PackedMiB, r.Pack.Round(time.Millisecond), r.BuildStartRSSMiB)
 	fmt.Fprintf(&b, "index built in %s (CPU %s); live heap %.0f MiB before, %.0f MiB after; RSS %.0f MiB, %s %.0f MiB\n",
 		r.Build.Round(time.Millisecond), r.BuildCPU.Round(time.Millisecond), r.HeapRecordsMiB, r.HeapEngineMiB, r.RSSMiB, peak, r.PeakRSSMiB)
 	fmt.Fprintf(&b, "screened %d subjects with %d workers in %s (CPU %s): %.0f subjects/s, %.0f per CPU-second\n",
