@@ -31,16 +31,16 @@ type Config struct {
 // Engine screens subjects against an in-memory index of listed records.
 // It is safe for concurrent use.
 type Engine struct {
-	recs     records
-	byKey    []int32 // record numbers in order of list, then id (see record)
-	ix       *index.Index
-	weak     []bool             // per indexed name: a weak alias
-	nameKey  []uint64           // per indexed name: identity key
-	first    []int32            // per record: its first indexed name; the names of record i end at first[i+1]
-	ids      map[string][]int32 // identifier key → records (see identify.go)
-	places   *placeSet
-	cands    int
-	work     sync.Pool
+	recs    records
+	byKey   []int32 // record numbers in order of list, then id (see record)
+	ix      *index.Index
+	weak    []bool   // per indexed name: a weak alias
+	nameKey []uint64 // per indexed name: identity key
+	first   []int32  // per record: its first indexed name; the names of record i end at first[i+1]
+	ids     idSet    // identifier key → records (see identify.go)
+	places  *placeSet
+	cands   int
+	work    sync.Pool
 }
 
 // weakAliasFactor scales the score of a match on a weak alias (nickname,
@@ -94,14 +94,14 @@ func build(recs records, cfg Config) *Engine {
 
 // scanRecords reads every record once for the cities of their
 // addresses and their identifiers.
-func scanRecords(recs records) (*placeSet, map[string][]int32) {
-	places, ids := newPlaceSet(), newIDs()
+func scanRecords(recs records) (*placeSet, idSet) {
+	places, ids := newPlaceSet(), &idCollector{}
 	for i := range recs.Len() {
 		ent := recs.Entity(i)
 		places.add(ent)
 		ids.add(ent, int32(i))
 	}
-	return places, ids.keys
+	return places, ids.set()
 }
 
 // work is per-goroutine scratch memory.

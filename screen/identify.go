@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"cmp"
+	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -38,16 +40,31 @@ func cryptoIDKey(addr string) string {
 	return ""
 }
 
-// idSet maps the identifier keys of every record to the records.
-type idSet struct{ keys map[string][]int32 }
+// idSet maps the identifier keys of every record to the records: the
+// keys' hashes in order, each with one record. At a million records this
+// takes 12 bytes an identifier, where a map of key strings to slices of
+// records took some 28. Two keys whose hashes collided would make each
+// other's records candidates, which their names and identifiers then
+// score as any candidate.
+type idSet struct {
+	keys []uint64
+	recs []int32
+}
 
-func newIDs() idSet { return idSet{keys: map[string][]int32{}} }
+// idEntry is one identifier key's hash and a record that has it.
+type idEntry struct {
+	key uint64
+	rec int32
+}
+
+// idCollector collects the identifier keys of the records.
+type idCollector struct{ entries []idEntry }
 
 // add adds the identifier keys of record i.
-func (s idSet) add(ent *entity.Entity, i int32) {
+func (c *idCollector) add(ent *entity.Entity, i int32) {
 	add := func(k string) {
-		if k != "" && !slices.Contains(s.keys[k], i) {
-			s.keys[k] = append(s.keys[k], i)
+		if k != "" {
+			c.entries = append(c.entries, idEntry{maphash.String(keySeed, k), i})
 		}
 	}
 	for _, d := range ent.Documents {
@@ -59,6 +76,30 @@ func (s idSet) add(ent *entity.Entity, i int32) {
 	if ent.Vessel != nil {
 		add(imoIDKey(ent.Vessel.IMO))
 	}
+}
+
+// set returns the keys collected, sorted, each record once a key.
+func (c *idCollector) set() idSet {
+	slices.SortFunc(c.entries, func(a, b idEntry) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.rec, b.rec))
+	})
+	c.entries = slices.Compact(c.entries)
+	s := idSet{keys: make([]uint64, len(c.entries)), recs: make([]int32, len(c.entries))}
+	for i, en := range c.entries {
+		s.keys[i], s.recs[i] = en.key, en.rec
+	}
+	return s
+}
+
+// records returns the records that have identifier key k.
+func (s idSet) records(k string) []int32 {
+	h := maphash.String(keySeed, k)
+	lo, _ := slices.BinarySearch(s.keys, h)
+	hi := lo
+	for hi < len(s.keys) && s.keys[hi] == h {
+		hi++
+	}
+	return s.recs[lo:hi]
 }
 
 // idRecords returns the records that share an identifier key with a.
@@ -75,7 +116,10 @@ func (e *Engine) idRecords(a *match.Attrs) []int32 {
 	}
 	var out []int32
 	for _, k := range keys {
-		for _, i := range e.ids[k] {
+		if k == "" {
+			continue
+		}
+		for _, i := range e.ids.records(k) {
 			if !slices.Contains(out, i) {
 				out = append(out, i)
 			}
