@@ -178,7 +178,7 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 		if score := clamp(float64(b.score) + effect); score < threshold-0.01 {
 			continue
 		}
-		if h, f := e.hit(&readings[b.reading], &q, b, w); h.Score >= threshold {
+		if h, f := e.hit(&readings[b.reading], &q, b, ent, w); h.Score >= threshold {
 			hits = append(hits, h)
 			facts[h.List+"/"+h.SourceID] = f
 		}
@@ -217,9 +217,8 @@ func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool
 	}
 }
 
-// hit builds the hit and its explanation for a candidate record.
-func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) (vigil.Hit, nameFacts) {
-	ent := e.recs.Entity(int(b.ent))
+// hit builds the hit and its explanation for candidate record ent.
+func (e *Engine) hit(qn *match.Name, q *query, b best, ent *entity.Entity, w *work) (vigil.Hit, nameFacts) {
 	ln := e.ix.Name(b.name, &w.name)
 	match.Compare(qn, ln, &w.res)
 	t := termsOf(qn, ln, &w.res, e.weak[b.name], e.ix.Vocab().Weight(-1))
