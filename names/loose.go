@@ -141,6 +141,14 @@ func appendLooseKey[T ~string | ~[]byte](b []byte, tok T, ch byte, v, alt, kana,
 				}
 				break
 			}
+			if vowels && !(i > 0 && looseVowel(tok[i-1]) && i+1 < len(tok) && looseVowel(tok[i+1])) {
+				// Read as a glide, v is w: the scripts that write ว, व
+				// and ו for both give Vejjajiva and Wejjajiwa one
+				// spelling.
+				b = append(b, 'w')
+				last = 'w'
+				continue
+			}
 			if !vowels {
 				last = 0
 			}
