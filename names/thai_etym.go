@@ -214,7 +214,9 @@ func etymClusters(s, next *etymSlot) bool {
 }
 
 // thaiShort reports whether r is a short vowel sign: ะ ั ิ ึ ุ.
-func thaiShort(r rune) bool { return r == 'ะ' || r == 0x0E31 || r == 'ิ' || r == 'ึ' || r == 'ุ' }
+func thaiShort(r rune) bool {
+	return r == 'ะ' || r == 0x0E31 || r == 'ิ' || r == 'ึ' || r == 'ุ'
+}
 
 // etymCloses reports whether a consonant a with no vowel, before b and
 // after the slot prev, closes its syllable in Thai and Sanskrit alike: a
@@ -262,7 +264,7 @@ func etymJoined(a, b rune) bool {
 // an aspirated one, 'n' the nasal, 's' the sibilant; row 0 for others.
 func etymRow(r rune) (row, kind byte) {
 	for _, x := range [...]struct {
-		row                     byte
+		row                    byte
 		plain, aspirate, nasal string
 		sibilant               rune
 	}{
