@@ -32,6 +32,9 @@ func Readings(s string, kind Kind) []string {
 	if r, ok := ThaiReading(s); ok {
 		out = append(out, r)
 	}
+	if r, ok := ThaiFamilyReading(s); ok {
+		out = append(out, r)
+	}
 	if r, ok := TamilReading(s); ok {
 		out = append(out, r)
 	}

@@ -341,17 +341,60 @@ func thaiVowel(r rune) string {
 const altMark = "\u2063"
 
 // ThaiReading returns the second reading of a name in Thai script, the
-// one that follows its Sanskrit and Pali spelling as many Thai families
-// romanise their names (ชินวัตร Shinawatra, สุนทรเวช Sundaravej, ชาญวีรกูล
-// Charnvirakul) rather than its sound (RTGS Chinnawat, Sunthonwet): a
-// consonant before another takes the vowel a, finals keep their letters'
-// values, and a final ร after a consonant is "ra". It reports false when
-// s has no Thai letter.
+// one that follows its Pali and Sanskrit spelling, letter by letter, as
+// many Thai families romanise their names (ชินวัตร Shinawatra, สุนทรเวช
+// Sundaravej, ชาญวีรกูล Charnvirakul) rather than its sound (RTGS
+// Chinnawat, Sunthonwet): see foldThaiEtym. It reports false when s has
+// no Thai letter.
 func ThaiReading(s string) (string, bool) {
+	if !hasThaiLetter(s) {
+		return "", false
+	}
+	return altMark + s, true
+}
+
+// familyMark marks the third reading of a name in Thai script (see
+// ThaiFamilyReading): two invisible separators.
+const familyMark = altMark + altMark
+
+// ThaiFamilyReading returns the third reading of a name of two words or
+// more in Thai script: its last word, the family name, read by its
+// letters as ThaiReading reads it, the others by their sound. The
+// families whose names were made of Pali and Sanskrit words under the
+// Surname Act of 1913 romanise them by their letters, while their given
+// names are often written as they sound: สมัคร สุนทรเวช Samak Sundaravej,
+// บรรหาร ศิลปอาชา Banharn Silpa-archa. It reports false when the reading
+// is one of the other two.
+func ThaiFamilyReading(s string) (string, bool) {
+	if !hasThaiLetter(s) || len(strings.Fields(s)) < 2 {
+		return "", false
+	}
+	r := familyMark + s
+	if f := Fold(r); f == Fold(s) || f == Fold(altMark+s) {
+		return "", false
+	}
+	return r, true
+}
+
+func hasThaiLetter(s string) bool {
 	for _, r := range s {
 		if r >= 0x0E01 && r <= 0x0E7F {
-			return altMark + s, true
+			return true
 		}
 	}
-	return "", false
+	return false
+}
+
+// lastThaiWord reports whether no Thai letter follows the word that
+// begins at i.
+func lastThaiWord(rs []rune, i int) bool {
+	for i < len(rs) && isThaiLao(rs[i]) && !isThaiSpace(rs[i]) {
+		i++
+	}
+	for ; i < len(rs); i++ {
+		if rs[i] >= 0x0E01 && rs[i] <= 0x0E7F {
+			return false
+		}
+	}
+	return true
 }
