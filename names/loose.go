@@ -141,10 +141,11 @@ func appendLooseKey[T ~string | ~[]byte](b []byte, tok T, ch byte, v, alt, kana,
 				}
 				break
 			}
-			if vowels && !(i > 0 && looseVowel(tok[i-1]) && i+1 < len(tok) && looseVowel(tok[i+1])) {
-				// Read as a glide, v is w: the scripts that write ว, व
-				// and ו for both give Vejjajiva and Wejjajiwa one
-				// spelling.
+			if vowels && i == 0 {
+				// Read as a glide, an initial v is w, which spellings
+				// keep there: the scripts that write ว, व and ו for both
+				// give Vejjajiva and Wejjajiwa one spelling. Inside a
+				// word both are dropped or kept as before.
 				b = append(b, 'w')
 				last = 'w'
 				continue
