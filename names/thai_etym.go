@@ -208,9 +208,11 @@ func etymRoles(slots []etymSlot) {
 }
 
 // etymClusters reports whether the consonant s, with no vowel, begins a
-// cluster with the next one, a ร or ล that carries a vowel.
+// cluster with the next one, a ร or ล that carries a vowel: the clusters
+// Thai reads as such (กร ปร พล …) and ศร (ศรี Sri); others are two
+// syllables (บริพัตร Paribatra, ภราดร Paradorn).
 func etymClusters(s, next *etymSlot) bool {
-	return !s.vowels && next.vowels && (next.cons == 'ร' || next.cons == 'ล') && strings.ContainsRune("กขคฆจตถทธดปผพภบศษส", s.cons)
+	return !s.vowels && next.vowels && (next.cons == 'ร' || next.cons == 'ล') && strings.ContainsRune("กขคตปผพศ", s.cons)
 }
 
 // thaiShort reports whether r is a short vowel sign: ะ ั ิ ึ ุ.
