@@ -41,6 +41,9 @@ func Readings(s string, kind Kind) []string {
 	if r, ok := HebrewReading(s); ok {
 		out = append(out, r)
 	}
+	if r, ok := BiblicalReading(s); ok {
+		out = append(out, r)
+	}
 	if r, ok := KhmerReading(s); ok {
 		out = append(out, r)
 	}
