@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -240,7 +241,9 @@ func (g *groupCommit) takeSlot(group []*waiter) []*waiter {
 }
 
 // commit records the group in one transaction; if that fails, it records
-// each job alone so that each gets its own outcome. It releases the
+// each job alone so that each gets its own outcome, unless whether it
+// committed is unknown (errOutcomeUnknown: recording it again could write
+// it twice), when every job fails. It releases the
 // commit slot (gather took it) once it no longer excludes the other
 // writers.
 func (g *groupCommit) commit(group []*waiter) {
@@ -271,11 +274,18 @@ func (g *groupCommit) commit(group []*waiter) {
 		jobs[i] = w.job
 	}
 	if g.db.dialect == dialectPostgres && adHocOnly(jobs) {
-		rs, ok := g.db.recordAdHoc(context.WithoutCancel(live[0].ctx), jobs)
+		rs, ok, err := g.db.recordAdHoc(context.WithoutCancel(live[0].ctx), jobs)
 		if ok {
 			g.noteInFlight() // before the next writer reads it
 		}
 		release()
+		if err != nil {
+			g.noteInFlight()
+			for _, w := range live {
+				w.done <- outcome{err: err}
+			}
+			return
+		}
 		if ok {
 			g.transactions.Add(1)
 			g.screenings.Add(int64(len(live)))
@@ -296,6 +306,16 @@ func (g *groupCommit) commit(group []*waiter) {
 			g.noteInFlight()
 			for i, w := range live {
 				w.done <- outcome{r: rs[i]}
+			}
+			return
+		}
+		if errors.Is(err, errOutcomeUnknown) {
+			// It may have committed: recording each alone could write
+			// it twice. (A commit that failed for sure, or one whose
+			// reply was lost after it committed, inTx tells apart.)
+			g.noteInFlight()
+			for _, w := range live {
+				w.done <- outcome{err: err}
 			}
 			return
 		}
