@@ -92,8 +92,12 @@ func (db *DB) recordAdHoc(ctx context.Context, jobs []job) (rs []*ScreeningResul
 	for i, j := range jobs {
 		rs[i] = &ScreeningResult{}
 		e := &audit.Entry{Seq: from.Seq + 1 + int64(i), At: now, Actor: actorName(j.actor), Action: audit.ActionScreenAdHoc, Object: "screening/ad_hoc"}
-		if err := fillDetails(e, adHocDetailsOf(j.s, rs[i], j.request), ""); err != nil {
-			return nil, false, nil
+		e.Details = j.details
+		if e.Details == nil {
+			var err error
+			if e.Details, err = adHocEntryDetails(j.s, j.request); err != nil {
+				return nil, false, nil
+			}
 		}
 		if err := e.Seal(prev); err != nil {
 			return nil, false, nil
@@ -240,16 +244,16 @@ func (db *DB) endBackend(ctx context.Context, pid uint32) error {
 // CanonicalDetails would sort), without building and sorting a map.
 // TestAdHocDetailsSameAsMap holds the two to the same bytes.
 type adHocDetails struct {
-	Alerts      []int64       `json:"alerts"`
-	AsOf        string        `json:"as_of,omitempty"`
-	Editions    []string      `json:"editions"`
-	Existing    []int64       `json:"existing"`
-	Hits        []hitSummary  `json:"hits"`
-	RequestID   string        `json:"request_id,omitempty"`
-	ScreeningID int64         `json:"screening_id"`
-	Subject     vigil.Subject `json:"subject"`
-	Suppressed  []vigil.Ref   `json:"suppressed"`
-	Threshold   float64       `json:"threshold"`
+	Alerts      []int64      `json:"alerts"`
+	AsOf        string       `json:"as_of,omitempty"`
+	Editions    []string     `json:"editions"`
+	Existing    []int64      `json:"existing"`
+	Hits        []hitSummary `json:"hits"`
+	RequestID   string       `json:"request_id,omitempty"`
+	ScreeningID int64        `json:"screening_id"`
+	Subject     any          `json:"subject"` // the raw JSON of checkScreening, or the vigil.Subject
+	Suppressed  []vigil.Ref  `json:"suppressed"`
+	Threshold   float64      `json:"threshold"`
 }
 
 func adHocDetailsOf(s *Screening, r *ScreeningResult, requestID string) *adHocDetails {
@@ -257,9 +261,13 @@ func adHocDetailsOf(s *Screening, r *ScreeningResult, requestID string) *adHocDe
 	for i, h := range s.Hits {
 		hits[i] = hitSummary{h.List, h.SourceID, h.Score}
 	}
+	var subject any = s.Subject
+	if s.subjectJSON != nil {
+		subject = s.subjectJSON
+	}
 	return &adHocDetails{
 		Alerts: r.Alerts, AsOf: s.AsOf, Editions: s.Editions, Existing: r.Existing, Hits: hits,
-		RequestID: requestID, ScreeningID: r.ScreeningID, Subject: s.Subject, Suppressed: r.Suppressed,
+		RequestID: requestID, ScreeningID: r.ScreeningID, Subject: subject, Suppressed: r.Suppressed,
 		Threshold: s.Threshold,
 	}
 }

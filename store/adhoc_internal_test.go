@@ -44,6 +44,23 @@ func TestAdHocDetailsSameAsMap(t *testing.T) {
 						if !bytes.Equal(old.Details, cur.Details) {
 							t.Errorf("details differ:\nmap    %s\nstruct %s", old.Details, cur.Details)
 						}
+						// As recorded: the subject encoded once, by
+						// checkScreening, the details before the writer.
+						checked := *s
+						if err := checkScreening(&checked); err != nil {
+							t.Fatal(err)
+						}
+						early, err := adHocEntryDetails(&checked, req)
+						if err != nil {
+							t.Fatal(err)
+						}
+						var want audit.Entry // an ad hoc screening's result is empty
+						if err := fillDetails(&want, screeningDetails(s, &ScreeningResult{}), req); err != nil {
+							t.Fatal(err)
+						}
+						if !bytes.Equal(want.Details, early) {
+							t.Errorf("details differ:\nmap     %s\nchecked %s", want.Details, early)
+						}
 					}
 				}
 			}

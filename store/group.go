@@ -9,7 +9,6 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
-	"github.com/vigil-screening/vigil/internal/requestid"
 )
 
 // groupCommit lets concurrent RecordScreening calls share transactions.
@@ -88,7 +87,11 @@ func (t *Ticket) Record(ctx context.Context, actor auth.Principal, s Screening) 
 	if err := checkScreening(&s); err != nil {
 		return nil, err
 	}
-	return t.db.group.submit(ctx, job{actor: actor, s: &s, ticket: t, request: requestid.From(ctx)})
+	j, err := newJob(ctx, actor, &s, t)
+	if err != nil {
+		return nil, err
+	}
+	return t.db.group.submit(ctx, j)
 }
 
 const maxGroup = 64
