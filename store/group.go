@@ -268,6 +268,7 @@ func (g *groupCommit) commit(group []*waiter) {
 		}
 		live = append(live, w)
 	}
+	live = g.confirmKeys(context.WithoutCancel(group[0].ctx), live)
 	if len(live) == 0 {
 		g.noteInFlight()
 		return

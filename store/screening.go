@@ -133,6 +133,9 @@ type job struct {
 	// entry of an ad hoc screening (adHocEntryDetails), encoded by the
 	// caller's goroutine before the job reaches the serial writer.
 	details json.RawMessage
+	// check, when not nil, is the key check the screening's request
+	// carries (WithKeyCheck): the group commit confirms it first.
+	check *KeyCheck
 }
 
 // adHocEntryDetails returns the canonical details of the audit entry of
@@ -149,7 +152,7 @@ func adHocEntryDetails(s *Screening, requestID string) (json.RawMessage, error) 
 // newJob is the job of a checked screening, with its ad hoc details
 // encoded (adHocEntryDetails).
 func newJob(ctx context.Context, actor auth.Principal, s *Screening, t *Ticket) (job, error) {
-	j := job{actor: actor, s: s, ticket: t, request: requestid.From(ctx)}
+	j := job{actor: actor, s: s, ticket: t, request: requestid.From(ctx), check: keyCheckFrom(ctx)}
 	if s.SubjectID == "" {
 		var err error
 		if j.details, err = adHocEntryDetails(s, j.request); err != nil {
