@@ -48,6 +48,29 @@ const adHocAppend = `WITH moved AS (
 )
 SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM appended)`
 
+// adHocAppendKeyed is adHocAppend for a group whose requests were
+// authenticated from their keys' last lookups (KeyCheck): it moves the
+// head and appends only if every key's row ($13–$20, one element a key)
+// is still the one its requests were authenticated with, as read by the
+// statement (which starts after every request of the group arrived). Its
+// third column is the number of rows that still match.
+const adHocAppendKeyed = `WITH keys AS (
+	SELECT count(*) AS n
+	FROM unnest($13::text[], $14::bigint[], $15::text[], $16::text[], $17::boolean[], $18::text[], $19::text[], $20::text[])
+		AS w(id, user_id, username, roles, disabled, hash, revoked, kind)
+	JOIN api_keys k ON k.id = w.id AND k.secret_hash = w.hash AND k.revoked_at = w.revoked AND k.kind = w.kind
+	JOIN users u ON u.id = k.user_id AND u.id = w.user_id AND u.username = w.username AND u.roles = w.roles AND u.disabled = w.disabled
+), moved AS (
+	UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1 AND seq = $3 AND hash = $4
+		AND (SELECT n FROM keys) = cardinality($13::text[]) RETURNING id
+), appended AS (
+	INSERT INTO audit_log (seq, at, actor, action, object, details, prev_hash, hash)
+	SELECT e.* FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) AS e
+	WHERE EXISTS (SELECT 1 FROM moved)
+	RETURNING 1
+)
+SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM appended), (SELECT n FROM keys)`
+
 // adHocOnly reports whether every job is an ad hoc screening without an
 // idempotency key: its transaction holds nothing but its audit entry.
 func adHocOnly(jobs []job) bool {
@@ -112,15 +135,36 @@ func (db *DB) recordAdHoc(ctx context.Context, jobs []job) (rs []*ScreeningResul
 	}
 	defer conn.Close()
 	var moved, appended int
-	err = conn.QueryRowContext(ctx, adHocAppend, to.Seq, to.Hash, from.Seq, from.Hash, seqs, ats, actors, actions, objects, det, ph, hs).Scan(&moved, &appended)
+	keys := keysOf(jobs)
+	if keys == nil {
+		err = conn.QueryRowContext(ctx, adHocAppend, to.Seq, to.Hash, from.Seq, from.Hash, seqs, ats, actors, actions, objects, det, ph, hs).Scan(&moved, &appended)
+	} else {
+		var matched int
+		db.keys.queries.Add(int64(len(keys.ids))) // the statement looks them up
+		err = conn.QueryRowContext(ctx, adHocAppendKeyed, to.Seq, to.Hash, from.Seq, from.Hash, seqs, ats, actors, actions, objects, det, ph, hs,
+			keys.ids, keys.users, keys.usernames, keys.roles, keys.disabled, keys.hashes, keys.revoked, keys.kind).Scan(&moved, &appended, &matched)
+		if err == nil && matched != len(keys.ids) {
+			// A key changed: the head has not moved (it is still known);
+			// the ordinary path looks the keys up and answers each job.
+			return nil, false, nil
+		}
+	}
+	confirm := func() {
+		if keys != nil {
+			for _, c := range keys.checks {
+				c.confirmed.Store(true)
+			}
+		}
+	}
 	if err != nil {
 		// The statement commits itself, so an error (a connection lost
 		// after the server ran it) does not say that it did not: recording
 		// the group again would write every entry twice. Look, once its
 		// backend can no longer run it.
 		if landed, lerr := db.auditLanded(ctx, to, pid); lerr != nil || landed {
-			if landed {
+			if landed { // and so its keys were confirmed
 				k.head = to
+				confirm()
 				return rs, true, nil
 			}
 			// Not known: recording the group again could write it twice,
@@ -136,6 +180,7 @@ func (db *DB) recordAdHoc(ctx context.Context, jobs []job) (rs []*ScreeningResul
 		return nil, false, nil
 	}
 	k.head = to
+	confirm()
 	return rs, true, nil
 }
 

@@ -268,7 +268,6 @@ func (g *groupCommit) commit(group []*waiter) {
 		}
 		live = append(live, w)
 	}
-	live = g.confirmKeys(context.WithoutCancel(group[0].ctx), live)
 	if len(live) == 0 {
 		g.noteInFlight()
 		return
@@ -277,6 +276,8 @@ func (g *groupCommit) commit(group []*waiter) {
 	for i, w := range live {
 		jobs[i] = w.job
 	}
+	// The ad hoc statement confirms the jobs' key checks itself
+	// (recordAdHoc); the ordinary path looks the keys up first.
 	if g.db.dialect == dialectPostgres && adHocOnly(jobs) {
 		rs, ok, err := g.db.recordAdHoc(context.WithoutCancel(live[0].ctx), jobs)
 		if ok {
@@ -302,6 +303,18 @@ func (g *groupCommit) commit(group []*waiter) {
 	// A transaction holds the audit head only at its end: the others'
 	// work overlaps it.
 	release()
+	n := len(live)
+	g.confirmKeys(context.WithoutCancel(live[0].ctx), &live)
+	if len(live) < n {
+		if len(live) == 0 {
+			g.noteInFlight()
+			return
+		}
+		jobs = jobs[:0]
+		for _, w := range live {
+			jobs = append(jobs, w.job)
+		}
+	}
 	if len(live) > 1 {
 		rs, err := g.db.recordJobs(context.WithoutCancel(live[0].ctx), jobs)
 		if err == nil {

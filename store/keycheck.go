@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sync/atomic"
 
 	"github.com/vigil-screening/vigil/apperr"
@@ -99,13 +100,14 @@ func (r keyRow) principal() auth.Principal {
 	return auth.Principal{UserID: r.userID, Username: r.username, Roles: splitRoles(r.roles)}
 }
 
-// confirmKeys confirms the key checks of jobs with one lookup per key,
-// started now (after every job's request arrived), and answers the jobs
-// whose check fails. It returns the others.
-func (g *groupCommit) confirmKeys(ctx context.Context, live []*waiter) []*waiter {
+// confirmKeys confirms the key checks of the jobs with one lookup per
+// key, started now (after every job's request arrived), answers the jobs
+// whose check fails and leaves the others in *live.
+func (g *groupCommit) confirmKeys(ctx context.Context, live *[]*waiter) {
 	var rows map[string]keyRow
-	out := live[:0]
-	for _, w := range live {
+	out := (*live)[:0]
+	defer func() { *live = out }()
+	for _, w := range *live {
 		c := w.job.check
 		if c == nil || c.confirmed.Load() {
 			out = append(out, w)
@@ -125,5 +127,43 @@ func (g *groupCommit) confirmKeys(ctx context.Context, live []*waiter) []*waiter
 		}
 		out = append(out, w)
 	}
-	return out
+}
+
+// adHocKeys are the key checks of an ad hoc group that its statement
+// confirms (adHocAppendKeyed): one per key, as parallel arrays.
+type adHocKeys struct {
+	checks                                       []*KeyCheck
+	ids, usernames, roles, hashes, revoked, kind []string
+	users                                        []int64
+	disabled                                     []bool
+}
+
+// keysOf collects the jobs' key checks not yet confirmed, one per key
+// and row: two requests with one key authenticated from different rows
+// are both sent, and then both cannot match.
+func keysOf(jobs []job) *adHocKeys {
+	type idRow struct {
+		id  string
+		row keyRow
+	}
+	var k *adHocKeys
+	var seen []idRow
+	for _, j := range jobs {
+		c := j.check
+		if c == nil || c.confirmed.Load() {
+			continue
+		}
+		if k == nil {
+			k = &adHocKeys{}
+		}
+		k.checks = append(k.checks, c)
+		if slices.Contains(seen, idRow{c.id, c.row}) {
+			continue
+		}
+		seen = append(seen, idRow{c.id, c.row})
+		r := c.row
+		k.ids, k.usernames, k.roles, k.hashes = append(k.ids, c.id), append(k.usernames, r.username), append(k.roles, r.roles), append(k.hashes, r.hash)
+		k.revoked, k.kind, k.users, k.disabled = append(k.revoked, r.revoked), append(k.kind, r.kind), append(k.users, r.userID), append(k.disabled, r.disabled)
+	}
+	return k
 }
