@@ -107,7 +107,8 @@ func TestScreenKeyConfirmed(t *testing.T) {
 			return n
 		}
 		screen := `{"name": "` + zawahiri + `"}`
-		for _, first := range []struct{ name, body string }{{"a screening", screen}, {"a malformed screening", `{"name": `}} {
+		batch := `{"subjects": [{"name": "` + zawahiri + `"}, {"name": "Vladimir Putin"}]}`
+		for _, first := range []struct{ name, body string }{{"a screening", screen}, {"a malformed screening", `{"name": `}, {"a batch", batch}} {
 			var k struct {
 				ID     string `json:"id"`
 				APIKey string `json:"api_key"`

@@ -216,6 +216,12 @@ var errOutcomeUnknown = errors.New("whether it committed is unknown")
 
 // inTx runs fn in a transaction, committing when fn returns nil.
 func (db *DB) inTx(ctx context.Context, fn func(tx *tx) error) error {
+	// A request authenticated from its key's last lookup writes nothing
+	// before a lookup that started after it arrived confirms the key
+	// (store/keycheck.go; the group commit has confirmed its own).
+	if err := keyCheckFrom(ctx).Confirm(ctx); err != nil {
+		return err
+	}
 	t, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
