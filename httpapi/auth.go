@@ -23,6 +23,9 @@ type Authenticator interface {
 // POST /v1/screen, whose audited screening's commit confirms it, uses it.
 type laterAuthenticator interface {
 	AuthenticateLater(ctx context.Context, apiKey string) (auth.Principal, *store.KeyCheck, error)
+	// ConfirmKey confirms the check, counting a refusal as a failed
+	// authentication.
+	ConfirmKey(ctx context.Context, check *store.KeyCheck) error
 }
 
 type principalKey struct{}
@@ -84,6 +87,7 @@ type confirmingWriter struct {
 	http.ResponseWriter
 	r       *http.Request
 	s       *Server
+	auth    laterAuthenticator
 	check   *store.KeyCheck
 	decided bool
 	refused bool
@@ -94,7 +98,7 @@ func (c *confirmingWriter) decide() {
 		return
 	}
 	c.decided = true
-	if err := c.check.Confirm(c.r.Context()); err != nil {
+	if err := c.auth.ConfirmKey(service.WithClient(c.r.Context(), c.r.RemoteAddr), c.check); err != nil {
 		c.refused = true
 		writeError(c.ResponseWriter, c.r, c.s.log, c.s.outage(c.r, err))
 	}

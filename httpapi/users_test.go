@@ -107,6 +107,14 @@ func TestScreenKeyConfirmed(t *testing.T) {
 			return n
 		}
 		screen := `{"name": "` + zawahiri + `"}`
+		failures := func() int {
+			t.Helper()
+			var f struct {
+				Total int `json:"total"`
+			}
+			e.call(t, 200, "adm", "GET", "/v1/auth/failures", "", &f)
+			return f.Total
+		}
 		batch := `{"subjects": [{"name": "` + zawahiri + `"}, {"name": "Vladimir Putin"}]}`
 		for _, first := range []struct{ name, body string }{{"a screening", screen}, {"a malformed screening", `{"name": `}, {"a batch", batch}} {
 			var k struct {
@@ -129,8 +137,12 @@ func TestScreenKeyConfirmed(t *testing.T) {
 				t.Errorf("%d key lookups for a screening authenticated from the last one, want 1 (the commit's)", q)
 			}
 			e.call(t, 200, "adm", "DELETE", "/v1/keys/"+k.ID, "", nil)
+			failed := failures()
 			if code, raw := e.send(t, "kim", "POST", "/v1/screen", first.body); code != 401 {
 				t.Fatalf("%s first with the revoked key = %d %s, want 401", first.name, code, raw)
+			}
+			if n := failures() - failed; n != 1 {
+				t.Errorf("%s first with the revoked key: %d failed authentications counted, want 1", first.name, n)
 			}
 			if code, raw := e.send(t, "kim", "POST", "/v1/screen", screen); code != 401 {
 				t.Fatalf("a screening then = %d %s, want 401", code, raw)

@@ -42,6 +42,17 @@ func (s *Service) AuthenticateLater(ctx context.Context, apiKey string) (auth.Pr
 	return pr, check, err
 }
 
+// ConfirmKey confirms a check AuthenticateLater returned (a lookup of
+// the key unless the request's commit confirmed it), counting a refusal
+// as a failed authentication.
+func (s *Service) ConfirmKey(ctx context.Context, check *store.KeyCheck) error {
+	err := check.Confirm(ctx)
+	if apperr.CodeOf(err) == apperr.Unauthorized {
+		s.authFailed(ctx, "api_key", err)
+	}
+	return err
+}
+
 // Users lists the users by name.
 func (s *Service) Users(ctx context.Context, p auth.Principal) ([]*User, error) {
 	db, err := s.store(p, auth.ActionManageUsers)
