@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/audit"
@@ -156,11 +158,14 @@ func (db *DB) recordAdHoc(ctx context.Context, jobs []job) (rs []*ScreeningResul
 			}
 		}
 	}
-	if err != nil {
-		// The statement commits itself, so an error (a connection lost
-		// after the server ran it) does not say that it did not: recording
-		// the group again would write every entry twice. Look, once its
-		// backend can no longer run it.
+	var pgErr *pgconn.PgError
+	if err != nil && !errors.As(err, &pgErr) {
+		// The statement commits itself, so an error that is not the
+		// server's answer (a connection lost after the server ran it)
+		// does not say that it did not: recording the group again would
+		// write every entry twice. Look, once its backend can no longer
+		// run it. (An error the server sent ended the statement: nothing
+		// was written, and its connection is left alone.)
 		if landed, lerr := db.auditLanded(ctx, to, pid); lerr != nil || landed {
 			if landed { // and so its keys were confirmed
 				k.head = to

@@ -443,3 +443,41 @@ func TestRecordAdHocLateStatement(t *testing.T) {
 		t.Fatalf("verify: %v %v", f, err)
 	}
 }
+
+// TestRecordAdHocServerError: an ad hoc statement the server refused
+// (its error is the server's answer) wrote nothing: the group goes the
+// ordinary way at once, without ending the connection's backend to look
+// at the trail.
+func TestRecordAdHocServerError(t *testing.T) {
+	db, err := Open(context.Background(), pgtest.DSN(t, "vigil_test"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	actor, s, jobs := adHocPair()
+	if _, err := db.RecordScreening(ctx, actor, *s); err != nil { // learns the head
+		t.Fatal(err)
+	}
+	_, err = db.sql.ExecContext(ctx, `CREATE FUNCTION refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN
+			IF NEW.details LIKE '%refuse-this-entry%' THEN RAISE EXCEPTION 'refused'; END IF;
+			RETURN NEW;
+		END $$`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.sql.ExecContext(ctx, `CREATE TRIGGER refuse_entry BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_entry()`); err != nil {
+		t.Fatal(err)
+	}
+	db.landedHook = func() { t.Error("looked for the entries of a statement the server refused") }
+	before := auditEntries(t, db)
+	jobs[1].request = "refuse-this-entry"
+	_, ok, err := db.recordAdHoc(ctx, jobs)
+	if ok || err != nil {
+		t.Fatalf("recordAdHoc = %v, %v; want the ordinary way (false, nil)", ok, err)
+	}
+	if n := auditEntries(t, db) - before; n != 0 {
+		t.Fatalf("%d entries written by a refused statement", n)
+	}
+}
