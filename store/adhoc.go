@@ -270,14 +270,19 @@ const landedTimeout = 30 * time.Second
 func (db *DB) endBackend(ctx context.Context, pid uint32) error {
 	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
 		var alive bool
-		err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1)`, int64(pid)).Scan(&alive)
+		// Only a backend of this database and this role: behind a
+		// connection pooler the pid may name another client's backend,
+		// which must never be ended (docs/storage.md: connect directly).
+		err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+			WHERE pid = $1 AND datname = current_database() AND usename = current_user)`, int64(pid)).Scan(&alive)
 		if err != nil {
 			return fmt.Errorf("audit: end backend %d: %w", pid, err)
 		}
 		if !alive {
 			return nil
 		}
-		if _, err := db.sql.ExecContext(ctx, `SELECT pg_terminate_backend($1)`, int64(pid)); err != nil {
+		if _, err := db.sql.ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+			WHERE pid = $1 AND datname = current_database() AND usename = current_user`, int64(pid)); err != nil {
 			return fmt.Errorf("audit: end backend %d: %w", pid, err)
 		}
 		select {
