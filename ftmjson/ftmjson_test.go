@@ -99,7 +99,7 @@ func loadUN(t *testing.T) []*entity.Entity {
 	}
 	var out []*entity.Entity
 	for _, s := range snaps {
-		out = append(out, s.Entities...)
+		out = append(out, s.Entities()...)
 	}
 	if len(out) < 500 {
 		t.Fatalf("only %d UN records", len(out))

@@ -35,7 +35,7 @@ func TestCompactNamesAreLossless(t *testing.T) {
 	var all []listed
 	b := index.NewBuilder()
 	for _, s := range snaps {
-		for _, e := range s.Entities {
+		for _, e := range s.All() {
 			kind := names.Person
 			if e.Kind != entity.KindPerson {
 				kind = names.Organization

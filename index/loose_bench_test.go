@@ -20,7 +20,7 @@ func BenchmarkBuildLoose(b *testing.B) {
 	}
 	var entries []Entry
 	for _, s := range snaps {
-		for _, e := range s.Entities {
+		for _, e := range s.All() {
 			for _, n := range e.Names {
 				entries = append(entries, Entry{Raw: n.Full, Tokens: names.Analyze(n.Full, names.Any)})
 			}

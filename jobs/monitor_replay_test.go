@@ -43,7 +43,7 @@ func TestRevet_OFACReplay(t *testing.T) {
 	}
 	var people []designated
 	for k := 1; k < len(snaps); k++ {
-		d := snapshot.Diff(snaps[k-1].Entities, snaps[k].Entities)
+		d := snapshot.Diff(snaps[k-1].Entities(), snaps[k].Entities())
 		n := 0
 		for _, e := range d.Added {
 			if e.Kind == entity.KindPerson && len(strings.Fields(e.PrimaryName())) >= 3 && n < 3 {
@@ -52,7 +52,7 @@ func TestRevet_OFACReplay(t *testing.T) {
 			}
 		}
 	}
-	clean, err := synth.Generate(snaps[0].Entities, 200, rand.New(rand.NewPCG(3, 5)))
+	clean, err := synth.Generate(snaps[0].Entities(), 200, rand.New(rand.NewPCG(3, 5)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func unEditions(t *testing.T) (old, cur *snapshot.Snapshot, d snapshot.Delta) {
 		return l.Editions[0].Snapshot
 	}
 	old, cur = load("editions/un-2024-11"), load("current/un-2026-02")
-	return old, cur, snapshot.Diff(old.Entities, cur.Entities)
+	return old, cur, snapshot.Diff(old.Entities(), cur.Entities())
 }
 
 // personsWithNames returns up to n person records with a primary name of

@@ -31,7 +31,7 @@ func TestSkeletonKeysDistinct(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, s := range snaps {
-			for _, e := range s.Entities {
+			for _, e := range s.All() {
 				kind := names.Any
 				switch e.Kind {
 				case entity.KindPerson:

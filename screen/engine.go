@@ -65,6 +65,17 @@ func NewPacked(recs *packed.Store, cfg Config) *Engine {
 	return build(recs, cfg)
 }
 
+// NewPackedSet indexes the records of several packed stores (the
+// editions in force, each its own store) as one: record numbers run
+// through the first store, then the second, and so on. The stores must
+// not be added to afterwards.
+func NewPackedSet(stores []*packed.Store, cfg Config) *Engine {
+	if len(stores) == 1 {
+		return build(stores[0], cfg)
+	}
+	return build(newStoreSet(stores), cfg)
+}
+
 func build(recs records, cfg Config) *Engine {
 	e := &Engine{recs: recs, cands: cfg.Candidates}
 	if e.cands <= 0 {

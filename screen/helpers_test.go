@@ -28,7 +28,7 @@ func allLists(tb testing.TB) []*entity.Entity {
 			return
 		}
 		for _, s := range snaps {
-			loaded = append(loaded, s.Entities...)
+			loaded = append(loaded, s.Entities()...)
 		}
 	})
 	if loadErr != nil {

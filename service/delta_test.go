@@ -135,7 +135,7 @@ func TestRefreshDelta(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range snap.Entities {
+		for _, e := range snap.All() {
 			if e.ID == "NK-500Poltergeist" {
 				t.Error("an entity deleted by version npf is still in force")
 			}

@@ -6,7 +6,7 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/screen"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/source"
@@ -58,13 +58,13 @@ func LoadFiles(ctx context.Context, dir string, log *slog.Logger, cfg screen.Con
 // BuildEngine builds one engine over the records of every snapshot and
 // returns it with the number of records.
 func BuildEngine(snaps []*snapshot.Snapshot, cfg screen.Config) (*screen.Engine, int, error) {
-	var ents []*entity.Entity
+	stores := make([]*packed.Store, 0, len(snaps))
+	n := 0
 	for _, s := range snaps {
-		ents = append(ents, s.Entities...)
+		if s.Len() > 0 {
+			stores = append(stores, s.Records)
+			n += s.Len()
+		}
 	}
-	eng, err := screen.New(ents, cfg)
-	if err != nil {
-		return nil, 0, fmt.Errorf("index lists: %w", err)
-	}
-	return eng, len(ents), nil
+	return screen.NewPackedSet(stores, cfg), n, nil
 }

@@ -191,9 +191,9 @@ func (f *firstListing) of(ctx context.Context, list, id string) (*snapshot.Meta,
 			if err != nil {
 				return nil, err
 			}
-			set = make(map[string]bool, len(snap.Entities))
-			for _, e := range snap.Entities {
-				set[e.ID] = true
+			set = make(map[string]bool, snap.Len())
+			for i := range snap.Len() {
+				set[snap.Records.ID(i)] = true
 			}
 			f.ids[m.ID] = set
 		}

@@ -153,7 +153,7 @@ func (s *Service) ListedRecords(ctx context.Context, p auth.Principal, lists []s
 		if len(lists) > 0 && !slices.Contains(lists, sn.Source) {
 			continue
 		}
-		for _, e := range sn.Entities {
+		for _, e := range sn.All() {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

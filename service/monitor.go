@@ -130,9 +130,9 @@ func (s *Service) work(ctx context.Context, db *store.DB, r *store.Revet) (*reve
 			if err != nil {
 				return nil, err
 			}
-			old = prev.Entities
+			old = prev.Entities()
 		}
-		d := snapshot.Diff(old, snap.Entities)
+		d := snapshot.Diff(old, snap.Entities())
 		meta := snap.Meta()
 		w.delta, w.meta = &d, &meta
 		for _, e := range d.Added {
@@ -161,7 +161,7 @@ func (s *Service) work(ctx context.Context, db *store.DB, r *store.Revet) (*reve
 			if err != nil {
 				return nil, err
 			}
-			for _, e := range snap.Entities {
+			for _, e := range snap.All() {
 				w.records = append(w.records, e)
 				w.causes[e.Key()] = &store.Cause{Kind: "rescreen", Text: text, Source: snap.Source, Edition: snap.Edition,
 					SnapshotID: snap.ID, Record: e.Key(), RevetID: r.ID}

@@ -15,6 +15,7 @@ import (
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/internal/cputime"
 	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/internal/testdata"
@@ -102,7 +103,7 @@ func BenchmarkRevet(b *testing.B) {
 		people, listed := recs[:pop], recs[pop:]
 		db := openBenchStore(b)
 		base := &snapshot.Snapshot{Source: "synthetic", Format: "test", Edition: "2026-01-01", Hash: "base",
-			Entities: []*entity.Entity{listed[0]}}
+			Records: packed.Pack([]*entity.Entity{listed[0]})}
 		listed = listed[1:]
 		if err := db.SaveSnapshot(ctx, store.System, base); err != nil {
 			b.Fatal(err)
@@ -136,7 +137,7 @@ func BenchmarkRevet(b *testing.B) {
 		runtime.ReadMemStats(&m1)
 		b.Logf("population %d: index built in %s, %.1f MiB of heap", pop, build.Round(time.Millisecond), float64(m1.HeapAlloc-m0.HeapAlloc)/(1<<20))
 		edition := 0
-		current := base.Entities
+		current := base.Entities()
 		for _, d := range deltas {
 			b.Run(fmt.Sprintf("pop=%d/delta=%d", pop, d), func(b *testing.B) {
 				var cands, alerts, screened int64
@@ -159,7 +160,7 @@ func BenchmarkRevet(b *testing.B) {
 					}
 					current = append(append([]*entity.Entity(nil), current...), add...)
 					snap := &snapshot.Snapshot{Source: "synthetic", Format: "test", Edition: fmt.Sprintf("2026-02-%02d", edition%28+1),
-						Hash: fmt.Sprintf("ed-%d", edition), Entities: current}
+						Hash: fmt.Sprintf("ed-%d", edition), Records: packed.Pack(current)}
 					if err := db.SaveSnapshot(ctx, store.System, snap); err != nil {
 						b.Fatal(err)
 					}

@@ -105,14 +105,14 @@ func BuildGraph(ctx context.Context, l *Lists, db *store.DB) (*Graph, error) {
 	b := network.NewBuilder(0, 0)
 	edition := map[string]string{}
 	for _, snap := range l.Snapshots {
-		for _, e := range snap.Entities {
-			if _, ok := edition[e.List]; !ok {
-				edition[e.List] = snap.Edition
+		for i := range snap.Len() {
+			if list := snap.Records.List(i); !has(edition, list) {
+				edition[list] = snap.Edition
 			}
 		}
 	}
 	for _, snap := range l.Snapshots {
-		st := network.AddEntities(b, snap.Entities, func(list string) string { return edition[list] })
+		st := network.AddEntities(b, snap.Entities(), func(list string) string { return edition[list] })
 		out.Lists.Records += st.Records
 		out.Lists.Relations += st.Relations
 		out.Lists.Edges += st.Edges
@@ -762,3 +762,5 @@ func (s *Service) QueuePendingNetworkVets(ctx context.Context, p auth.Principal)
 func (s *Service) NetworkExport(ctx context.Context, p auth.Principal, q network.Query) (*network.Subgraph, error) {
 	return askGraph(ctx, s, p, func(g *Graph) (network.Subgraph, error) { return g.Subgraph(q) })
 }
+
+func has(m map[string]string, k string) bool { _, ok := m[k]; return ok }

@@ -11,6 +11,7 @@ import (
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/network"
 	"github.com/vigil-screening/vigil/reader/ftm"
@@ -39,7 +40,7 @@ func zalaLists(t *testing.T, designate string) *service.Lists {
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap := &snapshot.Snapshot{Source: "os_zala", Format: "ftm", Edition: "2026-04-29", Hash: "h" + designate, Entities: ents}
+	snap := &snapshot.Snapshot{Source: "os_zala", Format: "ftm", Edition: "2026-04-29", Hash: "h" + designate, Records: packed.Pack(ents)}
 	eng, _, err := service.BuildEngine([]*snapshot.Snapshot{snap}, screen.Config{})
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +50,7 @@ func zalaLists(t *testing.T, designate string) *service.Lists {
 
 func fullID(t *testing.T, l *service.Lists, prefix string) string {
 	for _, s := range l.Snapshots {
-		for _, e := range s.Entities {
+		for _, e := range s.All() {
 			if strings.HasPrefix(e.Key(), prefix) {
 				return e.Key()
 			}

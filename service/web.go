@@ -223,5 +223,5 @@ func (s *Service) EditionDiff(ctx context.Context, p auth.Principal, fromID, toI
 	if a.Source != b.Source {
 		return from, to, d, apperr.New(apperr.Invalid, "editions %d and %d are of different lists (%s, %s)", fromID, toID, a.Source, b.Source)
 	}
-	return a.Meta(), b.Meta(), snapshot.Diff(a.Entities, b.Entities), nil
+	return a.Meta(), b.Meta(), snapshot.Diff(a.Entities(), b.Entities()), nil
 }

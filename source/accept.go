@@ -52,8 +52,8 @@ type Counts struct {
 
 // CountsOf returns the totals of a snapshot.
 func CountsOf(s *snapshot.Snapshot) Counts {
-	c := Counts{Records: len(s.Entities), Companions: companions(s.Files)}
-	for _, e := range s.Entities {
+	c := Counts{Records: s.Len(), Companions: companions(s.Files)}
+	for _, e := range s.All() {
 		c.Names += len(e.Names)
 		c.Addresses += len(e.Addresses())
 	}
@@ -146,18 +146,19 @@ func missingFiles(prev, next []string) []string {
 
 // checkRecords refuses an empty edition and missing or duplicate identifiers.
 func checkRecords(s *snapshot.Snapshot) error {
-	if len(s.Entities) == 0 {
+	if s.Len() == 0 {
 		return errors.New("no records")
 	}
-	seen := make(map[string]int, len(s.Entities))
-	for i, e := range s.Entities {
-		if e.ID == "" {
+	seen := make(map[string]int, s.Len())
+	for i := range s.Len() {
+		id := s.Records.ID(i)
+		if id == "" {
 			return fmt.Errorf("record %d has no identifier", i+1)
 		}
-		if j, dup := seen[e.ID]; dup {
-			return fmt.Errorf("identifier %q is used by records %d and %d", e.ID, j+1, i+1)
+		if j, dup := seen[id]; dup {
+			return fmt.Errorf("identifier %q is used by records %d and %d", id, j+1, i+1)
 		}
-		seen[e.ID] = i
+		seen[id] = i
 	}
 	return nil
 }

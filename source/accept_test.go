@@ -7,24 +7,27 @@ import (
 	"testing"
 
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/snapshot"
 )
 
-// snap returns a snapshot of source "test" with n records numbered 1..n.
-func snap(edition string, n int) *snapshot.Snapshot {
-	s := &snapshot.Snapshot{Source: "test", Edition: edition}
+// snap returns a snapshot of source "test" with n records numbered 1..n,
+// change applied to them before they are packed.
+func snap(edition string, n int, change ...func([]*entity.Entity)) *snapshot.Snapshot {
+	var ents []*entity.Entity
 	for i := 1; i <= n; i++ {
-		s.Entities = append(s.Entities, &entity.Entity{List: "test", ID: fmt.Sprint(i)})
+		ents = append(ents, &entity.Entity{List: "test", ID: fmt.Sprint(i)})
 	}
-	return s
+	for _, c := range change {
+		c(ents)
+	}
+	return &snapshot.Snapshot{Source: "test", Edition: edition, Records: packed.Pack(ents)}
 }
 
 func TestAccept(t *testing.T) {
 	prev := &Previous{Edition: "2024-05-01", Counts: Counts{Records: 1000}}
-	dup := snap("2024-05-02", 1000)
-	dup.Entities[999].ID = "7"
-	noID := snap("2024-05-02", 1000)
-	noID.Entities[3].ID = ""
+	dup := snap("2024-05-02", 1000, func(es []*entity.Entity) { es[999].ID = "7" })
+	noID := snap("2024-05-02", 1000, func(es []*entity.Entity) { es[3].ID = "" })
 	tests := []struct {
 		name    string
 		prev    *Previous

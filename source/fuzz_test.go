@@ -44,7 +44,7 @@ func FuzzLoadFile(f *testing.F) {
 			if s.Source == "" || len(s.Files) != 1 || s.Files[0].Size != int64(len(data)) {
 				t.Fatalf("snapshot %+v", s)
 			}
-			for _, e := range s.Entities {
+			for _, e := range s.All() {
 				if e.List != s.Source {
 					t.Fatalf("record of list %q in a %s snapshot", e.List, s.Source)
 				}

@@ -116,7 +116,7 @@ func ImportLoaded(ctx context.Context, st SnapshotStore, l *Loaded, opts Checks)
 // when accepted.
 func importOne(ctx context.Context, st SnapshotStore, ed LoadedEdition, opts Checks) (Result, error) {
 	s := ed.Snapshot
-	res := Result{Source: s.Source, Edition: s.Edition, Path: ed.Path, Records: len(s.Entities), Hash: s.Hash, Warnings: s.Warnings}
+	res := Result{Source: s.Source, Edition: s.Edition, Path: ed.Path, Records: s.Len(), Hash: s.Hash, Warnings: s.Warnings}
 	latest, err := st.InForceSnapshot(ctx, s.Source)
 	if err != nil {
 		return res, fmt.Errorf("import %s: edition in force: %w", s.Source, err)

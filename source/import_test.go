@@ -112,8 +112,8 @@ func TestImport_Sequence(t *testing.T) {
 		t.Fatalf("results %+v", rep.Results)
 	}
 	latest, _ := st.InForceSnapshot(context.Background(), "us_ofac_sdn")
-	if latest.Edition != "2024-05-03" || len(latest.Entities) != 14965 {
-		t.Errorf("in force %s with %d records, want 2024-05-03 with 14965", latest.Edition, len(latest.Entities))
+	if latest.Edition != "2024-05-03" || latest.Len() != 14965 {
+		t.Errorf("in force %s with %d records, want 2024-05-03 with 14965", latest.Edition, latest.Len())
 	}
 	// Accepted oldest first, so that the last accepted (in force) is the newest.
 	for i := 1; i < len(st.saved); i++ {
@@ -164,8 +164,8 @@ func TestImport_TruncatedKeepsPrevious(t *testing.T) {
 	}
 	checkErr(t, errors.New(rep.Results[0].Reason), "us-csl-2023-11-truncated.csv:4233")
 	latest, _ := st.InForceSnapshot(ctx, "us_csl")
-	if len(st.saved) != 1 || len(latest.Entities) != 4225 {
-		t.Errorf("store holds %d snapshots, latest with %d records; want the good one only", len(st.saved), len(latest.Entities))
+	if len(st.saved) != 1 || latest.Len() != 4225 {
+		t.Errorf("store holds %d snapshots, latest with %d records; want the good one only", len(st.saved), latest.Len())
 	}
 }
 
@@ -188,7 +188,7 @@ func (m *metaOnlyStore) InForceSnapshot(ctx context.Context, src string) (*snaps
 		return s, err
 	}
 	bare := *s
-	bare.Entities = nil
+	bare.Records = nil
 	return &bare, nil
 }
 
@@ -336,7 +336,7 @@ func TestImport_CanadaUnnumbered(t *testing.T) {
 			}
 		}
 	}
-	if latest, _ := st.InForceSnapshot(ctx, "ca_sema"); latest == nil || len(latest.Entities) != 2606 {
+	if latest, _ := st.InForceSnapshot(ctx, "ca_sema"); latest == nil || latest.Len() != 2606 {
 		t.Errorf("the 2022 edition is not in force")
 	}
 }

@@ -43,7 +43,7 @@ func TestRecordsJSONUnchanged(t *testing.T) {
 		}
 		for _, s := range snaps {
 			h := sha256.New()
-			for _, e := range s.Entities {
+			for _, e := range s.All() {
 				b, err := json.Marshal(e)
 				if err != nil {
 					t.Fatalf("%s %s: marshal %s: %v", dir, s.Source, e.Key(), err)
@@ -58,8 +58,8 @@ func TestRecordsJSONUnchanged(t *testing.T) {
 				h.Write(b)
 				h.Write([]byte{'\n'})
 			}
-			records += len(s.Entities)
-			lines = append(lines, fmt.Sprintf("%s %s/%s %s %d", hex.EncodeToString(h.Sum(nil)), dir, s.Source, s.Edition, len(s.Entities)))
+			records += s.Len()
+			lines = append(lines, fmt.Sprintf("%s %s/%s %s %d", hex.EncodeToString(h.Sum(nil)), dir, s.Source, s.Edition, s.Len()))
 		}
 	}
 	slices.Sort(lines)

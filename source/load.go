@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/reader"
 	"github.com/vigil-screening/vigil/snapshot"
 )
@@ -213,7 +214,7 @@ func LoadEdition(ctx context.Context, ed Edition) (*snapshot.Snapshot, error) {
 		Hash:     hash,
 		Files:    files,
 		LoadedAt: time.Now().UTC(),
-		Entities: ents,
+		Records:  packed.Pack(ents),
 		Warnings: warnings,
 	}, nil
 }

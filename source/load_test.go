@@ -69,9 +69,9 @@ func TestLoadDir_Current(t *testing.T) {
 			t.Errorf("%s: not loaded", src)
 			continue
 		}
-		if s.Format != want.format || len(s.Entities) != want.records || len(s.Files) != want.files {
+		if s.Format != want.format || s.Len() != want.records || len(s.Files) != want.files {
 			t.Errorf("%s: format %s, %d records, %d files; want %s, %d, %d",
-				src, s.Format, len(s.Entities), len(s.Files), want.format, want.records, want.files)
+				src, s.Format, s.Len(), len(s.Files), want.format, want.records, want.files)
 		}
 		if want := statedEditions[src]; s.Edition != want {
 			t.Errorf("%s: edition %s, want %s", src, s.Edition, want)
@@ -130,8 +130,8 @@ func TestLoadDir_StatedDates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
 			s := loadOneT(t, testdata.Path(t, "lists", "editions", tt.dir))
-			if s.Source != tt.source || s.Edition != tt.edition || len(s.Entities) != tt.records {
-				t.Errorf("%s %s %d records, want %s %s %d", s.Source, s.Edition, len(s.Entities), tt.source, tt.edition, tt.records)
+			if s.Source != tt.source || s.Edition != tt.edition || s.Len() != tt.records {
+				t.Errorf("%s %s %d records, want %s %s %d", s.Source, s.Edition, s.Len(), tt.source, tt.edition, tt.records)
 			}
 		})
 	}
@@ -155,8 +155,8 @@ func TestLoadDir_EditionsFromNames(t *testing.T) {
 	}
 	for i, w := range want {
 		s := snaps[i]
-		if s.Source != "us_ofac_sdn" || s.Edition != w.edition || len(s.Entities) != w.records {
-			t.Errorf("edition %d: %s %s %d records, want us_ofac_sdn %s %d", i, s.Source, s.Edition, len(s.Entities), w.edition, w.records)
+		if s.Source != "us_ofac_sdn" || s.Edition != w.edition || s.Len() != w.records {
+			t.Errorf("edition %d: %s %s %d records, want us_ofac_sdn %s %d", i, s.Source, s.Edition, s.Len(), w.edition, w.records)
 		}
 	}
 }
@@ -346,8 +346,8 @@ func TestLoad_OwnList(t *testing.T) {
 		t.Fatalf("editions %d, failed %v; want 1 and 1", len(l.Editions), l.Failed)
 	}
 	s := l.Editions[0].Snapshot
-	if s.Source != "persons_of_concern_2024_06_01" || s.Format != "own_csv" || s.Edition != "2024-06-01" || len(s.Entities) != 2 {
-		t.Errorf("snapshot %s %s %s %d records", s.Source, s.Format, s.Edition, len(s.Entities))
+	if s.Source != "persons_of_concern_2024_06_01" || s.Format != "own_csv" || s.Edition != "2024-06-01" || s.Len() != 2 {
+		t.Errorf("snapshot %s %s %s %d records", s.Source, s.Format, s.Edition, s.Len())
 	}
 	checkErr(t, l.Failed[0], `belongs to list "b_list", not "a_list"`)
 }

@@ -43,7 +43,7 @@ func TestLoad_NewSources(t *testing.T) {
 	var got []string
 	for _, ed := range l.Editions {
 		s := ed.Snapshot
-		got = append(got, s.Source+" "+s.Format+" "+s.Edition+" "+strings.Repeat("r", len(s.Entities)))
+		got = append(got, s.Source+" "+s.Format+" "+s.Edition+" "+strings.Repeat("r", s.Len()))
 	}
 	want := "eu_fsf eu_xml 2026-02-20 rrr|gb_fcdo_sanctions fcdo 2025-04-14 rrr|gb_fcdo_sanctions fcdo 2025-04-14 rrr"
 	if strings.Join(got, "|") != want {
@@ -92,7 +92,7 @@ func TestImport_FCDOEditions(t *testing.T) {
 	if err != nil || rep.Count(Accepted) != 1 {
 		t.Fatalf("forced: %+v, %v", rep.Results, err)
 	}
-	d := snapshot.Diff(st.saved[0].Entities, st.saved[1].Entities)
+	d := snapshot.Diff(st.saved[0].Entities(), st.saved[1].Entities())
 	if s := d.Summary(); s.Removed != 1 || s.Added != 0 || s.Changed != 0 || d.RemovedKeys()[0] != "gb_fcdo_sanctions/RUS9003" {
 		t.Errorf("diff %+v, removed %v; want RUS9003 removed", s, d.RemovedKeys())
 	}

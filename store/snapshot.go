@@ -19,6 +19,7 @@ import (
 	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/snapshot"
 )
 
@@ -50,7 +51,7 @@ func (db *DB) SaveSnapshot(ctx context.Context, actor auth.Principal, s *snapsho
 			return err
 		}
 	}
-	blob, err := encodeEntities(s.Entities)
+	blob, err := encodeEntities(s.Entities())
 	if err != nil {
 		return fmt.Errorf("save snapshot %s %s: %w", s.Source, s.Hash, err)
 	}
@@ -62,7 +63,7 @@ func (db *DB) SaveSnapshot(ctx context.Context, actor auth.Principal, s *snapsho
 		var id int64
 		err := tx.QueryRowContext(ctx, `INSERT INTO snapshots (source, format, edition, hash, files, records, loaded_at, entities)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (source, hash) DO NOTHING RETURNING id`,
-			s.Source, s.Format, s.Edition, s.Hash, string(files), len(s.Entities), fmtTime(tx.now), blob).Scan(&id)
+			s.Source, s.Format, s.Edition, s.Hash, string(files), s.Len(), fmtTime(tx.now), blob).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil // stored before
 		}
@@ -72,7 +73,7 @@ func (db *DB) SaveSnapshot(ctx context.Context, actor auth.Principal, s *snapsho
 		s.ID, s.LoadedAt = id, tx.now
 		b := snapshotBind{ID: id, Files: digest(string(files)), Entities: digest(string(blob)), LoadedAt: fmtTime(tx.now)}
 		err = tx.emit(ctx, EventEditionAccepted, map[string]any{"source": s.Source, "edition": s.Edition, "hash": s.Hash,
-			"records": len(s.Entities), "snapshot_id": id})
+			"records": s.Len(), "snapshot_id": id})
 		if err != nil {
 			return err
 		}
@@ -83,7 +84,7 @@ func (db *DB) SaveSnapshot(ctx context.Context, actor auth.Principal, s *snapsho
 			return err
 		}
 		return tx.appendAudit(ctx, actor, audit.ActionListImport, "snapshot/"+s.Source+"/"+s.Hash,
-			map[string]any{"edition": s.Edition, "format": s.Format, "records": len(s.Entities), "bind": b})
+			map[string]any{"edition": s.Edition, "format": s.Format, "records": s.Len(), "bind": b})
 	})
 }
 
@@ -199,10 +200,11 @@ func scanSnapshot(row *sql.Row) (*snapshot.Snapshot, error) {
 	if err := json.Unmarshal([]byte(files), &s.Files); err != nil {
 		return nil, fmt.Errorf("snapshot %s %s files: %w", s.Source, s.Hash, err)
 	}
-	var err error
-	if s.Entities, err = decodeEntities(blob); err != nil {
+	ents, err := decodeEntities(blob)
+	if err != nil {
 		return nil, fmt.Errorf("snapshot %s %s: %w", s.Source, s.Hash, err)
 	}
+	s.Records = packed.Pack(ents)
 	return &s, nil
 }
 

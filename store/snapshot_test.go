@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/store"
@@ -32,7 +33,7 @@ func synthetic(list string, n int) []*entity.Entity {
 
 func snap(source, hash string, loaded time.Time, n int) *snapshot.Snapshot {
 	return &snapshot.Snapshot{Source: source, Format: "test", Edition: loaded.Format("2006-01-02"), Hash: hash,
-		Files: []snapshot.File{{Name: "list.csv", SHA256: hash, Size: 123}}, LoadedAt: loaded, Entities: synthetic(source, n)}
+		Files: []snapshot.File{{Name: "list.csv", SHA256: hash, Size: 123}}, LoadedAt: loaded, Records: packed.Pack(synthetic(source, n))}
 }
 
 func TestSnapshots(t *testing.T) {
@@ -56,7 +57,7 @@ func TestSnapshots(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Hash != "h2" || got.ID != cur.ID || !got.LoadedAt.Equal(cur.LoadedAt) || !reflect.DeepEqual(got.Entities, cur.Entities) || !reflect.DeepEqual(got.Files, cur.Files) {
+		if got.Hash != "h2" || got.ID != cur.ID || !got.LoadedAt.Equal(cur.LoadedAt) || !reflect.DeepEqual(got.Entities(), cur.Entities()) || !reflect.DeepEqual(got.Files, cur.Files) {
 			t.Fatalf("in force = %+v", got.Meta())
 		}
 		metas, err := db.ListSnapshots(ctx)

@@ -55,7 +55,7 @@ func loadEngine(ctx context.Context, e *env, dir string, cfg screen.Config) (*sc
 		return nil, fmt.Errorf("eval: %w", err)
 	}
 	for _, s := range l.Snapshots {
-		fmt.Fprintf(e.stdout, "loaded %-14s %-10s %6d records\n", s.Source, s.Edition, len(s.Entities))
+		fmt.Fprintf(e.stdout, "loaded %-14s %-10s %6d records\n", s.Source, s.Edition, s.Len())
 	}
 	fmt.Fprintf(e.stdout, "%d records from %d lists: loaded in %v, indexed in %v\n", l.Records, len(l.Snapshots),
 		l.LoadTime.Round(time.Millisecond), l.IndexTime.Round(time.Millisecond))

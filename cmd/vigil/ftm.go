@@ -134,7 +134,7 @@ func exportFiles(ctx context.Context, dir string, lists []string, emit func(*ent
 		if len(lists) > 0 && !slices.Contains(lists, s.Source) {
 			continue
 		}
-		for _, ent := range s.Entities {
+		for _, ent := range s.All() {
 			if err := emit(ent); err != nil {
 				return err
 			}

@@ -290,7 +290,7 @@ func listsDiffCommand(e *env) *cli.Command {
 				return fmt.Errorf("lists diff: %s is %s but %s is %s; compare editions of one source", cmd.Args().Get(0), old.Source, cmd.Args().Get(1), next.Source)
 			}
 			fmt.Fprintf(e.stdout, "%s: %s (%s) -> %s (%s)\n", old.Source, old.Edition, short(old.Hash), next.Edition, short(next.Hash))
-			return snapshot.Diff(old.Entities, next.Entities).WriteText(e.stdout, cmd.Bool("verbose"))
+			return snapshot.Diff(old.Entities(), next.Entities()).WriteText(e.stdout, cmd.Bool("verbose"))
 		},
 	}
 }

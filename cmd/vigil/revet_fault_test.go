@@ -82,7 +82,7 @@ func TestFault_KillDuringRevet(t *testing.T) {
 		return l.Editions[0].Snapshot
 	}
 	curSnap := load(cur)
-	d := snapshot.Diff(load(old).Entities, curSnap.Entities)
+	d := snapshot.Diff(load(old).Entities(), curSnap.Entities())
 	var added []string
 	for _, e := range d.Added {
 		if e.Kind == entity.KindPerson && len(strings.Fields(e.PrimaryName())) >= 2 && len(added) < 8 {

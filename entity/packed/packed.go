@@ -13,8 +13,11 @@
 package packed
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
+	"strings"
 
 	"github.com/vigil-screening/vigil/entity"
 )
@@ -138,6 +141,14 @@ func (s *Store) Compare(i int, list, id string) int {
 func (s *Store) CompareRecords(i, j int) int {
 	l, b := s.key(j)
 	return s.Compare(i, l, string(b))
+}
+
+// CompareWith orders record i against record j of store t by list,
+// then id, without allocating.
+func (s *Store) CompareWith(i int, t *Store, j int) int {
+	l, b := t.key(j)
+	l2, b2 := s.key(i)
+	return cmp.Or(strings.Compare(l2, l), bytes.Compare(b2, b))
 }
 
 // key returns the list of record i and the bytes of its id.

@@ -2,7 +2,6 @@ package packed
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"reflect"
 	"strconv"
@@ -10,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/vigil-screening/vigil/entity"
-	"github.com/vigil-screening/vigil/internal/testdata"
-	"github.com/vigil-screening/vigil/source"
 )
 
 // fullJSON is a record with every field filled (entity's TestJSONForm
@@ -66,33 +63,6 @@ func TestRoundTripFull(t *testing.T) {
 		{List: "l", ID: "5", BirthDates: []entity.Date{{Year: -1, Month: -1, Day: -1}, {ToDay: 3}}},
 	}
 	checkRoundTrip(t, ents)
-}
-
-// TestRoundTripSharedLists packs every record of every shared edition.
-func TestRoundTripSharedLists(t *testing.T) {
-	if testing.Short() {
-		t.Skip("reads every shared list edition")
-	}
-	for _, dir := range []string{"current", "editions"} {
-		snaps, err := source.LoadDir(context.Background(), testdata.Path(t, "lists", dir))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var all []*entity.Entity
-		for _, s := range snaps {
-			all = append(all, s.Entities...)
-		}
-		if len(all) == 0 {
-			t.Fatalf("no records in lists/%s", dir)
-		}
-		checkRoundTrip(t, all)
-		s := Pack(all)
-		size := 0
-		for _, c := range s.chunks {
-			size += len(c)
-		}
-		t.Logf("lists/%s: %d records in %d bytes (%d a record), %d symbols", dir, len(all), size, size/len(all), len(s.syms))
-	}
 }
 
 func TestChunks(t *testing.T) {

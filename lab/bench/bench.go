@@ -163,7 +163,7 @@ func benchSubjects(path string, snaps []*snapshot.Snapshot) ([]vigil.Subject, st
 	if path == "" {
 		var subs []vigil.Subject
 		for _, s := range snaps {
-			for _, ent := range s.Entities {
+			for _, ent := range s.All() {
 				if ent.Kind == entity.KindPerson && ent.PrimaryName() != "" {
 					subs = append(subs, vigil.Subject{ID: ent.Key(), Name: ent.PrimaryName(), Kind: entity.KindPerson})
 				}

@@ -32,7 +32,7 @@ func realData(tb testing.TB) (lists, networks []*entity.Entity) {
 			return
 		}
 		for _, s := range snaps {
-			loaded = append(loaded, s.Entities...)
+			loaded = append(loaded, s.Entities()...)
 		}
 		for _, f := range []string{"zala_cluster.entities.ftm.json", "sa_wiki_peps.entities.ftm.json"} {
 			err := ftm.Read(ctx, filepath.Join(dir, "networks", f), func(e *entity.Entity) error {

@@ -30,7 +30,7 @@ func LoadSeed(ctx context.Context, dir string) ([]*entity.Entity, error) {
 	}
 	var ents []*entity.Entity
 	for _, s := range snaps {
-		ents = append(ents, s.Entities...)
+		ents = append(ents, s.Entities()...)
 	}
 	if len(ents) == 0 {
 		return nil, fmt.Errorf("load seed lists: no records in %s", dir)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/reader/ofac"
@@ -31,7 +32,7 @@ func readSDN(tb testing.TB) *snapshot.Snapshot {
 		tb.Fatalf("read %s: %v", dir, err)
 	}
 	return &snapshot.Snapshot{Source: "us_ofac_sdn", Format: "ofac_csv", Edition: "2021-07-01", Hash: "sdn-2021-07",
-		LoadedAt: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Entities: es}
+		LoadedAt: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Records: packed.Pack(es)}
 }
 
 func openDBs(tb testing.TB) map[string]*store.DB {
@@ -57,8 +58,8 @@ func openDBs(tb testing.TB) map[string]*store.DB {
 // TestSaveLoadSDN round-trips the real SDN edition through the store.
 func TestSaveLoadSDN(t *testing.T) {
 	s := readSDN(t)
-	if len(s.Entities) != sdnRecords {
-		t.Fatalf("read %d records, want %d", len(s.Entities), sdnRecords)
+	if s.Len() != sdnRecords {
+		t.Fatalf("read %d records, want %d", s.Len(), sdnRecords)
 	}
 	for name, db := range openDBs(t) {
 		t.Run(name, func(t *testing.T) {
@@ -73,8 +74,8 @@ func TestSaveLoadSDN(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%s: saved %d records in %v, loaded in %v", name, len(s.Entities), saved, time.Since(start))
-			if !reflect.DeepEqual(got.Entities, s.Entities) {
+			t.Logf("%s: saved %d records in %v, loaded in %v", name, s.Len(), saved, time.Since(start))
+			if !reflect.DeepEqual(got.Entities(), s.Entities()) {
 				t.Fatal("loaded records differ from saved ones")
 			}
 		})

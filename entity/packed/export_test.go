@@ -1,0 +1,4 @@
+package packed
+
+// CheckRoundTrip is checkRoundTrip for the external tests.
+var CheckRoundTrip = checkRoundTrip
