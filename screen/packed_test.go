@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/vigil-screening/vigil"
+	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/internal/testdata"
 	"github.com/vigil-screening/vigil/lab/evalset"
@@ -15,7 +16,7 @@ import (
 
 // TestPackedEngineSameAnswers checks that an engine over the shared
 // lists packed (NewPacked) answers as one over the records themselves
-// (New): the same hits and explanations, byte for byte as JSON, for the
+// (New), in one store and in a store a list (NewPackedSet): the same hits and explanations, byte for byte as JSON, for the
 // development set's subjects (at a low threshold, all lists and two
 // lists), and the same record for every list/id.
 func TestPackedEngineSameAnswers(t *testing.T) {
@@ -24,7 +25,27 @@ func TestPackedEngineSameAnswers(t *testing.T) {
 	}
 	ents := allLists(t)
 	plain := realEngine(t)
-	pk := screen.NewPacked(packed.Pack(ents), screen.Config{})
+	// The records in one store (NewPacked), and in a store per list as
+	// the service's snapshots hold them (NewPackedSet).
+	var stores []*packed.Store
+	for i, e := range ents {
+		if i == 0 || e.List != ents[i-1].List {
+			stores = append(stores, packed.New())
+		}
+		stores[len(stores)-1].Add(e)
+	}
+	if len(stores) < 2 {
+		t.Fatalf("%d lists", len(stores))
+	}
+	t.Run("one store", func(t *testing.T) {
+		samePackedAnswers(t, ents, plain, screen.NewPacked(packed.Pack(ents), screen.Config{}))
+	})
+	t.Run("a store a list", func(t *testing.T) {
+		samePackedAnswers(t, ents, plain, screen.NewPackedSet(stores, screen.Config{}))
+	})
+}
+
+func samePackedAnswers(t *testing.T, ents []*entity.Entity, plain, pk *screen.Engine) {
 	ctx := context.Background()
 
 	for _, e := range ents {

@@ -85,11 +85,17 @@ func TestChunks(t *testing.T) {
 func TestCompareOrder(t *testing.T) {
 	ents := []*entity.Entity{{List: "b", ID: "1"}, {List: "a", ID: "2"}, {List: "a", ID: "10"}}
 	s := Pack(ents)
+	// The same records in another order, with symbols numbered apart.
+	rev := []*entity.Entity{ents[2], ents[1], ents[0]}
+	t2 := Pack(rev)
 	for i, a := range ents {
 		for j, b := range ents {
 			want := strings.Compare(a.List+"\x00"+a.ID, b.List+"\x00"+b.ID)
 			if got := s.CompareRecords(i, j); got != want {
 				t.Errorf("CompareRecords(%s, %s) = %d, want %d", a.Key(), b.Key(), got, want)
+			}
+			if got := s.CompareWith(i, t2, 2-j); got != want {
+				t.Errorf("CompareWith(%s, %s) = %d, want %d", a.Key(), b.Key(), got, want)
 			}
 		}
 	}
