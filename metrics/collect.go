@@ -28,6 +28,8 @@ var (
 		"Alerts by status, read from the database at each scrape.", []string{"status"}, nil)
 	jobsDesc = prometheus.NewDesc(Namespace+"_jobs",
 		"Background jobs by state (available, scheduled, running, retryable, completed, discarded, cancelled): the job queue's depth.", []string{"state"}, nil)
+	netVetsDesc = prometheus.NewDesc(Namespace+"_network_vets",
+		"Network vets (the network alerts changes owe) by state: pending, done, failed (every attempt of its job failed; its alerts wait for an operator to retry it).", []string{"status"}, nil)
 	storeUpDesc = prometheus.NewDesc(Namespace+"_store_up",
 		"1 when this scrape read the figures of the query (alerts, jobs) from the database, 0 when it failed (the database is down or slow).", []string{"query"}, nil)
 )
@@ -90,6 +92,7 @@ type storeCollector struct{ db *store.DB }
 func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- alertsDesc
 	ch <- jobsDesc
+	ch <- netVetsDesc
 	ch <- storeUpDesc
 }
 
@@ -98,6 +101,15 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 	defer cancel()
 	c.counts(ch, "alerts", alertsDesc, func() (map[string]int64, error) { return c.db.AlertCounts(ctx) })
 	c.counts(ch, "jobs", jobsDesc, func() (map[string]int64, error) { return c.db.JobCounts(ctx) })
+	c.counts(ch, "network_vets", netVetsDesc, func() (map[string]int64, error) {
+		n, err := c.db.NetworkVetCounts(ctx)
+		if err == nil {
+			for _, s := range []string{"pending", "done", "failed"} {
+				n[s] += 0 // every state, at 0 when none is in it: an alert on failed > 0 has a series to watch
+			}
+		}
+		return n, err
+	})
 }
 
 func (c *storeCollector) counts(ch chan<- prometheus.Metric, query string, d *prometheus.Desc, read func() (map[string]int64, error)) {

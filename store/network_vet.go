@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/snapshot"
 )
@@ -34,10 +36,13 @@ const (
 	NetVetLists = "lists" // an edition was accepted
 )
 
-// States of a network vet.
+// States of a network vet. A vet whose job failed every attempt is
+// failed (with its attempts and last error) until an operator retries it
+// (RetryNetworkVet): it is not queued again by itself.
 const (
 	NetVetPending = "pending"
 	NetVetDone    = "done"
+	NetVetFailed  = "failed"
 )
 
 // NetworkVet is a network vet and what it raised.
@@ -53,6 +58,10 @@ type NetworkVet struct {
 	Actor      string    `json:"actor"`
 	CreatedAt  time.Time `json:"created_at"`
 	FinishedAt time.Time `json:"finished_at,omitzero"`
+	// Attempts is how many attempts of its job failed (since the last
+	// retry), Error the last one's error.
+	Attempts int    `json:"attempts,omitempty"`
+	Error    string `json:"error,omitempty"`
 }
 
 // NetworkVetJob raises the network alerts of one network vet.
@@ -123,12 +132,13 @@ func subjectsOf(edges []Edge) []string {
 	return out
 }
 
-const netVetColumns = `id, kind, subjects, snapshot_id, source, edition, status, alerts, actor, created_at, finished_at FROM network_vets`
+const netVetColumns = `id, kind, subjects, snapshot_id, source, edition, status, alerts, actor, created_at, finished_at, attempts, error FROM network_vets`
 
 func scanNetworkVet(sc scanner) (*NetworkVet, error) {
 	var v NetworkVet
 	var subs, alerts, created, finished string
-	if err := sc.Scan(&v.ID, &v.Kind, &subs, &v.SnapshotID, &v.Source, &v.Edition, &v.Status, &alerts, &v.Actor, &created, &finished); err != nil {
+	if err := sc.Scan(&v.ID, &v.Kind, &subs, &v.SnapshotID, &v.Source, &v.Edition, &v.Status, &alerts, &v.Actor, &created, &finished,
+		&v.Attempts, &v.Error); err != nil {
 		return nil, err
 	}
 	if subs != "" {
@@ -200,6 +210,9 @@ func (db *DB) FinishNetworkVet(ctx context.Context, actor auth.Principal, id int
 			if err != nil {
 				return err
 			}
+			if v.Status != NetVetDone {
+				return apperr.New(apperr.Conflict, "network vet %d is %s: retry it first", id, v.Status)
+			}
 			out.Alerts, out.AlreadyDone = v.Alerts, true
 			return nil
 		}
@@ -236,4 +249,79 @@ func (db *DB) QueuePendingNetworkVets(ctx context.Context) (int, error) {
 		jobs[i] = NetworkVetJob{VetID: v.ID}
 	}
 	return len(vets), db.Enqueue(ctx, jobs...)
+}
+
+// NetworkVetFailed records that attempt number attempts of a pending
+// vet's job failed with msg. When final (the job tries no more), the vet
+// is failed, with an audit entry, in the same transaction: it waits for
+// an operator (RetryNetworkVet) instead of being queued again at every
+// start. A vet no longer pending (done meanwhile) is left as it is;
+// failed reports whether this call failed it.
+func (db *DB) NetworkVetFailed(ctx context.Context, actor auth.Principal, id int64, attempts int, msg string, final bool) (failed bool, err error) {
+	msg = truncateText(msg, 2000)
+	err = db.inTx(ctx, func(tx *tx) error {
+		failed = false
+		status, finished := NetVetPending, ""
+		if final {
+			status, finished = NetVetFailed, fmtTime(tx.now)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE network_vets SET status = $1, finished_at = $2, attempts = $3, error = $4
+			WHERE id = $5 AND status = $6`, status, finished, attempts, msg, id, NetVetPending)
+		if err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		}
+		if n == 0 || !final {
+			return nil
+		}
+		failed = true
+		return tx.appendAudit(ctx, actor, audit.ActionNetworkVetFailed, fmt.Sprintf("network_vet/%d", id),
+			map[string]any{"attempts": attempts, "error": msg})
+	})
+	return failed, err
+}
+
+// RetryNetworkVet puts a failed network vet back to pending, its
+// attempts and error cleared, and queues its job (when the store has a
+// queue; without one, the next server's start queues it), with an audit
+// entry naming the attempts and error it had. A vet that is not failed is
+// a conflict.
+func (db *DB) RetryNetworkVet(ctx context.Context, actor auth.Principal, id int64) (*NetworkVet, error) {
+	var out *NetworkVet
+	err := db.inTx(ctx, func(tx *tx) error {
+		v, err := scanNetworkVet(tx.QueryRowContext(ctx, `SELECT `+netVetColumns+` WHERE id = $1`, id))
+		if err != nil {
+			return notFound(err, "no network vet %d", id)
+		}
+		if v.Status != NetVetFailed {
+			return apperr.New(apperr.Conflict, "network vet %d is %s, not failed: only a failed vet is retried", id, v.Status)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE network_vets SET status = $1, finished_at = '', attempts = 0, error = '' WHERE id = $2 AND status = $3`,
+			NetVetPending, id, NetVetFailed)
+		if err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return fmt.Errorf("network vet %d: retried by another at once (%d rows): %w", id, n, err)
+		}
+		if err := tx.appendAudit(ctx, actor, audit.ActionNetworkVetRetry, fmt.Sprintf("network_vet/%d", id),
+			map[string]any{"attempts": v.Attempts, "error": v.Error}); err != nil {
+			return err
+		}
+		if tx.db.queue != nil {
+			tx.enqueue(NetworkVetJob{VetID: id})
+		}
+		v.Status, v.FinishedAt, v.Attempts, v.Error = NetVetPending, time.Time{}, 0, ""
+		out = v
+		return nil
+	})
+	return out, err
+}
+
+// NetworkVetCounts returns how many network vets are in each state.
+func (db *DB) NetworkVetCounts(ctx context.Context) (map[string]int64, error) {
+	return db.countBy(ctx, "network vet counts", `SELECT status, COUNT(*) FROM network_vets GROUP BY status`)
 }

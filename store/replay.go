@@ -168,6 +168,8 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.value(e)
 	case audit.ActionNetworkAlert:
 		return r.networkAlert(e)
+	case audit.ActionNetworkVetFailed, audit.ActionNetworkVetRetry:
+		return nil // a vet's progress, which the trail does not bind (network_vet.go)
 	}
 	if r.report != nil {
 		r.report.AddUnknownAction(e.Action)
