@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,7 +29,9 @@ import (
 // and the job finds it done; when the process dies in between, the job
 // (or, for a store without a queue, the next server's start) raises
 // them. A vet is marked done in the transaction that raises its alerts,
-// so it is done exactly once however often it runs.
+// so it is done exactly once however often it runs. Since migration 94 a
+// vet is audited and bound (see networkVet below): written, done,
+// failed, retried, each entry in the transaction of its row.
 
 // Kinds of network vet.
 const (
@@ -96,10 +99,39 @@ func (tx *tx) planNetworkVet(ctx context.Context, actor auth.Principal, kind str
 	if err != nil {
 		return 0, fmt.Errorf("network vet: %w", err)
 	}
+	if err := tx.appendAudit(ctx, actor, audit.ActionNetworkVetOwed, vetObject(id), vetOwed{Kind: kind, Subjects: len(subjects),
+		SubjectsSHA256: digest(subs), SnapshotID: snap, Source: source, Edition: edition}); err != nil {
+		return 0, err
+	}
 	if tx.db.queue != nil {
 		tx.enqueue(NetworkVetJob{VetID: id})
 	}
 	return id, nil
+}
+
+// vetObject names a network vet in the trail.
+func vetObject(id int64) string { return fmt.Sprintf("network_vet/%d", id) }
+
+// vetOwed is the entry of a vet written (audit.ActionNetworkVetOwed): the
+// change that owes it (the subjects its edges touched, given by number
+// and by the digest of the row's subjects) or the edition accepted. It
+// binds the row's fixed columns.
+type vetOwed struct {
+	Kind           string `json:"kind"`
+	Subjects       int    `json:"subjects"`
+	SubjectsSHA256 string `json:"subjects_sha256,omitempty"`
+	SnapshotID     int64  `json:"snapshot_id"`
+	Source         string `json:"source,omitempty"`
+	Edition        string `json:"edition,omitempty"`
+}
+
+// vetDone is the entry of a vet done (audit.ActionNetworkVetDone): how
+// many alerts it raised (each has its network.alert entry) and the digest
+// of the row's alerts column, and how many paths were covered already.
+type vetDone struct {
+	Alerts       int    `json:"alerts"`
+	AlertsSHA256 string `json:"alerts_sha256,omitempty"`
+	Covered      int    `json:"covered"`
 }
 
 // planListsVet writes the network vet of an edition being accepted, when
@@ -227,8 +259,11 @@ func (db *DB) FinishNetworkVet(ctx context.Context, actor auth.Principal, id int
 			}
 			raised = string(b)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE network_vets SET alerts = $1 WHERE id = $2`, raised, id)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE network_vets SET alerts = $1 WHERE id = $2`, raised, id); err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		}
+		return tx.appendAudit(ctx, actor, audit.ActionNetworkVetDone, vetObject(id),
+			vetDone{Alerts: len(out.Alerts), AlertsSHA256: digest(raised), Covered: out.Covered})
 	})
 	if err != nil {
 		return nil, err
@@ -278,7 +313,7 @@ func (db *DB) NetworkVetFailed(ctx context.Context, actor auth.Principal, id int
 			return nil
 		}
 		failed = true
-		return tx.appendAudit(ctx, actor, audit.ActionNetworkVetFailed, fmt.Sprintf("network_vet/%d", id),
+		return tx.appendAudit(ctx, actor, audit.ActionNetworkVetFailed, vetObject(id),
 			map[string]any{"attempts": attempts, "error": msg})
 	})
 	return failed, err
@@ -307,7 +342,7 @@ func (db *DB) RetryNetworkVet(ctx context.Context, actor auth.Principal, id int6
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return fmt.Errorf("network vet %d: retried by another at once (%d rows): %w", id, n, err)
 		}
-		if err := tx.appendAudit(ctx, actor, audit.ActionNetworkVetRetry, fmt.Sprintf("network_vet/%d", id),
+		if err := tx.appendAudit(ctx, actor, audit.ActionNetworkVetRetry, vetObject(id),
 			map[string]any{"attempts": v.Attempts, "error": v.Error}); err != nil {
 			return err
 		}
@@ -324,4 +359,52 @@ func (db *DB) RetryNetworkVet(ctx context.Context, actor auth.Principal, id int6
 // NetworkVetCounts returns how many network vets are in each state.
 func (db *DB) NetworkVetCounts(ctx context.Context) (map[string]int64, error) {
 	return db.countBy(ctx, "network vet counts", `SELECT status, COUNT(*) FROM network_vets GROUP BY status`)
+}
+
+// replay of the network vets' entries (see replay.go): the entry that
+// wrote a vet gives its fixed columns; done, failed and retried its
+// state. Its attempts and error are progress, not bound. Vets written
+// before the binding (migration 94) have no entry: those with an id
+// below the first a network.vet_owed entry names are not checked.
+func (r *replayer) networkVet(e *audit.Entry) error {
+	switch e.Action {
+	case audit.ActionNetworkVetOwed:
+		var d vetOwed
+		id, err := decodeAt(e, "network_vet/", &d)
+		if err != nil {
+			return err
+		}
+		if n, err := strconv.ParseInt(id, 10, 64); err == nil && (r.firstNetVet == 0 || n < r.firstNetVet) {
+			r.firstNetVet = n
+		}
+		return r.out.Write(e.Seq, "network_vets", rowKey(id), audit.Values{"kind": d.Kind, "subjects": hashed(d.SubjectsSHA256),
+			"snapshot_id": itoa(d.SnapshotID), "source": d.Source, "edition": d.Edition, "actor": e.Actor, "created_at": fmtTime(e.At),
+			"status": NetVetPending, "alerts": "", "finished_at": ""})
+	case audit.ActionNetworkVetDone:
+		var d vetDone
+		id, err := decodeAt(e, "network_vet/", &d)
+		if err != nil {
+			return err
+		}
+		return r.out.Update(e.Seq, "network_vets", rowKey(id), audit.Values{"status": NetVetDone, "alerts": hashed(d.AlertsSHA256),
+			"finished_at": fmtTime(e.At)})
+	case audit.ActionNetworkVetFailed, audit.ActionNetworkVetRetry:
+		var d struct{}
+		id, err := decodeAt(e, "network_vet/", &d)
+		if err != nil {
+			return err
+		}
+		if e.Action == audit.ActionNetworkVetFailed {
+			return r.out.Update(e.Seq, "network_vets", rowKey(id), audit.Values{"status": NetVetFailed, "finished_at": fmtTime(e.At)})
+		}
+		return r.out.Update(e.Seq, "network_vets", rowKey(id), audit.Values{"status": NetVetPending, "finished_at": ""})
+	}
+	return nil
+}
+
+// netVetUnchecked says whether a vet the trail does not name was written
+// before the binding.
+func (r *replayer) netVetUnchecked(v audit.Values) bool {
+	id, err := strconv.ParseInt(v["id"], 10, 64)
+	return err == nil && (r.firstNetVet == 0 || id < r.firstNetVet)
 }
