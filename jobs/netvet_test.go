@@ -32,7 +32,7 @@ func apiServer(t *testing.T, svc *service.Service, db *store.DB) string {
 	t.Helper()
 	reg := prometheus.NewRegistry()
 	m := metrics.New(reg)
-	m.WatchStore(db)
+	m.WatchStore(db, metrics.StoreOptions{Every: -1}) // read at every scrape
 	srv := httpapi.New(httpapi.Config{Service: svc, Auth: svc, Logger: slog.New(slog.DiscardHandler),
 		Routes: []httpapi.Route{{Method: "GET", Path: "/metrics", Permission: httpapi.PermPublic, Handler: func(w http.ResponseWriter, r *http.Request) error {
 			metrics.Handler(reg).ServeHTTP(w, r)
