@@ -107,6 +107,7 @@ func Analyze(s string, kind Kind) []Token {
 		words = joinLetters(words)
 	}
 	toks := leadingTitles(words, kind, hasArabicLetter(s))
+	syllables := hyphenSyllables(s)
 	for i := len(toks) + countSpaces(toks); i < len(words); {
 		if kind != Person {
 			form, n := legalForm(words[i:])
@@ -131,6 +132,13 @@ func Analyze(s string, kind Kind) []Token {
 			}
 		}
 		c := classify(words[i], kind)
+		if c == Initial && i > 0 && i+1 < len(words) && syllables[words[i-1]+"-"+words[i]+"-"+words[i+1]] {
+			// A letter written between hyphens inside a word is a
+			// syllable of the name, not an initial: Chan-o-cha
+			// (จันทร์โอชา). As a connecting part it lets the three be
+			// written together (see match.Prepare).
+			c = Particle
+		}
 		if kind == Organization && c == Plain && nativeStopWord(s, words[i]) {
 			c = Stop
 		}
@@ -152,6 +160,33 @@ func Analyze(s string, kind Kind) []Token {
 		}
 	}
 	return toks
+}
+
+// hyphenSyllables returns the one-letter pieces written between
+// hyphens inside a word of s, in Latin letters, each with the pieces
+// beside it ("chan-o-cha"), folded; nil when s has none.
+func hyphenSyllables(s string) map[string]bool {
+	if strings.Count(s, "-") < 2 {
+		return nil
+	}
+	var out map[string]bool
+	for _, f := range strings.Fields(s) {
+		ps := strings.Split(f, "-")
+		for i := 1; i+1 < len(ps); i++ {
+			if len(ps[i]) != 1 || !isASCIILetter(ps[i][0]) || ps[i-1] == "" || ps[i+1] == "" {
+				continue
+			}
+			prev, next := strings.Fields(Fold(ps[i-1])), strings.Fields(Fold(ps[i+1]))
+			if len(prev) == 0 || len(next) == 0 {
+				continue
+			}
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[prev[len(prev)-1]+"-"+Fold(ps[i])+"-"+next[0]] = true
+		}
+	}
+	return out
 }
 
 // countSpaces counts the words beyond the first of the title tokens.

@@ -51,6 +51,7 @@ func Fold(s string) string {
 	foreign := ForeignHan(s)
 	r2 := foreign && strings.HasPrefix(s, rReading)
 	alt := strings.HasPrefix(s, altMark)
+	family := strings.HasPrefix(s, familyMark)
 	for i := 0; i < len(runes); i++ {
 		r := runes[i]
 		if r < utf8.RuneSelf {
@@ -107,7 +108,11 @@ func Fold(s string) string {
 			i += n - 1
 			continue
 		}
-		if t, n := foldScriptWord(runes[i:], alt); n > 0 {
+		a := alt
+		if family && isThaiLao(r) {
+			a = lastThaiWord(runes, i) // see ThaiFamilyReading
+		}
+		if t, n := foldScriptWord(runes[i:], a); n > 0 {
 			emit(t)
 			i += n - 1
 			continue

@@ -141,6 +141,15 @@ func appendLooseKey[T ~string | ~[]byte](b []byte, tok T, ch byte, v, alt, kana,
 				}
 				break
 			}
+			if vowels && i == 0 {
+				// Read as a glide, an initial v is w, which spellings
+				// keep there: the scripts that write ว, व and ו for both
+				// give Vejjajiva and Wejjajiwa one spelling. Inside a
+				// word both are dropped or kept as before.
+				b = append(b, 'w')
+				last = 'w'
+				continue
+			}
 			if !vowels {
 				last = 0
 			}

@@ -32,10 +32,16 @@ func Readings(s string, kind Kind) []string {
 	if r, ok := ThaiReading(s); ok {
 		out = append(out, r)
 	}
+	if r, ok := ThaiFamilyReading(s); ok {
+		out = append(out, r)
+	}
 	if r, ok := TamilReading(s); ok {
 		out = append(out, r)
 	}
 	if r, ok := HebrewReading(s); ok {
+		out = append(out, r)
+	}
+	if r, ok := BiblicalReading(s); ok {
 		out = append(out, r)
 	}
 	if r, ok := KhmerReading(s); ok {

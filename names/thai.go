@@ -65,9 +65,11 @@ func foldThaiWord(rs []rune, etym bool) (string, int) {
 		return "", 1
 	}
 	word := rs[:n]
+	if etym && word[0] <= 0x0E7F {
+		return foldThaiEtym(word), n
+	}
 	out := make([]string, len(word)) // the Latin value of each rune, by position
 	final := make([]bool, len(word)) // consonants that close a syllable with an unwritten vowel
-	th := thaiWord{word: word, etym: etym}
 	for i := 0; i < len(word); i++ {
 		r := word[i]
 		switch {
@@ -79,21 +81,12 @@ func foldThaiWord(rs []rune, etym bool) (string, int) {
 			out[i] = thaiFinalValue(r)
 		case isThaiConsonant(r):
 			out[i] = thaiConsonant(word, i)
-			if r == 'ร' && etym && i == len(word)-1 && i > 1 && isThaiConsonant(word[i-1]) {
-				out[i] = "ra" // ชินวัตร Shinawatra
-				continue
-			}
 			if r == 'ร' && i == len(word)-1 && i > 1 && isThaiConsonant(word[i-1]) && thaiCloses(word, i-1) {
 				out[i] = "" // ร after a final is silent: ประวิตร Prawit, สมัคร Samak
 				continue
 			}
-			if etym && th.etymOnset(i) {
-				out[i] = thaiPlain(r)
-				i = thaiUnwritten(word, out, final, i, etym)
-				continue
-			}
 			if !thaiCloses(word, i) {
-				i = thaiUnwritten(word, out, final, i, etym)
+				i = thaiUnwritten(word, out, final, i)
 			}
 		case isThaiVowelSign(r) || isThaiLeadingVowel(r):
 			out[i] = thaiVowel(r)
@@ -130,7 +123,7 @@ func thaiCluster(a, b rune) bool {
 // before ว and a final (ชวน Chuan), an for รร (บรรหาร Banhan); ห before a
 // sonorant is silent (หลีก Lik). It returns the index of the last rune
 // used.
-func thaiUnwritten(word []rune, out []string, final []bool, i int, etym bool) int {
+func thaiUnwritten(word []rune, out []string, final []bool, i int) int {
 	j := thaiNext(word, i+1)
 	if j >= len(word) || !isThaiConsonant(word[j]) {
 		return i
@@ -144,8 +137,6 @@ func thaiUnwritten(word []rune, out []string, final []bool, i int, etym bool) in
 	case k < len(word) && word[k] == thaiKaran:
 		// The next consonant is silent: nothing to add.
 	case carries && thaiCluster(c1, c2):
-	case etym && c2 == 'ร' && j == len(word)-1:
-		// A cluster before the etymological final ra: วัตร "watra".
 	case c2 == 'ร' && k < len(word) && word[k] == 'ร':
 		out[i] += "an"
 		if m := thaiNext(word, k+1); m < len(word) && isThaiConsonant(word[m]) && !thaiCarries(word, m) {
@@ -196,43 +187,67 @@ func isThaiSpace(r rune) bool { return r == 0x0E2F || r == 0x0E46 || r == 0x0E5A
 // silence drops the consonant before the thanthakhat at i, and the one
 // before it when that follows the syllable's final consonant.
 func silence(word []rune, out []string, i int) {
+	from, final := karanSpan(word, i)
+	for k := from; k < i; k++ {
+		out[k] = ""
+	}
+	if final >= 0 {
+		if f := thaiFinal(word[final]); f != "" {
+			out[final] = f
+		}
+	}
+}
+
+// karanSpan returns the first of the runes the thanthakhat at i
+// silences (they run to i-1), and the consonant it leaves as the
+// syllable's final, or -1.
+func karanSpan(word []rune, i int) (from, final int) {
 	if i >= 2 && isThaiVowelSign(word[i-1]) && isThaiConsonant(word[i-2]) {
 		// The thanthakhat over a consonant's vowel silences both:
 		// อภิสิทธิ์ Aphisit.
-		out[i-1], out[i-2] = "", ""
-		return
+		return i - 2, -1
 	}
 	if i < 1 || !isThaiConsonant(word[i-1]) {
-		return
+		return i, -1
 	}
-	out[i-1] = ""
 	// After mai han-akat, and before a silent ร (the -ndra of Sanskrit
 	// names), the consonant before the silent one is silent too, the one
 	// before it the final (จันทร์ chan, ลักษณ์ lak, จุรินทร์ churin);
 	// otherwise they are a syllable of their own (จุลานนท์ Chulanon,
 	// อนุพงษ์ Anuphong).
 	if i >= 4 && isThaiConsonant(word[i-2]) && isThaiConsonant(word[i-3]) && (word[i-4] == 0x0E31 || word[i-1] == 'ร') {
-		out[i-2] = ""
-		if f := thaiFinal(word[i-3]); f != "" {
-			out[i-3] = f
-		}
+		return i - 2, i - 3
 	}
+	return i - 1, -1
 }
 
 // thaiLeading writes the leading vowel at i after its consonant (and
 // the r or l of a cluster) and the vowel signs that complete it; it
 // returns the index of the last rune used.
 func thaiLeading(word []rune, out []string, i int) int {
-	v, j := word[i], i+1
-	cons := thaiConsonant(word, j)
-	if j+2 < len(word) && (word[j+1] == 'ร' || word[j+1] == 'ล') && !isThaiVowelSign(word[j+2]) {
-		j++
-		cons += genericValue(word[j])
+	onset, vowel, last := thaiLeadingParts(word, i)
+	cons := thaiConsonant(word, i+1)
+	if onset > i+1 {
+		cons += genericValue(word[onset])
 	}
 	if thaiCarrier(word[i+1]) {
 		cons = ""
 	}
-	vowel := thaiVowel(v)
+	out[i] = cons + vowel
+	return last
+}
+
+// thaiLeadingParts reads the syllable the leading vowel at i begins: it
+// returns the index of its last onset consonant (i+1, or i+2 with the r
+// or l of a cluster), its vowel with the signs that complete it, and the
+// index of the last rune used.
+func thaiLeadingParts(word []rune, i int) (onset int, vowel string, last int) {
+	v, j := word[i], i+1
+	if j+2 < len(word) && (word[j+1] == 'ร' || word[j+1] == 'ล') && !isThaiVowelSign(word[j+2]) {
+		j++
+	}
+	onset = j
+	vowel = thaiVowel(v)
 	rest := word[j+1:]
 	for len(rest) > 1 && thaiNext(rest, 0) == 1 {
 		rest, j = rest[1:], j+1 // a tone mark before the vowel's other half: เผ่า
@@ -249,8 +264,7 @@ func thaiLeading(word []rune, out []string, i int) int {
 	case len(rest) > 0 && rest[0] == 'ะ':
 		j++
 	}
-	out[i] = cons + vowel
-	return j
+	return onset, vowel, j
 }
 
 // thaiConsonant returns the value of the consonant word[i]: its final
@@ -327,50 +341,60 @@ func thaiVowel(r rune) string {
 const altMark = "\u2063"
 
 // ThaiReading returns the second reading of a name in Thai script, the
-// one that follows its Sanskrit and Pali spelling as many Thai families
-// romanise their names (ชินวัตร Shinawatra, สุนทรเวช Sundaravej, ชาญวีรกูล
-// Charnvirakul) rather than its sound (RTGS Chinnawat, Sunthonwet): a
-// consonant before another takes the vowel a, finals keep their letters'
-// values, and a final ร after a consonant is "ra". It reports false when
-// s has no Thai letter.
+// one that follows its Pali and Sanskrit spelling, letter by letter, as
+// many Thai families romanise their names (ชินวัตร Shinawatra, สุนทรเวช
+// Sundaravej, ชาญวีรกูล Charnvirakul) rather than its sound (RTGS
+// Chinnawat, Sunthonwet): see foldThaiEtym. It reports false when s has
+// no Thai letter.
 func ThaiReading(s string) (string, bool) {
+	if !hasThaiLetter(s) {
+		return "", false
+	}
+	return altMark + s, true
+}
+
+// familyMark marks the third reading of a name in Thai script (see
+// ThaiFamilyReading): two invisible separators.
+const familyMark = altMark + altMark
+
+// ThaiFamilyReading returns the third reading of a name of two words or
+// more in Thai script: its last word, the family name, read by its
+// letters as ThaiReading reads it, the others by their sound. The
+// families whose names were made of Pali and Sanskrit words under the
+// Surname Act of 1913 romanise them by their letters, while their given
+// names are often written as they sound: สมัคร สุนทรเวช Samak Sundaravej,
+// บรรหาร ศิลปอาชา Banharn Silpa-archa. It reports false when the reading
+// is one of the other two.
+func ThaiFamilyReading(s string) (string, bool) {
+	if !hasThaiLetter(s) || len(strings.Fields(s)) < 2 {
+		return "", false
+	}
+	r := familyMark + s
+	if f := Fold(r); f == Fold(s) || f == Fold(altMark+s) {
+		return "", false
+	}
+	return r, true
+}
+
+func hasThaiLetter(s string) bool {
 	for _, r := range s {
 		if r >= 0x0E01 && r <= 0x0E7F {
-			return altMark + s, true
+			return true
 		}
 	}
-	return "", false
+	return false
 }
 
-// thaiWord is a Thai word being read.
-type thaiWord struct {
-	word []rune
-	etym bool
-}
-
-// etymOnset reports whether, in the etymological reading, the consonant
-// at i carries the vowel a rather than close a syllable: it follows a
-// vowel other than mai han-akat, comes before a consonant that is not
-// silent, and is not one of the sonorants ง ม ย ว, which close syllables
-// in these spellings too (จึง, รุ่ง).
-func (t thaiWord) etymOnset(i int) bool {
-	w := t.word
-	j := thaiNext(w, i+1)
-	if !thaiCloses(w, i) || j >= len(w) || !isThaiConsonant(w[j]) {
-		return false
+// lastThaiWord reports whether no Thai letter follows the word that
+// begins at i.
+func lastThaiWord(rs []rune, i int) bool {
+	for i < len(rs) && isThaiLao(rs[i]) && !isThaiSpace(rs[i]) {
+		i++
 	}
-	k := thaiNext(w, j+1)
-	silent := k < len(w) && w[k] == thaiKaran ||
-		k+1 < len(w) && (isThaiConsonant(w[k]) || isThaiVowelSign(w[k])) && w[k+1] == thaiKaran
-	// อ after the consonant is the vowel o (ออ, ทอง thong), not a
-	// consonant it could carry a vowel to.
-	return !silent && w[i-1] != 0x0E31 && !strings.ContainsRune("งมยว", w[i]) && w[j] != 'อ'
-}
-
-// thaiPlain is the value of a consonant that does not close a syllable.
-func thaiPlain(r rune) string {
-	if v := genericValue(r); v != "cch" {
-		return v
+	for ; i < len(rs); i++ {
+		if rs[i] >= 0x0E01 && rs[i] <= 0x0E7F {
+			return false
+		}
 	}
-	return "ch"
+	return true
 }

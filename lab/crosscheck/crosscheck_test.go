@@ -29,7 +29,7 @@ var floors = []struct {
 	{"script persons other", 0.85, 0},
 	{"script orgs", 0.70, 0},
 	{"script networks", 0.74, 0},
-	{"script published", 0.91, 0},
+	{"script published", 0.94, 0},
 	{"noise persons", 0.995, 0},
 	{"noise orgs", 0.95, 0},
 	{"negatives recombined", 0, 0.004},
