@@ -213,7 +213,12 @@ func (s *Server) wrap(rt Route) http.Handler {
 			writeError(w, r, s.log, err)
 			return
 		}
-		r, err := s.authenticate(r, rt.Permission)
+		// POST /v1/screen records an audited screening, whose commit
+		// confirms a key authenticated from its last lookup (store.KeyCheck).
+		r, check, err := s.authenticate(r, rt.Permission, rt.Method == http.MethodPost && rt.Path == "/v1/screen")
+		if check != nil {
+			w = &confirmingWriter{ResponseWriter: w, r: r, s: s, auth: s.auth.(laterAuthenticator), check: check}
+		}
 		if p, ok := PrincipalFrom(r.Context()); ok {
 			noteUser(r.Context(), p.Username)
 		}

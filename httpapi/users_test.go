@@ -86,3 +86,70 @@ func TestUsersAndKeys_API(t *testing.T) {
 		}
 	})
 }
+
+// TestScreenKeyConfirmed: POST /v1/screen authenticates a key from its
+// last lookup and has the commit of its audited screening confirm it, so
+// a key revoked between two requests must still refuse the second at
+// once, whatever it is: a screening (which must leave no entry), or a
+// malformed one (401, not 400). A key never revoked is confirmed by the
+// commit without a lookup of its own.
+func TestScreenKeyConfirmed(t *testing.T) {
+	eachStore(t, httpapi.Config{}, func(t *testing.T, e *sor) {
+		ctx := context.Background()
+		var u struct{ Username string }
+		e.call(t, 201, "adm", "POST", "/v1/users", `{"username": "kim", "roles": ["screener"]}`, &u)
+		kimEntries := func() int {
+			t.Helper()
+			var n int
+			if err := e.db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE actor = 'kim'`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		screen := `{"name": "` + zawahiri + `"}`
+		failures := func() int {
+			t.Helper()
+			var f struct {
+				Total int `json:"total"`
+			}
+			e.call(t, 200, "adm", "GET", "/v1/auth/failures", "", &f)
+			return f.Total
+		}
+		batch := `{"subjects": [{"name": "` + zawahiri + `"}, {"name": "Vladimir Putin"}]}`
+		for _, first := range []struct{ name, body string }{{"a screening", screen}, {"a malformed screening", `{"name": `}, {"a batch", batch}} {
+			var k struct {
+				ID     string `json:"id"`
+				APIKey string `json:"api_key"`
+			}
+			e.call(t, 201, "adm", "POST", "/v1/keys", `{"username": "kim"}`, &k)
+			e.keys["kim"] = k.APIKey
+			before := kimEntries()
+			for i := range 3 {
+				if code, raw := e.send(t, "kim", "POST", "/v1/screen", screen); code != 200 {
+					t.Fatalf("screening %d = %d %s, want 200", i, code, raw)
+				}
+			}
+			q0 := e.db.KeyQueries()
+			if code, raw := e.send(t, "kim", "POST", "/v1/screen", screen); code != 200 {
+				t.Fatalf("screening = %d %s, want 200", code, raw)
+			}
+			if q := e.db.KeyQueries() - q0; q != 1 {
+				t.Errorf("%d key lookups for a screening authenticated from the last one, want 1 (the commit's)", q)
+			}
+			e.call(t, 200, "adm", "DELETE", "/v1/keys/"+k.ID, "", nil)
+			failed := failures()
+			if code, raw := e.send(t, "kim", "POST", "/v1/screen", first.body); code != 401 {
+				t.Fatalf("%s first with the revoked key = %d %s, want 401", first.name, code, raw)
+			}
+			if n := failures() - failed; n != 1 {
+				t.Errorf("%s first with the revoked key: %d failed authentications counted, want 1", first.name, n)
+			}
+			if code, raw := e.send(t, "kim", "POST", "/v1/screen", screen); code != 401 {
+				t.Fatalf("a screening then = %d %s, want 401", code, raw)
+			}
+			if n := kimEntries() - before; n != 4 {
+				t.Fatalf("%d entries by kim, want 4: nothing recorded for the revoked key", n)
+			}
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/store"
 )
 
 // Users and API keys. Only admins (and the operator at the machine)
@@ -23,6 +24,33 @@ func (s *Service) Authenticate(ctx context.Context, apiKey string) (auth.Princip
 		s.authFailed(ctx, "api_key", err)
 	}
 	return pr, err
+}
+
+// AuthenticateLater is Authenticate from the row of the key's last
+// lookup, when there is one: the principal holds only once the check is
+// confirmed, which recording the request's audited screening does
+// (store.AuthenticateLater). nil check: it holds already.
+func (s *Service) AuthenticateLater(ctx context.Context, apiKey string) (auth.Principal, *store.KeyCheck, error) {
+	db, err := s.database()
+	if err != nil {
+		return auth.Principal{}, nil, err
+	}
+	pr, check, err := db.AuthenticateLater(ctx, apiKey)
+	if apperr.CodeOf(err) == apperr.Unauthorized {
+		s.authFailed(ctx, "api_key", err)
+	}
+	return pr, check, err
+}
+
+// ConfirmKey confirms a check AuthenticateLater returned (a lookup of
+// the key unless the request's commit confirmed it), counting a refusal
+// as a failed authentication.
+func (s *Service) ConfirmKey(ctx context.Context, check *store.KeyCheck) error {
+	err := check.Confirm(ctx)
+	if apperr.CodeOf(err) == apperr.Unauthorized {
+		s.authFailed(ctx, "api_key", err)
+	}
+	return err
 }
 
 // Users lists the users by name.

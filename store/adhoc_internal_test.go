@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"net/url"
 	"sync/atomic"
@@ -43,6 +44,23 @@ func TestAdHocDetailsSameAsMap(t *testing.T) {
 						if !bytes.Equal(old.Details, cur.Details) {
 							t.Errorf("details differ:\nmap    %s\nstruct %s", old.Details, cur.Details)
 						}
+						// As recorded: the subject encoded once, by
+						// checkScreening, the details before the writer.
+						checked := *s
+						if err := checkScreening(&checked); err != nil {
+							t.Fatal(err)
+						}
+						early, err := adHocEntryDetails(&checked, req)
+						if err != nil {
+							t.Fatal(err)
+						}
+						var want audit.Entry // an ad hoc screening's result is empty
+						if err := fillDetails(&want, screeningDetails(s, &ScreeningResult{}), req); err != nil {
+							t.Fatal(err)
+						}
+						if !bytes.Equal(want.Details, early) {
+							t.Errorf("details differ:\nmap     %s\nchecked %s", want.Details, early)
+						}
 					}
 				}
 			}
@@ -68,13 +86,13 @@ func TestRecordAdHocStaleHead(t *testing.T) {
 	a, b := open(), open()
 	actor, s, jobs := adHocPair()
 	entries := func() int { return auditEntries(t, a) }
-	if _, ok := a.recordAdHoc(ctx, jobs); ok {
+	if _, ok, _ := a.recordAdHoc(ctx, jobs); ok {
 		t.Fatal("recorded before the head was known")
 	}
 	if _, err := a.RecordScreening(ctx, actor, *s); err != nil { // learns the head
 		t.Fatal(err)
 	}
-	if _, ok := a.recordAdHoc(ctx, jobs); !ok {
+	if _, ok, _ := a.recordAdHoc(ctx, jobs); !ok {
 		t.Fatal("not recorded after the head this process committed")
 	}
 	if n := entries(); n != 3 {
@@ -83,7 +101,7 @@ func TestRecordAdHocStaleHead(t *testing.T) {
 	if err := b.Audit(ctx, System, audit.ActionExport, "other", map[string]any{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := a.recordAdHoc(ctx, jobs); ok {
+	if _, ok, _ := a.recordAdHoc(ctx, jobs); ok {
 		t.Fatal("recorded after a stale head")
 	}
 	if n := entries(); n != 4 {
@@ -92,7 +110,7 @@ func TestRecordAdHocStaleHead(t *testing.T) {
 	if _, err := a.RecordScreening(ctx, actor, *s); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := a.recordAdHoc(ctx, jobs); !ok {
+	if _, ok, _ := a.recordAdHoc(ctx, jobs); !ok {
 		t.Fatal("not recorded once the head was learnt again")
 	}
 	if f, n, err := a.VerifyAudit(ctx); err != nil || f != nil || n != 7 {
@@ -168,13 +186,13 @@ func TestRecordAdHocLostReply(t *testing.T) {
 	if _, err := db.RecordScreening(ctx, actor, *s); err != nil { // learns the head
 		t.Fatal(err)
 	}
-	if _, ok := db.recordAdHoc(ctx, jobs); !ok { // prepares the statement
+	if _, ok, _ := db.recordAdHoc(ctx, jobs); !ok { // prepares the statement
 		t.Fatal("not recorded after the head this process committed")
 	}
 	before := entries()
 	p.armed.Store(true) // the reply to the next group is lost and its connection closed
 	jobs[1].request = dropMarker
-	_, ok := db.recordAdHoc(ctx, jobs)
+	_, ok, err := db.recordAdHoc(ctx, jobs)
 	if p.armed.Load() {
 		t.Fatal("no reply was dropped")
 	}
@@ -199,14 +217,39 @@ func TestRecordAdHocLostReply(t *testing.T) {
 // server's reply dropped.
 const dropMarker = "drop-the-reply-to-this"
 
-// dropProxy forwards TCP connections to a server; once armed, on the
-// connection whose client sends dropMarker it drops the next bytes the
-// server sends and closes the client's side (the server's side stays
-// open a moment, as when a reply is lost).
+// How an armed dropProxy treats the connection whose client sends
+// dropMarker.
+const (
+	// dropReply drops the next bytes the server sends and closes the
+	// client's side (the server's side stays open a moment, as when a
+	// reply is lost).
+	dropReply = iota
+	// dropCommitReply forwards the client's next COMMIT and then drops
+	// its reply likewise: the transaction committed, the client cannot
+	// know it.
+	dropCommitReply
+	// holdStatement keeps the bytes of the client's statement instead
+	// of forwarding them and closes the client's side: the statement is
+	// still on its way to the server when the client sees the error.
+	// release delivers it.
+	holdStatement
+)
+
+// dropProxy forwards TCP connections to a server and, once armed, loses
+// one reply or statement (see mode).
 type dropProxy struct {
 	ln     net.Listener
 	target string
+	mode   int
 	armed  atomic.Bool
+	// held is the server side and the withheld bytes of a connection in
+	// holdStatement mode.
+	held chan heldStatement
+}
+
+type heldStatement struct {
+	server net.Conn
+	bytes  []byte
 }
 
 func newDropProxy(t *testing.T, target string) *dropProxy {
@@ -214,7 +257,7 @@ func newDropProxy(t *testing.T, target string) *dropProxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &dropProxy{ln: ln, target: target}
+	p := &dropProxy{ln: ln, target: target, held: make(chan heldStatement, 1)}
 	t.Cleanup(func() { ln.Close() })
 	go func() {
 		for {
@@ -230,6 +273,18 @@ func newDropProxy(t *testing.T, target string) *dropProxy {
 
 func (p *dropProxy) addr() string { return p.ln.Addr().String() }
 
+// release sends the withheld statement (holdStatement) to the server,
+// as late as a network may, and gives the server a moment to run it (a
+// backend that has ended runs nothing).
+func (p *dropProxy) release(t *testing.T) {
+	h := <-p.held
+	if _, err := h.server.Write(h.bytes); err != nil {
+		t.Logf("withheld statement not delivered: %v", err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	h.server.Close()
+}
+
 func (p *dropProxy) pipe(c net.Conn) {
 	s, err := net.Dial("tcp", p.target)
 	if err != nil {
@@ -239,9 +294,20 @@ func (p *dropProxy) pipe(c net.Conn) {
 	var drop atomic.Bool
 	go func() {
 		buf := make([]byte, 32<<10)
+		marked := false
 		for {
 			n, err := c.Read(buf)
-			if n > 0 && bytes.Contains(buf[:n], []byte(dropMarker)) && p.armed.CompareAndSwap(true, false) {
+			if n > 0 && !marked && bytes.Contains(buf[:n], []byte(dropMarker)) && p.armed.CompareAndSwap(true, false) {
+				marked = true
+				switch p.mode {
+				case dropReply:
+					drop.Store(true)
+				case holdStatement:
+					c.Close()
+					p.held <- heldStatement{server: s, bytes: bytes.Clone(buf[:n])}
+					return
+				}
+			} else if n > 0 && marked && p.mode == dropCommitReply && bytes.Contains(bytes.ToLower(buf[:n]), []byte("commit")) {
 				drop.Store(true)
 			}
 			if n > 0 {
@@ -271,5 +337,147 @@ func (p *dropProxy) pipe(c net.Conn) {
 			c.Close()
 			return
 		}
+	}
+}
+
+// proxiedDB opens the test database through a dropProxy in mode.
+func proxiedDB(t *testing.T, mode int) (*DB, *dropProxy) {
+	t.Helper()
+	u, err := url.Parse(pgtest.DSN(t, "vigil_test"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newDropProxy(t, u.Host)
+	p.mode = mode
+	u.Host = p.addr()
+	db, err := Open(context.Background(), u.String(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, p
+}
+
+// TestRecordJobsLostCommitReply: a group of recorded screenings (the
+// ordinary transaction) whose COMMIT reply is lost after the server
+// committed must be acknowledged, not recorded again one screening at a
+// time (which wrote every entry twice).
+func TestRecordJobsLostCommitReply(t *testing.T) {
+	db, p := proxiedDB(t, dropCommitReply)
+	ctx := context.Background()
+	actor, s, _ := adHocPair()
+	if _, err := db.RecordScreening(ctx, actor, *s); err != nil { // connections, statements
+		t.Fatal(err)
+	}
+	var waiters []*waiter
+	for i, id := range []string{"lost-commit-1", "lost-commit-2", dropMarker} {
+		r := *s
+		r.SubjectID = fmt.Sprintf("%s-%d", t.Name(), i)
+		waiters = append(waiters, &waiter{ctx: ctx, job: job{actor: actor, s: &r, request: id}, done: make(chan outcome, 1)})
+	}
+	before := auditEntries(t, db)
+	p.armed.Store(true)
+	db.group.slot <- struct{}{} // as gather leaves it
+	db.group.commit(waiters)
+	if p.armed.Load() {
+		t.Fatal("no commit reply was dropped")
+	}
+	for i, w := range waiters {
+		if o := <-w.done; o.err != nil {
+			t.Errorf("screening %d: %v (the transaction committed)", i, o.err)
+		}
+	}
+	if got := auditEntries(t, db) - before; got != len(waiters) {
+		t.Errorf("%d entries for %d screenings", got, len(waiters))
+	}
+	var screenings int
+	if err := db.sql.QueryRow(`SELECT count(*) FROM screenings s JOIN subjects j ON j.id = s.subject_id WHERE j.external_id LIKE $1`, t.Name()+"-%").Scan(&screenings); err != nil {
+		t.Fatal(err)
+	}
+	if screenings != len(waiters) {
+		t.Errorf("%d screening rows for %d screenings", screenings, len(waiters))
+	}
+	if f, _, err := db.VerifyAudit(ctx); err != nil || f != nil {
+		t.Fatalf("verify: %v %v", f, err)
+	}
+}
+
+// TestRecordAdHocLateStatement: the statement of an ad hoc group can
+// still be on its way to the server when its client sees the connection
+// fail. Once the check for the group's entries has said "not there", the
+// group is recorded again: the late statement must then never run, or
+// the trail would hold the group twice.
+func TestRecordAdHocLateStatement(t *testing.T) {
+	db, p := proxiedDB(t, holdStatement)
+	ctx := context.Background()
+	actor, s, jobs := adHocPair()
+	if _, err := db.RecordScreening(ctx, actor, *s); err != nil { // learns the head
+		t.Fatal(err)
+	}
+	if _, ok, _ := db.recordAdHoc(ctx, jobs); !ok {
+		t.Fatal("not recorded after the head this process committed")
+	}
+	before := auditEntries(t, db)
+	// The statement arrives just after the check: the worst moment.
+	db.landedHook = func() { p.release(t) }
+	p.armed.Store(true)
+	jobs[1].request = dropMarker
+	_, ok, err := db.recordAdHoc(ctx, jobs)
+	db.landedHook = nil
+	if p.armed.Load() {
+		t.Fatal("no statement was held")
+	}
+	if ok {
+		t.Fatal("acknowledged a group whose statement never reached the server before the check")
+	}
+	if err == nil { // recorded again, as the group commit does
+		if _, err := db.recordJobs(ctx, jobs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := auditEntries(t, db) - before
+	if err == nil && got != len(jobs) || err != nil && got != 0 {
+		t.Fatalf("%d entries for a group of %d (recorded again: %v)", got, len(jobs), err == nil)
+	}
+	if f, _, err := db.VerifyAudit(ctx); err != nil || f != nil {
+		t.Fatalf("verify: %v %v", f, err)
+	}
+}
+
+// TestRecordAdHocServerError: an ad hoc statement the server refused
+// (its error is the server's answer) wrote nothing: the group goes the
+// ordinary way at once, without ending the connection's backend to look
+// at the trail.
+func TestRecordAdHocServerError(t *testing.T) {
+	db, err := Open(context.Background(), pgtest.DSN(t, "vigil_test"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	actor, s, jobs := adHocPair()
+	if _, err := db.RecordScreening(ctx, actor, *s); err != nil { // learns the head
+		t.Fatal(err)
+	}
+	_, err = db.sql.ExecContext(ctx, `CREATE FUNCTION refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN
+			IF NEW.details LIKE '%refuse-this-entry%' THEN RAISE EXCEPTION 'refused'; END IF;
+			RETURN NEW;
+		END $$`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.sql.ExecContext(ctx, `CREATE TRIGGER refuse_entry BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_entry()`); err != nil {
+		t.Fatal(err)
+	}
+	db.landedHook = func() { t.Error("looked for the entries of a statement the server refused") }
+	before := auditEntries(t, db)
+	jobs[1].request = "refuse-this-entry"
+	_, ok, err := db.recordAdHoc(ctx, jobs)
+	if ok || err != nil {
+		t.Fatalf("recordAdHoc = %v, %v; want the ordinary way (false, nil)", ok, err)
+	}
+	if n := auditEntries(t, db) - before; n != 0 {
+		t.Fatalf("%d entries written by a refused statement", n)
 	}
 }

@@ -2,13 +2,13 @@ package store
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
-	"github.com/vigil-screening/vigil/internal/requestid"
 )
 
 // groupCommit lets concurrent RecordScreening calls share transactions.
@@ -87,7 +87,11 @@ func (t *Ticket) Record(ctx context.Context, actor auth.Principal, s Screening) 
 	if err := checkScreening(&s); err != nil {
 		return nil, err
 	}
-	return t.db.group.submit(ctx, job{actor: actor, s: &s, ticket: t, request: requestid.From(ctx)})
+	j, err := newJob(ctx, actor, &s, t)
+	if err != nil {
+		return nil, err
+	}
+	return t.db.group.submit(ctx, j)
 }
 
 const maxGroup = 64
@@ -240,7 +244,9 @@ func (g *groupCommit) takeSlot(group []*waiter) []*waiter {
 }
 
 // commit records the group in one transaction; if that fails, it records
-// each job alone so that each gets its own outcome. It releases the
+// each job alone so that each gets its own outcome, unless whether it
+// committed is unknown (errOutcomeUnknown: recording it again could write
+// it twice), when every job fails. It releases the
 // commit slot (gather took it) once it no longer excludes the other
 // writers.
 func (g *groupCommit) commit(group []*waiter) {
@@ -270,12 +276,21 @@ func (g *groupCommit) commit(group []*waiter) {
 	for i, w := range live {
 		jobs[i] = w.job
 	}
+	// The ad hoc statement confirms the jobs' key checks itself
+	// (recordAdHoc); the ordinary path looks the keys up first.
 	if g.db.dialect == dialectPostgres && adHocOnly(jobs) {
-		rs, ok := g.db.recordAdHoc(context.WithoutCancel(live[0].ctx), jobs)
+		rs, ok, err := g.db.recordAdHoc(context.WithoutCancel(live[0].ctx), jobs)
 		if ok {
 			g.noteInFlight() // before the next writer reads it
 		}
 		release()
+		if err != nil {
+			g.noteInFlight()
+			for _, w := range live {
+				w.done <- outcome{err: err}
+			}
+			return
+		}
 		if ok {
 			g.transactions.Add(1)
 			g.screenings.Add(int64(len(live)))
@@ -288,6 +303,18 @@ func (g *groupCommit) commit(group []*waiter) {
 	// A transaction holds the audit head only at its end: the others'
 	// work overlaps it.
 	release()
+	n := len(live)
+	g.confirmKeys(context.WithoutCancel(live[0].ctx), &live)
+	if len(live) < n {
+		if len(live) == 0 {
+			g.noteInFlight()
+			return
+		}
+		jobs = jobs[:0]
+		for _, w := range live {
+			jobs = append(jobs, w.job)
+		}
+	}
 	if len(live) > 1 {
 		rs, err := g.db.recordJobs(context.WithoutCancel(live[0].ctx), jobs)
 		if err == nil {
@@ -296,6 +323,16 @@ func (g *groupCommit) commit(group []*waiter) {
 			g.noteInFlight()
 			for i, w := range live {
 				w.done <- outcome{r: rs[i]}
+			}
+			return
+		}
+		if errors.Is(err, errOutcomeUnknown) {
+			// It may have committed: recording each alone could write
+			// it twice. (A commit that failed for sure, or one whose
+			// reply was lost after it committed, inTx tells apart.)
+			g.noteInFlight()
+			for _, w := range live {
+				w.done <- outcome{err: err}
 			}
 			return
 		}

@@ -33,6 +33,34 @@ type keyLookups struct {
 	byID map[string]*keyFlights
 	// queries counts the lookups that went to the database (KeyQueries).
 	queries atomic.Int64
+	// valid holds the last row each key's lookup returned, when it
+	// authenticated (AuthenticateLater).
+	valid map[string]keyRow
+}
+
+// maxValidKeys bounds keyLookups.valid: past it, the map starts again.
+const maxValidKeys = 4096
+
+// note keeps the row a lookup of key id returned, or forgets the key
+// when the row does not authenticate. k.mu must be held.
+func (k *keyLookups) note(id string, r keyRow) {
+	if !r.valid() {
+		delete(k.valid, id)
+		return
+	}
+	if k.valid == nil || len(k.valid) >= maxValidKeys {
+		k.valid = map[string]keyRow{}
+	}
+	k.valid[id] = r
+}
+
+// lastValid returns the row the last lookup of key id returned, if it
+// authenticated.
+func (k *keyLookups) lastValid(id string) (keyRow, bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	r, ok := k.valid[id]
+	return r, ok
 }
 
 // KeyQueries returns how many API-key lookups went to the database: with
@@ -98,6 +126,7 @@ func (db *DB) lookupKey(ctx context.Context, id string) keyRow {
 	b.row = db.queryKey(lctx, id)
 	cancel()
 	k.mu.Lock()
+	k.note(id, b.row)
 	f.running = nil
 	if f.pending == nil {
 		delete(k.byID, id)
@@ -105,6 +134,21 @@ func (db *DB) lookupKey(ctx context.Context, id string) keyRow {
 	k.mu.Unlock()
 	close(b.done)
 	return b.row
+}
+
+// queryKeyNoted is a lookup of key id that starts now, counted and
+// kept as lookupKey's are, for the group commit (confirmKeys): it needs
+// a lookup that starts after its jobs arrived, which one already
+// running may not have.
+func (db *DB) queryKeyNoted(ctx context.Context, id string) keyRow {
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	db.keys.queries.Add(1)
+	r := db.queryKey(lctx, id)
+	db.keys.mu.Lock()
+	db.keys.note(id, r)
+	db.keys.mu.Unlock()
+	return r
 }
 
 const keyQuery = `SELECT u.id, u.username, u.roles, u.disabled, k.secret_hash, k.revoked_at, k.kind

@@ -80,7 +80,7 @@ func provider(db *sql.DB, dialect string) (*goose.Provider, error) {
 	}
 	gd := goose.DialectSQLite3
 	opts := []goose.ProviderOption{
-		goose.WithGoMigrations(memoryFieldSet, jobQueueSchema(dialect), alertTallySchema(dialect)), goose.WithDisableGlobalRegistry(true),
+		goose.WithGoMigrations(memoryFieldSet, jobQueueSchema(dialect), alertTallySchema(dialect), auditHashIndex(dialect)), goose.WithDisableGlobalRegistry(true),
 		goose.WithSlog(slog.New(slog.DiscardHandler)),
 	}
 	if dialect == dialectPostgres {

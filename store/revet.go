@@ -331,7 +331,7 @@ func (db *DB) RecordChunk(ctx context.Context, actor auth.Principal, id int64, c
 			return fmt.Errorf("re-vetting run %d chunk %d: %w", id, chunk, err)
 		}
 		for i, j := range jobs {
-			out, err := db.recordOne(ctx, tx, j.actor, j.s, at(pre, i))
+			out, err := db.recordOne(ctx, tx, j.actor, j.s, at(pre, i), nil)
 			if err != nil {
 				return fmt.Errorf("re-vet subject %s: %w", j.s.SubjectID, err)
 			}

@@ -39,6 +39,11 @@ type Screening struct {
 	// AsOf, for an ad hoc screening against the editions in force on a
 	// past date (YYYY-MM-DD), names that date in the audit entry.
 	AsOf string `json:"as_of,omitempty"`
+
+	// subjectJSON is Subject as json.Marshal writes it, kept by
+	// checkScreening so that the audit entry of an ad hoc screening does
+	// not encode it again.
+	subjectJSON json.RawMessage
 }
 
 // Hit is a screening hit with the list record it points to, which is
@@ -88,7 +93,11 @@ func (db *DB) RecordScreening(ctx context.Context, actor auth.Principal, s Scree
 	if err := checkScreening(&s); err != nil {
 		return nil, err
 	}
-	return db.group.submit(ctx, job{actor: actor, s: &s, request: requestid.From(ctx)})
+	j, err := newJob(ctx, actor, &s, nil)
+	if err != nil {
+		return nil, err
+	}
+	return db.group.submit(ctx, j)
 }
 
 // RecordScreenings records up to 1000 screenings in one transaction: all
@@ -102,7 +111,11 @@ func (db *DB) RecordScreenings(ctx context.Context, actor auth.Principal, batch 
 		if err := checkScreening(&batch[i]); err != nil {
 			return nil, fmt.Errorf("screening %d: %w", i, err)
 		}
-		jobs[i] = job{actor: actor, s: &batch[i], request: requestid.From(ctx)}
+		j, err := newJob(ctx, actor, &batch[i], nil)
+		if err != nil {
+			return nil, fmt.Errorf("screening %d: %w", i, err)
+		}
+		jobs[i] = j
 	}
 	return db.recordJobs(ctx, jobs)
 }
@@ -116,6 +129,37 @@ type job struct {
 	// group commit records the screenings of many requests in one
 	// transaction, each audit entry naming its own.
 	request string
+	// details, when not nil, are the canonical details of the audit
+	// entry of an ad hoc screening (adHocEntryDetails), encoded by the
+	// caller's goroutine before the job reaches the serial writer.
+	details json.RawMessage
+	// check, when not nil, is the key check the screening's request
+	// carries (WithKeyCheck): the group commit confirms it first.
+	check *KeyCheck
+}
+
+// adHocEntryDetails returns the canonical details of the audit entry of
+// an ad hoc screening: they depend on nothing the transaction learns (an
+// ad hoc screening's result is empty), so they can be encoded before it.
+func adHocEntryDetails(s *Screening, requestID string) (json.RawMessage, error) {
+	var e audit.Entry
+	if err := fillDetails(&e, adHocDetailsOf(s, &ScreeningResult{}, requestID), ""); err != nil {
+		return nil, err
+	}
+	return e.Details, nil
+}
+
+// newJob is the job of a checked screening, with its ad hoc details
+// encoded (adHocEntryDetails).
+func newJob(ctx context.Context, actor auth.Principal, s *Screening, t *Ticket) (job, error) {
+	j := job{actor: actor, s: s, ticket: t, request: requestid.From(ctx), check: keyCheckFrom(ctx)}
+	if s.SubjectID == "" {
+		var err error
+		if j.details, err = adHocEntryDetails(s, j.request); err != nil {
+			return j, err
+		}
+	}
+	return j, nil
 }
 
 // recordJobs records checked screenings in one transaction.
@@ -132,7 +176,7 @@ func (db *DB) recordJobs(ctx context.Context, jobs []job) ([]*ScreeningResult, e
 			if id := jobs[i].request; id != requestid.From(ctx) {
 				jctx = requestid.With(ctx, id)
 			}
-			r, err := db.recordOne(jctx, tx, jobs[i].actor, jobs[i].s, at(pre, i))
+			r, err := db.recordOne(jctx, tx, jobs[i].actor, jobs[i].s, at(pre, i), jobs[i].details)
 			if err != nil && len(jobs) > 1 {
 				return fmt.Errorf("screening %d: %w", i, err)
 			}
@@ -173,9 +217,11 @@ func checkScreening(s *Screening) error {
 	if err := checkText("engine", s.Engine, 200); err != nil {
 		return err
 	}
-	if b, err := json.Marshal(s.Subject); err != nil || len(b) > 64<<10 {
+	b, err := json.Marshal(s.Subject)
+	if err != nil || len(b) > 64<<10 {
 		return apperr.Field("subject", "attributes larger than 64 KiB")
 	}
+	s.subjectJSON = b
 	if len(s.Hits) > 1000 {
 		return apperr.Field("hits", "more than 1000 hits")
 	}
@@ -210,8 +256,10 @@ func at(pre []*prewritten, i int) *prewritten {
 }
 
 // recordOne records one screening in tx. pre, when not nil, is its
-// subject and screening rows, written already (prewrite).
-func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Screening, pre *prewritten) (*ScreeningResult, error) {
+// subject and screening rows, written already (prewrite); details, when
+// not nil, the audit entry's details of an ad hoc screening
+// (adHocEntryDetails).
+func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Screening, pre *prewritten, details json.RawMessage) (*ScreeningResult, error) {
 	var res ScreeningResult
 	replay, err := tx.claimKey(ctx, actor, s.IdempotencyKey, "screening", s, &res)
 	if err != nil || replay {
@@ -220,7 +268,9 @@ func (db *DB) recordOne(ctx context.Context, tx *tx, actor auth.Principal, s *Sc
 	}
 	if s.SubjectID == "" {
 		e := tx.reserveAudit(ctx, actor, audit.ActionScreenAdHoc, "screening/ad_hoc")
-		if err := fillDetails(e, adHocDetailsOf(s, &res, tx.requests[e]), ""); err != nil {
+		if details != nil {
+			e.Details = details
+		} else if e.Details, err = adHocEntryDetails(s, tx.requests[e]); err != nil {
 			return nil, err
 		}
 		return &res, tx.saveResult(ctx, actor, s.IdempotencyKey, &res)

@@ -201,7 +201,7 @@ func (db *DB) rowByRow(ctx context.Context, jobs []job) ([]*ScreeningResult, err
 	out := make([]*ScreeningResult, len(jobs))
 	err := db.inTx(ctx, func(tx *tx) error {
 		for _, i := range order {
-			r, err := db.recordOne(ctx, tx, jobs[i].actor, jobs[i].s, nil)
+			r, err := db.recordOne(ctx, tx, jobs[i].actor, jobs[i].s, nil, nil)
 			if err != nil {
 				return err
 			}

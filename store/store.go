@@ -50,6 +50,8 @@ type DB struct {
 	keys    keyLookups
 	linger  time.Duration // see WithLinger
 	head    knownHead     // the audit chain's head as last seen, see adhoc.go
+	// landedHook, when set (by tests), runs as auditLanded has answered.
+	landedHook func()
 
 	newQueue QueueFunc // see WithQueue
 	queue    Queue
@@ -207,8 +209,19 @@ type tx struct {
 	head     audit.Head                // the chain's head after flushAudit, if it appended
 }
 
+// errOutcomeUnknown marks the error of work whose commit failed and of
+// which it cannot be told whether it committed all the same: it must not
+// be done again (it might then be in the trail twice), nor acknowledged.
+var errOutcomeUnknown = errors.New("whether it committed is unknown")
+
 // inTx runs fn in a transaction, committing when fn returns nil.
 func (db *DB) inTx(ctx context.Context, fn func(tx *tx) error) error {
+	// A request authenticated from its key's last lookup writes nothing
+	// before a lookup that started after it arrived confirms the key
+	// (store/keycheck.go; the group commit has confirmed its own).
+	if err := keyCheckFrom(ctx).Confirm(ctx); err != nil {
+		return err
+	}
 	t, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -226,7 +239,20 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *tx) error) error {
 		return err
 	}
 	if err := t.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		// On PostgreSQL a COMMIT whose reply was lost (the connection
+		// dropped) may have committed all the same: retrying the work
+		// (the group commit re-records each screening alone) would then
+		// write every entry twice. The transaction's last entry says.
+		if x.head.Seq == 0 || db.dialect != dialectPostgres {
+			return fmt.Errorf("commit: %w", err)
+		}
+		landed, lerr := db.auditLanded(ctx, x.head, 0)
+		if lerr != nil {
+			return fmt.Errorf("commit: %w (%w: %w)", err, errOutcomeUnknown, lerr)
+		}
+		if !landed {
+			return fmt.Errorf("commit: %w", err)
+		}
 	}
 	if x.head.Seq > 0 {
 		db.head.note(x.head)

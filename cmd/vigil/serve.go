@@ -48,6 +48,8 @@ docs/api.md.`,
 				Usage: "how often to look for new list editions in the database and swap them in (0: never; SIGHUP always does)"},
 			&cli.IntFlag{Name: "max-body", Value: 1 << 20, Sources: cli.EnvVars("VIGIL_MAX_BODY"),
 				Usage: "largest request body in bytes the API reads (413 beyond); a batch of 1,000 subjects with many documents needs more"},
+			&cli.DurationFlag{Name: "group-linger", Value: store.DefaultLinger, Sources: cli.EnvVars("VIGIL_GROUP_LINGER"),
+				Usage: "how long a commit of audited screenings waits for those still being computed, so that they share it (0: never waits; more: fewer commits under load, slower answers on an idle server)"},
 			&cli.FloatFlag{Name: "alert-threshold", Value: screen.DefaultThreshold, Sources: cli.EnvVars("VIGIL_ALERT_THRESHOLD"),
 				Usage: "score at or above which a recorded screening raises an alert (0 < t <= 1)"},
 		}, append(append(append(append(append(checkFlags(), jobFlags()...), observeFlags()...), monitorFlags()...), oidcFlags()...), guardFlags()...)...)),
@@ -95,6 +97,11 @@ func (e *env) serveStore(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Bool("migrate") {
 		opts = append(opts, store.WithMigrate())
 	}
+	linger := cmd.Duration("group-linger")
+	if linger < 0 || linger > time.Second {
+		return fmt.Errorf("--group-linger %s: want 0 to 1s", linger)
+	}
+	opts = append(opts, store.WithLinger(linger))
 	refresh, err := refreshConfig(cmd, checks)
 	if err != nil {
 		return err

@@ -305,3 +305,20 @@ func TestServeCommand_Reload(t *testing.T) {
 		})
 	}
 }
+
+// TestServeCommand_GroupLinger: the linger of the group commit is a
+// setting; a value outside 0–1s is refused before the store opens.
+func TestServeCommand_GroupLinger(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for _, v := range []string{"-1ms", "2s"} {
+		dir := t.TempDir()
+		err := run(ctx, []string{"vigil", "--data-dir", dir, "serve", "--group-linger", v, "--addr", "127.0.0.1:0"}, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "--group-linger") {
+			t.Errorf("--group-linger %s = %v, want it refused", v, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "vigil.db")); err == nil {
+			t.Errorf("--group-linger %s: the database was created", v)
+		}
+	}
+}
