@@ -15,14 +15,15 @@ import (
 // where a names.Token takes 40 and its text more), and Build prepares
 // the names from them once every weight is known.
 type Builder struct {
-	vocab *match.Vocab
-	raw   []string
-	owner []int32
-	kind  []uint8
-	roles []match.Roles
-	off   []uint32 // entry i's tokens are toks[off[i]:off[i+1]]
-	toks  []int32
-	meta  []uint8 // class and flags of each token (see tokenMeta)
+	vocab    *match.Vocab
+	rawTexts textArena // the names' texts
+	raw      []textRef // where each name's text lies in rawTexts
+	owner    []int32
+	kind     []uint8
+	roles    []match.Roles
+	off      []uint32 // entry i's tokens are toks[off[i]:off[i+1]]
+	toks     []int32
+	meta     []uint8 // class and flags of each token (see tokenMeta)
 	// origs holds the one word a legal form was read from, by index in
 	// toks, for the few tokens that have one; texts the text of the few
 	// tokens the vocabulary does not count (titles).
@@ -47,7 +48,7 @@ const (
 // Add adds one listed name. The entry's Tokens are not kept.
 func (b *Builder) Add(e Entry) {
 	b.vocab.AddName(e.Tokens)
-	b.raw = append(b.raw, e.Raw)
+	b.raw = append(b.raw, b.rawTexts.add(e.Raw))
 	b.owner = append(b.owner, e.Owner)
 	b.kind = append(b.kind, e.Kind)
 	b.roles = append(b.roles, e.Roles)
@@ -130,7 +131,8 @@ func (b *Builder) partsAndJoins(i int) (parts, joins int) {
 // Build indexes the names added. The builder is not to be used after.
 func (b *Builder) Build() *Index {
 	n := len(b.raw)
-	ix := &Index{vocab: b.vocab, total: make([]float32, n), owner: b.owner, kind: b.kind, seed: maphash.MakeSeed()}
+	ix := &Index{vocab: b.vocab, total: make([]float32, n), owner: b.owner, kind: b.kind, seed: maphash.MakeSeed(),
+		texts: b.rawTexts.done()}
 	ix.vocab.Freeze()
 	ix.varTok = make([][]int32, ix.vocab.VariantCount())
 	// About one deletion key per letter of each distinct token.
@@ -166,10 +168,10 @@ func (ix *Index) prepareAll(b *Builder) {
 			var toks []names.Token
 			for i := lo; i < hi; i++ {
 				toks = b.tokensOf(i, toks)
-				nm := ix.vocab.Prepare(b.raw[i], toks, false)
+				nm := ix.vocab.Prepare(ix.texts.text(b.raw[i]), toks, false)
 				ix.vocab.Mark(&nm, b.roles[i])
 				ix.total[i] = nm.Total
-				st.add(&nm, toks)
+				st.add(&nm, b.raw[i], toks)
 			}
 		})
 	}

@@ -37,6 +37,7 @@ type Index struct {
 	stores []*nameStore
 	chunk  int
 	tokens []tokenInfo
+	texts  texts     // the names' texts
 	total  []float32 // per name: its Total, kept compact for the search
 	owner  []int32
 	kind   []uint8
@@ -234,7 +235,7 @@ func (ix *Index) Len() int { return len(ix.total) }
 // The result is valid until the next call with the same n.
 func (ix *Index) Name(i int32, n *match.Name) *match.Name {
 	st, j := ix.store(i)
-	st.fill(ix.vocab, ix.tokens, j, n, ix.total[i])
+	st.fill(ix.vocab, ix.tokens, &ix.texts, j, n, ix.total[i])
 	return n
 }
 

@@ -32,7 +32,7 @@ const (
 // name is one listed name: where its parts and joins lie in the flat
 // arrays, and its name-level fields (see match.Name).
 type name struct {
-	raw        string
+	raw        textRef
 	familyCost float32
 	part, join uint32 // first part and join
 	family     uint16
@@ -68,15 +68,15 @@ type nameStore struct {
 	unknown map[uint32]match.Part
 }
 
-// add appends name n, prepared from toks.
-func (st *nameStore) add(n *match.Name, toks []names.Token) {
+// add appends name n, prepared from toks, whose text lies at raw.
+func (st *nameStore) add(n *match.Name, raw textRef, toks []names.Token) {
 	if len(n.Titles) > 0 {
 		if st.titles == nil {
 			st.titles = map[int32][]string{}
 		}
 		st.titles[int32(len(st.names))] = n.Titles
 	}
-	st.names = append(st.names, name{raw: n.Raw, familyCost: n.FamilyCost, part: uint32(len(st.parts)), join: uint32(len(st.joins)),
+	st.names = append(st.names, name{raw: raw, familyCost: n.FamilyCost, part: uint32(len(st.parts)), join: uint32(len(st.joins)),
 		family: n.Family, nparts: uint8(len(n.Parts)), njoins: uint8(len(n.Joins)), syllabic: n.Syllabic, org: n.Org})
 	// The parts are the tokens but titles, in order.
 	t := 0
@@ -132,9 +132,9 @@ func tokenInfos(v *match.Vocab) []tokenInfo {
 }
 
 // fill rebuilds listed name i into n, reusing n's slices.
-func (st *nameStore) fill(v *match.Vocab, tokens []tokenInfo, i int32, n *match.Name, total float32) {
+func (st *nameStore) fill(v *match.Vocab, tokens []tokenInfo, texts *texts, i int32, n *match.Name, total float32) {
 	c := &st.names[i]
-	n.Raw, n.Total, n.FamilyCost, n.Family, n.Syllabic, n.Org = c.raw, total, c.familyCost, c.family, c.syllabic, c.org
+	n.Raw, n.Total, n.FamilyCost, n.Family, n.Syllabic, n.Org = texts.text(c.raw), total, c.familyCost, c.family, c.syllabic, c.org
 	n.Titles = nil
 	if st.titles != nil {
 		n.Titles = st.titles[i]

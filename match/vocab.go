@@ -26,7 +26,7 @@ type Vocab struct {
 	texts  []string
 	df     []int32 // names containing the token
 	weight []float32
-	skels  map[string]int32 // skeleton → id
+	skels  map[uint64]int32 // skeleton's key (see skelKey) → id
 	vars   map[string]int32 // variant key (see names.VariantKeys) → id
 	names  int
 	maxW   float32
@@ -45,13 +45,13 @@ type Vocab struct {
 // extension is what WithNames adds to a vocabulary: skeletons and
 // variant groups with ids above those of the vocabulary it extends.
 type extension struct {
-	skels map[string]int32
+	skels map[uint64]int32
 	vars  map[string]int32
 }
 
 // NewVocab returns an empty vocabulary.
 func NewVocab() *Vocab {
-	return &Vocab{ids: map[string]int32{}, skels: map[string]int32{}, vars: map[string]int32{}}
+	return &Vocab{ids: map[string]int32{}, skels: map[uint64]int32{}, vars: map[string]int32{}}
 }
 
 // Count returns the number of distinct tokens.
@@ -70,11 +70,12 @@ func (v *Vocab) Lookup(tok string) int32 {
 
 // SkeletonID returns the id of a skeleton, or -1.
 func (v *Vocab) SkeletonID(s string) int32 {
-	if id, ok := v.skels[s]; ok {
+	k := skelKey(s)
+	if id, ok := v.skels[k]; ok {
 		return id
 	}
 	if v.more != nil {
-		if id, ok := v.more.skels[s]; ok {
+		if id, ok := v.more.skels[k]; ok {
 			return id
 		}
 	}
@@ -115,9 +116,26 @@ func withoutTitles(toks []names.Token) []names.Token {
 }
 
 func (v *Vocab) internSkel(sk string) {
-	if _, ok := v.skels[sk]; !ok {
-		v.skels[sk] = int32(len(v.skels))
+	k := skelKey(sk)
+	if _, ok := v.skels[k]; !ok {
+		v.skels[k] = int32(len(v.skels))
 	}
+}
+
+// skelKey is the key a skeleton is interned by: its 64-bit FNV-1a hash.
+// A million listed records give some two million skeletons, mostly of
+// joined neighbours; keyed by their text they took some 80 MiB (map and
+// strings), by hash about half. Two skeletons would share an id only if
+// their hashes collided (odds of about 1 in 10^7 at that size, and the
+// hash is fixed, so that a collision would be the same in every run;
+// TestSkeletonKeysDistinct checks the skeletons of the shared lists).
+func skelKey(s string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * prime
+	}
+	return h
 }
 
 func seenBefore(toks []names.Token, text string) bool {
@@ -274,7 +292,7 @@ func (v *Vocab) VariantCount() int {
 // WithNames is safe for concurrent use on a frozen vocabulary.
 func (v *Vocab) WithNames(toks ...[]names.Token) *Vocab {
 	ext := *v
-	ext.more = &extension{skels: map[string]int32{}, vars: map[string]int32{}}
+	ext.more = &extension{skels: map[uint64]int32{}, vars: map[string]int32{}}
 	if v.more != nil {
 		maps.Copy(ext.more.skels, v.more.skels)
 		maps.Copy(ext.more.vars, v.more.vars)
@@ -305,6 +323,6 @@ func (v *Vocab) WithNames(toks ...[]names.Token) *Vocab {
 // addSkel adds a skeleton to an extended vocabulary.
 func (v *Vocab) addSkel(sk string) {
 	if v.SkeletonID(sk) < 0 {
-		v.more.skels[sk] = int32(v.SkeletonCount())
+		v.more.skels[skelKey(sk)] = int32(v.SkeletonCount())
 	}
 }

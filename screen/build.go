@@ -30,19 +30,16 @@ const analyzeChunk = 4096
 // (analysis is most of the cost of building the index), and adds them to
 // b in record order. It returns, per name, whether it is a weak alias,
 // its identity key and its record.
-func analyzeAll(ents []*entity.Entity, places *placeSet, b *index.Builder) (weak []bool, keys []uint64, owners []int32) {
+func analyzeAll(recs records, places *placeSet, b *index.Builder) (weak []bool, keys []uint64, owners []int32) {
 	workers := runtime.GOMAXPROCS(0)
 	per := make([][]entry, analyzeChunk)
-	for lo := 0; lo < len(ents); lo += analyzeChunk {
-		hi := min(lo+analyzeChunk, len(ents))
+	for lo := 0; lo < recs.Len(); lo += analyzeChunk {
+		hi := min(lo+analyzeChunk, recs.Len())
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Go(func() {
 				for i := lo + w; i < hi; i += workers {
-					per[i-lo] = nil
-					if ents[i] != nil {
-						per[i-lo] = analyzeEntity(int32(i), ents[i], places)
-					}
+					per[i-lo] = analyzeEntity(int32(i), recs.Entity(i), places)
 				}
 			})
 		}

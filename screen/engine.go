@@ -11,6 +11,7 @@ import (
 
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/entity"
+	"github.com/vigil-screening/vigil/entity/packed"
 	"github.com/vigil-screening/vigil/index"
 	"github.com/vigil-screening/vigil/match"
 	"github.com/vigil-screening/vigil/names"
@@ -30,16 +31,16 @@ type Config struct {
 // Engine screens subjects against an in-memory index of listed records.
 // It is safe for concurrent use.
 type Engine struct {
-	entities []*entity.Entity
-	byKey    []int32 // record numbers in order of list, then id (see record)
-	ix       *index.Index
-	weak     []bool             // per indexed name: a weak alias
-	nameKey  []uint64           // per indexed name: identity key
-	first    []int32            // per record: its first indexed name; the names of record i end at first[i+1]
-	ids      map[string][]int32 // identifier key → records (see identify.go)
-	places   *placeSet
-	cands    int
-	work     sync.Pool
+	recs    records
+	byKey   []int32 // record numbers in order of list, then id (see record)
+	ix      *index.Index
+	weak    []bool   // per indexed name: a weak alias
+	nameKey []uint64 // per indexed name: identity key
+	first   []int32  // per record: its first indexed name; the names of record i end at first[i+1]
+	ids     idSet    // identifier key → records (see identify.go)
+	places  *placeSet
+	cands   int
+	work    sync.Pool
 }
 
 // weakAliasFactor scales the score of a match on a weak alias (nickname,
@@ -47,37 +48,60 @@ type Engine struct {
 const weakAliasFactor = 0.95
 
 // New indexes the records. The slice and the records must not be changed
-// afterwards.
+// afterwards: the engine keeps them.
 func New(entities []*entity.Entity, cfg Config) (*Engine, error) {
-	e := &Engine{entities: entities, cands: cfg.Candidates}
-	if e.cands <= 0 {
-		e.cands = 64
-	}
 	for i, ent := range entities {
 		if ent == nil {
 			return nil, fmt.Errorf("screen: record %d is nil", i)
 		}
 	}
-	e.byKey = sortedRecords(entities)
-	e.places = newPlaceSet(entities)
+	return build(entitySlice(entities), cfg), nil
+}
+
+// NewPacked indexes the records of a packed store, which the engine
+// keeps instead of entity.Entity values: a record is decoded when a hit,
+// a merge or Entity needs it. The store must not be added to afterwards.
+func NewPacked(recs *packed.Store, cfg Config) *Engine {
+	return build(recs, cfg)
+}
+
+func build(recs records, cfg Config) *Engine {
+	e := &Engine{recs: recs, cands: cfg.Candidates}
+	if e.cands <= 0 {
+		e.cands = 64
+	}
+	e.byKey = sortedRecords(recs)
+	e.places, e.ids = scanRecords(recs)
 	b := index.NewBuilder()
-	weak, keys, owners := analyzeAll(entities, e.places, b)
+	weak, keys, owners := analyzeAll(recs, e.places, b)
 	e.weak, e.nameKey = weak, keys
-	e.first = make([]int32, len(entities)+1)
+	n := recs.Len()
+	e.first = make([]int32, n+1)
 	for i := range e.first {
 		e.first[i] = int32(len(owners))
 	}
 	for i := len(owners) - 1; i >= 0; i-- {
 		e.first[owners[i]] = int32(i)
 	}
-	for i := len(entities) - 1; i >= 0; i-- {
+	for i := n - 1; i >= 0; i-- {
 		// Records without names start where the next record starts.
 		e.first[i] = min(e.first[i], e.first[i+1])
 	}
 	e.ix = b.Build()
-	e.ids = buildIDs(entities)
 	e.work.New = func() any { return &work{sc: e.ix.NewScratch()} }
-	return e, nil
+	return e
+}
+
+// scanRecords reads every record once for the cities of their
+// addresses and their identifiers.
+func scanRecords(recs records) (*placeSet, idSet) {
+	places, ids := newPlaceSet(), &idCollector{}
+	for i := range recs.Len() {
+		ent := recs.Entity(i)
+		places.add(ent)
+		ids.add(ent, int32(i))
+	}
+	return places, ids.set()
 }
 
 // work is per-goroutine scratch memory.
@@ -147,14 +171,14 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 		if reach < threshold-0.01 {
 			continue
 		}
-		ent := e.entities[b.ent]
+		ent := e.recs.Entity(int(b.ent))
 		effect, _ := qualify(&q, []*entity.Entity{ent}, nil, b.facts, nil)
 		// The reported score is computed from rounded terms: allow for
 		// their rounding here and test the reported score below.
 		if score := clamp(float64(b.score) + effect); score < threshold-0.01 {
 			continue
 		}
-		if h, f := e.hit(&readings[b.reading], &q, b, w); h.Score >= threshold {
+		if h, f := e.hit(&readings[b.reading], &q, b, ent, w); h.Score >= threshold {
 			hits = append(hits, h)
 			facts[h.List+"/"+h.SourceID] = f
 		}
@@ -176,7 +200,7 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool, lists []string, w *work) {
 	for _, c := range e.ix.Candidates(qn, e.cands, allow, w.sc) {
 		ent := e.ix.Owner(c)
-		if len(lists) > 0 && !slices.Contains(lists, e.entities[ent].List) {
+		if len(lists) > 0 && !slices.Contains(lists, e.recs.List(int(ent))) {
 			continue
 		}
 		ln := e.ix.Name(c, &w.name)
@@ -193,9 +217,8 @@ func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool
 	}
 }
 
-// hit builds the hit and its explanation for a candidate record.
-func (e *Engine) hit(qn *match.Name, q *query, b best, w *work) (vigil.Hit, nameFacts) {
-	ent := e.entities[b.ent]
+// hit builds the hit and its explanation for candidate record ent.
+func (e *Engine) hit(qn *match.Name, q *query, b best, ent *entity.Entity, w *work) (vigil.Hit, nameFacts) {
 	ln := e.ix.Name(b.name, &w.name)
 	match.Compare(qn, ln, &w.res)
 	t := termsOf(qn, ln, &w.res, e.weak[b.name], e.ix.Vocab().Weight(-1))
@@ -370,7 +393,7 @@ func subjectEntity(s vigil.Subject, q query) *entity.Entity {
 // Entity returns the record list/id, or nil.
 func (e *Engine) Entity(list, id string) *entity.Entity {
 	if i, ok := e.record(list, id); ok {
-		return e.entities[i]
+		return e.recs.Entity(int(i))
 	}
 	return nil
 }
@@ -378,21 +401,19 @@ func (e *Engine) Entity(list, id string) *entity.Entity {
 // sortedRecords returns the record numbers in order of list, then id:
 // a lookup table of 4 bytes a record, where a map keyed by "list/id"
 // takes some 60 at a million records.
-func sortedRecords(ents []*entity.Entity) []int32 {
-	out := make([]int32, len(ents))
+func sortedRecords(recs records) []int32 {
+	out := make([]int32, recs.Len())
 	for i := range out {
 		out[i] = int32(i)
 	}
-	slices.SortFunc(out, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(ents[a].List, ents[b].List), cmp.Compare(ents[a].ID, ents[b].ID))
-	})
+	slices.SortFunc(out, func(a, b int32) int { return recs.CompareRecords(int(a), int(b)) })
 	return out
 }
 
 // record returns the number of record list/id.
 func (e *Engine) record(list, id string) (int32, bool) {
 	i, ok := slices.BinarySearchFunc(e.byKey, [2]string{list, id}, func(r int32, k [2]string) int {
-		return cmp.Or(cmp.Compare(e.entities[r].List, k[0]), cmp.Compare(e.entities[r].ID, k[1]))
+		return e.recs.Compare(int(r), k[0], k[1])
 	})
 	if !ok {
 		return 0, false

@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"cmp"
+	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -38,26 +40,66 @@ func cryptoIDKey(addr string) string {
 	return ""
 }
 
-// buildIDs maps the identifier keys of every record to the records.
-func buildIDs(ents []*entity.Entity) map[string][]int32 {
-	ids := map[string][]int32{}
-	add := func(k string, i int) {
-		if k != "" && !slices.Contains(ids[k], int32(i)) {
-			ids[k] = append(ids[k], int32(i))
+// idSet maps the identifier keys of every record to the records: the
+// keys' hashes in order, each with one record. At a million records this
+// takes 12 bytes an identifier, where a map of key strings to slices of
+// records took some 28. Two keys whose hashes collided would make each
+// other's records candidates, which their names and identifiers then
+// score as any candidate.
+type idSet struct {
+	keys []uint64
+	recs []int32
+}
+
+// idEntry is one identifier key's hash and a record that has it.
+type idEntry struct {
+	key uint64
+	rec int32
+}
+
+// idCollector collects the identifier keys of the records.
+type idCollector struct{ entries []idEntry }
+
+// add adds the identifier keys of record i.
+func (c *idCollector) add(ent *entity.Entity, i int32) {
+	add := func(k string) {
+		if k != "" {
+			c.entries = append(c.entries, idEntry{maphash.String(keySeed, k), i})
 		}
 	}
-	for i, ent := range ents {
-		for _, d := range ent.Documents {
-			add(docIDKey(d.Number), i)
-		}
-		for _, c := range ent.Crypto() {
-			add(cryptoIDKey(c.Address), i)
-		}
-		if ent.Vessel != nil {
-			add(imoIDKey(ent.Vessel.IMO), i)
-		}
+	for _, d := range ent.Documents {
+		add(docIDKey(d.Number))
 	}
-	return ids
+	for _, c := range ent.Crypto() {
+		add(cryptoIDKey(c.Address))
+	}
+	if ent.Vessel != nil {
+		add(imoIDKey(ent.Vessel.IMO))
+	}
+}
+
+// set returns the keys collected, sorted, each record once a key.
+func (c *idCollector) set() idSet {
+	slices.SortFunc(c.entries, func(a, b idEntry) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.rec, b.rec))
+	})
+	c.entries = slices.Compact(c.entries)
+	s := idSet{keys: make([]uint64, len(c.entries)), recs: make([]int32, len(c.entries))}
+	for i, en := range c.entries {
+		s.keys[i], s.recs[i] = en.key, en.rec
+	}
+	return s
+}
+
+// records returns the records that have identifier key k.
+func (s idSet) records(k string) []int32 {
+	h := maphash.String(keySeed, k)
+	lo, _ := slices.BinarySearch(s.keys, h)
+	hi := lo
+	for hi < len(s.keys) && s.keys[hi] == h {
+		hi++
+	}
+	return s.recs[lo:hi]
 }
 
 // idRecords returns the records that share an identifier key with a.
@@ -74,7 +116,10 @@ func (e *Engine) idRecords(a *match.Attrs) []int32 {
 	}
 	var out []int32
 	for _, k := range keys {
-		for _, i := range e.ids[k] {
+		if k == "" {
+			continue
+		}
+		for _, i := range e.ids.records(k) {
 			if !slices.Contains(out, i) {
 				out = append(out, i)
 			}
@@ -89,7 +134,7 @@ func (e *Engine) idRecords(a *match.Attrs) []int32 {
 func (e *Engine) addIDCandidates(qn *match.Name, a *match.Attrs, lists []string, w *work) {
 	for _, ent := range e.idRecords(a) {
 		if slices.ContainsFunc(w.best, func(b best) bool { return b.ent == ent }) ||
-			len(lists) > 0 && !slices.Contains(lists, e.entities[ent].List) {
+			len(lists) > 0 && !slices.Contains(lists, e.recs.List(int(ent))) {
 			continue
 		}
 		b := best{ent: ent, name: -1}

@@ -43,13 +43,13 @@ next:
 // merged into o (other list, compatible kind and birth dates).
 func (e *Engine) joins(o *vigil.Hit, hi int32) bool {
 	oi := e.recordOf(o.List, o.SourceID)
-	a, b := e.entities[oi], e.entities[hi]
+	a, b := e.recs.Entity(int(oi)), e.recs.Entity(int(hi))
 	if !e.shareName(oi, hi, len(a.BirthDates) > 0 && len(b.BirthDates) > 0) {
 		return false
 	}
 	group := append([]vigil.Ref{{List: o.List, SourceID: o.SourceID}}, o.Also...)
 	for _, r := range group {
-		m := e.entities[e.recordOf(r.List, r.SourceID)]
+		m := e.recs.Entity(int(e.recordOf(r.List, r.SourceID)))
 		if m.List == b.List || !compatibleKinds(m.Kind, b.Kind) || !datesCompatible(m.BirthDates, b.BirthDates) {
 			return false
 		}
@@ -109,10 +109,10 @@ func (e *Engine) requalifyGroups(hits []vigil.Hit, q *query, facts map[string]na
 			continue
 		}
 		refs := []string{h.List + "/" + h.SourceID}
-		group := []*entity.Entity{e.entities[e.recordOf(h.List, h.SourceID)]}
+		group := []*entity.Entity{e.recs.Entity(int(e.recordOf(h.List, h.SourceID)))}
 		for _, r := range h.Also {
 			refs = append(refs, r.List+"/"+r.SourceID)
-			group = append(group, e.entities[e.recordOf(r.List, r.SourceID)])
+			group = append(group, e.recs.Entity(int(e.recordOf(r.List, r.SourceID))))
 		}
 		f := facts[refs[0]]
 		f.score = h.Explanation.NameScore

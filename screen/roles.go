@@ -97,19 +97,15 @@ type placeSet struct {
 // codes, particles and initials as often.
 const minPlace = 4
 
-func newPlaceSet(ents []*entity.Entity) *placeSet {
-	ps := &placeSet{cities: map[string]bool{}}
-	for _, e := range ents {
-		if e == nil {
-			continue
-		}
-		for _, a := range e.Addresses() {
-			if f := strings.Fields(names.Fold(a.City)); len(f) == 1 && len(f[0]) >= minPlace {
-				ps.cities[f[0]] = true
-			}
+func newPlaceSet() *placeSet { return &placeSet{cities: map[string]bool{}} }
+
+// add adds the cities of a record's addresses.
+func (ps *placeSet) add(e *entity.Entity) {
+	for _, a := range e.Addresses() {
+		if f := strings.Fields(names.Fold(a.City)); len(f) == 1 && len(f[0]) >= minPlace {
+			ps.cities[f[0]] = true
 		}
 	}
-	return ps
 }
 
 // mask returns the bits of the tokens of an organisation's name that

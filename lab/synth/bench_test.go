@@ -34,6 +34,7 @@ func BenchmarkScale(b *testing.B) {
 	b.ReportMetric(res.Generate.Seconds(), "gen-s")
 	b.ReportMetric(res.Build.Seconds(), "build-s")
 	b.ReportMetric(res.BuildCPU.Seconds(), "build-cpu-s")
+	b.ReportMetric(res.HeapEntitiesMiB, "heap-entities-MiB")
 	b.ReportMetric(res.HeapRecordsMiB, "heap-records-MiB")
 	b.ReportMetric(res.HeapEngineMiB, "heap-engine-MiB")
 	b.ReportMetric(res.RSSMiB, "rss-MiB")
