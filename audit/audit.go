@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -113,32 +114,61 @@ func canonicalDecode(raw []byte) (json.RawMessage, error) {
 // array [seq, at, actor, action, object, details] with the time in
 // TimeFormat and the details already canonical.
 func (e *Entry) Canonical() []byte {
-	head, _ := json.Marshal([]any{e.Seq, e.At.UTC().Format(TimeFormat), e.Actor, string(e.Action), e.Object})
-	// head is "[...]": splice the raw details in as the last element.
-	var b bytes.Buffer
-	b.Write(head[:len(head)-1])
-	b.WriteByte(',')
+	return e.appendCanonical(make([]byte, 0, 128+len(e.Actor)+len(e.Object)+len(e.Details)))
+}
+
+// appendCanonical appends Canonical's bytes to b. The head's values are
+// written as json.Marshal writes them (appendJSONString).
+func (e *Entry) appendCanonical(b []byte) []byte {
+	b = append(b, '[')
+	b = strconv.AppendInt(b, e.Seq, 10)
+	b = append(b, ',', '"')
+	b = e.At.UTC().AppendFormat(b, TimeFormat) // digits and punctuation only
+	b = append(b, '"', ',')
+	b = appendJSONString(b, e.Actor)
+	b = append(b, ',')
+	b = appendJSONString(b, string(e.Action))
+	b = append(b, ',')
+	b = appendJSONString(b, e.Object)
+	b = append(b, ',')
+	// splice the raw details in as the last element.
 	if len(e.Details) == 0 {
-		b.WriteString("{}")
+		b = append(b, "{}"...)
 	} else {
-		b.Write(e.Details)
+		b = append(b, e.Details...)
 	}
-	b.WriteByte(']')
-	return b.Bytes()
+	return append(b, ']')
+}
+
+// appendJSONString appends s as json.Marshal writes it: quoted as it is
+// when it is printable ASCII that needs no escape (json.Marshal escapes
+// '"', '\\' and, for HTML, '<', '>' and '&'); otherwise by json.Marshal.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always encodes
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // ComputeHash returns hex SHA-256(prev || canonical), where prev is the
 // previous entry's hash as raw bytes (GenesisHash for the first entry).
 // It reports an error when prevHash is not 64 hex digits.
 func (e *Entry) ComputeHash() (string, error) {
-	prev, err := hex.DecodeString(e.PrevHash)
-	if err != nil || len(prev) != sha256.Size {
+	var buf [256]byte
+	b := buf[:sha256.Size]
+	if len(e.PrevHash) != 2*sha256.Size {
 		return "", fmt.Errorf("audit entry %d: bad previous hash %q", e.Seq, e.PrevHash)
 	}
-	h := sha256.New()
-	h.Write(prev)
-	h.Write(e.Canonical())
-	return hex.EncodeToString(h.Sum(nil)), nil
+	if _, err := hex.Decode(b, []byte(e.PrevHash)); err != nil {
+		return "", fmt.Errorf("audit entry %d: bad previous hash %q", e.Seq, e.PrevHash)
+	}
+	sum := sha256.Sum256(e.appendCanonical(b))
+	return hex.EncodeToString(sum[:]), nil
 }
 
 // Seal sets e's PrevHash to prev and fills in its Hash.

@@ -24,6 +24,8 @@ func networkRoutes(s *Server) []Route {
 		{"POST", "/v1/network/edges/{id}/retract", auth.ActionAssertEdges, s.retractEdge},
 		{"POST", "/v1/network/import", auth.ActionAssertEdges, s.importNetwork},
 		{"POST", "/v1/network/vet", auth.ActionAssertEdges, s.vetNetwork},
+		{"GET", "/v1/network/vets", auth.ActionViewJobs, s.listNetworkVets},
+		{"POST", "/v1/network/vets/{id}/retry", auth.ActionRescreen, s.retryNetworkVet},
 		{"GET", "/v1/network/ownership", auth.ActionViewNetwork, s.networkOwnership},
 		{"GET", "/v1/network/fifty-percent", auth.ActionViewNetwork, s.fiftyPercent},
 		{"GET", "/v1/network/clusters", auth.ActionViewNetwork, s.networkClusters},

@@ -72,6 +72,8 @@ var roleTable = map[string]string{
 	"POST /v1/network/edges/{id}/retract": "analyst supervisor",
 	"POST /v1/network/import":             "analyst supervisor",
 	"POST /v1/network/vet":                "analyst supervisor",
+	"GET /v1/network/vets":                "supervisor admin",
+	"POST /v1/network/vets/{id}/retry":    "supervisor admin",
 	"GET /v1/network/ownership":           "analyst supervisor auditor",
 	"GET /v1/network/fifty-percent":       "analyst supervisor auditor",
 	"GET /v1/network/clusters":            "analyst supervisor auditor",
@@ -231,7 +233,20 @@ func roleRequests() map[string]roleRequest {
 		"POST /v1/network/import": func(t *testing.T, e *sor, user string) (string, string) {
 			return "/v1/network/import?name=r.csv", "from,to,relation\nsubject:" + netSubject(t, e) + ",un_sc/111923,paid\n"
 		},
-		"POST /v1/network/vet":          fixed("/v1/network/vet", ""),
+		"POST /v1/network/vet": fixed("/v1/network/vet", ""),
+		"GET /v1/network/vets": fixed("/v1/network/vets?status=failed", ""),
+		"POST /v1/network/vets/{id}/retry": func(t *testing.T, e *sor, user string) (string, string) {
+			// A vet whose job gave up.
+			a, err := e.db.AssertEdges(t.Context(), auth.Principal{Username: user}, []store.EdgeInput{{From: "subject:" + netSubject(t, e), To: "un_sc/111923",
+				Relation: "paid", Confidence: "1", Source: "roles"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := e.db.NetworkVetFailed(t.Context(), store.System, a.Vet, 10, "graph unreadable", true); err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprintf("/v1/network/vets/%d/retry", a.Vet), ""
+		},
 		"GET /v1/network/ownership":     fixed("/v1/network/ownership?node=un_sc/111923", ""),
 		"GET /v1/network/fifty-percent": fixed("/v1/network/fifty-percent", ""),
 		"GET /v1/network/clusters":      fixed("/v1/network/clusters", ""),

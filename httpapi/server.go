@@ -25,6 +25,7 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/internal/bodylimit"
 	"github.com/vigil-screening/vigil/internal/ratelog"
 	"github.com/vigil-screening/vigil/service"
 )
@@ -193,17 +194,21 @@ func (s *Server) wrap(rt Route) http.Handler {
 			}
 		}()
 		// A body announced larger than the limit is refused before a byte
-		// of it is read: net/http then sends no "100 Continue" to a client
+		// of it is kept: net/http then sends no "100 Continue" to a client
 		// that asked (Expect: 100-continue), so the client never starts
-		// sending and receives the 413 whole. Answering after reading up to
-		// the limit closes the connection while the client still sends,
-		// and the reset can destroy the answer before the client reads it.
+		// sending and receives the 413 whole. A client that sends without
+		// asking, or sends its body in chunks (no length announced), has
+		// what is left of it read and thrown away before the 413 is
+		// written (bodylimit.Drain): closing the connection while it still
+		// sends would reset it, and the reset loses the answer.
+		body := r.Body
 		if r.ContentLength > s.maxBody {
+			bodylimit.Drain(w, r, body, true)
 			writeError(w, r, s.log, apperr.New(apperr.TooLarge, "request body larger than %d bytes (its Content-Length is %d)",
 				s.maxBody, r.ContentLength))
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
+		r.Body = http.MaxBytesReader(w, body, s.maxBody)
 		if err := repeatedQuery(r); err != nil {
 			writeError(w, r, s.log, err)
 			return
@@ -230,6 +235,9 @@ func (s *Server) wrap(rt Route) http.Handler {
 			err = rt.Handler(w, r)
 		}
 		if err != nil {
+			if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
+				bodylimit.Drain(w, r, body, false)
+			}
 			writeError(w, r, s.log, s.outage(r, err))
 		}
 	})

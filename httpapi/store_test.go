@@ -58,6 +58,7 @@ type sor struct {
 	db    *store.DB
 	svc   *service.Service
 	ts    *httptest.Server
+	srv   *httpapi.Server
 	keys  map[string]string         // username -> API key
 	users map[string]auth.Principal // username -> principal
 	seq   int
@@ -116,6 +117,7 @@ func newSORon(t testing.TB, dsn string, cfg httpapi.Config) *sor {
 	cfg.Auth, cfg.Service = svc, svc
 	e.svc = svc
 	srv := httpapi.New(cfg)
+	e.srv = srv
 	e.ts = httptest.NewServer(srv) // listens on 127.0.0.1
 	t.Cleanup(e.ts.Close)
 	return e

@@ -235,7 +235,7 @@ func (p matchParams) results(hits []service.ListedHit) []ftmjson.Scored {
 // match answers POST /match/{dataset}, yente's matching endpoint.
 func (s *Server) match(w http.ResponseWriter, r *http.Request) error {
 	var req matchRequest
-	if err := strictjson.Decode(r.Body, &req); err != nil {
+	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
 	if req.Queries == nil {

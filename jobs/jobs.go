@@ -221,8 +221,21 @@ func addWorkers(ws *river.Workers, svc *service.Service, timeout func(kind strin
 		return err
 	})
 	// Raise the network alerts a change of the graph or of the lists owes.
+	// A failure is written on the vet (attempts, last error); the last
+	// attempt's, or one no retry can mend, fails the vet for good, to be
+	// retried by an operator rather than queued again at every start.
 	addWorker(ws, timeout, func(ctx context.Context, job *river.Job[store.NetworkVetJob]) error {
 		_, err := svc.RunNetworkVet(ctx, service.System, job.Args.VetID)
+		if err == nil || apperr.CodeOf(err) == apperr.NotFound {
+			return err
+		}
+		final := job.Attempt >= job.MaxAttempts || isPermanent(err)
+		// The job's own context may be what ended it (its time limit).
+		nctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if ferr := svc.NetworkVetFailed(nctx, service.System, job.Args.VetID, job.Attempt, err, final); ferr != nil {
+			return fmt.Errorf("%w (and recording the failure on the vet: %v)", err, ferr)
+		}
 		return err
 	})
 	// Re-vet one chunk of records against the monitored subjects.
@@ -235,11 +248,18 @@ func addWorkers(ws *river.Workers, svc *service.Service, timeout func(kind strin
 // permanent cancels the job, rather than retrying it, when err says that
 // no retry can succeed (an unknown source, a refused permission).
 func permanent(err error) error {
-	switch apperr.CodeOf(err) {
-	case apperr.Invalid, apperr.Forbidden, apperr.NotFound:
+	if isPermanent(err) {
 		return river.JobCancel(err)
 	}
 	return err
+}
+
+func isPermanent(err error) bool {
+	switch apperr.CodeOf(err) {
+	case apperr.Invalid, apperr.Forbidden, apperr.NotFound:
+		return true
+	}
+	return false
 }
 
 func longestTimeout() time.Duration {

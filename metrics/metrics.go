@@ -140,8 +140,29 @@ func (m *Metrics) WatchLists(lists ListsInForce, now func() time.Time) {
 	m.reg.MustRegister(&listsCollector{lists: lists, now: now})
 }
 
-// WatchStore registers the figures read from the database at each scrape
-// (alerts by status, jobs by state) and its connection pool's.
-func (m *Metrics) WatchStore(db *store.DB) {
-	m.reg.MustRegister(&storeCollector{db: db}, collectors.NewDBStatsCollector(db.SQL(), db.Dialect()))
+// DefaultStoreEvery is how often, at most, the figures of the database
+// are read for /metrics (StoreOptions.Every).
+const DefaultStoreEvery = 15 * time.Second
+
+// StoreOptions say how the figures of the database are read.
+type StoreOptions struct {
+	// Every is the longest a snapshot of the figures is served before it
+	// is read again: scrapes within it run no query. 0 means
+	// DefaultStoreEvery; a negative value reads at every scrape.
+	Every time.Duration
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// WatchStore registers the figures read from the database (alerts by
+// status, jobs by state, network vets by state), read at most once per
+// opts.Every, and its connection pool's.
+func (m *Metrics) WatchStore(db *store.DB, opts StoreOptions) {
+	if opts.Every == 0 {
+		opts.Every = DefaultStoreEvery
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	m.reg.MustRegister(&storeCollector{db: db, every: opts.Every, now: opts.Now}, collectors.NewDBStatsCollector(db.SQL(), db.Dialect()))
 }

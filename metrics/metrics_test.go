@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
+	"github.com/vigil-screening/vigil/internal/pgtest"
 	"github.com/vigil-screening/vigil/metrics"
 	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/store"
@@ -54,7 +55,8 @@ func TestMetrics(t *testing.T) {
 			db.Close()
 		}
 	})
-	m.WatchStore(db)
+	clock := now
+	m.WatchStore(db, metrics.StoreOptions{Every: time.Minute, Now: func() time.Time { return clock }})
 
 	srv := httptest.NewServer(metrics.Handler(reg))
 	defer srv.Close()
@@ -94,11 +96,72 @@ vigil_list_edition_age_seconds{source="us_csl"} 2.4192e+06
 			t.Errorf("want %s in the exposition", want)
 		}
 	}
-	// A closed database fails the figures read from it, not the scrape.
+	// A closed database fails the figures read from it, not the scrape:
+	// once the snapshot read before is older than its period.
 	db.Close()
 	closed = true
+	if out := scrape(t, srv.URL); !strings.Contains(out, `vigil_store_up{query="alerts"} 1`) {
+		t.Errorf("store closed, within the period of the last read:\n%s", out)
+	}
+	clock = clock.Add(time.Minute)
 	if out := scrape(t, srv.URL); !strings.Contains(out, `vigil_store_up{query="alerts"} 0`) || !strings.Contains(out, "vigil_lists_in_force 3") {
 		t.Errorf("store closed:\n%s", out)
+	}
+}
+
+// The figures read from the database are served from a snapshot read at
+// most once per period: scrapes within it run no query (a change in the
+// database meanwhile is not seen, and the snapshot's age grows), the
+// first scrape after it reads them again. On a real SQLite file and
+// PostgreSQL, scraped over HTTP on 127.0.0.1.
+func TestMetrics_StoreSnapshot(t *testing.T) {
+	for _, c := range []struct{ name, dsn string }{{"sqlite", ""}, {"postgres", "pg"}} {
+		t.Run(c.name, func(t *testing.T) {
+			dsn := c.dsn
+			if dsn != "" {
+				dsn = pgtest.DSN(t, "metrics")
+			}
+			db, err := store.Open(context.Background(), dsn, t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			reg := prometheus.NewRegistry()
+			m := metrics.New(reg)
+			clock := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+			m.WatchStore(db, metrics.StoreOptions{Every: 30 * time.Second, Now: func() time.Time { return clock }})
+			srv := httptest.NewServer(metrics.Handler(reg))
+			defer srv.Close()
+			pending := func(out string) string {
+				for _, l := range strings.Split(out, "\n") {
+					if strings.HasPrefix(l, `vigil_network_vets{status="pending"} `) {
+						return strings.TrimPrefix(l, `vigil_network_vets{status="pending"} `)
+					}
+				}
+				t.Fatalf("no pending vets in the scrape:\n%s", out)
+				return ""
+			}
+			if out := scrape(t, srv.URL); pending(out) != "0" || !strings.Contains(out, "\nvigil_store_figures_age_seconds 0\n") {
+				t.Fatalf("first scrape:\n%s", out)
+			}
+			edge := store.EdgeInput{From: "subject:1", To: "us_ofac_sdn/123", Relation: "family_of", Confidence: "1", Source: "case 7"}
+			if _, err := db.AssertEdges(context.Background(), store.System, []store.EdgeInput{edge}); err != nil {
+				t.Fatal(err)
+			}
+			for _, step := range []time.Duration{0, 10 * time.Second, 19 * time.Second} {
+				clock = clock.Add(step)
+				if out := scrape(t, srv.URL); pending(out) != "0" {
+					t.Fatalf("a scrape %v into the period read the database again: %s pending", clock.Sub(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)), pending(out))
+				}
+			}
+			if out := scrape(t, srv.URL); !strings.Contains(out, "\nvigil_store_figures_age_seconds 29\n") {
+				t.Fatalf("the snapshot's age:\n%s", out)
+			}
+			clock = clock.Add(time.Second) // the period is over
+			if out := scrape(t, srv.URL); pending(out) != "1" || !strings.Contains(out, "\nvigil_store_figures_age_seconds 0\n") {
+				t.Fatalf("the first scrape after the period:\n%s", out)
+			}
+		})
 	}
 }
 

@@ -18,5 +18,18 @@ func (s *Service) Jobs(ctx context.Context, p auth.Principal, limit int) (*JobSt
 	if err != nil {
 		return nil, err
 	}
-	return db.JobState(ctx, limit)
+	st, err := db.JobState(ctx, limit)
+	if err != nil {
+		return nil, err
+	}
+	if st.NetworkVets, err = db.NetworkVetCounts(ctx); err != nil {
+		return nil, err
+	}
+	if st.FailedNetworkVets, err = db.NetworkVets(ctx, store.NetVetFailed); err != nil {
+		return nil, err
+	}
+	if st.FailedNetworkVets == nil {
+		st.FailedNetworkVets = []*store.NetworkVet{}
+	}
+	return st, nil
 }

@@ -715,6 +715,9 @@ func (s *Service) RunNetworkVet(ctx context.Context, p auth.Principal, id int64)
 	if v.Status == store.NetVetDone {
 		return v.Alerts, nil
 	}
+	if v.Status == store.NetVetFailed { // its job gave up: an operator retries it
+		return nil, apperr.New(apperr.Invalid, "network vet %d failed after %d attempts: retry it (vigil network vets retry %d)", id, v.Attempts, id)
+	}
 	if v.Kind == store.NetVetLists && s.editions != nil {
 		if _, err := s.Reload(ctx); err != nil {
 			return nil, err
@@ -745,6 +748,51 @@ func (s *Service) RunNetworkVet(ctx context.Context, p auth.Principal, id int64)
 		s.log.Info("network alerts raised after the lists changed", "source", v.Source, "edition", v.Edition, "alerts", len(res.Alerts))
 	}
 	return res.Alerts, nil
+}
+
+// NetworkVetFailed records that attempt number attempt of a network
+// vet's job failed with cause; when final (the job tries no more) the vet
+// is failed, audited, and waits for an operator (RetryNetworkVet). The
+// job runner calls it.
+func (s *Service) NetworkVetFailed(ctx context.Context, p auth.Principal, id int64, attempt int, cause error, final bool) error {
+	db, err := s.store(p, auth.ActionRevet)
+	if err != nil {
+		return err
+	}
+	failed, err := db.NetworkVetFailed(ctx, System, id, attempt, cause.Error(), final)
+	if err != nil {
+		return err
+	}
+	if failed {
+		s.log.Error("network vet failed for good: its alerts are not raised until an operator retries it", "network_vet", id,
+			"attempts", attempt, "err", cause)
+	}
+	return nil
+}
+
+// RetryNetworkVet puts a failed network vet back to be tried again (its
+// job queued), audited.
+func (s *Service) RetryNetworkVet(ctx context.Context, p auth.Principal, id int64) (*store.NetworkVet, error) {
+	db, err := s.store(p, auth.ActionRescreen)
+	if err != nil {
+		return nil, err
+	}
+	return db.RetryNetworkVet(ctx, p, id)
+}
+
+// NetworkVets returns the network vets in status ("" for all), oldest
+// first.
+func (s *Service) NetworkVets(ctx context.Context, p auth.Principal, status string) ([]*store.NetworkVet, error) {
+	db, err := s.store(p, auth.ActionViewJobs)
+	if err != nil {
+		return nil, err
+	}
+	switch status {
+	case "", store.NetVetPending, store.NetVetDone, store.NetVetFailed:
+	default:
+		return nil, apperr.Field("status", "%q: want pending, done or failed", status)
+	}
+	return db.NetworkVets(ctx, status)
 }
 
 // QueuePendingNetworkVets queues the job of every network vet written

@@ -26,14 +26,15 @@ func TestAdHocDetailsSameAsMap(t *testing.T) {
 		{Name: "Ayman al Zawahiri", DateOfBirth: entity.Date{Year: 1951, Month: 6}},
 		{Name: "<b>&\u2028 \"quoted\" \xff", Kind: "organization", Country: "RU"},
 		{},
+		{Name: "Line\u2029sep\t<tab>", PlaceOfBirth: "&amp; \u00e9\u0301", Country: "<>"},
 	}
 	results := []ScreeningResult{{}, {Alerts: []int64{}, Existing: []int64{3}, Suppressed: []vigil.Ref{{List: "l", SourceID: "1"}}}}
 	for _, subj := range subjects {
 		for _, r := range results {
 			for _, asOf := range []string{"", "2026-03-01T00:00:00Z"} {
-				for _, req := range []string{"", "req-1"} {
-					for _, hits := range [][]Hit{nil, {{Hit: vigil.Hit{List: "us_ofac_sdn", SourceID: "6366", Score: 0.912345678}}, {Hit: vigil.Hit{List: "<x>", SourceID: "é", Score: 1}}}} {
-						s := &Screening{Subject: subj, Editions: []string{"aaa", "bbb"}, Threshold: 0.8, Hits: hits, AsOf: asOf}
+				for _, req := range []string{"", "req-1", "<&\u2028>"} {
+					for _, hits := range [][]Hit{nil, {{Hit: vigil.Hit{List: "us_ofac_sdn", SourceID: "6366", Score: 0.912345678}}, {Hit: vigil.Hit{List: "<x>", SourceID: "é", Score: 1}}}, {{Hit: vigil.Hit{List: "a\u2028&", SourceID: "\u00fe\u2029", Score: 1e-07}}, {Hit: vigil.Hit{List: "b", SourceID: "2", Score: 0.1 + 0.2}}}} {
+						s := &Screening{Subject: subj, Editions: []string{"aaa", "b<&>b"}, Threshold: 0.8, Hits: hits, AsOf: asOf}
 						var old, cur audit.Entry
 						if err := fillDetails(&old, screeningDetails(s, &r), req); err != nil {
 							t.Fatal(err)
@@ -480,4 +481,35 @@ func TestRecordAdHocServerError(t *testing.T) {
 	if n := auditEntries(t, db) - before; n != 0 {
 		t.Fatalf("%d entries written by a refused statement", n)
 	}
+}
+
+// BenchmarkAdHocEntryDetails: the details of an ad hoc entry as the
+// request goroutine encodes them (adHocEntryDetails), against encoding
+// the struct and making the whole entry canonical again (fillDetails).
+func BenchmarkAdHocEntryDetails(b *testing.B) {
+	s := &Screening{Subject: vigil.Subject{Name: "Ayman al Zawahiri", Kind: "person", Country: "EG", DateOfBirth: entity.Date{Year: 1951, Month: 6}},
+		Threshold: 0.8, Hits: []Hit{{Hit: vigil.Hit{List: "us_ofac_sdn", SourceID: "6366", Score: 0.712345678}}}}
+	for i := range 9 {
+		s.Editions = append(s.Editions, fmt.Sprintf("%064x", i+1))
+	}
+	if err := checkScreening(s); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("whole", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var e audit.Entry
+			if err := fillDetails(&e, adHocDetailsOf(s, &ScreeningResult{}, "req-1"), ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("subject", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := adHocEntryDetails(s, "req-1"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -194,7 +194,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (*audit.Finding, int64, error) {
 func (db *DB) locateAudit(ctx context.Context) func(string) (*audit.Entry, error) {
 	return func(hash string) (*audit.Entry, error) {
 		var found *audit.Entry
-		err := db.scanAudit(ctx, db.sql, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log WHERE hash = $1`,
+		err := db.scanAudit(ctx, db.sql, `SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_log WHERE hash = $1 ORDER BY seq LIMIT 1`,
 			[]any{hash}, func(e *audit.Entry) (bool, error) {
 				found = e
 				return false, nil

@@ -15,6 +15,11 @@ import (
 type JobState struct {
 	Counts   []JobCount   `json:"counts"`
 	Failures []JobFailure `json:"recent_failures"`
+	// NetworkVets counts the network vets by state (pending, done,
+	// failed); FailedNetworkVets are those whose job gave up, each
+	// waiting for an operator to retry it.
+	NetworkVets       map[string]int64 `json:"network_vets,omitempty"`
+	FailedNetworkVets []*NetworkVet    `json:"failed_network_vets,omitempty"`
 }
 
 // JobCount is how many jobs of one kind are in one state: available,

@@ -23,7 +23,20 @@ import (
 // index, so the table is rebuilt without it (one copy of the trail, in
 // the migration's transaction: all or nothing).
 func auditHashIndex(dialect string) *goose.Migration {
-	up := []string{`ALTER TABLE audit_log DROP CONSTRAINT audit_log_hash_key`}
+	// The constraint is found by what it is (UNIQUE on hash alone), not
+	// by the name PostgreSQL gave it at creation: a database restored or
+	// made by hand may name it otherwise.
+	up := []string{`DO $$
+DECLARE c name;
+BEGIN
+	FOR c IN SELECT con.conname FROM pg_constraint con
+		JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
+		WHERE con.conrelid = 'audit_log'::regclass AND con.contype = 'u'
+			AND cardinality(con.conkey) = 1 AND a.attname = 'hash'
+	LOOP
+		EXECUTE format('ALTER TABLE audit_log DROP CONSTRAINT %I', c);
+	END LOOP;
+END $$`}
 	down := []string{`ALTER TABLE audit_log ADD CONSTRAINT audit_log_hash_key UNIQUE (hash)`}
 	if dialect == dialectSQLite {
 		up = rebuildAuditLog("")

@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/vigil-screening/vigil/apperr"
+	"github.com/vigil-screening/vigil/audit"
 	"github.com/vigil-screening/vigil/auth"
 	"github.com/vigil-screening/vigil/snapshot"
 )
@@ -26,7 +29,9 @@ import (
 // and the job finds it done; when the process dies in between, the job
 // (or, for a store without a queue, the next server's start) raises
 // them. A vet is marked done in the transaction that raises its alerts,
-// so it is done exactly once however often it runs.
+// so it is done exactly once however often it runs. Since migration 94 a
+// vet is audited and bound (see networkVet below): written, done,
+// failed, retried, each entry in the transaction of its row.
 
 // Kinds of network vet.
 const (
@@ -34,10 +39,13 @@ const (
 	NetVetLists = "lists" // an edition was accepted
 )
 
-// States of a network vet.
+// States of a network vet. A vet whose job failed every attempt is
+// failed (with its attempts and last error) until an operator retries it
+// (RetryNetworkVet): it is not queued again by itself.
 const (
 	NetVetPending = "pending"
 	NetVetDone    = "done"
+	NetVetFailed  = "failed"
 )
 
 // NetworkVet is a network vet and what it raised.
@@ -53,6 +61,10 @@ type NetworkVet struct {
 	Actor      string    `json:"actor"`
 	CreatedAt  time.Time `json:"created_at"`
 	FinishedAt time.Time `json:"finished_at,omitzero"`
+	// Attempts is how many attempts of its job failed (since the last
+	// retry), Error the last one's error.
+	Attempts int    `json:"attempts,omitempty"`
+	Error    string `json:"error,omitempty"`
 }
 
 // NetworkVetJob raises the network alerts of one network vet.
@@ -87,10 +99,39 @@ func (tx *tx) planNetworkVet(ctx context.Context, actor auth.Principal, kind str
 	if err != nil {
 		return 0, fmt.Errorf("network vet: %w", err)
 	}
+	if err := tx.appendAudit(ctx, actor, audit.ActionNetworkVetOwed, vetObject(id), vetOwed{Kind: kind, Subjects: len(subjects),
+		SubjectsSHA256: digest(subs), SnapshotID: snap, Source: source, Edition: edition}); err != nil {
+		return 0, err
+	}
 	if tx.db.queue != nil {
 		tx.enqueue(NetworkVetJob{VetID: id})
 	}
 	return id, nil
+}
+
+// vetObject names a network vet in the trail.
+func vetObject(id int64) string { return fmt.Sprintf("network_vet/%d", id) }
+
+// vetOwed is the entry of a vet written (audit.ActionNetworkVetOwed): the
+// change that owes it (the subjects its edges touched, given by number
+// and by the digest of the row's subjects) or the edition accepted. It
+// binds the row's fixed columns.
+type vetOwed struct {
+	Kind           string `json:"kind"`
+	Subjects       int    `json:"subjects"`
+	SubjectsSHA256 string `json:"subjects_sha256,omitempty"`
+	SnapshotID     int64  `json:"snapshot_id"`
+	Source         string `json:"source,omitempty"`
+	Edition        string `json:"edition,omitempty"`
+}
+
+// vetDone is the entry of a vet done (audit.ActionNetworkVetDone): how
+// many alerts it raised (each has its network.alert entry) and the digest
+// of the row's alerts column, and how many paths were covered already.
+type vetDone struct {
+	Alerts       int    `json:"alerts"`
+	AlertsSHA256 string `json:"alerts_sha256,omitempty"`
+	Covered      int    `json:"covered"`
 }
 
 // planListsVet writes the network vet of an edition being accepted, when
@@ -123,12 +164,13 @@ func subjectsOf(edges []Edge) []string {
 	return out
 }
 
-const netVetColumns = `id, kind, subjects, snapshot_id, source, edition, status, alerts, actor, created_at, finished_at FROM network_vets`
+const netVetColumns = `id, kind, subjects, snapshot_id, source, edition, status, alerts, actor, created_at, finished_at, attempts, error FROM network_vets`
 
 func scanNetworkVet(sc scanner) (*NetworkVet, error) {
 	var v NetworkVet
 	var subs, alerts, created, finished string
-	if err := sc.Scan(&v.ID, &v.Kind, &subs, &v.SnapshotID, &v.Source, &v.Edition, &v.Status, &alerts, &v.Actor, &created, &finished); err != nil {
+	if err := sc.Scan(&v.ID, &v.Kind, &subs, &v.SnapshotID, &v.Source, &v.Edition, &v.Status, &alerts, &v.Actor, &created, &finished,
+		&v.Attempts, &v.Error); err != nil {
 		return nil, err
 	}
 	if subs != "" {
@@ -200,6 +242,9 @@ func (db *DB) FinishNetworkVet(ctx context.Context, actor auth.Principal, id int
 			if err != nil {
 				return err
 			}
+			if v.Status != NetVetDone {
+				return apperr.New(apperr.Conflict, "network vet %d is %s: retry it first", id, v.Status)
+			}
 			out.Alerts, out.AlreadyDone = v.Alerts, true
 			return nil
 		}
@@ -214,8 +259,11 @@ func (db *DB) FinishNetworkVet(ctx context.Context, actor auth.Principal, id int
 			}
 			raised = string(b)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE network_vets SET alerts = $1 WHERE id = $2`, raised, id)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE network_vets SET alerts = $1 WHERE id = $2`, raised, id); err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		}
+		return tx.appendAudit(ctx, actor, audit.ActionNetworkVetDone, vetObject(id),
+			vetDone{Alerts: len(out.Alerts), AlertsSHA256: digest(raised), Covered: out.Covered})
 	})
 	if err != nil {
 		return nil, err
@@ -236,4 +284,127 @@ func (db *DB) QueuePendingNetworkVets(ctx context.Context) (int, error) {
 		jobs[i] = NetworkVetJob{VetID: v.ID}
 	}
 	return len(vets), db.Enqueue(ctx, jobs...)
+}
+
+// NetworkVetFailed records that attempt number attempts of a pending
+// vet's job failed with msg. When final (the job tries no more), the vet
+// is failed, with an audit entry, in the same transaction: it waits for
+// an operator (RetryNetworkVet) instead of being queued again at every
+// start. A vet no longer pending (done meanwhile) is left as it is;
+// failed reports whether this call failed it.
+func (db *DB) NetworkVetFailed(ctx context.Context, actor auth.Principal, id int64, attempts int, msg string, final bool) (failed bool, err error) {
+	msg = truncateText(msg, 2000)
+	err = db.inTx(ctx, func(tx *tx) error {
+		failed = false
+		status, finished := NetVetPending, ""
+		if final {
+			status, finished = NetVetFailed, fmtTime(tx.now)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE network_vets SET status = $1, finished_at = $2, attempts = $3, error = $4
+			WHERE id = $5 AND status = $6`, status, finished, attempts, msg, id, NetVetPending)
+		if err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		}
+		if n == 0 || !final {
+			return nil
+		}
+		failed = true
+		return tx.appendAudit(ctx, actor, audit.ActionNetworkVetFailed, vetObject(id),
+			map[string]any{"attempts": attempts, "error": msg})
+	})
+	return failed, err
+}
+
+// RetryNetworkVet puts a failed network vet back to pending, its
+// attempts and error cleared, and queues its job (when the store has a
+// queue; without one, the next server's start queues it), with an audit
+// entry naming the attempts and error it had. A vet that is not failed is
+// a conflict.
+func (db *DB) RetryNetworkVet(ctx context.Context, actor auth.Principal, id int64) (*NetworkVet, error) {
+	var out *NetworkVet
+	err := db.inTx(ctx, func(tx *tx) error {
+		v, err := scanNetworkVet(tx.QueryRowContext(ctx, `SELECT `+netVetColumns+` WHERE id = $1`, id))
+		if err != nil {
+			return notFound(err, "no network vet %d", id)
+		}
+		if v.Status != NetVetFailed {
+			return apperr.New(apperr.Conflict, "network vet %d is %s, not failed: only a failed vet is retried", id, v.Status)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE network_vets SET status = $1, finished_at = '', attempts = 0, error = '' WHERE id = $2 AND status = $3`,
+			NetVetPending, id, NetVetFailed)
+		if err != nil {
+			return fmt.Errorf("network vet %d: %w", id, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return fmt.Errorf("network vet %d: retried by another at once (%d rows): %w", id, n, err)
+		}
+		if err := tx.appendAudit(ctx, actor, audit.ActionNetworkVetRetry, vetObject(id),
+			map[string]any{"attempts": v.Attempts, "error": v.Error}); err != nil {
+			return err
+		}
+		if tx.db.queue != nil {
+			tx.enqueue(NetworkVetJob{VetID: id})
+		}
+		v.Status, v.FinishedAt, v.Attempts, v.Error = NetVetPending, time.Time{}, 0, ""
+		out = v
+		return nil
+	})
+	return out, err
+}
+
+// NetworkVetCounts returns how many network vets are in each state.
+func (db *DB) NetworkVetCounts(ctx context.Context) (map[string]int64, error) {
+	return db.countBy(ctx, "network vet counts", `SELECT status, COUNT(*) FROM network_vets GROUP BY status`)
+}
+
+// replay of the network vets' entries (see replay.go): the entry that
+// wrote a vet gives its fixed columns; done, failed and retried its
+// state. Its attempts and error are progress, not bound. Vets written
+// before the binding (migration 94) have no entry: those with an id
+// below the first a network.vet_owed entry names are not checked.
+func (r *replayer) networkVet(e *audit.Entry) error {
+	switch e.Action {
+	case audit.ActionNetworkVetOwed:
+		var d vetOwed
+		id, err := decodeAt(e, "network_vet/", &d)
+		if err != nil {
+			return err
+		}
+		if n, err := strconv.ParseInt(id, 10, 64); err == nil && (r.firstNetVet == 0 || n < r.firstNetVet) {
+			r.firstNetVet = n
+		}
+		return r.out.Write(e.Seq, "network_vets", rowKey(id), audit.Values{"kind": d.Kind, "subjects": hashed(d.SubjectsSHA256),
+			"snapshot_id": itoa(d.SnapshotID), "source": d.Source, "edition": d.Edition, "actor": e.Actor, "created_at": fmtTime(e.At),
+			"status": NetVetPending, "alerts": "", "finished_at": ""})
+	case audit.ActionNetworkVetDone:
+		var d vetDone
+		id, err := decodeAt(e, "network_vet/", &d)
+		if err != nil {
+			return err
+		}
+		return r.out.Update(e.Seq, "network_vets", rowKey(id), audit.Values{"status": NetVetDone, "alerts": hashed(d.AlertsSHA256),
+			"finished_at": fmtTime(e.At)})
+	case audit.ActionNetworkVetFailed, audit.ActionNetworkVetRetry:
+		var d struct{}
+		id, err := decodeAt(e, "network_vet/", &d)
+		if err != nil {
+			return err
+		}
+		if e.Action == audit.ActionNetworkVetFailed {
+			return r.out.Update(e.Seq, "network_vets", rowKey(id), audit.Values{"status": NetVetFailed, "finished_at": fmtTime(e.At)})
+		}
+		return r.out.Update(e.Seq, "network_vets", rowKey(id), audit.Values{"status": NetVetPending, "finished_at": ""})
+	}
+	return nil
+}
+
+// netVetUnchecked says whether a vet the trail does not name was written
+// before the binding.
+func (r *replayer) netVetUnchecked(v audit.Values) bool {
+	id, err := strconv.ParseInt(v["id"], 10, 64)
+	return err == nil && (r.firstNetVet == 0 || id < r.firstNetVet)
 }

@@ -51,6 +51,11 @@ var boundTables = []boundTable{
 		Key: []string{"id"}},
 	{Table: audit.Table{Name: "network_values", Fixed: []string{"subject", "kind", "value", "normalized", "source", "asserted_by", "created_at"}},
 		Key: []string{"id"}},
+	// The network alerts changes owe (network_vet.go): what owed each and
+	// how it ended; its attempts and last error are progress, not bound.
+	{Table: audit.Table{Name: "network_vets", Fixed: []string{"kind", "subjects", "snapshot_id", "source", "edition", "actor", "created_at"},
+		Mutable: []string{"status", "alerts", "finished_at"}},
+		Key: []string{"id"}, Digested: []string{"subjects", "alerts"}},
 }
 
 var alertMutable = []string{"version", "status", "assignee", "disposition", "reason", "closed_by", "approved_by", "proposal", "updated_at", "records"}
@@ -113,6 +118,9 @@ type replayer struct {
 	// a row with a lower id that the trail does not name was written
 	// before the binding (old entries do not name versions).
 	firstVersion int64
+	// firstNetVet is the first network vet a network.vet_owed entry
+	// wrote: vets before it were written before the binding.
+	firstNetVet int64
 	// sessions are the web sessions sign-ins bound, by the digest of their
 	// id_hash (replay_session.go).
 	sessions map[string]boundSession
@@ -168,6 +176,8 @@ func (r *replayer) dispatch(e *audit.Entry) error {
 		return r.value(e)
 	case audit.ActionNetworkAlert:
 		return r.networkAlert(e)
+	case audit.ActionNetworkVetOwed, audit.ActionNetworkVetDone, audit.ActionNetworkVetFailed, audit.ActionNetworkVetRetry:
+		return r.networkVet(e) // network_vet.go
 	}
 	if r.report != nil {
 		r.report.AddUnknownAction(e.Action)

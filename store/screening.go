@@ -141,12 +141,57 @@ type job struct {
 // adHocEntryDetails returns the canonical details of the audit entry of
 // an ad hoc screening: they depend on nothing the transaction learns (an
 // ad hoc screening's result is empty), so they can be encoded before it.
+//
+// It writes them canonical at once (adHocEntry): only the subject, whose
+// keys are in no order, is made canonical, not the whole entry again.
+// TestAdHocDetailsSameAsMap holds the bytes to those of the map that
+// fillDetails makes canonical.
 func adHocEntryDetails(s *Screening, requestID string) (json.RawMessage, error) {
-	var e audit.Entry
-	if err := fillDetails(&e, adHocDetailsOf(s, &ScreeningResult{}, requestID), ""); err != nil {
+	subject := s.subjectJSON
+	if subject == nil {
+		var err error
+		if subject, err = json.Marshal(s.Subject); err != nil {
+			return nil, fmt.Errorf("audit %s: %w", audit.ActionScreenAdHoc, err)
+		}
+	}
+	subject, err := audit.CanonicalDetails(subject)
+	if err != nil {
 		return nil, err
 	}
-	return e.Details, nil
+	hits := make([]adHocHit, len(s.Hits))
+	for i, h := range s.Hits {
+		hits[i] = adHocHit{h.List, h.Score, h.SourceID}
+	}
+	raw, err := json.Marshal(&adHocEntry{AsOf: s.AsOf, Editions: s.Editions, Hits: hits,
+		RequestID: requestID, Subject: subject, Threshold: s.Threshold})
+	if err != nil {
+		return nil, fmt.Errorf("audit %s: %w", audit.ActionScreenAdHoc, err)
+	}
+	return raw, nil
+}
+
+// adHocEntry is adHocDetails of an ad hoc screening's empty result, every
+// object's keys in order (the subject made canonical before), so that
+// json.Marshal writes the canonical form itself: its strings and numbers
+// are written as CanonicalDetails writes them (by json.Marshal's rules).
+type adHocEntry struct {
+	Alerts      []int64         `json:"alerts"` // always null
+	AsOf        string          `json:"as_of,omitempty"`
+	Editions    []string        `json:"editions"`
+	Existing    []int64         `json:"existing"` // always null
+	Hits        []adHocHit      `json:"hits"`
+	RequestID   string          `json:"request_id,omitempty"`
+	ScreeningID int64           `json:"screening_id"` // always 0
+	Subject     json.RawMessage `json:"subject"`
+	Suppressed  []vigil.Ref     `json:"suppressed"` // always null
+	Threshold   float64         `json:"threshold"`
+}
+
+// adHocHit is hitSummary with its keys in order.
+type adHocHit struct {
+	List     string  `json:"list"`
+	Score    float64 `json:"score"`
+	SourceID string  `json:"source_id"`
 }
 
 // newJob is the job of a checked screening, with its ad hoc details

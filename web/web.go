@@ -38,6 +38,7 @@ import (
 
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/internal/bodylimit"
 	"github.com/vigil-screening/vigil/service"
 )
 
@@ -255,7 +256,13 @@ func (h *Handler) signedIn(fn handlerFunc) http.Handler {
 		}
 		pg := &page{w: w, r: r, sess: sess, p: sess.Principal}
 		if r.Method == http.MethodPost {
+			body := r.Body
 			if err := h.checkCSRF(r, sess.CSRF); err != nil {
+				if apperr.CodeOf(err) == apperr.TooLarge {
+					// The rest of the upload is read and thrown away first,
+					// so that the browser, still sending, can read the page.
+					bodylimit.Drain(w, r, body, false)
+				}
 				h.renderError(w, r, sess, err)
 				return
 			}

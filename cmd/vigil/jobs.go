@@ -148,6 +148,14 @@ func jobsCommand(e *env) *cli.Command {
 					return fmt.Errorf("jobs: %w", err)
 				}
 				printRevets(e.stdout, runs)
+				if st.NetworkVets[store.NetVetFailed] > 0 || st.NetworkVets[store.NetVetPending] > 0 {
+					fmt.Fprintf(e.stdout, "\nnetwork vets: %d pending, %d failed (vigil network vets)\n",
+						st.NetworkVets[store.NetVetPending], st.NetworkVets[store.NetVetFailed])
+				}
+				if len(st.FailedNetworkVets) > 0 {
+					fmt.Fprintln(e.stdout, "failed network vets (their alerts are not raised; vigil network vets retry ID):")
+					printNetworkVets(e.stdout, st.FailedNetworkVets)
+				}
 				return nil
 			})
 		},

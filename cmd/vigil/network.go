@@ -4,14 +4,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
+	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v3"
 
 	"github.com/vigil-screening/vigil/network"
 	"github.com/vigil-screening/vigil/service"
+	"github.com/vigil-screening/vigil/store"
 )
 
 // networkCommand is the relationship graph (docs/networks.md).
@@ -193,6 +197,44 @@ func networkCommand(e *env) *cli.Command {
 				},
 			},
 			{
+				Name:  "vets",
+				Usage: "show the network vets (the network alerts changes owe): pending, done, or failed after every attempt of their job",
+				Flags: []cli.Flag{&cli.StringFlag{Name: "status", Usage: "only vets in this state: pending, done or failed"}, jsonFlag},
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					return withService(ctx, e, cmd, func(svc *service.Service) error {
+						vets, err := svc.NetworkVets(ctx, operator(), cmd.String("status"))
+						if err != nil {
+							return fmt.Errorf("network vets: %w", err)
+						}
+						if cmd.Bool("json") {
+							enc := json.NewEncoder(e.stdout)
+							enc.SetIndent("", "  ")
+							return enc.Encode(vets)
+						}
+						printNetworkVets(e.stdout, vets)
+						return nil
+					})
+				},
+				Commands: []*cli.Command{{
+					Name:      "retry",
+					Usage:     "put a failed network vet back to be tried again (its job queued; audited)",
+					ArgsUsage: "VET-ID",
+					Action: func(ctx context.Context, cmd *cli.Command) error {
+						id, err := strconv.ParseInt(cmd.Args().First(), 10, 64)
+						if cmd.NArg() != 1 || err != nil || id <= 0 {
+							return fmt.Errorf("network vets retry: want one network vet id")
+						}
+						return withService(ctx, e, cmd, func(svc *service.Service) error {
+							if _, err := svc.RetryNetworkVet(ctx, operator(), id); err != nil {
+								return fmt.Errorf("network vets retry: %w", err)
+							}
+							fmt.Fprintf(e.stdout, "network vet %d queued again\n", id)
+							return nil
+						})
+					},
+				}},
+			},
+			{
 				Name:      "retract",
 				Usage:     "retract an asserted edge (it stays stored, with the reason)",
 				ArgsUsage: "EDGE-ID",
@@ -252,4 +294,23 @@ func clustersText(c *network.Clusters) string {
 		}
 	}
 	return b.String()
+}
+
+// printNetworkVets prints the vets as a table: a failed one with its
+// attempts and last error.
+func printNetworkVets(w io.Writer, vets []*store.NetworkVet) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "VET\tKIND\tCAUSE\tSTATUS\tALERTS\tATTEMPTS\tCREATED\tERROR")
+	for _, v := range vets {
+		cause := fmt.Sprintf("%d subject(s)", len(v.Subjects))
+		if v.Kind == store.NetVetLists {
+			cause = strings.TrimSpace(v.Source + " " + v.Edition)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", v.ID, v.Kind, cause, v.Status, len(v.Alerts), v.Attempts,
+			v.CreatedAt.Format(time.RFC3339), firstLine(v.Error))
+	}
+	tw.Flush()
+	if len(vets) == 0 {
+		fmt.Fprintln(w, "no network vets")
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/urfave/cli/v3"
@@ -21,6 +22,8 @@ func observeFlags() []cli.Flag {
 			Usage: "serve Prometheus metrics at /metrics (no API key needed: restrict it at the network)"},
 		&cli.BoolFlag{Name: "access-log", Value: true, Sources: cli.EnvVars("VIGIL_ACCESS_LOG"),
 			Usage: "log one line per request, with its request id (probes and /metrics at debug level)"},
+		&cli.DurationFlag{Name: "metrics-db-every", Value: metrics.DefaultStoreEvery, Sources: cli.EnvVars("VIGIL_METRICS_DB_EVERY"),
+			Usage: "longest time /metrics serves the figures it reads from the database (alerts, jobs, network vets) before reading them again; scrapes in between run no query (0: read at every scrape)"},
 	}
 }
 
@@ -29,10 +32,14 @@ func observeFlags() []cli.Flag {
 type observability struct {
 	metrics *metrics.Metrics // nil without --metrics
 	reg     *prometheus.Registry
+	dbEvery time.Duration // --metrics-db-every
 }
 
 func newObservability(cmd *cli.Command) *observability {
-	o := &observability{}
+	o := &observability{dbEvery: cmd.Duration("metrics-db-every")}
+	if o.dbEvery <= 0 {
+		o.dbEvery = -1 // at every scrape
+	}
 	if cmd.Bool("metrics") {
 		o.reg = prometheus.NewRegistry()
 		o.metrics = metrics.New(o.reg)
@@ -58,7 +65,7 @@ func (o *observability) watch(svc *service.Service, db *store.DB) {
 		return svc.InForce(ctx, service.System)
 	}, nil)
 	if db != nil {
-		o.metrics.WatchStore(db)
+		o.metrics.WatchStore(db, metrics.StoreOptions{Every: o.dbEvery})
 	}
 }
 

@@ -72,7 +72,7 @@ func (e *env) serveOpen(ctx context.Context, cmd *cli.Command) error {
 	obs := newObservability(cmd)
 	svc := service.New(service.Config{Logger: e.log, Observer: obs.observer()})
 	obs.watch(svc, nil)
-	return e.serve(ctx, serving{cmd: cmd, addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log}),
+	return e.serve(ctx, serving{cmd: cmd, addr: cmd.String("addr"), svc: svc, http: obs.http(cmd, httpapi.Config{Logger: e.log, MaxBody: int64(cmd.Int("max-body"))}),
 		load: func(ctx context.Context) error {
 			l, err := service.LoadFiles(ctx, dir, e.log, screen.Config{})
 			if err != nil {
