@@ -106,7 +106,8 @@ func BuildGraph(ctx context.Context, l *Lists, db *store.DB) (*Graph, error) {
 	edition := map[string]string{}
 	for _, snap := range l.Snapshots {
 		for i := range snap.Len() {
-			if list := snap.Records.List(i); !has(edition, list) {
+			list := snap.Records.List(i)
+			if _, ok := edition[list]; !ok {
 				edition[list] = snap.Edition
 			}
 		}
@@ -810,5 +811,3 @@ func (s *Service) QueuePendingNetworkVets(ctx context.Context, p auth.Principal)
 func (s *Service) NetworkExport(ctx context.Context, p auth.Principal, q network.Query) (*network.Subgraph, error) {
 	return askGraph(ctx, s, p, func(g *Graph) (network.Subgraph, error) { return g.Subgraph(q) })
 }
-
-func has(m map[string]string, k string) bool { _, ok := m[k]; return ok }
