@@ -18,8 +18,8 @@ func TestTexts(t *testing.T) {
 	}
 	add("")
 	add("Ayman al-Zawahiri")
-	add(strings.Repeat("x", longText))     // kept whole
-	add(strings.Repeat("y", longText-1))   // the longest in a chunk
+	add(strings.Repeat("x", longText))    // kept whole
+	add(strings.Repeat("y", longText-1))  // the longest in a chunk
 	for i := range 3 * maxTextChunk / 8 { // several chunks
 		add("name " + strconv.Itoa(i) + " ")
 	}
