@@ -7,53 +7,30 @@ import (
 
 // Readings returns the other ways a name may be read, beside the one
 // Analyze gives: names of Arabic origin written in Cyrillic as Russian
-// writes them (see ArabicReading), and names in Arabic script as Persian,
-// Dari and Urdu pronounce them (see PersianReading). The screening engine
+// writes them (ArabicReading), names in Arabic script as Persian, Dari
+// and Urdu pronounce them (PersianReading), and the script-aware
+// readings of Japanese, Chinese transcriptions, Thai, Tamil, Hebrew,
+// Khmer and Cyrillic place names, in that order. The screening engine
 // screens each reading and keeps the best; a name in Latin script has
 // none, so Latin names pay nothing for them.
 func Readings(s string, kind Kind) []string {
 	var out []string
-	if r, ok := ArabicReading(s); ok {
-		out = append(out, r)
+	add := func(readings ...func(string) (string, bool)) {
+		for _, read := range readings {
+			if r, ok := read(s); ok {
+				out = append(out, r)
+			}
+		}
 	}
-	if r, ok := PersianReading(s); ok {
-		out = append(out, r)
-	}
+	add(ArabicReading, PersianReading)
 	out = appendArabicReadings(out, s)
-	if r, ok := LocalReading(s); ok {
-		out = append(out, r)
-	}
+	add(LocalReading)
 	if kind != Organization {
 		out = append(out, JapaneseReadings(s)...)
 	}
-	if r, ok := TransReading(s); ok {
-		out = append(out, r)
-	}
-	if r, ok := ThaiReading(s); ok {
-		out = append(out, r)
-	}
-	if r, ok := ThaiFamilyReading(s); ok {
-		out = append(out, r)
-	}
-	if r, ok := TamilReading(s); ok {
-		out = append(out, r)
-	}
-	if r, ok := HebrewReading(s); ok {
-		out = append(out, r)
-	}
-	if r, ok := BiblicalReading(s); ok {
-		out = append(out, r)
-	}
-	if r, ok := KhmerReading(s); ok {
-		out = append(out, r)
-	}
+	add(TransReading, ThaiReading, ThaiFamilyReading, TamilReading, HebrewReading, BiblicalReading, KhmerReading)
 	if kind != Person {
-		if r, ok := PlaceReading(s); ok {
-			out = append(out, r)
-		}
-		if r, ok := PlaceStemReading(s); ok {
-			out = append(out, r)
-		}
+		add(PlaceReading, PlaceStemReading)
 	}
 	return out
 }
