@@ -208,7 +208,7 @@ func TestTooLargeAnonymousNotDrained(t *testing.T) {
 				t.Fatalf("key %q: no answer within 3 s (the server waited for the body): %v", key, err)
 			}
 			resp.Body.Close()
-			if resp.StatusCode != http.StatusUnauthorized || resp.Close != true {
+			if resp.StatusCode != http.StatusUnauthorized || !resp.Close {
 				t.Errorf("key %q: answer %d (close %v) after %v, want 401 and the connection closed", key, resp.StatusCode, resp.Close, time.Since(start))
 			}
 		}
