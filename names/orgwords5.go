@@ -1,5 +1,10 @@
 package names
 
+import (
+	_ "embed"
+	"strings"
+)
+
 // orgWordsFifth are the groups of organisation words added in the fifth
 // pass of issue 10. Each group's first word is that of an older group
 // (see orgWords, orgWordsFourth), to which it adds words of two kinds:
@@ -21,36 +26,23 @@ package names
 //     or with э that the transcription allows. Only English words the
 //     older groups hold are given: a Russian spelling of any other
 //     English word is read as written.
-var orgWordsFifth = [][]string{
-	// Thai.
-	{"bank", "ธนาคาร", "thanakhan"},
-	{"public", "มหาชน", "mahachon"}, // บริษัท … จำกัด (มหาชน), "… Public Company Limited"
-	{"industries", "อุตสาหกรรม", "utsahakam"},
-	{"technology", "เทคโนโลยี"},
-	// Russian spellings of English words. Spellings that are also
-	// personal names (марин, Marin) are left out: the keys of these words
-	// are read in every name (see VariantKeys).
-	{"trading", "трейдинг", "трейд"},
-	{"energy", "энерджи", "энэрджи"},
-	{"management", "менеджмент", "менеджмэнт"},
-	{"group", "групп", "груп"},
-	{"international", "интернешнл", "интернэшнл", "интернейшнл", "интернэшенл"},
-	{"technology", "технолоджи", "текнолоджи", "технолоджис", "текнолоджис"},
-	{"logistics", "лоджистик", "лоджистикс"},
-	{"service", "сервис", "сервисез"},
-	{"systems", "системс"},
-	{"shipping", "шиппинг", "шипинг"},
-	{"oil", "ойл"},
-	{"development", "девелопмент"},
-	{"investment", "инвестмент", "инвестментс"},
-	{"financial", "файненс", "файненшл", "файнэншл"},
-	{"industries", "индастриз", "индастрис", "индастриал"},
-	{"network", "нетворк", "нетворкс"},
-	{"corporation", "корпорейшн", "корпорэйшн"},
-	{"construction", "констракшн"},
-	{"engineering", "инжиниринг", "энжиниринг"},
-	{"holding", "холдингс"},
-}
+//
+// The groups are the lines of data/org-words-5.csv (sources and licence
+// in data/ORG-WORDS-5.md).
+var orgWordsFifth = func() [][]string {
+	var groups [][]string
+	for _, line := range strings.Split(orgWords5CSV, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		groups = append(groups, strings.Split(line, ","))
+	}
+	return groups
+}()
+
+//go:embed data/org-words-5.csv
+var orgWords5CSV string
 
 // hanEnglishWords maps the pinyin of a place written in Chinese
 // characters in organisation names to the words Latin names write it
