@@ -233,8 +233,10 @@ func (db *DB) pgConn(ctx context.Context) (*sql.Conn, uint32, error) {
 // network cut, a proxy or a server restarting its connections), so the
 // check's own connection may be lost too. A check that fails because the
 // database could not be reached (Unreachable) is therefore made again,
-// whole, after 50, 100, 200 and 400 ms, for about db.landedRetry in all
-// (a second): making it again is safe, as every attempt first makes sure
+// whole, after 10 ms, then waits doubling up to 400 ms, for about
+// db.landedRetry in all (a second: seven attempts; a first retry soon,
+// as the ad hoc path holds the head, and the next group, meanwhile):
+// making it again is safe, as every attempt first makes sure
 // the failed work can no longer commit (the backend ended stays ended,
 // the lock is waited for again) and reads the trail only then. Only a
 // check that ran to its end answers; past the budget, or on any other
@@ -303,7 +305,7 @@ const landedTimeout = 30 * time.Second
 // landedRetryFirst up to landedRetryCap.
 const (
 	defaultLandedRetry = time.Second
-	landedRetryFirst   = 50 * time.Millisecond
+	landedRetryFirst   = 10 * time.Millisecond
 	landedRetryCap     = 400 * time.Millisecond
 )
 

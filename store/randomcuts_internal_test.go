@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -68,9 +69,18 @@ func TestRandomCuts(t *testing.T) {
 		for i := range modes {
 			m := modes[(i+r)%2] // A B, B A, ...: neither always first
 			db.landedRetry = m.retry
+			var retries atomic.Int64
+			db.landedTry = func(attempt int) {
+				if attempt > 1 {
+					retries.Add(1)
+				}
+			}
+			start := time.Now()
 			tl := cutRound(t, db, c, fmt.Sprintf("r%d-%s", r, m.name), time.Duration(secs)*time.Second, gap)
-			t.Logf("round %d %-7s: %5d requests, %5d acknowledged, %3d outcome unknown (%d of them in the trail), %3d failed (%d in the trail): unknown %.2f%%",
-				r, m.name, tl.requests, tl.acked, tl.unknown, tl.unknownLanded, tl.failed, tl.failedLanded, 100*float64(tl.unknown)/float64(tl.requests))
+			db.landedTry = nil
+			t.Logf("round %d %-7s: %5d requests (%4.0f/s), %5d acknowledged, %3d outcome unknown (%d of them in the trail), %3d failed (%d in the trail); %d checks made again: unknown %.2f%%",
+				r, m.name, tl.requests, float64(tl.requests)/time.Since(start).Seconds(), tl.acked, tl.unknown, tl.unknownLanded, tl.failed, tl.failedLanded,
+				retries.Load(), 100*float64(tl.unknown)/float64(tl.requests))
 			if totals[m.name] == nil {
 				totals[m.name] = &tally{}
 			}
