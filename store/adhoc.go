@@ -234,7 +234,7 @@ func (db *DB) pgConn(ctx context.Context) (*sql.Conn, uint32, error) {
 // check's own connection may be lost too. A check that fails because the
 // database could not be reached (Unreachable) is therefore made again,
 // whole, after 10 ms, then waits doubling up to 400 ms, for about
-// db.landedRetry in all (a second: seven attempts; a first retry soon,
+// db.landedRetry in all (a second: eight attempts; a first retry soon,
 // as the ad hoc path holds the head, and the next group, meanwhile):
 // making it again is safe, as every attempt first makes sure
 // the failed work can no longer commit (the backend ended stays ended,
@@ -257,7 +257,7 @@ func (db *DB) auditLanded(ctx context.Context, to audit.Head, pid uint32) (bool,
 			}
 			return landed, nil
 		}
-		if ctx.Err() != nil || !Unreachable(err) || time.Since(start)+wait > db.landedRetry {
+		if ctx.Err() != nil || !Unreachable(err) || time.Since(start) >= db.landedRetry {
 			return false, fmt.Errorf("audit: look for entry %d (%d attempts in %v): %w", to.Seq, attempt, time.Since(start).Round(time.Millisecond), err)
 		}
 		select {
