@@ -170,3 +170,60 @@ func TestNetworkVet_RescuedStuckJob(t *testing.T) {
 		verifyIntact(t, db)
 	})
 }
+
+// Only a pending vet whose latest job was given up is failed: of four
+// vets, one whose job was discarded and one whose job was cancelled are
+// failed; one whose cancelled job was followed by a new one, and one done
+// though its job was discarded, are left as they are.
+func TestNetworkVet_AbandonedOnlyLatest(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		svc, first := vetOwed(t, db)
+		ana := principal(t, db, "al", auth.RoleAnalyst)
+		vets := []int64{first}
+		for i, target := range []string{"un_sc/111924", "un_sc/111925", "un_sc/111926"} {
+			res, err := db.AssertEdges(ctx, ana, []store.EdgeInput{{From: "subject:S-1", To: target, Relation: "associate_of",
+				Confidence: "1", Source: fmt.Sprintf("case %d", 8+i)}})
+			if err != nil || res.Vet == 0 {
+				t.Fatalf("assert: %v (vet %d)", err, res.Vet)
+			}
+			vets = append(vets, res.Vet)
+		}
+		now := `strftime('%Y-%m-%d %H:%M:%f', 'now')`
+		if db.Dialect() == "postgres" {
+			now = `now()`
+		}
+		give := func(vet int64, state string) {
+			job, _ := vetJob(t, db, vet)
+			if _, err := db.SQL().ExecContext(ctx, `UPDATE river_job SET state = '`+state+`', finalized_at = `+now+` WHERE id = $1`, job); err != nil {
+				t.Fatal(err)
+			}
+		}
+		give(vets[0], "discarded")
+		give(vets[1], "cancelled")
+		give(vets[2], "cancelled")
+		if err := db.Enqueue(ctx, store.NetworkVetJob{VetID: vets[2]}); err != nil { // a newer job
+			t.Fatal(err)
+		}
+		if _, err := db.FinishNetworkVet(ctx, store.System, vets[3], nil); err != nil {
+			t.Fatal(err)
+		}
+		give(vets[3], "discarded")
+		ids, err := svc.FailAbandonedNetworkVets(ctx, service.System)
+		if err != nil || len(ids) != 2 || ids[0] != vets[0] || ids[1] != vets[1] {
+			t.Fatalf("failed %v (%v), want %v", ids, err, vets[:2])
+		}
+		for i, want := range []string{store.NetVetFailed, store.NetVetFailed, store.NetVetPending, store.NetVetDone} {
+			v, err := db.NetworkVetByID(ctx, vets[i])
+			if err != nil || v.Status != want {
+				t.Fatalf("vet %d: %+v (%v), want %s", vets[i], v, err, want)
+			}
+		}
+		if v, _ := db.NetworkVetByID(ctx, vets[1]); !strings.Contains(v.Error, "cancelled") {
+			t.Fatalf("the error of a vet whose job was cancelled: %q", v.Error)
+		}
+		if n := len(auditOf(t, db, "network.vet_failed")); n != 2 {
+			t.Fatalf("%d failure entries, want 2", n)
+		}
+		verifyIntact(t, db)
+	})
+}

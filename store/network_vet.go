@@ -330,18 +330,22 @@ func (db *DB) NetworkVetFailed(ctx context.Context, actor auth.Principal, id int
 // highest id whose arguments name the vet) has ended without finishing
 // it (state discarded or cancelled), with that job's id, state, attempts
 // and last error. A vet retried since has a later job, so the job it
-// gave up before is not its latest.
+// gave up before is not its latest. One pass over the network_vet jobs
+// (River keeps completed ones a day, discarded ones a week), joined to
+// the pending vets (network_vets_status).
 func vetJobsQuery(dialect string) string {
 	// The job's vet and last error: args is jsonb and errors jsonb[] on
 	// PostgreSQL, JSON in blobs on SQLite.
-	vetOf, lastErr, state := `json_extract(%s.args, '$.vet_id')`, `json_extract(j.errors, '$[#-1].error')`, `j.state`
+	vetOf, lastErr, state := `json_extract(args, '$.vet_id')`, `json_extract(j.errors, '$[#-1].error')`, `j.state`
 	if dialect == dialectPostgres {
-		vetOf, lastErr, state = `(%s.args->>'vet_id')::bigint`, `j.errors[array_length(j.errors, 1)]->>'error'`, `j.state::text`
+		vetOf, lastErr, state = `(args->>'vet_id')::bigint`, `j.errors[array_length(j.errors, 1)]->>'error'`, `j.state::text`
 	}
-	return `SELECT v.id AS vet, j.id AS job, ` + state + ` AS state, j.attempt AS attempts, ` + lastErr + ` AS last_error
-		FROM network_vets v JOIN river_job j ON j.kind = 'network_vet' AND ` + fmt.Sprintf(vetOf, "j") + ` = v.id
+	return `WITH latest AS (
+			SELECT ` + vetOf + ` AS vet, max(id) AS job FROM river_job WHERE kind = 'network_vet' GROUP BY 1
+		)
+		SELECT v.id AS vet, j.id AS job, ` + state + ` AS state, j.attempt AS attempts, ` + lastErr + ` AS last_error
+		FROM latest l JOIN river_job j ON j.id = l.job JOIN network_vets v ON v.id = l.vet
 		WHERE v.status = $1 AND j.state IN ('discarded', 'cancelled')
-			AND NOT EXISTS (SELECT 1 FROM river_job k WHERE k.kind = 'network_vet' AND ` + fmt.Sprintf(vetOf, "k") + ` = v.id AND k.id > j.id)
 		ORDER BY v.id`
 }
 
