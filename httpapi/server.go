@@ -201,8 +201,19 @@ func (s *Server) wrap(rt Route) http.Handler {
 		// what is left of it read and thrown away before the 413 is
 		// written (bodylimit.Drain): closing the connection while it still
 		// sends would reset it, and the reset loses the answer.
+		//
+		// Only a caller the route accepts has its refused body drained:
+		// anyone else is answered at once and the connection closed, so
+		// that no one without a key can hold a connection for the drain's
+		// bounds (bodylimit.MaxDrain, DrainTime). (A chunked body is over
+		// the limit only once the handler reads it, after authentication.)
 		body := r.Body
 		if r.ContentLength > s.maxBody {
+			if _, _, err := s.authenticate(r, rt.Permission, false); err != nil {
+				w.Header().Set("Connection", "close")
+				writeError(w, r, s.log, s.outage(r, err))
+				return
+			}
 			bodylimit.Drain(w, r, body, true)
 			writeError(w, r, s.log, apperr.New(apperr.TooLarge, "request body larger than %d bytes (its Content-Length is %d)",
 				s.maxBody, r.ContentLength))

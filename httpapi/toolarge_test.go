@@ -178,3 +178,39 @@ func sendBig(addr, key string, c tooLargeCase, size int, duplex bool) (int, []by
 type errEarly struct{ resp *http.Response }
 
 func (e errEarly) Error() string { return "answered before the body was sent: " + e.resp.Status }
+
+// A body announced over the limit by a caller without a valid key is
+// refused at once, without reading any of it: before, the server read
+// and threw away up to bodylimit.MaxDrain bytes for up to DrainTime for
+// anyone, so an anonymous client could hold a connection for ten
+// seconds by announcing a large body and sending nothing.
+func TestTooLargeAnonymousNotDrained(t *testing.T) {
+	eachStore(t, httpapi.Config{MaxBody: 1000}, func(t *testing.T, e *sor) {
+		addr := serveOn(t, e)
+		for _, key := range []string{"", "vgl_0000_not-a-key"} {
+			conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			head := fmt.Sprintf("POST /v1/screen HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n", addr, 32<<20)
+			if key != "" {
+				head += "Authorization: Bearer " + key + "\r\n"
+			}
+			if _, err := io.WriteString(conn, head+"\r\n"); err != nil {
+				t.Fatal(err)
+			}
+			// No body is sent: a server that drains waits for it.
+			conn.SetReadDeadline(time.Now().Add(3 * time.Second))
+			start := time.Now()
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatalf("key %q: no answer within 3 s (the server waited for the body): %v", key, err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusUnauthorized || !resp.Close {
+				t.Errorf("key %q: answer %d (close %v) after %v, want 401 and the connection closed", key, resp.StatusCode, resp.Close, time.Since(start))
+			}
+		}
+	})
+}

@@ -120,7 +120,41 @@ type work struct {
 	sc   *index.Scratch
 	res  match.Result
 	best []best
+	// at maps a record to its place in best, for best[:len(at)]: see
+	// bestAt.
+	at   map[int32]int32
 	name match.Name // a listed name, rebuilt from the index
+}
+
+// bestScan is the most records bestAt looks through one by one: a
+// screening keeps tens (Config.Candidates, 64 by default); the reverse
+// query of continuous vetting keeps thousands, and scanning them for
+// each candidate cost more than scoring it.
+const bestScan = 64
+
+// bestAt returns the place of record ent in w.best, or -1.
+func (w *work) bestAt(ent int32) int {
+	if len(w.best) <= bestScan {
+		return slices.IndexFunc(w.best, func(b best) bool { return b.ent == ent })
+	}
+	if w.at == nil {
+		w.at = make(map[int32]int32, 2*len(w.best))
+	}
+	// Records are only appended to best, and keep their place: index
+	// those added since the last call.
+	for i := len(w.at); i < len(w.best); i++ {
+		w.at[w.best[i].ent] = int32(i)
+	}
+	if i, ok := w.at[ent]; ok {
+		return int(i)
+	}
+	return -1
+}
+
+// resetBest empties w.best for a new screening.
+func (w *work) resetBest() {
+	w.best = w.best[:0]
+	clear(w.at)
 }
 
 // best is the best-scoring name of one candidate record.
@@ -153,7 +187,7 @@ func (e *Engine) Screen(ctx context.Context, s vigil.Subject, opts vigil.Options
 	readings := []match.Name{e.prepare(v, q.name, toks, q.kind == names.Organization)}
 	w := e.work.Get().(*work)
 	defer e.work.Put(w)
-	w.best = w.best[:0]
+	w.resetBest()
 	e.bestNames(&readings[0], 0, kindFilter(s.Kind), opts.Lists, w)
 	if org, ok := orgReading(q.raw, q.kind, toks); ok {
 		readings = append(readings, e.prepare(v, q.raw, org, true))
@@ -218,7 +252,7 @@ func (e *Engine) bestNames(qn *match.Name, reading uint8, allow func(uint8) bool
 		match.Compare(qn, ln, &w.res)
 		t := termsOf(qn, ln, &w.res, e.weak[c], e.ix.Vocab().Weight(-1))
 		score := float32(t.score)
-		if i := slices.IndexFunc(w.best, func(b best) bool { return b.ent == ent }); i >= 0 {
+		if i := w.bestAt(ent); i >= 0 {
 			if score > w.best[i].score {
 				w.best[i] = best{ent, c, score, reading, factsOf(t)}
 			}

@@ -133,7 +133,7 @@ func (e *Engine) idRecords(a *match.Attrs) []int32 {
 // name (however low: the names are shown as they are).
 func (e *Engine) addIDCandidates(qn *match.Name, a *match.Attrs, lists []string, w *work) {
 	for _, ent := range e.idRecords(a) {
-		if slices.ContainsFunc(w.best, func(b best) bool { return b.ent == ent }) ||
+		if w.bestAt(ent) >= 0 ||
 			len(lists) > 0 && !slices.Contains(lists, e.recs.List(int(ent))) {
 			continue
 		}

@@ -403,7 +403,7 @@ func (s *Service) revetRecords(ctx context.Context, db *store.DB, l *Lists, r *s
 	if err != nil || len(engines) == 0 {
 		return nil, 0, err
 	}
-	cands, err := candidates(ctx, engines, recs, s.candidateThreshold())
+	cands, err := candidates(ctx, engines, recs, s.candidateThreshold(), s.workers)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -434,17 +434,16 @@ func (s *Service) revetRecords(ctx context.Context, db *store.DB, l *Lists, r *s
 		return nil, 0, err
 	}
 	eds := editions(l, nil)
-	var out []store.Screening
+	// The candidates are screened on all the service's workers: a run's
+	// chunks are worked one at a time.
 	opts := vigil.Options{Threshold: threshold, Limit: RecordedLimit}
-	for _, m := range subs {
+	kept := make([][]store.Hit, len(subs))
+	err = forEach(ctx, len(subs), s.workers, func(i int) error {
+		m := subs[i]
 		hits, err := l.Engine.Screen(ctx, m.Subject, opts)
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil, 0, ctx.Err()
-			}
-			continue
+			return ctx.Err() // nil unless the run is stopping: a subject the engine refuses is skipped
 		}
-		var keep []store.Hit
 		for _, h := range withRecords(l.Engine, hits) {
 			cause := hitCause(h, inChunk, causes)
 			if cause == nil {
@@ -454,12 +453,18 @@ func (s *Service) revetRecords(ctx context.Context, db *store.DB, l *Lists, r *s
 				continue // a full re-screen: any alert; a delta: one decided (and annotated)
 			}
 			h.Cause = cause
-			keep = append(keep, h)
+			kept[i] = append(kept[i], h)
 		}
-		if len(keep) == 0 {
-			continue
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []store.Screening
+	for i, m := range subs {
+		if len(kept[i]) > 0 {
+			out = append(out, store.Screening{SubjectID: m.ExtID, Subject: m.Subject, Editions: eds, Threshold: threshold, Engine: engine, Hits: kept[i]})
 		}
-		out = append(out, store.Screening{SubjectID: m.ExtID, Subject: m.Subject, Editions: eds, Threshold: threshold, Engine: engine, Hits: keep})
 	}
 	return out, len(cands), nil
 }

@@ -193,26 +193,36 @@ const maxQueryNames = 40
 
 // candidates returns the row ids of the subjects that any name or
 // identifier of the listed records may match, by the reverse query at
-// the candidate threshold.
-func candidates(ctx context.Context, engines []*screen.Engine, recs []*entity.Entity, threshold float64) (map[int64]bool, error) {
-	out := map[int64]bool{}
+// the candidate threshold, on up to workers goroutines.
+func candidates(ctx context.Context, engines []*screen.Engine, recs []*entity.Entity, threshold float64, workers int) (map[int64]bool, error) {
 	opts := vigil.Options{Threshold: threshold, Limit: reverseCandidates}
-	for _, rec := range recs {
-		for _, q := range recordQueries(rec) {
+	found := make([][]int64, len(recs))
+	err := forEach(ctx, len(recs), workers, func(i int) error {
+		for _, q := range recordQueries(recs[i]) {
 			for _, eng := range engines {
 				hits, err := eng.Screen(ctx, q, opts)
 				if err != nil {
 					if ctx.Err() != nil {
-						return nil, ctx.Err()
+						return ctx.Err()
 					}
 					continue // a name the engine cannot read finds nothing
 				}
 				for _, h := range hits {
 					if id, err := strconv.ParseInt(h.SourceID, 10, 64); err == nil {
-						out[id] = true
+						found[i] = append(found[i], id)
 					}
 				}
 			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]bool{}
+	for _, ids := range found {
+		for _, id := range ids {
+			out[id] = true
 		}
 	}
 	return out, nil
