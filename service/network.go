@@ -113,7 +113,7 @@ func BuildGraph(ctx context.Context, l *Lists, db *store.DB) (*Graph, error) {
 		}
 	}
 	for _, snap := range l.Snapshots {
-		st := network.AddEntities(b, snap.Entities(), func(list string) string { return edition[list] })
+		st := network.AddRecords(b, snap.All(), func(list string) string { return edition[list] })
 		out.Lists.Records += st.Records
 		out.Lists.Relations += st.Relations
 		out.Lists.Edges += st.Edges
