@@ -58,12 +58,21 @@ type Config struct {
 	// once; a queue not named gets its default (refresh 1, webhooks 4,
 	// default 2).
 	Concurrency map[string]int
+	// ReconcileEvery is how often the runner fails the network vets whose
+	// job the queue gave up without the worker failing them (a stuck job
+	// discarded by River's rescuer: Service.FailAbandonedNetworkVets); 0
+	// means one minute (River's rescuer runs every 30 seconds).
+	ReconcileEvery time.Duration
 }
 
 // Runner works the jobs: one River client with a worker per kind.
 type Runner struct {
 	client *river.Client[*sql.Tx]
 	log    *slog.Logger
+	svc    *service.Service
+	every  time.Duration // ReconcileEvery
+	// stop ends the reconciling goroutine, which closes done.
+	stop, done chan struct{}
 }
 
 // New returns a runner; Start starts it.
@@ -111,7 +120,10 @@ func New(cfg Config) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	return &Runner{client: c, log: log}, nil
+	if cfg.ReconcileEvery <= 0 {
+		cfg.ReconcileEvery = time.Minute
+	}
+	return &Runner{client: c, log: log, svc: cfg.Service, every: cfg.ReconcileEvery}, nil
 }
 
 // clientID names this process among those working the queue.
@@ -137,13 +149,42 @@ func (r *Runner) Start(ctx context.Context) error {
 	if err := r.client.Start(ctx); err != nil {
 		return fmt.Errorf("jobs: start: %w", err)
 	}
+	r.stop, r.done = make(chan struct{}), make(chan struct{})
+	go r.reconcile(context.WithoutCancel(ctx))
 	return nil
+}
+
+// reconcile fails, every r.every until Stop, the network vets whose job
+// the queue gave up without the worker failing them. Each process does
+// it: failing a vet is conditional (still pending, that job still its
+// latest), so two doing it at once fail it once.
+func (r *Runner) reconcile(ctx context.Context) {
+	defer close(r.done)
+	t := time.NewTicker(r.every)
+	defer t.Stop()
+	for {
+		select {
+		case <-r.stop:
+			return
+		case <-t.C:
+		}
+		cctx, cancel := context.WithTimeout(ctx, max(r.every, 30*time.Second))
+		if _, err := r.svc.FailAbandonedNetworkVets(cctx, service.System); err != nil {
+			r.log.Warn("jobs: looking for network vets whose job was given up", "err", err)
+		}
+		cancel()
+	}
 }
 
 // Stop stops taking jobs and waits for those running to finish, for at
 // most grace; then it cancels them (they are retried later, by this
 // process or another).
 func (r *Runner) Stop(grace time.Duration) error {
+	if r.stop != nil {
+		close(r.stop)
+		<-r.done
+		r.stop = nil
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	err := r.client.Stop(ctx)

@@ -1,6 +1,8 @@
 package network
 
 import (
+	"iter"
+	"slices"
 	"strings"
 
 	"github.com/vigil-screening/vigil/entity"
@@ -78,17 +80,27 @@ type EntityStats struct {
 // AddEntities adds every record as a node, then every relation between
 // records as an edge from the list, dated by the edition. Relations whose
 // far end is in no list in force still give an edge, to a node of its own
-// (the builder's AutoNodes is turned on for them).
+// (the builder's AutoNodes is turned on for them). It is AddRecords over
+// the slice.
 func AddEntities(b *Builder, ents []*entity.Entity, edition func(list string) string) EntityStats {
+	return AddRecords(b, slices.All(ents), edition)
+}
+
+// AddRecords adds the records as AddEntities does, reading each record
+// once and holding none: a record is added as a node when it comes, and
+// its relations are kept in a compact form (what their edges need, the
+// strings copied out of the record) until every record of recs is a
+// node; then they are added as edges, in the records' order. recs may
+// decode its records one at a time (snapshot.Snapshot.All).
+func AddRecords(b *Builder, recs iter.Seq2[int, *entity.Entity], edition func(list string) string) EntityStats {
 	var st EntityStats
-	for _, e := range ents {
-		b.AddNode(NodeOf(e))
+	var rels []listRelation
+	for _, e := range recs {
+		n := NodeOf(e)
+		n.Name = strings.Clone(n.Name) // not the whole record's bytes
+		b.AddNode(n)
 		st.Records++
-	}
-	auto := b.AutoNodes
-	b.AutoNodes = true
-	defer func() { b.AutoNodes = auto }()
-	for _, e := range ents {
+		key := n.ID
 		for _, r := range e.Relations() {
 			st.Relations++
 			typ, ok := relationOf(r.Type)
@@ -104,38 +116,71 @@ func AddEntities(b *Builder, ents []*entity.Entity, edition func(list string) st
 			if tl == "" {
 				tl = e.List
 			}
-			// FtM attaches a link to both ends: the subject's side
-			// (Outgoing) gives the edge, the other side only when the
-			// subject is in no list in force.
-			if !r.Outgoing && strings.HasPrefix(r.Source, "ftm:") && b.Has(tl+"/"+r.TargetID) {
-				continue
-			}
-			from, to := e.Key(), tl+"/"+r.TargetID
-			if !r.Outgoing && typ.Directed() {
-				from, to = to, from
-			}
-			if from == to {
-				continue
-			}
-			if !b.Has(to) && !b.Has(from) {
-				continue
-			}
-			if !b.Has(to) && r.TargetName != "" {
-				b.AddNode(Node{ID: to, Name: r.TargetName})
-			} else if !b.Has(from) && r.TargetName != "" {
-				b.AddNode(Node{ID: from, Name: r.TargetName})
-			}
-			ed := Edge{From: from, To: to, Type: typ, Confidence: 1, Start: r.Start.String(), End: r.End.String(),
-				Provenance: Provenance{Kind: FromList, Source: relSource(e.List, r), Date: edition(e.List), Evidence: r.Role}}
-			if typ == Owns && r.Share > 0 {
-				ed.Share, ed.ShareKnown = r.Share, true
-			}
-			if err := b.AddEdge(ed); err == nil {
-				st.Edges++
-			}
+			rels = append(rels, listRelation{
+				from: key, to: tl + "/" + r.TargetID, name: strings.Clone(r.TargetName), typ: typ,
+				outgoing: r.Outgoing, ftm: strings.HasPrefix(r.Source, "ftm:"), share: r.Share,
+				start: r.Start.String(), end: r.End.String(), role: strings.Clone(r.Role),
+				source: strings.Clone(relSource(e.List, r)), date: edition(e.List),
+			})
+		}
+	}
+	auto := b.AutoNodes
+	b.AutoNodes = true
+	defer func() { b.AutoNodes = auto }()
+	for i := range rels {
+		if b.addListRelation(&rels[i]) {
+			st.Edges++
 		}
 	}
 	return st
+}
+
+// listRelation is a relation of a record to another, resolved (it has
+// a target id and a type the graph knows), as AddRecords keeps it until
+// every record is a node.
+type listRelation struct {
+	from, to   string // the record's key, the target's
+	name       string // the target's name as the record gives it
+	typ        Relation
+	outgoing   bool // the record is the relation's subject
+	ftm        bool // an FtM link, attached to both ends
+	share      float64
+	start, end string
+	role       string
+	source     string // the edge's provenance source (relSource)
+	date       string // the edition of the record's list
+}
+
+// addListRelation adds the edge a relation gives, if any, and says
+// whether it did.
+func (b *Builder) addListRelation(r *listRelation) bool {
+	// FtM attaches a link to both ends: the subject's side (Outgoing)
+	// gives the edge, the other side only when the subject is in no
+	// list in force.
+	if !r.outgoing && r.ftm && b.Has(r.to) {
+		return false
+	}
+	from, to := r.from, r.to
+	if !r.outgoing && r.typ.Directed() {
+		from, to = to, from
+	}
+	if from == to {
+		return false
+	}
+	if !b.Has(to) && !b.Has(from) {
+		return false
+	}
+	if !b.Has(to) && r.name != "" {
+		b.AddNode(Node{ID: to, Name: r.name})
+	} else if !b.Has(from) && r.name != "" {
+		b.AddNode(Node{ID: from, Name: r.name})
+	}
+	ed := Edge{From: from, To: to, Type: r.typ, Confidence: 1, Start: r.start, End: r.end,
+		Provenance: Provenance{Kind: FromList, Source: r.source, Date: r.date, Evidence: r.role}}
+	if r.typ == Owns && r.share > 0 {
+		ed.Share, ed.ShareKnown = r.share, true
+	}
+	return b.AddEdge(ed) == nil
 }
 
 func relSource(list string, r entity.Relation) string {

@@ -113,7 +113,7 @@ func BuildGraph(ctx context.Context, l *Lists, db *store.DB) (*Graph, error) {
 		}
 	}
 	for _, snap := range l.Snapshots {
-		st := network.AddEntities(b, snap.Entities(), func(list string) string { return edition[list] })
+		st := network.AddRecords(b, snap.All(), func(list string) string { return edition[list] })
 		out.Lists.Records += st.Records
 		out.Lists.Relations += st.Relations
 		out.Lists.Edges += st.Edges
@@ -771,6 +771,25 @@ func (s *Service) NetworkVetFailed(ctx context.Context, p auth.Principal, id int
 	return nil
 }
 
+// FailAbandonedNetworkVets fails the pending network vets whose job the
+// queue gave up without its worker failing them (a stuck job discarded by
+// River's rescuer, a job cancelled from outside), audited as the worker's
+// failures are (store.FailAbandonedNetworkVets), and returns their ids.
+// The job runner calls it periodically, and a server's start before
+// queuing the pending vets again.
+func (s *Service) FailAbandonedNetworkVets(ctx context.Context, p auth.Principal) ([]int64, error) {
+	db, err := s.store(p, auth.ActionRevet)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := db.FailAbandonedNetworkVets(ctx)
+	for _, id := range ids {
+		s.log.Error("network vet failed for good: the job queue gave its job up; its alerts are not raised until an operator retries it",
+			"network_vet", id)
+	}
+	return ids, err
+}
+
 // RetryNetworkVet puts a failed network vet back to be tried again (its
 // job queued), audited.
 func (s *Service) RetryNetworkVet(ctx context.Context, p auth.Principal, id int64) (*store.NetworkVet, error) {
@@ -797,10 +816,16 @@ func (s *Service) NetworkVets(ctx context.Context, p auth.Principal, status stri
 }
 
 // QueuePendingNetworkVets queues the job of every network vet written
-// while no job queue was at hand.
+// while no job queue was at hand, once the vets whose job the queue gave
+// up are failed (FailAbandonedNetworkVets).
 func (s *Service) QueuePendingNetworkVets(ctx context.Context, p auth.Principal) (int, error) {
 	db, err := s.store(p, auth.ActionRevet)
 	if err != nil {
+		return 0, err
+	}
+	// A vet whose job the queue gave up while no server watched is
+	// failed first, not queued for ten attempts more.
+	if _, err := s.FailAbandonedNetworkVets(ctx, p); err != nil {
 		return 0, err
 	}
 	return db.QueuePendingNetworkVets(ctx)

@@ -2,6 +2,10 @@ package source
 
 import (
 	"context"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,4 +45,58 @@ func BenchmarkScanCurrent(b *testing.B) {
 			b.Fatalf("%d editions, want 9", len(found.Editions))
 		}
 	}
+}
+
+// BenchmarkLoadDir loads the folder or file VIGIL_BENCH_LISTS (skipped
+// when unset), such as a synthetic list of a million records. Besides
+// wall time it reports the process CPU time per load (cpu-ms/op) and
+// the process's peak resident memory during the last load (peak-rss-MB,
+// Linux; the high-water mark is reset before each load).
+func BenchmarkLoadDir(b *testing.B) {
+	dir := os.Getenv("VIGIL_BENCH_LISTS")
+	if dir == "" {
+		b.Skip("VIGIL_BENCH_LISTS not set")
+	}
+	ctx := context.Background()
+	start := cputime.Process()
+	peak := 0.0
+	records := 0
+	for b.Loop() {
+		b.StopTimer()
+		runtime.GC()
+		resetPeak := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+		b.StartTimer()
+		snaps, err := LoadDir(ctx, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		records = 0
+		for _, s := range snaps {
+			records += s.Len()
+		}
+		if resetPeak {
+			peak = vmHWM(b)
+		}
+	}
+	b.ReportMetric(float64(cputime.Process()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(peak, "peak-rss-MB")
+	b.ReportMetric(float64(records), "records")
+}
+
+// vmHWM returns the process's peak resident memory in MB (VmHWM).
+func vmHWM(b *testing.B) float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(data)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			if err != nil {
+				b.Fatalf("VmHWM: %v", err)
+			}
+			return kb / 1024
+		}
+	}
+	return 0
 }

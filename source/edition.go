@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"time"
-
-	"github.com/vigil-screening/vigil/entity"
 )
 
 // dateInName finds a full date in a file name: 2024-05-03, 2024_05_03 or 20240503.
@@ -20,8 +18,8 @@ var monthInName = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_]([01][0
 // editionDate returns the edition's date, in order of preference:
 //
 //  1. the date the file itself states where the format has one: the
-//     latest amendment date of its records, the date returned by the
-//     reader (stated), or the date in its header;
+//     latest date its records imply (recordsDate, see Format.RecordDate),
+//     the date returned by the reader (stated), or the date in its header;
 //  2. a full date in a file name;
 //  3. a date in the name of the enclosing folder (for an OFAC set, its
 //     own folder): "YYYY-MM-DD", or "YYYY-MM" when the name gives only a
@@ -30,11 +28,9 @@ var monthInName = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_]([01][0
 //
 // Copies of files lose their dates, so the folder a list was filed in
 // says more than the time of the copy.
-func editionDate(ctx context.Context, ed Edition, ents []*entity.Entity, stated string) (string, error) {
-	if ed.Format.RecordsDate != nil {
-		if d := ed.Format.RecordsDate(ents); d != "" {
-			return d, nil
-		}
+func editionDate(ctx context.Context, ed Edition, recordsDate, stated string) (string, error) {
+	if recordsDate != "" {
+		return recordsDate, nil
 	}
 	if stated != "" {
 		return stated, nil

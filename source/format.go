@@ -54,9 +54,12 @@ type Format struct {
 	// Names are the file names (lower case) the publisher uses. They only
 	// decide which detector is tried first: the content still decides.
 	Names []string
-	// RecordsDate returns the edition date the records imply, "" when they
-	// imply none. Nil when they never do.
-	RecordsDate func(ents []*entity.Entity) string
+	// RecordDate returns the date one record implies for its edition,
+	// "YYYY-MM-DD", or "" when it implies none; the edition's date is the
+	// latest of its records' (read as they are emitted, so that no
+	// edition's records need be held at once). Nil when they never imply
+	// one.
+	RecordDate func(e *entity.Entity) string
 }
 
 // Formats returns the formats Vigil recognises, in the order detection
@@ -65,7 +68,7 @@ func Formats() []*Format {
 	return []*Format{
 		{Name: ofacFormat, Read: ofac.Read, Detect: ofac.Detect},
 		{Name: "csl_csv", Source: csl.List, Read: csl.Read, Detect: csl.Detect},
-		{Name: "dfat_xlsx", Source: dfat.List, Names: []string{"regulation8_consolidated.xlsx"}, Read: dfat.Read, DetectRows: dfat.DetectRows, RecordsDate: latestAmended},
+		{Name: "dfat_xlsx", Source: dfat.List, Names: []string{"regulation8_consolidated.xlsx"}, Read: dfat.Read, DetectRows: dfat.DetectRows, RecordDate: latestAmended},
 		{Name: "un_xml", Source: un.List, Read: un.Read, Detect: un.Detect, Date: unDate},
 		{Name: "bis_dpl", Source: bis.List, Read: bis.Read, Detect: bis.Detect},
 		{Name: "sema_xml", Source: sema.List, Read: sema.Read, ReadWarned: readSema, Detect: sema.Detect},
@@ -129,18 +132,17 @@ func ftmList(path string) string {
 	return "os_" + strings.TrimPrefix(clean, "os_")
 }
 
-// latestAmended returns the latest full amendment date of the records:
-// DFAT's "Control Date", the day the list was last amended.
-func latestAmended(ents []*entity.Entity) string {
+// latestAmended returns the latest full amendment date of a record:
+// DFAT's "Control Date"; the latest of the records' is the day the list
+// was last amended.
+func latestAmended(e *entity.Entity) string {
 	latest := ""
-	for _, e := range ents {
-		for _, d := range e.AmendedOn() {
-			if d.Day == 0 || d.IsRange() || d.Circa {
-				continue
-			}
-			if s := d.String(); s > latest {
-				latest = s
-			}
+	for _, d := range e.AmendedOn() {
+		if d.Day == 0 || d.IsRange() || d.Circa {
+			continue
+		}
+		if s := d.String(); s > latest {
+			latest = s
 		}
 	}
 	return latest

@@ -174,36 +174,35 @@ func biggestFirst(eds []Edition) []int {
 }
 
 // LoadEdition reads one edition completely and returns its snapshot.
-// Anything emitted before a reader error is discarded.
+// The records are packed as the reader emits them, so that the full
+// records of a large edition are never all held at once; the list they
+// belong to and the date they imply are gathered on the way. Anything
+// emitted before a reader error is discarded.
 func LoadEdition(ctx context.Context, ed Edition) (*snapshot.Snapshot, error) {
 	files, hash, err := hashFiles(ed.Files)
 	if err != nil {
 		return nil, err
 	}
-	var ents []*entity.Entity
-	emit := func(e *entity.Entity) error {
-		ents = append(ents, e)
-		return nil
-	}
+	recs := newEditionRecords(ed)
 	var warnings []string
 	warn := func(w *reader.ParseError) { warnings = append(warnings, w.Error()) }
 	stated := ""
 	switch {
 	case ed.Format.ReadDated != nil:
-		stated, err = ed.Format.ReadDated(ctx, ed.Path, emit)
+		stated, err = ed.Format.ReadDated(ctx, ed.Path, recs.add)
 	case ed.Format.ReadWarned != nil:
-		err = ed.Format.ReadWarned(ctx, ed.Path, emit, warn)
+		err = ed.Format.ReadWarned(ctx, ed.Path, recs.add, warn)
 	default:
-		err = ed.Format.Read(ctx, ed.Path, emit)
+		err = ed.Format.Read(ctx, ed.Path, recs.add)
 	}
 	if err != nil {
 		return nil, err
 	}
-	src, err := recordsSource(ed, ents)
+	src, err := recs.source()
 	if err != nil {
 		return nil, err
 	}
-	edition, err := editionDate(ctx, ed, ents, stated)
+	edition, err := editionDate(ctx, ed, recs.date, stated)
 	if err != nil {
 		return nil, err
 	}
@@ -214,9 +213,65 @@ func LoadEdition(ctx context.Context, ed Edition) (*snapshot.Snapshot, error) {
 		Hash:     hash,
 		Files:    files,
 		LoadedAt: time.Now().UTC(),
-		Records:  packed.Pack(ents),
+		Records:  recs.store,
 		Warnings: warnings,
 	}, nil
+}
+
+// editionRecords packs an edition's records as the reader emits them
+// and keeps what the edition needs of them besides: the list they all
+// belong to and the date they imply.
+type editionRecords struct {
+	ed    Edition
+	store *packed.Store
+	n     int    // records emitted
+	list  string // the edition's list: its source's, else the records'
+	// wrong is the first record of another list, reported once the
+	// reader is done (a reader error comes first).
+	wrong error
+	date  string // the latest date the records imply (Format.RecordDate)
+}
+
+func newEditionRecords(ed Edition) *editionRecords {
+	return &editionRecords{ed: ed, store: packed.New(), list: ed.Source}
+}
+
+// add is the reader's emit: it checks the record's list, takes its date
+// and packs it. A record of another list is a misdetected file or a
+// reader bug: the records are dropped and the rest read unpacked, so
+// that a reader error still wins.
+func (r *editionRecords) add(e *entity.Entity) error {
+	if r.wrong != nil {
+		return nil
+	}
+	r.n++
+	if r.list == "" {
+		r.list = e.List
+	}
+	if e.List != r.list {
+		r.wrong = fmt.Errorf("%s: record %d (%s) belongs to list %q, not %q", r.ed.Path, r.n, e.ID, e.List, r.list)
+		r.store = nil
+		return nil
+	}
+	if f := r.ed.Format.RecordDate; f != nil {
+		if d := f(e); d > r.date {
+			r.date = d
+		}
+	}
+	r.store.Add(e)
+	return nil
+}
+
+// source returns the list every record belongs to, the edition's source;
+// when the edition's source is unknown, the records' list.
+func (r *editionRecords) source() (string, error) {
+	if r.wrong != nil {
+		return "", r.wrong
+	}
+	if r.list == "" {
+		return "", fmt.Errorf("%s: no records, so no list name", r.ed.Path)
+	}
+	return r.list, nil
 }
 
 // hashFiles hashes each file and, over all of them in file-name order,
@@ -252,23 +307,4 @@ func hashFile(path string, all io.Writer) (snapshot.File, error) {
 		return snapshot.File{}, fmt.Errorf("%s: larger than %d bytes", path, int64(reader.MaxFile))
 	}
 	return snapshot.File{Name: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}, nil
-}
-
-// recordsSource checks that every record belongs to the edition's source
-// and returns it; when the edition's source is unknown, the records' list
-// is the source. A mismatch means a misdetected file or a reader bug.
-func recordsSource(ed Edition, ents []*entity.Entity) (string, error) {
-	src := ed.Source
-	for i, e := range ents {
-		if src == "" {
-			src = e.List
-		}
-		if e.List != src {
-			return "", fmt.Errorf("%s: record %d (%s) belongs to list %q, not %q", ed.Path, i+1, e.ID, e.List, src)
-		}
-	}
-	if src == "" {
-		return "", fmt.Errorf("%s: no records, so no list name", ed.Path)
-	}
-	return src, nil
 }

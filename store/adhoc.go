@@ -228,9 +228,49 @@ func (db *DB) pgConn(ctx context.Context) (*sql.Conn, uint32, error) {
 //
 // Then it reads the trail, in a statement of its own so that under READ
 // COMMITTED it sees what committed meanwhile.
+//
+// The connection that lost the reply was often lost with others (a
+// network cut, a proxy or a server restarting its connections), so the
+// check's own connection may be lost too. A check that fails because the
+// database could not be reached (Unreachable) is therefore made again,
+// whole, after 10 ms, then waits doubling up to 400 ms, for about
+// db.landedRetry in all (a second: eight attempts; a first retry soon,
+// as the ad hoc path holds the head, and the next group, meanwhile):
+// making it again is safe, as every attempt first makes sure
+// the failed work can no longer commit (the backend ended stays ended,
+// the lock is waited for again) and reads the trail only then. Only a
+// check that ran to its end answers; past the budget, or on any other
+// error, the outcome stays unknown.
 func (db *DB) auditLanded(ctx context.Context, to audit.Head, pid uint32) (bool, error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), landedTimeout)
 	defer cancel()
+	start := time.Now()
+	wait := landedRetryFirst
+	for attempt := 1; ; attempt++ {
+		if db.landedTry != nil {
+			db.landedTry(attempt)
+		}
+		landed, err := db.lookLanded(ctx, to, pid)
+		if err == nil {
+			if db.landedHook != nil {
+				db.landedHook()
+			}
+			return landed, nil
+		}
+		if ctx.Err() != nil || !Unreachable(err) || time.Since(start) >= db.landedRetry {
+			return false, fmt.Errorf("audit: look for entry %d (%d attempts in %v): %w", to.Seq, attempt, time.Since(start).Round(time.Millisecond), err)
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return false, fmt.Errorf("audit: look for entry %d (%d attempts): %w", to.Seq, attempt, err)
+		}
+		wait = min(2*wait, landedRetryCap)
+	}
+}
+
+// lookLanded is one attempt of auditLanded.
+func (db *DB) lookLanded(ctx context.Context, to audit.Head, pid uint32) (bool, error) {
 	if pid != 0 {
 		if err := db.endBackend(ctx, pid); err != nil {
 			return false, err
@@ -252,9 +292,6 @@ func (db *DB) auditLanded(ctx context.Context, to audit.Head, pid uint32) (bool,
 	if err := t.Commit(); err != nil {
 		return false, err
 	}
-	if db.landedHook != nil {
-		db.landedHook()
-	}
 	return landed, nil
 }
 
@@ -262,6 +299,15 @@ func (db *DB) auditLanded(ctx context.Context, to audit.Head, pid uint32) (bool,
 // failed and not recorded again (its callers see an error, which never
 // acknowledges anything).
 const landedTimeout = 30 * time.Second
+
+// defaultLandedRetry is how long auditLanded goes on making again a check
+// whose connection was lost (DB.landedRetry), its waits doubling from
+// landedRetryFirst up to landedRetryCap.
+const (
+	defaultLandedRetry = time.Second
+	landedRetryFirst   = 10 * time.Millisecond
+	landedRetryCap     = 400 * time.Millisecond
+)
 
 // endBackend terminates the PostgreSQL backend pid (a connection of this
 // store whose statement's outcome is unknown) and waits until it has

@@ -319,6 +319,122 @@ func (db *DB) NetworkVetFailed(ctx context.Context, actor auth.Principal, id int
 	return failed, err
 }
 
+// A vet's job can end without its worker failing the vet: River's
+// rescuer discards a job left running by a process that died once its
+// attempts have run out, and a job can be cancelled or discarded from
+// outside Vigil (River's API, by hand). No worker runs then, so the vet
+// would stay pending: not done, not shown as failed, and queued again
+// only by the next server's start. FailAbandonedNetworkVets finds them.
+
+// vetJobsQuery lists the pending vets whose latest job (the one of
+// highest id whose arguments name the vet) has ended without finishing
+// it (state discarded or cancelled), with that job's id, state, attempts
+// and last error. A vet retried since has a later job, so the job it
+// gave up before is not its latest. One pass over the network_vet jobs
+// (River keeps completed ones a day, discarded ones a week), joined to
+// the pending vets (network_vets_status).
+func vetJobsQuery(dialect string) string {
+	// The job's vet and last error: args is jsonb and errors jsonb[] on
+	// PostgreSQL, JSON in blobs on SQLite.
+	vetOf, lastErr, state := `json_extract(args, '$.vet_id')`, `json_extract(j.errors, '$[#-1].error')`, `j.state`
+	if dialect == dialectPostgres {
+		vetOf, lastErr, state = `(args->>'vet_id')::bigint`, `j.errors[array_length(j.errors, 1)]->>'error'`, `j.state::text`
+	}
+	return `WITH latest AS (
+			SELECT ` + vetOf + ` AS vet, max(id) AS job FROM river_job WHERE kind = 'network_vet' GROUP BY 1
+		)
+		SELECT v.id AS vet, j.id AS job, ` + state + ` AS state, j.attempt AS attempts, ` + lastErr + ` AS last_error
+		FROM latest l JOIN river_job j ON j.id = l.job JOIN network_vets v ON v.id = l.vet
+		WHERE v.status = $1 AND j.state IN ('discarded', 'cancelled')
+		ORDER BY v.id`
+}
+
+// abandonedVet is a pending vet whose latest job ended without it.
+type abandonedVet struct {
+	vet, job int64
+	state    string
+	attempts int
+	err      string
+}
+
+// FailAbandonedNetworkVets fails, as the worker does after the last
+// attempt (NetworkVetFailed), every pending network vet whose latest job
+// the queue has given up (discarded or cancelled) without the worker
+// failing the vet, and returns their ids. Each is failed in its own
+// transaction, with its network.vet_failed entry (the job's attempts,
+// and an error naming the job, its state and its last error), and only
+// if, within that transaction, the vet is still pending and that job
+// still its latest: a vet done, failed or retried meanwhile is left as
+// it is. An operator retries it like any failed vet (RetryNetworkVet).
+func (db *DB) FailAbandonedNetworkVets(ctx context.Context) ([]int64, error) {
+	q := vetJobsQuery(db.dialect)
+	rows, err := db.sql.QueryContext(ctx, q, NetVetPending)
+	if err != nil {
+		return nil, fmt.Errorf("abandoned network vets: %w", err)
+	}
+	var found []abandonedVet
+	for rows.Next() {
+		var a abandonedVet
+		var msg sql.NullString
+		if err := rows.Scan(&a.vet, &a.job, &a.state, &a.attempts, &msg); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("abandoned network vets: %w", err)
+		}
+		a.err = msg.String
+		found = append(found, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("abandoned network vets: %w", err)
+	}
+	var failed []int64
+	for _, a := range found {
+		ok, err := db.failAbandonedVet(ctx, q, a)
+		if err != nil {
+			return failed, err
+		}
+		if ok {
+			failed = append(failed, a.vet)
+		}
+	}
+	return failed, nil
+}
+
+// failAbandonedVet fails one vet FailAbandonedNetworkVets found, if it
+// still is as found.
+func (db *DB) failAbandonedVet(ctx context.Context, q string, a abandonedVet) (failed bool, err error) {
+	msg := fmt.Sprintf("its job %d was %s by the job queue after %d attempts without failing the vet", a.job, a.state, a.attempts)
+	if a.err != "" {
+		msg += "; the job's last error: " + a.err
+	}
+	msg = truncateText(msg, 2000)
+	err = db.inTx(ctx, func(tx *tx) error {
+		failed = false
+		// Still pending, and that job still its latest and given up (on
+		// SQLite the transaction holds the write lock; on PostgreSQL the
+		// row's update below waits for any other writer of the vet).
+		var still bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM (`+q+`) a WHERE a.vet = $2 AND a.job = $3)`, NetVetPending, a.vet, a.job).Scan(&still); err != nil {
+			return fmt.Errorf("network vet %d: %w", a.vet, err)
+		}
+		if !still {
+			return nil
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE network_vets SET status = $1, finished_at = $2, attempts = $3, error = $4
+			WHERE id = $5 AND status = $6`, NetVetFailed, fmtTime(tx.now), a.attempts, msg, a.vet, NetVetPending)
+		if err != nil {
+			return fmt.Errorf("network vet %d: %w", a.vet, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return err
+		}
+		failed = true
+		return tx.appendAudit(ctx, System, audit.ActionNetworkVetFailed, vetObject(a.vet),
+			map[string]any{"attempts": a.attempts, "error": msg})
+	})
+	return failed, err
+}
+
 // RetryNetworkVet puts a failed network vet back to pending, its
 // attempts and error cleared, and queues its job (when the store has a
 // queue; without one, the next server's start queues it), with an audit

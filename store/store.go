@@ -50,8 +50,13 @@ type DB struct {
 	keys    keyLookups
 	linger  time.Duration // see WithLinger
 	head    knownHead     // the audit chain's head as last seen, see adhoc.go
-	// landedHook, when set (by tests), runs as auditLanded has answered.
+	// landedRetry is how long auditLanded makes its check again when the
+	// database could not be reached (defaultLandedRetry; 0 checks once).
+	landedRetry time.Duration
+	// landedHook, when set (by tests), runs as auditLanded has answered;
+	// landedTry before each attempt of its check (from 1).
 	landedHook func()
+	landedTry  func(attempt int)
 
 	newQueue QueueFunc // see WithQueue
 	queue    Queue
@@ -83,7 +88,7 @@ func WithClock(now func() time.Time) Option { return func(db *DB) { db.now = now
 // ErrPendingMigrations unless WithMigrate is given (see Migrate); one
 // that is newer is refused too.
 func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*DB, error) {
-	db := &DB{policy: review.DefaultPolicy(), now: time.Now, linger: DefaultLinger}
+	db := &DB{policy: review.DefaultPolicy(), now: time.Now, linger: DefaultLinger, landedRetry: defaultLandedRetry}
 	for _, o := range opts {
 		o(db)
 	}

@@ -5,6 +5,7 @@ package cutproxy
 
 import (
 	"io"
+	"math/rand/v2"
 	"net"
 	"sync"
 	"testing"
@@ -50,6 +51,26 @@ func (p *Proxy) Cut() {
 		c.Close()
 	}
 	p.conns = map[net.Conn]struct{}{}
+}
+
+// CutOne closes one open connection, picked at random, and reports
+// whether there was one: a single connection lost while the others, and
+// new ones, go on (a flaky network, a server ending one backend).
+func (p *Proxy) CutOne() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.conns) == 0 {
+		return false
+	}
+	i := rand.IntN(len(p.conns))
+	for c := range p.conns {
+		if i == 0 {
+			c.Close() // its peer's copy ends too, and serve forgets both
+			return true
+		}
+		i--
+	}
+	return false
 }
 
 // Restore forwards new connections again.
