@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"regexp"
 	"strconv"
@@ -16,7 +17,9 @@ import (
 	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/apperr"
 	"github.com/vigil-screening/vigil/auth"
+	"github.com/vigil-screening/vigil/entity"
 	"github.com/vigil-screening/vigil/network"
+	"github.com/vigil-screening/vigil/snapshot"
 	"github.com/vigil-screening/vigil/store"
 )
 
@@ -98,6 +101,22 @@ func (s *Service) graphNow(ctx context.Context) (*Graph, error) {
 // value cannot make millions of edges.
 const sharedClique = 20
 
+// allRecords yields the records of every snapshot in turn, decoding one
+// at a time.
+func allRecords(snaps []*snapshot.Snapshot) iter.Seq2[int, *entity.Entity] {
+	return func(yield func(int, *entity.Entity) bool) {
+		n := 0
+		for _, s := range snaps {
+			for _, e := range s.All() {
+				if !yield(n, e) {
+					return
+				}
+				n++
+			}
+		}
+	}
+}
+
 // BuildGraph builds the graph from the lists l and the system of record db.
 func BuildGraph(ctx context.Context, l *Lists, db *store.DB) (*Graph, error) {
 	start := time.Now()
@@ -112,14 +131,10 @@ func BuildGraph(ctx context.Context, l *Lists, db *store.DB) (*Graph, error) {
 			}
 		}
 	}
-	for _, snap := range l.Snapshots {
-		st := network.AddRecords(b, snap.All(), func(list string) string { return edition[list] })
-		out.Lists.Records += st.Records
-		out.Lists.Relations += st.Relations
-		out.Lists.Edges += st.Edges
-		out.Lists.Unresolved += st.Unresolved
-		out.Lists.Positions += st.Positions
-	}
+	// Every edition's records in one call: all are nodes before any
+	// relation is added, so that an FtM link given by both ends gives one
+	// edge whichever edition its subject is in.
+	out.Lists = network.AddRecords(b, allRecords(l.Snapshots), func(list string) string { return edition[list] })
 	// Subjects, and the values their attributes share.
 	groups := map[string][]string{} // kind \x00 normalized -> subject nodes
 	var order []string

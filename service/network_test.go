@@ -258,3 +258,39 @@ func mustPrincipal(t *testing.T, db *store.DB, name string, roles ...auth.Role) 
 	}
 	return auth.Principal{UserID: u.ID, Username: u.Username, Roles: u.Roles}
 }
+
+// The graph takes every edition's records as nodes before any relation:
+// an FtM directorship given by both ends, whose director's record is in
+// an edition read after the company's, is one edge. Taken edition by
+// edition it was two, one from each end.
+func TestBuildGraphLinkAcrossEditions(t *testing.T) {
+	rec := func(list string, r entity.Relation) *entity.Entity {
+		e := &entity.Entity{List: list, ID: "1", Kind: entity.KindPerson, Names: []entity.Name{{Full: list + " one", Type: entity.NamePrimary}}}
+		e.EnsureMore().Relations = []entity.Relation{r}
+		return e
+	}
+	company := &snapshot.Snapshot{Source: "os_a", Format: "ftm", Edition: "2026-01-01", Hash: "a", Records: packed.Pack([]*entity.Entity{
+		rec("os_a", entity.Relation{Type: entity.RelDirectorship, TargetID: "1", TargetList: "os_b", Source: "ftm:Directorship:d1"})})}
+	director := &snapshot.Snapshot{Source: "os_b", Format: "ftm", Edition: "2026-01-01", Hash: "b", Records: packed.Pack([]*entity.Entity{
+		rec("os_b", entity.Relation{Type: entity.RelDirectorship, TargetID: "1", TargetList: "os_a", Outgoing: true, Source: "ftm:Directorship:d1"})})}
+	db, err := store.Open(ctx, "", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, snaps := range [][]*snapshot.Snapshot{{company, director}, {director, company}} {
+		g, err := service.BuildGraph(ctx, &service.Lists{Snapshots: snaps}, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range g.Edges("os_a/1") {
+			if e.Type == network.Directs {
+				n++
+			}
+		}
+		if n != 1 || g.Lists.Edges != 1 {
+			t.Errorf("editions %s, %s: %d directorship edges (%d counted), want 1", snaps[0].Source, snaps[1].Source, n, g.Lists.Edges)
+		}
+	}
+}
