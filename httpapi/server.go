@@ -211,6 +211,14 @@ func (s *Server) wrap(rt Route) http.Handler {
 		if r.ContentLength > s.maxBody {
 			if _, _, err := s.authenticate(r, rt.Permission, false); err != nil {
 				w.Header().Set("Connection", "close")
+				// A failed attempt counts against the client's address
+				// here too (see below).
+				if s.limits != nil {
+					if ok, wait := s.limits.allow(rateKey(r, false), time.Now()); !ok {
+						tooManyRequests(w, s, wait)
+						return
+					}
+				}
 				writeError(w, r, s.log, s.outage(r, err))
 				return
 			}

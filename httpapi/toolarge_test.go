@@ -214,3 +214,29 @@ func TestTooLargeAnonymousNotDrained(t *testing.T) {
 		}
 	})
 }
+
+// A refused caller's oversized body spends the rate limit like any
+// failed attempt: before, announcing a body over the limit skipped the
+// limiter, so key guesses sent that way were answered 401 without end.
+func TestTooLargeAnonymousRateLimited(t *testing.T) {
+	e := newSOR(t, httpapi.Config{MaxBody: 1000, RateLimit: httpapi.RateLimit{PerSecond: 0.01, Burst: 3}})
+	samID := strings.SplitN(e.keys["sam"], "_", 3)[1]
+	forged := "vgl_" + samID + "_" + strings.Repeat("0", 64)
+	for i := range 4 {
+		req, _ := http.NewRequest("POST", e.ts.URL+"/v1/screen", bytes.NewReader(make([]byte, 2000)))
+		req.Header.Set("Authorization", "Bearer "+forged)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := e.ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		want := http.StatusUnauthorized
+		if i == 3 {
+			want = http.StatusTooManyRequests
+		}
+		if resp.StatusCode != want {
+			t.Fatalf("forged key, oversized body %d: %d, want %d", i, resp.StatusCode, want)
+		}
+	}
+}
