@@ -222,7 +222,13 @@ func (s *Server) wrap(rt Route) http.Handler {
 				writeError(w, r, s.log, s.outage(r, err))
 				return
 			}
-			bodylimit.Drain(w, r, body, true)
+			if rt.Permission == PermPublic && s.auth != nil {
+				// A public route accepts anyone: its refused body is not
+				// drained either.
+				w.Header().Set("Connection", "close")
+			} else {
+				bodylimit.Drain(w, r, body, true)
+			}
 			writeError(w, r, s.log, apperr.New(apperr.TooLarge, "request body larger than %d bytes (its Content-Length is %d)",
 				s.maxBody, r.ContentLength))
 			return
@@ -255,7 +261,11 @@ func (s *Server) wrap(rt Route) http.Handler {
 		}
 		if err != nil {
 			if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
-				bodylimit.Drain(w, r, body, false)
+				if rt.Permission == PermPublic && s.auth != nil {
+					w.Header().Set("Connection", "close") // anyone: not drained (see above)
+				} else {
+					bodylimit.Drain(w, r, body, false)
+				}
 			}
 			writeError(w, r, s.log, s.outage(r, err))
 		}
