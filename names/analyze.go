@@ -119,7 +119,9 @@ func Analyze(s string, kind Kind) []Token {
 				}
 			}
 			if n > 0 && (kind == Organization || !ambiguousForms[strings.Join(words[i:i+n], " ")]) {
-				toks = append(toks, legalToken(form, words[i:i+n]))
+				if !aroundName(toks, form) {
+					toks = append(toks, legalToken(form, words[i:i+n]))
+				}
 				i += n
 				continue
 			}
@@ -160,6 +162,13 @@ func Analyze(s string, kind Kind) []Token {
 		}
 	}
 	return toks
+}
+
+// aroundName reports whether the legal form read after the tokens toks
+// closes the same form that opens the name: Thai บริษัท … จำกัด, "company
+// … limited", is one form written around the name (see legalForms).
+func aroundName(toks []Token, form string) bool {
+	return len(toks) >= 2 && toks[0].Class == Legal && toks[0].Text == form && toks[len(toks)-1].Class != Legal
 }
 
 // hyphenSyllables returns the one-letter pieces written between
@@ -249,7 +258,7 @@ func joinLetters(words []string) []string {
 // ambiguousForms are legal-form spellings that are also common name
 // parts; they count as legal forms only in names known to be organisations.
 var ambiguousForms = set("ao", "ad", "pat", "prat", "sa", "sas", "spa", "ag", "too", "tov", "kg", "lp", "nv", "bv", "sro", "ooo", "pao", "zao", "oao",
-	"sue", "nao", "aat", "zat", "gup", "akb", "doo", "kft", "zrt", "nyrt", "mbh", "tnhh")
+	"sue", "nao", "aat", "zat", "gup", "akb", "doo", "kft", "zrt", "nyrt", "mbh", "tnhh", "taa")
 
 // legalWords are words of legal forms that, outside a recognised legal
 // form ("private joint company stock"), still say little of who an

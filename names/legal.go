@@ -31,7 +31,11 @@ var legalForms = map[string][]string{
 		"he tong hui she", "godo kaisha", "godo gaisha",
 		"obshchestvo s dopolnitelnoy otvetstvennostyu",
 		// Kazakh partnerships written out: Russian ТОО and Kazakh ЖШС.
-		"tovarishchestvo s ogranichennoy otvetstvennostyu", "zhauapkershiligi shekteuli seriktestigi"},
+		"tovarishchestvo s ogranichennoy otvetstvennostyu", "zhauapkershiligi shekteuli seriktestigi",
+		// Belarusian, from the forms of the Civil Code of the Republic of
+		// Belarus (Грамадзянскі кодэкс): таварыства з абмежаванай
+		// адказнасцю (ТАА) and з дадатковай адказнасцю, as Fold reads them.
+		"taa", "tavarystva z abmezhavanay adkaznastsyu", "tavarystva z dadatkovay adkaznastsyu"},
 	"ltd": {"ltd", "limited", "co ltd", "company limited", "pte ltd", "pvt ltd", "private limited",
 		"pty ltd", "proprietary limited", "co limited",
 		// Chinese 有限公司 and 股份有限公司, Japanese 株式会社 and 有限会社,
@@ -41,7 +45,16 @@ var legalForms = map[string][]string{
 		"kabushiki kaisha", "kabushiki gaisha", "yugen kaisha", "yuxian gongsi", "youxian gongsi",
 		// Korean 주식회사 as Fold reads it and as romanised; Indonesian and
 		// Malay PT.
-		"ju sikhoesa", "jusikhoesa", "jusik hoesa", "chusik hoesa", "perseroan terbatas"},
+		"ju sikhoesa", "jusikhoesa", "jusik hoesa", "chusik hoesa", "perseroan terbatas",
+		// Thai บริษัท … จำกัด, a limited company under the Civil and
+		// Commercial Code (Book III, Title XXII, s. 1098): the form is
+		// written around the name, บริษัท "company" before it and จำกัด
+		// "limited" after it, and each is read as the form, as the engine
+		// reads them and in the Royal Thai General System. A public
+		// company adds มหาชน "public" (Public Limited Companies Act B.E.
+		// 2535), an organisation word as "Public" is in "… Public Company
+		// Limited" (see orgWords).
+		"barisat", "borisat", "chamkat"},
 	"jsc": {"jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "jsco", "pat", "prat", "ad", "ead",
 		"joint stock company", "joint stock co", "open joint stock company", "private joint stock company", "private joint stock co", "closed joint stock company",
 		"public joint stock company", "aktsionernoe obshchestvo", "aktsionernoye obshchestvo",
@@ -52,7 +65,15 @@ var legalForms = map[string][]string{
 		// Czech and Slovak a.s., Hungarian Zrt./Nyrt., Vietnamese, Arabic
 		// شركة مساهمة, Persian شرکت سهامی خاص, Turkish A.Ş.
 		"akciova spolecnost", "zrt", "nyrt", "cong ty co phan", "shrka msahma", "sharikat musahamah",
-		"shrkt sahami khas", "sherkat sahami khas", "anonim sirketi"},
+		"shrkt sahami khas", "sherkat sahami khas", "anonim sirketi",
+		// Belarusian (Civil Code of the Republic of Belarus): акцыянернае
+		// таварыства (АТ), адкрытае (ААТ) and закрытае (ЗАТ); Ukrainian
+		// (Civil Code of Ukraine, Law on Joint Stock Companies): акціонерне
+		// товариство (АТ), публічне (ПАТ) and приватне (ПрАТ); Kazakh
+		// акционерлік қоғам (АҚ); as Fold reads them.
+		"aktsyyanernae tavarystva", "adkrytae aktsyyanernae tavarystva", "zakrytae aktsyyanernae tavarystva",
+		"aktsionerne tovaristvo", "publichne aktsionerne tovaristvo", "privatne aktsionerne tovaristvo",
+		"aktsionerlik qogham", "aktsionerlik qoghamy"},
 	"jscb": {"jscb", "akb", "joint stock commercial bank", "aktsionernyy kommercheskiy bank", "aktsionerny kommercheskiy bank"},
 	"fsue": {"fsue", "fgup", "federal state unitary enterprise", "federalnoe gosudarstvennoe unitarnoe predpriyatie"},
 	"sue":  {"sue", "gup", "state unitary enterprise", "gosudarstvennoe unitarnoe predpriyatie"},
@@ -61,7 +82,10 @@ var legalForms = map[string][]string{
 		"societe par actions simplifiee", "sociedad anonima de capital variable", "spolka akcyjna", "anonymi etaireia"},
 	"inc": {"inc", "incorporated", "corp", "corporation"},
 	"plc": {"plc", "public limited company"},
-	"lp":  {"lp", "llp", "limited partnership", "limited liability partnership"},
+	"lp": {"lp", "llp", "limited partnership", "limited liability partnership",
+		// Thai ห้างหุ้นส่วนจำกัด, a limited partnership (Civil and
+		// Commercial Code, Book III, Title XXII), written as one word.
+		"hanghunsuanchamkat", "hang hun suan chamkat"},
 	"ag":  {"ag", "aktiengesellschaft", "aktiebolag", "aktieselskab", "aksjeselskap", "osakeyhtio"},
 	"bv":  {"bv", "besloten vennootschap"},
 	"nv":  {"nv", "naamloze vennootschap"},

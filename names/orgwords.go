@@ -207,7 +207,7 @@ var orgWordKeys, orgPhrases = func() (map[string][]string, map[string]string) {
 }()
 
 // orgGroups returns every group of organisation words.
-func orgGroups() [][]string { return slices.Concat(orgWords, orgWordsFourth) }
+func orgGroups() [][]string { return slices.Concat(orgWords, orgWordsFourth, orgWordsFifth) }
 
 // maxOrgPhrase is the most words an organisation phrase has.
 const maxOrgPhrase = 4
@@ -231,7 +231,12 @@ func joinOrgWords(words []string) []string {
 			out = append(out, words[i])
 			continue
 		}
-		out = append(out, orgPhrases[strings.Join(words[i:i+n], " ")])
+		phrase := strings.Join(words[i:i+n], " ")
+		if en, ok := hanEnglishWords[phrase]; ok && len(en) == n {
+			out = append(out, en...) // as many words: still in place
+		} else {
+			out = append(out, orgPhrases[phrase])
+		}
 		i += n - 1
 	}
 	return out

@@ -115,6 +115,10 @@ func TestIdentityHold(t *testing.T) {
 		{Name: "Dean Phillips", Kind: entity.KindPerson, DateOfBirth: mustDate("1965-11-06"), Nationality: "BW"},
 		{Name: "Juan García", Kind: entity.KindPerson, DateOfBirth: mustDate("1976-06-11"), Nationality: "ES"},
 		{Name: "Linda Cohen", Kind: entity.KindPerson, DateOfBirth: mustDate("2000-04-16"), Nationality: "NG"},
+		// Every part met only as another spelling (OFSI "Jong Su RI":
+		// "jongsu" joined, "yi" a variant of "ri"): inexact, whatever
+		// float32 rounding makes of the score of 0.95 (see isClose).
+		{Name: "정수 이", Kind: entity.KindPerson, DateOfBirth: mustDate("1970-03-02"), Nationality: "CN"},
 	}
 	for _, s := range quiet {
 		hits, err := eng.Screen(context.Background(), s, vigil.Options{})

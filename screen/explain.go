@@ -32,14 +32,27 @@ const (
 
 // Rare and close names. When the subject's full date of birth and its
 // nationality both contradict the record's (match.IdentityConflict), a
-// name match alone alerts only when the name is close (name score at
-// least closeName) and rare (its matched parts together weigh at least
-// rareInformation times a part seen once: two parts each about as rare
-// as a part seen once, or more parts that are less rare).
+// name match alone alerts only when the name is close (name score above
+// closeName, see isClose) and rare (its matched parts together weigh at
+// least rareInformation times a part seen once: two parts each about as
+// rare as a part seen once, or more parts that are less rare).
 const (
 	closeName       = 0.95
 	rareInformation = 2.0
+	// scoreNoise is more than the rounding of a name score summed in
+	// float32 (about 1e-7), and less than any part written alike adds to
+	// it.
+	scoreNoise = 1e-5
 )
+
+// isClose reports whether a name score is close: above closeName, the
+// similarity of two spellings of one part (a variant, parts written
+// together): some part is written alike. A name whose parts all meet
+// only as other spellings ("정수 이" read "jongsu yi" for "Jong Su RI")
+// scores closeName to float32 rounding, a hair above or below it by the
+// weights of its parts; it is inexact, never close, whatever the
+// rounding (and a change of the lists' weights cannot turn it close).
+func isClose(score float64) bool { return score > closeName+scoreNoise }
 
 // nameTerms are the terms of a name score: the aligned parts' score and
 // the adjustments beyond it.
@@ -76,7 +89,7 @@ func termsOf(qn, ln *match.Name, r *match.Result, weak bool, maxWeight float32) 
 		s = maxCommonScore
 	}
 	t.score = s
-	t.rare = s >= closeName && info >= rareInformation*maxWeight
+	t.rare = isClose(s) && info >= rareInformation*maxWeight
 	for i := 0; i < r.N; i++ {
 		if p := &r.Pairs[i]; p.Q < 0 && p.L >= 0 && ln.Parts[p.L].Class == names.Plain {
 			t.partial = true

@@ -33,7 +33,7 @@ type nameFacts struct {
 }
 
 func factsOf(t nameTerms) nameFacts {
-	return nameFacts{score: t.score, rare: t.rare, whole: t.score >= closeName && !t.partial}
+	return nameFacts{score: t.score, rare: t.rare, whole: isClose(t.score) && !t.partial}
 }
 
 // qualify compares the subject's attributes with a hit's records (its

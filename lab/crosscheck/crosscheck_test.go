@@ -27,7 +27,7 @@ var floors = []struct {
 	{"script persons Arab", 0.95, 0},
 	{"script persons Cyrl", 0.965, 0},
 	{"script persons other", 0.85, 0},
-	{"script orgs", 0.70, 0},
+	{"script orgs", 0.715, 0},
 	{"script networks", 0.74, 0},
 	{"script published", 0.94, 0},
 	{"noise persons", 0.995, 0},
