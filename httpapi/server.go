@@ -211,10 +211,24 @@ func (s *Server) wrap(rt Route) http.Handler {
 		if r.ContentLength > s.maxBody {
 			if _, _, err := s.authenticate(r, rt.Permission, false); err != nil {
 				w.Header().Set("Connection", "close")
+				// A failed attempt counts against the client's address
+				// here too (see below).
+				if s.limits != nil {
+					if ok, wait := s.limits.allow(rateKey(r, false), time.Now()); !ok {
+						tooManyRequests(w, s, wait)
+						return
+					}
+				}
 				writeError(w, r, s.log, s.outage(r, err))
 				return
 			}
-			bodylimit.Drain(w, r, body, true)
+			if rt.Permission == PermPublic && s.auth != nil {
+				// A public route accepts anyone: its refused body is not
+				// drained either.
+				w.Header().Set("Connection", "close")
+			} else {
+				bodylimit.Drain(w, r, body, true)
+			}
 			writeError(w, r, s.log, apperr.New(apperr.TooLarge, "request body larger than %d bytes (its Content-Length is %d)",
 				s.maxBody, r.ContentLength))
 			return
@@ -247,7 +261,11 @@ func (s *Server) wrap(rt Route) http.Handler {
 		}
 		if err != nil {
 			if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
-				bodylimit.Drain(w, r, body, false)
+				if rt.Permission == PermPublic && s.auth != nil {
+					w.Header().Set("Connection", "close") // anyone: not drained (see above)
+				} else {
+					bodylimit.Drain(w, r, body, false)
+				}
 			}
 			writeError(w, r, s.log, s.outage(r, err))
 		}

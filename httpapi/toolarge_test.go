@@ -214,3 +214,63 @@ func TestTooLargeAnonymousNotDrained(t *testing.T) {
 		}
 	})
 }
+
+// A refused caller's oversized body spends the rate limit like any
+// failed attempt: before, announcing a body over the limit skipped the
+// limiter, so key guesses sent that way were answered 401 without end.
+func TestTooLargeAnonymousRateLimited(t *testing.T) {
+	e := newSOR(t, httpapi.Config{MaxBody: 1000, RateLimit: httpapi.RateLimit{PerSecond: 0.01, Burst: 3}})
+	samID := strings.SplitN(e.keys["sam"], "_", 3)[1]
+	forged := "vgl_" + samID + "_" + strings.Repeat("0", 64)
+	for i := range 4 {
+		req, _ := http.NewRequest("POST", e.ts.URL+"/v1/screen", bytes.NewReader(make([]byte, 2000)))
+		req.Header.Set("Authorization", "Bearer "+forged)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := e.ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		want := http.StatusUnauthorized
+		if i == 3 {
+			want = http.StatusTooManyRequests
+		}
+		if resp.StatusCode != want {
+			t.Fatalf("forged key, oversized body %d: %d, want %d", i, resp.StatusCode, want)
+		}
+	}
+}
+
+// A public route (no key needed) does not drain a body over the limit
+// either, announced or sent in chunks: anyone may call it, so anyone
+// could otherwise hold a connection for the drain's bounds.
+func TestTooLargePublicNotDrained(t *testing.T) {
+	e := newSOR(t, httpapi.Config{MaxBody: 1000})
+	addr := serveOn(t, e)
+	for _, chunked := range []bool{false, true} {
+		conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		head := fmt.Sprintf("POST /v1/keys/activate HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\n", addr)
+		if chunked {
+			// One chunk over the limit, then nothing.
+			head += fmt.Sprintf("Transfer-Encoding: chunked\r\n\r\n%x\r\n{\"token\": \"%s\r\n", 2000, strings.Repeat("x", 2000-11))
+		} else {
+			head += fmt.Sprintf("Content-Length: %d\r\n\r\n", 32<<20)
+		}
+		if _, err := io.WriteString(conn, head); err != nil {
+			t.Fatal(err)
+		}
+		conn.SetReadDeadline(time.Now().Add(3 * time.Second))
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatalf("chunked %v: no answer within 3 s (the server waited for the body): %v", chunked, err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusRequestEntityTooLarge || !resp.Close {
+			t.Errorf("chunked %v: answer %d (close %v), want 413 and the connection closed", chunked, resp.StatusCode, resp.Close)
+		}
+	}
+}

@@ -71,8 +71,10 @@ type Runner struct {
 	log    *slog.Logger
 	svc    *service.Service
 	every  time.Duration // ReconcileEvery
-	// stop ends the reconciling goroutine, which closes done.
-	stop, done chan struct{}
+	// stop ends the reconciling goroutine (cancelling a look under way),
+	// which closes done.
+	stop context.CancelFunc
+	done chan struct{}
 }
 
 // New returns a runner; Start starts it.
@@ -149,8 +151,9 @@ func (r *Runner) Start(ctx context.Context) error {
 	if err := r.client.Start(ctx); err != nil {
 		return fmt.Errorf("jobs: start: %w", err)
 	}
-	r.stop, r.done = make(chan struct{}), make(chan struct{})
-	go r.reconcile(context.WithoutCancel(ctx))
+	rctx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	r.stop, r.done = stop, make(chan struct{})
+	go r.reconcile(rctx)
 	return nil
 }
 
@@ -164,12 +167,12 @@ func (r *Runner) reconcile(ctx context.Context) {
 	defer t.Stop()
 	for {
 		select {
-		case <-r.stop:
+		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 		cctx, cancel := context.WithTimeout(ctx, max(r.every, 30*time.Second))
-		if _, err := r.svc.FailAbandonedNetworkVets(cctx, service.System); err != nil {
+		if _, err := r.svc.FailAbandonedNetworkVets(cctx, service.System); err != nil && ctx.Err() == nil {
 			r.log.Warn("jobs: looking for network vets whose job was given up", "err", err)
 		}
 		cancel()
@@ -181,7 +184,7 @@ func (r *Runner) reconcile(ctx context.Context) {
 // process or another).
 func (r *Runner) Stop(grace time.Duration) error {
 	if r.stop != nil {
-		close(r.stop)
+		r.stop()
 		<-r.done
 		r.stop = nil
 	}

@@ -2,13 +2,15 @@ package service
 
 import (
 	"context"
+	"fmt"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
 
 // forEach calls f for each i in [0, n) on up to workers goroutines and
 // returns the first error f returns (the calls not yet started are then
-// skipped), or ctx's error when it ends first.
+// skipped; a panic in f is an error), or ctx's error when it ends first.
 func forEach(ctx context.Context, n, workers int, f func(i int) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -25,7 +27,7 @@ func forEach(ctx context.Context, n, workers int, f func(i int) error) error {
 				if i >= n {
 					return
 				}
-				if err := f(i); err != nil {
+				if err := call(f, i); err != nil {
 					once.Do(func() { first = err; cancel() })
 					return
 				}
@@ -37,4 +39,15 @@ func forEach(ctx context.Context, n, workers int, f func(i int) error) error {
 		return first
 	}
 	return ctx.Err()
+}
+
+// call calls f(i), a panic turned into its error: on forEach's own
+// goroutines no caller's recover (the job runner's) would see it.
+func call(f func(i int) error, i int) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v\n%s", v, debug.Stack())
+		}
+	}()
+	return f(i)
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -39,5 +40,20 @@ func TestForEach(t *testing.T) {
 	}
 	if err := forEach(ctx, 0, 2, func(int) error { return boom }); err != nil {
 		t.Fatalf("no items: %v", err)
+	}
+}
+
+// A panic in f is an error of forEach, as it was of the caller's own
+// goroutine (the job runner recovers a job's panic and retries it): on a
+// goroutine of forEach's own, it ended the whole process.
+func TestForEachPanic(t *testing.T) {
+	err := forEach(context.Background(), 10, 3, func(i int) error {
+		if i == 4 {
+			panic("boom")
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("err = %v, want the panic's", err)
 	}
 }
