@@ -11,7 +11,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
-	"github.com/vigil-screening/vigil"
 	"github.com/vigil-screening/vigil/audit"
 )
 
@@ -336,39 +335,5 @@ func (db *DB) endBackend(ctx context.Context, pid uint32) error {
 		case <-ctx.Done():
 			return fmt.Errorf("audit: end backend %d: %w", pid, ctx.Err())
 		}
-	}
-}
-
-// adHocDetails is screeningDetails of an ad hoc screening, with the
-// request id, as a struct whose fields are in key order: json.Marshal
-// writes it in canonical form already (the same bytes as the map, which
-// CanonicalDetails would sort), without building and sorting a map.
-// TestAdHocDetailsSameAsMap holds the two to the same bytes.
-type adHocDetails struct {
-	Alerts      []int64      `json:"alerts"`
-	AsOf        string       `json:"as_of,omitempty"`
-	Editions    []string     `json:"editions"`
-	Existing    []int64      `json:"existing"`
-	Hits        []hitSummary `json:"hits"`
-	RequestID   string       `json:"request_id,omitempty"`
-	ScreeningID int64        `json:"screening_id"`
-	Subject     any          `json:"subject"` // the raw JSON of checkScreening, or the vigil.Subject
-	Suppressed  []vigil.Ref  `json:"suppressed"`
-	Threshold   float64      `json:"threshold"`
-}
-
-func adHocDetailsOf(s *Screening, r *ScreeningResult, requestID string) *adHocDetails {
-	hits := make([]hitSummary, len(s.Hits))
-	for i, h := range s.Hits {
-		hits[i] = hitSummary{h.List, h.SourceID, h.Score}
-	}
-	var subject any = s.Subject
-	if s.subjectJSON != nil {
-		subject = s.subjectJSON
-	}
-	return &adHocDetails{
-		Alerts: r.Alerts, AsOf: s.AsOf, Editions: s.Editions, Existing: r.Existing, Hits: hits,
-		RequestID: requestID, ScreeningID: r.ScreeningID, Subject: subject, Suppressed: r.Suppressed,
-		Threshold: s.Threshold,
 	}
 }

@@ -275,10 +275,7 @@ func (g *groupCommit) commit(group []*waiter) {
 		g.noteInFlight()
 		return
 	}
-	jobs := make([]job, len(live))
-	for i, w := range live {
-		jobs[i] = w.job
-	}
+	jobs := jobsOf(live)
 	// The ad hoc statement confirms the jobs' key checks itself
 	// (recordAdHoc); the ordinary path looks the keys up first.
 	if g.db.dialect == dialectPostgres && adHocOnly(jobs) {
@@ -288,10 +285,7 @@ func (g *groupCommit) commit(group []*waiter) {
 		}
 		release()
 		if err != nil {
-			g.noteInFlight()
-			for _, w := range live {
-				w.done <- outcome{err: err}
-			}
+			g.failAll(live, err)
 			return
 		}
 		if ok {
@@ -313,10 +307,7 @@ func (g *groupCommit) commit(group []*waiter) {
 			g.noteInFlight()
 			return
 		}
-		jobs = jobs[:0]
-		for _, w := range live {
-			jobs = append(jobs, w.job)
-		}
+		jobs = jobsOf(live)
 	}
 	if len(live) > 1 {
 		rs, err := g.db.recordJobs(context.WithoutCancel(live[0].ctx), jobs)
@@ -333,10 +324,7 @@ func (g *groupCommit) commit(group []*waiter) {
 			// It may have committed: recording each alone could write
 			// it twice. (A commit that failed for sure, or one whose
 			// reply was lost after it committed, inTx tells apart.)
-			g.noteInFlight()
-			for _, w := range live {
-				w.done <- outcome{err: err}
-			}
+			g.failAll(live, err)
 			return
 		}
 	}
@@ -350,6 +338,23 @@ func (g *groupCommit) commit(group []*waiter) {
 		g.transactions.Add(1)
 		g.screenings.Add(1)
 		w.done <- outcome{r: rs[0]}
+	}
+}
+
+// jobsOf returns the waiters' jobs.
+func jobsOf(ws []*waiter) []job {
+	jobs := make([]job, len(ws))
+	for i, w := range ws {
+		jobs[i] = w.job
+	}
+	return jobs
+}
+
+// failAll answers every waiter with err, as a commit ends.
+func (g *groupCommit) failAll(ws []*waiter, err error) {
+	g.noteInFlight()
+	for _, w := range ws {
+		w.done <- outcome{err: err}
 	}
 }
 
