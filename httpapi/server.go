@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -213,22 +214,12 @@ func (s *Server) wrap(rt Route) http.Handler {
 				w.Header().Set("Connection", "close")
 				// A failed attempt counts against the client's address
 				// here too (see below).
-				if s.limits != nil {
-					if ok, wait := s.limits.allow(rateKey(r, false), time.Now()); !ok {
-						tooManyRequests(w, s, wait)
-						return
-					}
+				if !s.limited(w, r, rt, false) {
+					writeError(w, r, s.log, s.outage(r, err))
 				}
-				writeError(w, r, s.log, s.outage(r, err))
 				return
 			}
-			if rt.Permission == PermPublic && s.auth != nil {
-				// A public route accepts anyone: its refused body is not
-				// drained either.
-				w.Header().Set("Connection", "close")
-			} else {
-				bodylimit.Drain(w, r, body, true)
-			}
+			s.refuseBody(w, r, rt, body, true)
 			writeError(w, r, s.log, apperr.New(apperr.TooLarge, "request body larger than %d bytes (its Content-Length is %d)",
 				s.maxBody, r.ContentLength))
 			return
@@ -250,26 +241,45 @@ func (s *Server) wrap(rt Route) http.Handler {
 		// Counted after authentication: a key's bucket is spent only by
 		// requests that hold the key; failed attempts count against the
 		// client's address.
-		if s.limits != nil && rt.Permission != PermPublic {
-			if ok, wait := s.limits.allow(rateKey(r, err == nil), time.Now()); !ok {
-				tooManyRequests(w, s, wait)
-				return
-			}
+		if s.limited(w, r, rt, err == nil) {
+			return
 		}
 		if err == nil {
 			err = rt.Handler(w, r)
 		}
 		if err != nil {
 			if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
-				if rt.Permission == PermPublic && s.auth != nil {
-					w.Header().Set("Connection", "close") // anyone: not drained (see above)
-				} else {
-					bodylimit.Drain(w, r, body, false)
-				}
+				s.refuseBody(w, r, rt, body, false)
 			}
 			writeError(w, r, s.log, s.outage(r, err))
 		}
 	})
+}
+
+// limited answers 429 and reports true when the caller is over its rate
+// limit: a key's bucket for a request that holds the key (authed), the
+// client's address for a failed attempt. Public routes are not limited.
+func (s *Server) limited(w http.ResponseWriter, r *http.Request, rt Route, authed bool) bool {
+	if s.limits == nil || rt.Permission == PermPublic {
+		return false
+	}
+	if ok, wait := s.limits.allow(rateKey(r, authed), time.Now()); !ok {
+		tooManyRequests(w, s, wait)
+		return true
+	}
+	return false
+}
+
+// refuseBody readies the answer to a body over the limit (unread: none of
+// it read yet): the rest is drained for a caller the route accepted with
+// a key, so that it reads the answer; a public route accepts anyone, so
+// its connection is closed instead (see wrap).
+func (s *Server) refuseBody(w http.ResponseWriter, r *http.Request, rt Route, body io.Reader, unread bool) {
+	if rt.Permission == PermPublic && s.auth != nil {
+		w.Header().Set("Connection", "close")
+		return
+	}
+	bodylimit.Drain(w, r, body, unread)
 }
 
 // outage turns an error saying the database is unreachable into a 503

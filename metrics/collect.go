@@ -155,7 +155,7 @@ func (c *storeCollector) read() []storeRead {
 	add("network_vets", netVetsDesc, func() (map[string]int64, error) {
 		n, err := c.db.NetworkVetCounts(ctx)
 		if err == nil {
-			for _, s := range []string{"pending", "done", "failed"} {
+			for _, s := range []string{store.NetVetPending, store.NetVetDone, store.NetVetFailed} {
 				n[s] += 0 // every state, at 0 when none is in it: an alert on failed > 0 has a series to watch
 			}
 		}

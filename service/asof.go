@@ -120,10 +120,7 @@ func (c *asOfCache) get(ctx context.Context, db *store.DB, metas []snapshot.Meta
 		}
 		snaps[i] = snap
 	}
-	eng, records, err := BuildEngine(snaps, screen.Config{})
-	if err != nil {
-		return nil, err
-	}
+	eng, records := BuildEngine(snaps, screen.Config{})
 	l := &Lists{Engine: eng, Editions: metas}
 	if len(c.entries) >= asOfCacheSize {
 		c.entries = slices.Delete(c.entries, 0, 1)

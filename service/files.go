@@ -44,9 +44,7 @@ func LoadFiles(ctx context.Context, dir string, log *slog.Logger, cfg screen.Con
 	}
 	l := &Loaded{Snapshots: snaps, LoadTime: time.Since(start)}
 	start = time.Now()
-	if l.Engine, l.Records, err = BuildEngine(snaps, cfg); err != nil {
-		return nil, err
-	}
+	l.Engine, l.Records = BuildEngine(snaps, cfg)
 	l.IndexTime = time.Since(start)
 	if log != nil {
 		log.Info("lists loaded", "lists", len(snaps), "records", l.Records,
@@ -57,7 +55,7 @@ func LoadFiles(ctx context.Context, dir string, log *slog.Logger, cfg screen.Con
 
 // BuildEngine builds one engine over the records of every snapshot and
 // returns it with the number of records.
-func BuildEngine(snaps []*snapshot.Snapshot, cfg screen.Config) (*screen.Engine, int, error) {
+func BuildEngine(snaps []*snapshot.Snapshot, cfg screen.Config) (*screen.Engine, int) {
 	stores := make([]*packed.Store, 0, len(snaps))
 	n := 0
 	for _, s := range snaps {
@@ -66,5 +64,5 @@ func BuildEngine(snaps []*snapshot.Snapshot, cfg screen.Config) (*screen.Engine,
 			n += s.Len()
 		}
 	}
-	return screen.NewPackedSet(stores, cfg), n, nil
+	return screen.NewPackedSet(stores, cfg), n
 }

@@ -140,10 +140,7 @@ func (s *Service) buildStored(ctx context.Context) (*Lists, error) {
 		return nil, fmt.Errorf("%w: download the official lists with 'vigil lists fetch', "+
 			"import a folder of list files with 'vigil lists import DIR', or start with --lists DIR", ErrNoEditions)
 	}
-	eng, records, err := BuildEngine(snaps, screen.Config{})
-	if err != nil {
-		return nil, err
-	}
+	eng, records := BuildEngine(snaps, screen.Config{})
 	s.log.Info("lists loaded from the database", "lists", len(snaps), "records", records, "took", time.Since(start).Round(time.Millisecond))
 	return &Lists{Engine: eng, Editions: metas(snaps), Snapshots: snaps}, nil
 }

@@ -269,10 +269,7 @@ func BenchmarkEnroll(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			eng, _, err := service.BuildEngine(snaps, screen.Config{})
-			if err != nil {
-				b.Fatal(err)
-			}
+			eng, _ := service.BuildEngine(snaps, screen.Config{})
 			cpu0 := cputime.Process()
 			for _, r := range recs {
 				if _, err := eng.Screen(ctx, personSubject("", r), vigil.Options{Threshold: screen.DefaultThreshold, Limit: service.RecordedLimit}); err != nil {

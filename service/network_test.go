@@ -41,10 +41,7 @@ func zalaLists(t *testing.T, designate string) *service.Lists {
 		t.Fatal(err)
 	}
 	snap := &snapshot.Snapshot{Source: "os_zala", Format: "ftm", Edition: "2026-04-29", Hash: "h" + designate, Records: packed.Pack(ents)}
-	eng, _, err := service.BuildEngine([]*snapshot.Snapshot{snap}, screen.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng, _ := service.BuildEngine([]*snapshot.Snapshot{snap}, screen.Config{})
 	return &service.Lists{Engine: eng, Editions: []snapshot.Meta{snap.Meta()}, Snapshots: []*snapshot.Snapshot{snap}}
 }
 

@@ -30,28 +30,26 @@ const (
 
 // Drain reads what is left of the request body body (the body as the
 // server gave it, not a limiting wrapper of it) and throws it away, at
-// most MaxDrain bytes and for at most DrainTime. It reports whether the
-// body was read to its end. When it was not, the answer written next
-// closes the connection ("Connection: close").
+// most MaxDrain bytes and for at most DrainTime. When it was not read to
+// its end, the answer written next closes the connection ("Connection:
+// close").
 //
 // A body not read at all yet is left unread when the client waits for
 // "100 Continue" (Expect): reading it would tell the client to send it,
 // and the client that is refused at once never sends it.
-func Drain(w http.ResponseWriter, r *http.Request, body io.Reader, unread bool) bool {
+func Drain(w http.ResponseWriter, r *http.Request, body io.Reader, unread bool) {
 	if body == nil || body == http.NoBody {
-		return true
+		return
 	}
 	if (unread && r.Header.Get("Expect") != "") || r.ContentLength > MaxDrain {
 		w.Header().Set("Connection", "close")
-		return false
+		return
 	}
 	rc := http.NewResponseController(w)
 	_ = rc.SetReadDeadline(time.Now().Add(DrainTime)) // not every writer has one; the server's own timeout then holds
 	_, err := io.CopyN(io.Discard, body, MaxDrain)
 	_ = rc.SetReadDeadline(time.Time{})
-	if errors.Is(err, io.EOF) {
-		return true
+	if !errors.Is(err, io.EOF) {
+		w.Header().Set("Connection", "close")
 	}
-	w.Header().Set("Connection", "close")
-	return false
 }
