@@ -134,7 +134,7 @@ func Analyze(s string, kind Kind) []Token {
 			}
 		}
 		c := classify(words[i], kind)
-		if c == Initial && i > 0 && i+1 < len(words) && syllables[words[i-1]+"-"+words[i]+"-"+words[i+1]] {
+		if c == Initial && syllables != nil && i > 0 && i+1 < len(words) && syllables[words[i-1]+"-"+words[i]+"-"+words[i+1]] {
 			// A letter written between hyphens inside a word is a
 			// syllable of the name, not an initial: Chan-o-cha
 			// (จันทร์โอชา). As a connecting part it lets the three be

@@ -220,10 +220,11 @@ func joinOrgWords(words []string) []string {
 	}
 	out := words[:0]
 	for i := 0; i < len(words); i++ {
-		n := 0
+		n, phrase := 0, ""
 		for k := min(maxOrgPhrase, len(words)-i); k >= 2; k-- {
-			if _, ok := orgPhrases[strings.Join(words[i:i+k], " ")]; ok {
-				n = k
+			p := strings.Join(words[i:i+k], " ")
+			if _, ok := orgPhrases[p]; ok {
+				n, phrase = k, p
 				break
 			}
 		}
@@ -231,7 +232,6 @@ func joinOrgWords(words []string) []string {
 			out = append(out, words[i])
 			continue
 		}
-		phrase := strings.Join(words[i:i+n], " ")
 		if en, ok := hanEnglishWords[phrase]; ok && len(en) == n {
 			out = append(out, en...) // as many words: still in place
 		} else {

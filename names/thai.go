@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Thai and Lao are read with the generic table (see generic.go) and these
 // rules of the Royal Thai General System (RTGS), where the generic
@@ -19,6 +22,9 @@ import "strings"
 //     tone marks are not written.
 
 func isThaiLao(r rune) bool { return r >= 0x0E01 && r <= 0x0EFF }
+
+// isThai reports whether r is in the Thai block (Lao excluded).
+func isThai(r rune) bool { return r >= 0x0E01 && r <= 0x0E7F }
 
 // isThaiLeadingVowel reports whether r is written before its consonant.
 func isThaiLeadingVowel(r rune) bool {
@@ -376,14 +382,7 @@ func ThaiFamilyReading(s string) (string, bool) {
 	return r, true
 }
 
-func hasThaiLetter(s string) bool {
-	for _, r := range s {
-		if r >= 0x0E01 && r <= 0x0E7F {
-			return true
-		}
-	}
-	return false
-}
+func hasThaiLetter(s string) bool { return strings.ContainsFunc(s, isThai) }
 
 // lastThaiWord reports whether no Thai letter follows the word that
 // begins at i.
@@ -391,10 +390,5 @@ func lastThaiWord(rs []rune, i int) bool {
 	for i < len(rs) && isThaiLao(rs[i]) && !isThaiSpace(rs[i]) {
 		i++
 	}
-	for ; i < len(rs); i++ {
-		if rs[i] >= 0x0E01 && rs[i] <= 0x0E7F {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(rs[i:], isThai)
 }

@@ -247,7 +247,11 @@ func (r *reader) bool() bool {
 
 // span returns the offsets of the next string's bytes.
 func (r *reader) span() (int, int) {
-	n := r.uint()
+	return r.spanN(r.uint())
+}
+
+// spanN returns the offsets of the next n bytes.
+func (r *reader) spanN(n uint64) (int, int) {
 	if n > uint64(len(r.b)-r.off) {
 		r.fail("string of %d bytes past the record's end", n)
 		return 0, 0
@@ -368,12 +372,8 @@ func (r *reader) part(full string) string {
 	v := r.uint()
 	n := v >> 1
 	if v&1 == 0 {
-		if n > uint64(len(r.b)-r.off) {
-			r.fail("string of %d bytes past the record's end", n)
-			return ""
-		}
-		r.off += int(n)
-		return r.str[r.off-int(n) : r.off]
+		lo, hi := r.spanN(n)
+		return r.str[lo:hi]
 	}
 	i := r.uint()
 	if i > uint64(len(full)) || n > uint64(len(full))-i {

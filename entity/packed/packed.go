@@ -139,8 +139,7 @@ func (s *Store) Compare(i int, list, id string) int {
 
 // CompareRecords orders records i and j by list, then id.
 func (s *Store) CompareRecords(i, j int) int {
-	l, b := s.key(j)
-	return s.Compare(i, l, string(b))
+	return s.CompareWith(i, s, j)
 }
 
 // CompareWith orders record i against record j of store t by list,
