@@ -316,7 +316,8 @@ func etymOnset(r rune) string {
 }
 
 // etymCoda is the value of a consonant that closes a syllable: its
-// onset value, but ญ n, ย i, ว w, and ร rn (see foldThaiEtym).
+// onset value, but จ t, ช j, ท d, ญ n, ย i, ว w, and ร rn (see
+// foldThaiEtym).
 func etymCoda(r rune) string {
 	switch r {
 	case 'จ':
